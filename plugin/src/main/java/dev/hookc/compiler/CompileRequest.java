@@ -1,0 +1,35 @@
+package dev.hookc.compiler;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What to compile and where to put it.
+ *
+ * @param projectDirectory the project's base directory; diagnostics name files relative to it
+ * @param eventsDirectory where the event YAML files are ({@code src/events})
+ * @param functionsDirectory where the workflow YAML files are ({@code src/functions})
+ * @param definitionsDirectory where shared JSON Schemas are ({@code src/definitions})
+ * @param javaSourceDirectory where the user's own Java functions are ({@code src/main/java})
+ * @param outputDirectory where generated Java is written
+ * @param packageName the package of the generated code
+ */
+public record CompileRequest(
+    Path projectDirectory,
+    Path eventsDirectory,
+    Path functionsDirectory,
+    Path definitionsDirectory,
+    Path javaSourceDirectory,
+    Path outputDirectory,
+    String packageName) {
+
+  public CompileRequest {
+    Objects.requireNonNull(projectDirectory, "projectDirectory");
+    Objects.requireNonNull(eventsDirectory, "eventsDirectory");
+    Objects.requireNonNull(functionsDirectory, "functionsDirectory");
+    Objects.requireNonNull(definitionsDirectory, "definitionsDirectory");
+    Objects.requireNonNull(javaSourceDirectory, "javaSourceDirectory");
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(packageName, "packageName");
+  }
+}

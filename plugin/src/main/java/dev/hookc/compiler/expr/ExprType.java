@@ -1,0 +1,155 @@
+package dev.hookc.compiler.expr;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The static type of an expression, and the Java type its generated code has.
+ *
+ * <ul>
+ *   <li>{@link StringType} is {@code String}, {@link IntegerType} {@code Long}, {@link NumberType}
+ *       {@code BigDecimal}, {@link BooleanType} {@code Boolean};
+ *   <li>{@link ListType} is a {@code java.util.List} of its element's Java type;
+ *   <li>{@link PojoType} is a generated payload class, read through its getters;
+ *   <li>{@link DynamicType} is a Jackson {@code JsonNode}: its fields are unknown at build time, so
+ *       access is checked at runtime and a missing field reads as {@code null}.
+ * </ul>
+ */
+public sealed interface ExprType {
+
+  /** The Java type of generated code that evaluates to a value of this type. */
+  TypeName javaType();
+
+  /** How the type is named in messages: {@code string}, {@code object CallbackBody}, ... */
+  String displayName();
+
+  /** {@code String}. */
+  record StringType() implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ClassName.get(String.class);
+    }
+
+    @Override
+    public String displayName() {
+      return "string";
+    }
+  }
+
+  /** A JSON integer, {@code Long} in Java. */
+  record IntegerType() implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ClassName.get(Long.class);
+    }
+
+    @Override
+    public String displayName() {
+      return "integer";
+    }
+  }
+
+  /** A JSON number that may have a fraction, {@code BigDecimal} in Java (no precision lost). */
+  record NumberType() implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ClassName.get(java.math.BigDecimal.class);
+    }
+
+    @Override
+    public String displayName() {
+      return "number";
+    }
+  }
+
+  /** {@code Boolean}. */
+  record BooleanType() implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ClassName.get(Boolean.class);
+    }
+
+    @Override
+    public String displayName() {
+      return "boolean";
+    }
+  }
+
+  /** The type of the literal {@code null}. */
+  record NullType() implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ClassName.OBJECT;
+    }
+
+    @Override
+    public String displayName() {
+      return "null";
+    }
+  }
+
+  /** A list whose items have one type. */
+  record ListType(ExprType element) implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ParameterizedTypeName.get(ClassName.get(java.util.List.class), element.javaType());
+    }
+
+    @Override
+    public String displayName() {
+      return "list of " + element.displayName();
+    }
+  }
+
+  /**
+   * A generated payload class (from a JSON Schema object with {@code properties}).
+   *
+   * @param javaClass the generated class
+   * @param properties the declared properties by JSON name, in schema order
+   * @param open whether undeclared properties are allowed ({@code additionalProperties} is not
+   *     {@code false}); reading an undeclared one is then dynamic instead of an error
+   */
+  record PojoType(ClassName javaClass, Map<String, Property> properties, boolean open)
+      implements ExprType {
+
+    public PojoType {
+      properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /** A declared property: its JSON name, type and the getter that reads it. */
+    public record Property(String name, ExprType type, String getter) {}
+
+    @Override
+    public TypeName javaType() {
+      return javaClass;
+    }
+
+    @Override
+    public String displayName() {
+      return "object " + javaClass.simpleName();
+    }
+  }
+
+  /** A value whose shape is unknown at build time: a Jackson {@code JsonNode}. */
+  record DynamicType() implements ExprType {
+    @Override
+    public TypeName javaType() {
+      return ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+    }
+
+    @Override
+    public String displayName() {
+      return "any";
+    }
+  }
+
+  ExprType STRING = new StringType();
+  ExprType INTEGER = new IntegerType();
+  ExprType NUMBER = new NumberType();
+  ExprType BOOLEAN = new BooleanType();
+  ExprType NULL = new NullType();
+  ExprType DYNAMIC = new DynamicType();
+}

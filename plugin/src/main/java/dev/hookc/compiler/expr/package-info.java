@@ -1,0 +1,2 @@
+/** The {@code <% %>} expression language: templates, tokens, syntax tree, types and Java code. */
+package dev.hookc.compiler.expr;
