@@ -1,0 +1,139 @@
+package dev.hookc.compiler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.check.ProjectChecker;
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.emit.GeneratedSource;
+import dev.hookc.compiler.emit.Names;
+import dev.hookc.compiler.emit.ProjectEmitter;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.load.ProjectLoader;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.pojo.PojoGenerator;
+import dev.hookc.compiler.pojo.PojoResult;
+import dev.hookc.compiler.schema.JsonSchema;
+import dev.hookc.compiler.schema.SchemaReader;
+import dev.hookc.compiler.schema.ValidatorGenerator;
+import dev.hookc.compiler.yaml.YamlJson;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The compiler's entry: loads the project, checks it, and generates its Java. Pure: it reads the
+ * request's directories and returns sources; writing them is the caller's job.
+ */
+public final class HookcCompiler {
+
+  /** Compiles the project described by {@code request}. */
+  public CompileResult compile(CompileRequest request) {
+    Diagnostics diagnostics = new Diagnostics();
+    Project project =
+        new ProjectLoader(request.projectDirectory(), diagnostics)
+            .load(
+                request.eventsDirectory(),
+                request.functionsDirectory(),
+                request.definitionsDirectory());
+    FunctionTable functions =
+        new FunctionTable(
+            project,
+            request.projectDirectory(),
+            request.javaSourceDirectory(),
+            request.packageName());
+    new ProjectChecker(diagnostics, functions).check(project);
+
+    Names names = new Names(request.packageName());
+    List<GeneratedSource> sources = new ArrayList<>();
+    Map<String, JsonNode> definitions = new LinkedHashMap<>();
+    project.definitions().forEach((name, node) -> definitions.put(name, YamlJson.toJson(node)));
+    PojoGenerator pojos = new PojoGenerator(names.packageName() + ".model", definitions);
+    SchemaReader schemas = new SchemaReader(diagnostics);
+    ValidatorGenerator validators = new ValidatorGenerator();
+    Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
+    Map<Event, ClassName> bodyValidators = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      if (event.bodySchema().isEmpty()) {
+        bodyTypes.put(event, ExprType.DYNAMIC);
+        continue;
+      }
+      JsonSchema schema = schemas.read(event.bodySchema().get(), project.definitions());
+      ClassName validator = names.bodyValidator(event);
+      bodyValidators.put(event, validator);
+      sources.add(
+          GeneratedSource.of(
+              JavaFile.builder(
+                      validator.packageName(), validators.generate(schema, validator.simpleName()))
+                  .skipJavaLangImports(true)
+                  .build()));
+      PojoResult pojo =
+          pojos.generate(names.body(event).simpleName(), YamlJson.toJson(event.bodySchema().get()));
+      bodyTypes.put(event, pojo.type());
+      sources.addAll(pojo.sources());
+    }
+    Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
+    List<GeneratedSource> emitted =
+        new ProjectEmitter(names, diagnostics, functions)
+            .emit(project, bodyTypes, bodyValidators, workflowBodies);
+    sources.addAll(emitted);
+    if (diagnostics.hasErrors()) {
+      return new CompileResult(diagnostics.sorted(), List.of());
+    }
+    sources.sort(Comparator.comparing(GeneratedSource::path));
+    return new CompileResult(diagnostics.sorted(), sources);
+  }
+
+  /**
+   * The body type each workflow's {@code inputs.body} has: the payload class when every event that
+   * calls it sends the same one and no task calls it; otherwise dynamic.
+   */
+  private static Map<String, ExprType> workflowBodies(
+      Project project, FunctionTable functions, Map<Event, ExprType> bodyTypes) {
+    Map<String, Optional<ExprType>> seen = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      event
+          .fn()
+          .flatMap(fn -> functions.resolve(fn.name()))
+          .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
+          .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow().id())
+          .ifPresent(
+              id ->
+                  seen.merge(
+                      id,
+                      Optional.of(bodyTypes.get(event)),
+                      (a, b) -> a.equals(b) ? a : Optional.empty()));
+    }
+    project
+        .workflows()
+        .forEach(
+            w -> forEachCalledWorkflow(w.tasks(), functions, id -> seen.put(id, Optional.empty())));
+    Map<String, ExprType> bodies = new LinkedHashMap<>();
+    project
+        .workflows()
+        .forEach(
+            w ->
+                bodies.put(
+                    w.id(), seen.getOrDefault(w.id(), Optional.empty()).orElse(ExprType.DYNAMIC)));
+    return bodies;
+  }
+
+  private static void forEachCalledWorkflow(
+      List<dev.hookc.compiler.model.Task> tasks,
+      FunctionTable functions,
+      java.util.function.Consumer<String> action) {
+    for (dev.hookc.compiler.model.Task task : tasks) {
+      task.fn()
+          .flatMap(fn -> functions.resolve(fn.name()))
+          .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
+          .ifPresent(f -> action.accept(((ResolvedFunction.WorkflowFunction) f).workflow().id()));
+      forEachCalledWorkflow(task.tasks(), functions, action);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.hookc.compiler.check;
+
+import dev.hookc.compiler.diag.DiagnosticCode;
+
+/** Diagnostic codes of the cross-file checks. */
+public enum CheckCode implements DiagnosticCode {
+  DUPLICATE_ROUTE("HC2013", "two events listen to the same method and path"),
+  EVENT_FN_UNRESOLVED("HC2017", "an event's 'fn' names no workflow or Java function"),
+  TASK_FN_UNRESOLVED("HC3008", "a task's 'fn' names no built-in, workflow or Java function"),
+  BUILTIN_UNSUPPORTED("HC3012", "a Godspeed built-in function that hookc does not support yet"),
+  WORKFLOW_CYCLE("HC3013", "workflows call each other in a cycle"),
+  EVENT_FN_BUILTIN("HC2018", "an event's 'fn' is a built-in, which cannot handle a request alone");
+
+  private final String id;
+  private final String summary;
+
+  CheckCode(String id, String summary) {
+    this.id = id;
+    this.summary = summary;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String summary() {
+    return summary;
+  }
+}

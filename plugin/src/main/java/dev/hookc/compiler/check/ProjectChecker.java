@@ -1,0 +1,185 @@
+package dev.hookc.compiler.check;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.FnRef;
+import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.model.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks what only the whole project can tell: that every {@code fn} resolves, that no two events
+ * share a route, and that workflows do not call each other in a cycle.
+ */
+public final class ProjectChecker {
+  private final Diagnostics diagnostics;
+  private final FunctionTable functions;
+
+  public ProjectChecker(Diagnostics diagnostics, FunctionTable functions) {
+    this.diagnostics = diagnostics;
+    this.functions = functions;
+  }
+
+  /** Runs every check, reporting all problems. */
+  public void check(Project project) {
+    checkRoutes(project.events());
+    for (Event event : project.events()) {
+      event.fn().ifPresent(this::checkEventFn);
+    }
+    for (Workflow workflow : project.workflows()) {
+      forEachTask(workflow.tasks(), task -> task.fn().ifPresent(this::checkTaskFn));
+    }
+    new CycleFinder(diagnostics, functions).check(project.workflows());
+  }
+
+  private void checkRoutes(List<Event> events) {
+    Map<String, Event> seen = new HashMap<>();
+    for (Event event : events) {
+      String route = event.method() + " " + event.path().replaceAll("\\{[^}]*}", "{}");
+      Event first = seen.putIfAbsent(route, event);
+      if (first != null) {
+        diagnostics.report(
+            CheckCode.DUPLICATE_ROUTE,
+            event.keyNode().location(),
+            "route "
+                + event.method()
+                + " "
+                + event.path()
+                + " is already defined at "
+                + first.keyNode().location(),
+            "each method and path may be handled by one event only");
+      }
+    }
+  }
+
+  private void checkEventFn(FnRef fn) {
+    if (FunctionTable.BUILTINS.contains(fn.name())
+        || FunctionTable.isUnsupportedBuiltin(fn.name())) {
+      diagnostics.report(
+          CheckCode.EVENT_FN_BUILTIN,
+          fn.node().location(),
+          "'" + fn.name() + "' is a built-in task function, not a request handler",
+          "point 'fn' at a workflow in src/functions that uses it");
+      return;
+    }
+    if (functions.resolve(fn.name()).isEmpty()) {
+      diagnostics.report(
+          CheckCode.EVENT_FN_UNRESOLVED,
+          fn.node().location(),
+          unresolvedMessage(fn.name()),
+          hint(fn.name()));
+    }
+  }
+
+  private void checkTaskFn(FnRef fn) {
+    if (FunctionTable.isUnsupportedBuiltin(fn.name())) {
+      diagnostics.report(
+          CheckCode.BUILTIN_UNSUPPORTED,
+          fn.node().location(),
+          "built-in '" + fn.name() + "' is not supported by hookc yet",
+          "supported built-ins: "
+              + String.join(", ", new java.util.TreeSet<>(FunctionTable.BUILTINS)));
+      return;
+    }
+    if (functions.resolve(fn.name()).isEmpty()) {
+      diagnostics.report(
+          CheckCode.TASK_FN_UNRESOLVED,
+          fn.node().location(),
+          unresolvedMessage(fn.name()),
+          hint(fn.name()));
+    }
+  }
+
+  private String unresolvedMessage(String name) {
+    ResolvedFunction.JavaFunction java = functions.javaFunction(name);
+    return "unknown function '"
+        + name
+        + "': no built-in, no workflow '"
+        + name
+        + "' in src/functions, and no Java class "
+        + java.packageName()
+        + "."
+        + java.className()
+        + " at "
+        + java.sourcePath();
+  }
+
+  private String hint(String name) {
+    return Suggestions.didYouMean(name, functions.knownNames())
+        .orElse(
+            "write the workflow, or the Java class implementing "
+                + functions.javaFunction(name).className()
+                + "Function");
+  }
+
+  static void forEachTask(List<Task> tasks, java.util.function.Consumer<Task> action) {
+    for (Task task : tasks) {
+      action.accept(task);
+      forEachTask(task.tasks(), action);
+    }
+  }
+
+  /** Finds workflows that call each other in a cycle and spells the cycle out. */
+  private static final class CycleFinder {
+    private final Diagnostics diagnostics;
+    private final FunctionTable functions;
+    private final Set<String> done = new java.util.HashSet<>();
+
+    CycleFinder(Diagnostics diagnostics, FunctionTable functions) {
+      this.diagnostics = diagnostics;
+      this.functions = functions;
+    }
+
+    void check(List<Workflow> workflows) {
+      for (Workflow workflow : workflows) {
+        visit(workflow, new LinkedHashSet<>());
+      }
+    }
+
+    private void visit(Workflow workflow, LinkedHashSet<String> path) {
+      if (done.contains(workflow.id())) {
+        return;
+      }
+      path.add(workflow.id());
+      List<Task> all = new ArrayList<>();
+      forEachTask(workflow.tasks(), all::add);
+      for (Task task : all) {
+        if (task.fn().isEmpty()) {
+          continue;
+        }
+        FnRef fn = task.fn().get();
+        Optional<ResolvedFunction> target = functions.resolve(fn.name());
+        if (target.orElse(null) instanceof ResolvedFunction.WorkflowFunction called) {
+          String calledId = called.workflow().id();
+          if (path.contains(calledId)) {
+            List<String> cycle = new ArrayList<>();
+            boolean in = false;
+            for (String id : path) {
+              in |= id.equals(calledId);
+              if (in) {
+                cycle.add(id);
+              }
+            }
+            cycle.add(calledId);
+            diagnostics.report(
+                CheckCode.WORKFLOW_CYCLE,
+                fn.node().location(),
+                "workflows call each other in a cycle: " + String.join(" → ", cycle));
+          } else {
+            visit(called.workflow(), path);
+          }
+        }
+      }
+      path.remove(workflow.id());
+      done.add(workflow.id());
+    }
+  }
+}

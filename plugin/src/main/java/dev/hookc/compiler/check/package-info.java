@@ -1,0 +1,2 @@
+/** Semantic checks across files: what functions resolve to, duplicate routes, workflow cycles. */
+package dev.hookc.compiler.check;

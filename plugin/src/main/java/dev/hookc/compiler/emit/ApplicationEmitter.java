@@ -1,0 +1,81 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.model.Event;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
+final class ApplicationEmitter {
+  private static final ClassName SERVER = ClassName.get(Names.RUNTIME, "HookcServer");
+  private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
+  private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+
+  private final Names names;
+
+  ApplicationEmitter(Names names) {
+    this.names = names;
+  }
+
+  JavaFile emit(List<Event> events) {
+    ClassName self = names.application();
+    List<CodeBlock> routes = new ArrayList<>();
+    for (Event event : events) {
+      routes.add(
+          CodeBlock.of(
+              "$T.of($S, $S, new $T(config))",
+              ROUTE,
+              event.method().name(),
+              event.path(),
+              names.controller(event)));
+    }
+    TypeSpec application =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addAnnotation(Names.generated())
+            .addJavadoc(
+                "Serves the project's $L route(s). Run {@code main}, or start the same routes from\n"
+                    + "code and tests with {@link #server()}.\n",
+                events.size())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(
+                MethodSpec.methodBuilder("routes")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc("Every route of the project, handled with {@code config}.\n")
+                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), ROUTE))
+                    .addParameter(Names.JSON_NODE, "config")
+                    .addStatement(
+                        "return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("server")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc(
+                        "A server builder with every route; set the host and port (0 for any free\n"
+                            + "port, as tests do) and start it.\n")
+                    .returns(SERVER.nestedClass("Builder"))
+                    .addStatement("return $T.builder().routes(routes($T.load()))", SERVER, CONFIG)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("main")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc("Serves on the port in {@code PORT}, else 3000, until stopped.\n")
+                    .addParameter(String[].class, "args")
+                    .addException(java.io.IOException.class)
+                    .addStatement("int port = $T.port(System.getenv($S), 3000)", CONFIG, "PORT")
+                    .addStatement("$T server = server().port(port).start()", SERVER)
+                    .addStatement("server.stopOnShutdownSignal()")
+                    .addStatement(
+                        "System.out.println($S + server.port())",
+                        "hookc: serving " + events.size() + " route(s) on http://localhost:")
+                    .build())
+            .build();
+    return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();
+  }
+}

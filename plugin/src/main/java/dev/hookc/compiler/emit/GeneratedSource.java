@@ -1,0 +1,26 @@
+package dev.hookc.compiler.emit;
+
+import java.util.Objects;
+
+/**
+ * One generated Java source file.
+ *
+ * @param path its path below the output directory, with {@code /} separators
+ * @param content its full text
+ */
+public record GeneratedSource(String path, String content) {
+
+  public GeneratedSource {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(content, "content");
+  }
+
+  /** The source of a JavaPoet file, placed by its package. */
+  public static GeneratedSource of(com.palantir.javapoet.JavaFile file) {
+    String path =
+        (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
+            + file.typeSpec().name()
+            + ".java";
+    return new GeneratedSource(path, file.toString());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.expr.ExpressionCompiler;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Emits a checked project: compiles every workflow's expressions, derives the Java function
+ * contracts from their calls, then emits workflows, contracts, controllers and the application.
+ */
+public final class ProjectEmitter {
+  private final Names names;
+  private final FunctionTable functions;
+  private final ExpressionCompiler expressions;
+
+  public ProjectEmitter(Names names, Diagnostics diagnostics, FunctionTable functions) {
+    this.names = names;
+    this.functions = functions;
+    this.expressions = new ExpressionCompiler(diagnostics);
+  }
+
+  /**
+   * @param bodyTypes each event's body type
+   * @param bodyValidators the validator class of each event that declares a body schema
+   * @param workflowBodies the type of each workflow's {@code inputs.body}
+   */
+  public List<GeneratedSource> emit(
+      Project project,
+      Map<Event, ExprType> bodyTypes,
+      Map<Event, ClassName> bodyValidators,
+      Map<String, ExprType> workflowBodies) {
+    List<GeneratedSource> sources = new ArrayList<>();
+    WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions);
+    Map<Workflow, List<CompiledTask>> compiled = new LinkedHashMap<>();
+    for (Workflow workflow : project.workflows()) {
+      ExprType body = workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC);
+      compiled.put(
+          workflow,
+          compiler.compile(
+              workflow,
+              inputsType(workflow, body),
+              WorkflowEmitter.outputsClass(names.workflow(workflow))));
+    }
+    Map<String, JavaFunctionContract> contracts = new TreeMap<>();
+    compiled.forEach((workflow, tasks) -> collectCalls(workflow, tasks, contracts));
+    contracts.values().forEach(c -> c.files().forEach(f -> sources.add(GeneratedSource.of(f))));
+    WorkflowEmitter workflows = new WorkflowEmitter(names, contracts);
+    compiled.forEach(
+        (workflow, tasks) -> {
+          ClassName inputs = names.workflowInputs(workflow);
+          sources.add(
+              GeneratedSource.of(
+                  WorkflowEmitter.inputs(
+                      inputs,
+                      workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
+                      workflow.id())));
+          sources.add(GeneratedSource.of(workflows.emit(workflow, inputs, tasks)));
+        });
+    ControllerEmitter controllers = new ControllerEmitter(names);
+    List<Event> served = new ArrayList<>();
+    for (Event event : project.events()) {
+      Optional<Workflow> workflow = handlingWorkflow(event);
+      if (workflow.isEmpty()) {
+        continue;
+      }
+      served.add(event);
+      sources.add(
+          GeneratedSource.of(
+              controllers.emit(
+                  event,
+                  bodyTypes.getOrDefault(event, ExprType.DYNAMIC),
+                  Optional.ofNullable(bodyValidators.get(event)),
+                  workflow.get(),
+                  workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC))));
+    }
+    sources.add(GeneratedSource.of(new ApplicationEmitter(names).emit(served)));
+    return sources;
+  }
+
+  private Optional<Workflow> handlingWorkflow(Event event) {
+    return event
+        .fn()
+        .flatMap(fn -> functions.resolve(fn.name()))
+        .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
+        .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
+  }
+
+  private ExprType inputsType(Workflow workflow, ExprType body) {
+    Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
+    properties.put("body", new ExprType.PojoType.Property("body", body, "body"));
+    for (String name : List.of("params", "query", "headers", "user")) {
+      properties.put(name, new ExprType.PojoType.Property(name, ExprType.DYNAMIC, name));
+    }
+    return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
+  }
+
+  private static void collectCalls(
+      Workflow workflow, List<CompiledTask> tasks, Map<String, JavaFunctionContract> contracts) {
+    for (CompiledTask task : tasks) {
+      if (task.function().orElse(null) instanceof ResolvedFunction.JavaFunction java) {
+        contracts
+            .computeIfAbsent(java.name(), n -> new JavaFunctionContract(java))
+            .addCall(workflow.id() + "." + task.task().id(), task.namedArgs());
+      }
+      collectCalls(workflow, task.children(), contracts);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.check.FunctionNames;
+import dev.hookc.compiler.expr.Binding;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.expr.Scope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The names an expression in one task can use: {@code inputs}, {@code config}, {@code outputs} and
+ * the ids of the tasks that ran before it.
+ */
+final class TaskScope implements Scope {
+  /** How a task's result reads in expressions: Godspeed's status fields. */
+  static final ExprType.PojoType TASK_RESULT =
+      new ExprType.PojoType(
+          Names.STATUS,
+          properties(
+              new ExprType.PojoType.Property("success", ExprType.BOOLEAN, "success"),
+              new ExprType.PojoType.Property("code", ExprType.INTEGER, "codeNumber"),
+              new ExprType.PojoType.Property("message", ExprType.STRING, "message"),
+              new ExprType.PojoType.Property("data", ExprType.DYNAMIC, "data"),
+              new ExprType.PojoType.Property("result", ExprType.DYNAMIC, "data"),
+              new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode")),
+          false);
+
+  private final ExprType inputs;
+  private final ClassName outputsClass;
+  private final List<String> earlierTasks;
+  private final Set<String> allTasks;
+  private final Set<String> laterTasks;
+
+  TaskScope(
+      ExprType inputs,
+      ClassName outputsClass,
+      List<String> earlierTasks,
+      Set<String> allTasks,
+      Set<String> laterTasks) {
+    this.inputs = inputs;
+    this.outputsClass = outputsClass;
+    this.earlierTasks = List.copyOf(earlierTasks);
+    this.allTasks = Set.copyOf(allTasks);
+    this.laterTasks = Set.copyOf(laterTasks);
+  }
+
+  @Override
+  public Optional<Binding> root(String name) {
+    switch (name) {
+      case "inputs":
+        return Optional.of(new Binding(inputs, CodeBlock.of("inputs")));
+      case "config":
+        return Optional.of(new Binding(ExprType.DYNAMIC, CodeBlock.of("config")));
+      case "outputs":
+        Map<String, ExprType.PojoType.Property> outputs = new LinkedHashMap<>();
+        for (String task : earlierTasks) {
+          outputs.put(
+              task,
+              new ExprType.PojoType.Property(task, TASK_RESULT, FunctionNames.lowerCamel(task)));
+        }
+        return Optional.of(
+            new Binding(
+                new ExprType.PojoType(outputsClass, outputs, false), CodeBlock.of("outputs")));
+      default:
+        if (earlierTasks.contains(name)) {
+          return Optional.of(
+              new Binding(
+                  TASK_RESULT, CodeBlock.of("outputs.$L()", FunctionNames.lowerCamel(name))));
+        }
+        return Optional.empty();
+    }
+  }
+
+  @Override
+  public Set<String> rootNames() {
+    Set<String> names = new TreeSet<>(List.of("inputs", "config", "outputs"));
+    names.addAll(earlierTasks);
+    return names;
+  }
+
+  @Override
+  public Optional<String> whyTaskUnavailable(String name) {
+    if (laterTasks.contains(name)) {
+      return Optional.of("task '" + name + "' has not run yet here: it runs after this task");
+    }
+    if (allTasks.contains(name) && !earlierTasks.contains(name)) {
+      return Optional.of("task '" + name + "' is not on the path that leads here (another branch)");
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, ExprType.PojoType.Property> properties(
+      ExprType.PojoType.Property... properties) {
+    Map<String, ExprType.PojoType.Property> map = new LinkedHashMap<>();
+    for (ExprType.PojoType.Property property : properties) {
+      map.put(property.name(), property);
+    }
+    return map;
+  }
+}

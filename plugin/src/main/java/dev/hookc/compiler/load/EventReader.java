@@ -1,0 +1,297 @@
+package dev.hookc.compiler.load;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.FnRef;
+import dev.hookc.compiler.model.HttpMethod;
+import dev.hookc.compiler.model.Parameter;
+import dev.hookc.compiler.yaml.ScalarType;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlScalar;
+import dev.hookc.compiler.yaml.YamlSequence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the events of one file, checking the shape of every key it knows. */
+final class EventReader {
+  static final Set<String> KEYS =
+      Set.of(
+          "fn",
+          "summary",
+          "description",
+          "id",
+          "operationId",
+          "tags",
+          "authn",
+          "body",
+          "params",
+          "parameters",
+          "responses");
+  static final Set<String> UNSUPPORTED_KEYS =
+      Set.of(
+          "authz",
+          "on_request_validation_error",
+          "on_response_validation_error",
+          "log",
+          "idempotency",
+          "delivery",
+          "retry");
+  static final Set<String> SERVED_CONTENT_TYPES = Set.of("application/json");
+  private static final Set<String> PARAMETER_LOCATIONS =
+      Set.of("path", "query", "header", "cookie");
+  private static final Set<String> PARAMETER_KEYS =
+      Set.of(
+          "name",
+          "in",
+          "required",
+          "schema",
+          "description",
+          "allow_empty_value",
+          "allowEmptyValue",
+          "deprecated",
+          "example",
+          "examples");
+
+  private final Diagnostics diagnostics;
+  private final Nodes nodes;
+  private final EventKeyParser keys;
+
+  EventReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.nodes = new Nodes(diagnostics);
+    this.keys = new EventKeyParser(diagnostics);
+  }
+
+  List<Event> read(YamlMapping root) {
+    List<Event> events = new ArrayList<>();
+    for (YamlMapping.Entry entry : root.entries()) {
+      read(entry.key(), entry.value()).ifPresent(events::add);
+    }
+    return events;
+  }
+
+  private Optional<Event> read(YamlScalar keyNode, YamlNode value) {
+    Optional<EventKey> key = keys.parse(keyNode);
+    Optional<YamlMapping> mapping = nodes.mapping(value, LoadCode.EVENT_NOT_MAPPING, "an event");
+    if (key.isEmpty() || mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMapping event = mapping.get();
+    nodes.checkKeys(
+        event,
+        KEYS,
+        UNSUPPORTED_KEYS,
+        LoadCode.EVENT_UNKNOWN_KEY,
+        LoadCode.EVENT_UNSUPPORTED_KEY,
+        "event");
+    Optional<FnRef> fn = fn(keyNode, event);
+    checkAuthn(event);
+    BodyDeclaration body = body(event);
+    List<Parameter> parameters = parameters(event);
+    checkPathParameters(keyNode, key.get(), parameters);
+    return Optional.of(
+        new Event(
+            keyNode.value(),
+            keyNode,
+            HttpMethod.parse(key.get().method()).orElseThrow(),
+            key.get().path(),
+            key.get().parameters().stream().map(EventKey.PathParameter::name).toList(),
+            fn,
+            body.schema(),
+            body.contentTypes(),
+            parameters,
+            responses(event),
+            nodes.string(event, "summary", LoadCode.EVENT_NOT_MAPPING),
+            event));
+  }
+
+  private Optional<FnRef> fn(YamlScalar keyNode, YamlMapping event) {
+    Optional<YamlNode> fn = event.get("fn");
+    if (fn.isEmpty()) {
+      diagnostics.report(
+          LoadCode.EVENT_MISSING_FN,
+          keyNode.location(),
+          "event '" + keyNode.value() + "' has no 'fn'",
+          "add 'fn: <workflow or function>' to say what handles it");
+      return Optional.empty();
+    }
+    return nodes
+        .scalar(fn.get(), LoadCode.EVENT_NOT_MAPPING, "'fn'")
+        .filter(s -> s.type() == ScalarType.STRING && !s.value().isBlank())
+        .map(s -> new FnRef(s.value(), s));
+  }
+
+  private void checkAuthn(YamlMapping event) {
+    event
+        .get("authn")
+        .ifPresent(
+            authn -> {
+              if (!(authn instanceof YamlScalar scalar && scalar.type() == ScalarType.BOOLEAN)) {
+                diagnostics.report(
+                    LoadCode.EVENT_BAD_AUTHN,
+                    authn.location(),
+                    "'authn' must be true or false",
+                    "write 'authn: false' to make the route public");
+              }
+            });
+  }
+
+  private record BodyDeclaration(Optional<YamlNode> schema, List<String> contentTypes) {}
+
+  private BodyDeclaration body(YamlMapping event) {
+    Optional<YamlMapping> body =
+        event.get("body").flatMap(b -> nodes.mapping(b, LoadCode.EVENT_NOT_MAPPING, "'body'"));
+    if (body.isEmpty()) {
+      return new BodyDeclaration(Optional.empty(), List.of());
+    }
+    Optional<YamlMapping> content =
+        body.get()
+            .get("content")
+            .flatMap(c -> nodes.mapping(c, LoadCode.EVENT_NOT_MAPPING, "'content'"));
+    Optional<YamlNode> schema = Optional.empty();
+    List<String> types = new ArrayList<>();
+    for (YamlMapping.Entry entry : content.map(YamlMapping::entries).orElse(List.of())) {
+      String type = entry.key().value();
+      if (!SERVED_CONTENT_TYPES.contains(type)) {
+        diagnostics.report(
+            LoadCode.EVENT_UNSUPPORTED_CONTENT_TYPE,
+            entry.key().location(),
+            "content type '" + type + "' cannot be served",
+            "hookc reads request bodies as " + String.join(", ", SERVED_CONTENT_TYPES));
+        continue;
+      }
+      types.add(type);
+      schema =
+          nodes
+              .mapping(entry.value(), LoadCode.EVENT_NOT_MAPPING, "'" + type + "'")
+              .flatMap(m -> m.get("schema"));
+    }
+    return new BodyDeclaration(schema, types);
+  }
+
+  private List<Parameter> parameters(YamlMapping event) {
+    List<Parameter> parameters = new ArrayList<>();
+    for (String key : List.of("params", "parameters")) {
+      Optional<YamlSequence> list =
+          event
+              .get(key)
+              .flatMap(p -> nodes.sequence(p, LoadCode.EVENT_NOT_MAPPING, "'" + key + "'"));
+      for (YamlNode item : list.map(YamlSequence::items).orElse(List.of())) {
+        nodes
+            .mapping(item, LoadCode.EVENT_BAD_PARAMETER, "a parameter")
+            .flatMap(this::parameter)
+            .ifPresent(parameters::add);
+      }
+    }
+    return parameters;
+  }
+
+  private Optional<Parameter> parameter(YamlMapping node) {
+    nodes.checkKeys(
+        node,
+        PARAMETER_KEYS,
+        Set.of(),
+        LoadCode.EVENT_BAD_PARAMETER,
+        LoadCode.EVENT_BAD_PARAMETER,
+        "parameter");
+    Optional<String> name = nodes.string(node, "name", LoadCode.EVENT_BAD_PARAMETER);
+    Optional<String> in = nodes.string(node, "in", LoadCode.EVENT_BAD_PARAMETER);
+    if (name.isEmpty() || in.isEmpty()) {
+      diagnostics.report(
+          LoadCode.EVENT_BAD_PARAMETER, node.location(), "a parameter needs 'name' and 'in'");
+      return Optional.empty();
+    }
+    if (!PARAMETER_LOCATIONS.contains(in.get())) {
+      diagnostics.report(
+          LoadCode.EVENT_BAD_PARAMETER,
+          node.get("in").orElseThrow().location(),
+          "unknown parameter location '" + in.get() + "'",
+          "use one of path, query, header, cookie");
+      return Optional.empty();
+    }
+    boolean required =
+        node.get("required")
+            .filter(r -> r instanceof YamlScalar s && s.type() == ScalarType.BOOLEAN)
+            .map(r -> Boolean.parseBoolean(((YamlScalar) r).value()))
+            .orElse(in.get().equals("path"));
+    return Optional.of(new Parameter(name.get(), in.get(), required, node.get("schema"), node));
+  }
+
+  private void checkPathParameters(YamlScalar keyNode, EventKey key, List<Parameter> parameters) {
+    Set<String> inPath =
+        Set.copyOf(key.parameters().stream().map(EventKey.PathParameter::name).toList());
+    for (Parameter parameter : parameters) {
+      if (parameter.in().equals("path") && !inPath.contains(parameter.name())) {
+        diagnostics.report(
+            LoadCode.EVENT_PARAMETER_NOT_IN_PATH,
+            parameter.node().location(),
+            "path parameter '"
+                + parameter.name()
+                + "' does not appear in path '"
+                + key.path()
+                + "'");
+      }
+    }
+    for (EventKey.PathParameter used : key.parameters()) {
+      parameters.stream()
+          .filter(p -> p.name().equals(used.name()) && !p.in().equals("path"))
+          .findFirst()
+          .ifPresent(
+              p ->
+                  diagnostics.report(
+                      LoadCode.EVENT_PARAMETER_WRONG_IN,
+                      p.node().get("in").orElseThrow().location(),
+                      "'"
+                          + used.name()
+                          + "' is a path parameter but is declared 'in: "
+                          + p.in()
+                          + "'",
+                      "declare it with 'in: path'"));
+    }
+  }
+
+  private Map<String, Event.Response> responses(YamlMapping event) {
+    Map<String, Event.Response> responses = new LinkedHashMap<>();
+    Optional<YamlMapping> declared =
+        event
+            .get("responses")
+            .flatMap(r -> nodes.mapping(r, LoadCode.EVENT_NOT_MAPPING, "'responses'"));
+    for (YamlMapping.Entry entry : declared.map(YamlMapping::entries).orElse(List.of())) {
+      String status = entry.key().value();
+      if (!isStatus(status)) {
+        diagnostics.report(
+            LoadCode.EVENT_BAD_RESPONSE_STATUS,
+            entry.key().location(),
+            "'" + status + "' is not an HTTP status code",
+            "use a code from 100 to 599, or 'default'");
+        continue;
+      }
+      Optional<YamlNode> schema =
+          nodes
+              .mapping(entry.value(), LoadCode.EVENT_NOT_MAPPING, "response " + status)
+              .flatMap(m -> m.get("content"))
+              .flatMap(c -> nodes.mapping(c, LoadCode.EVENT_NOT_MAPPING, "'content'"))
+              .flatMap(c -> c.get("application/json"))
+              .flatMap(j -> nodes.mapping(j, LoadCode.EVENT_NOT_MAPPING, "'application/json'"))
+              .flatMap(j -> j.get("schema"));
+      responses.put(status, new Event.Response(status, schema, entry.key()));
+    }
+    return responses;
+  }
+
+  private static boolean isStatus(String status) {
+    if (status.equals("default")) {
+      return true;
+    }
+    if (status.length() != 3 || !status.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    int code = Integer.parseInt(status);
+    return code >= 100 && code <= 599;
+  }
+}

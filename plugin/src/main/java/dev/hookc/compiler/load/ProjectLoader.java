@@ -1,0 +1,121 @@
+package dev.hookc.compiler.load;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.yaml.YamlCode;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds every YAML file of a project, reads it with positions and builds the {@link Project}. Every
+ * file is read even when earlier ones have errors.
+ */
+public final class ProjectLoader {
+  private final Path projectDirectory;
+  private final Diagnostics diagnostics;
+  private final YamlReader yaml;
+
+  public ProjectLoader(Path projectDirectory, Diagnostics diagnostics) {
+    this.projectDirectory = projectDirectory.toAbsolutePath().normalize();
+    this.diagnostics = diagnostics;
+    this.yaml = new YamlReader(diagnostics);
+  }
+
+  /** Loads the events, workflows and shared definitions below the given directories. */
+  public Project load(Path eventsDirectory, Path functionsDirectory, Path definitionsDirectory) {
+    List<Event> events = new ArrayList<>();
+    EventReader eventReader = new EventReader(diagnostics);
+    for (Path file : yamlFiles(eventsDirectory)) {
+      read(file).ifPresent(root -> events.addAll(eventReader.read(root)));
+    }
+    List<Workflow> workflows = new ArrayList<>();
+    WorkflowReader workflowReader = new WorkflowReader(diagnostics);
+    for (Path file : yamlFiles(functionsDirectory)) {
+      String id = workflowId(functionsDirectory, file);
+      read(file)
+          .flatMap(root -> workflowReader.read(id, relative(file), root))
+          .ifPresent(workflows::add);
+    }
+    Map<String, YamlNode> definitions = new LinkedHashMap<>();
+    for (Path file : yamlFiles(definitionsDirectory)) {
+      read(file)
+          .ifPresent(
+              root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
+    }
+    return new Project(events, workflows, definitions);
+  }
+
+  /** The id a workflow file gives: its path below the functions directory, dotted. */
+  static String workflowId(Path functionsDirectory, Path file) {
+    String relative = functionsDirectory.relativize(file).toString().replace('\\', '/');
+    String withoutExtension = relative.replaceFirst("\\.ya?ml$", "");
+    String id = withoutExtension.replace('/', '.');
+    return id.endsWith(".index") ? id.substring(0, id.length() - ".index".length()) : id;
+  }
+
+  private Optional<YamlMapping> read(Path file) {
+    String relative = relative(file);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+      return yaml.read(relative, text.replace("\r\n", "\n"));
+    } catch (CharacterCodingException e) {
+      diagnostics.report(YamlCode.UNREADABLE, Location.startOf(relative), "the file is not UTF-8");
+    } catch (IOException e) {
+      diagnostics.report(
+          YamlCode.UNREADABLE,
+          Location.startOf(relative),
+          "cannot read the file: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private String relative(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown =
+        absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+
+  private static List<Path> yamlFiles(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.endsWith(".yaml") || name.endsWith(".yml");
+              })
+          .sorted(Comparator.comparing(p -> p.toString().replace('\\', '/')))
+          .toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.hookc.compiler.load;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.model.FnRef;
+import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.yaml.ScalarType;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlScalar;
+import dev.hookc.compiler.yaml.YamlSequence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads one workflow file, checking its keys, its tasks' keys and the uniqueness of task ids. */
+final class WorkflowReader {
+  static final Set<String> WORKFLOW_KEYS = Set.of("id", "summary", "description", "tasks");
+  static final Set<String> WORKFLOW_UNSUPPORTED_KEYS = Set.of("on_error");
+  static final Set<String> TASK_KEYS =
+      Set.of(
+          "id",
+          "fn",
+          "args",
+          "summary",
+          "description",
+          "tasks",
+          "condition",
+          "value",
+          "cases",
+          "defaults");
+  static final Set<String> TASK_UNSUPPORTED_KEYS =
+      Set.of("on_error", "retry", "caching", "log", "metrics", "trace", "authz", "isEachParallel");
+
+  private final Diagnostics diagnostics;
+  private final Nodes nodes;
+
+  WorkflowReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.nodes = new Nodes(diagnostics);
+  }
+
+  Optional<Workflow> read(String id, String file, YamlMapping root) {
+    nodes.checkKeys(
+        root,
+        WORKFLOW_KEYS,
+        WORKFLOW_UNSUPPORTED_KEYS,
+        LoadCode.WORKFLOW_UNKNOWN_KEY,
+        LoadCode.TASK_UNSUPPORTED_KEY,
+        "workflow");
+    root.get("id")
+        .flatMap(n -> nodes.scalar(n, LoadCode.TASK_NOT_MAPPING, "'id'"))
+        .filter(declared -> !declared.value().equals(id))
+        .ifPresent(
+            declared ->
+                diagnostics.report(
+                    LoadCode.WORKFLOW_ID_MISMATCH,
+                    declared.location(),
+                    "workflow id '"
+                        + declared.value()
+                        + "' differs from '"
+                        + id
+                        + "' given by its file",
+                    "write 'id: " + id + "' or remove the id"));
+    Map<String, Location> ids = new HashMap<>();
+    List<Task> tasks = tasks(root, "workflow '" + id + "'", ids);
+    return Optional.of(
+        new Workflow(
+            id, file, nodes.string(root, "summary", LoadCode.TASK_NOT_MAPPING), tasks, root));
+  }
+
+  private List<Task> tasks(YamlMapping owner, String ownerName, Map<String, Location> ids) {
+    Optional<YamlNode> node = owner.get("tasks");
+    if (node.isEmpty()) {
+      diagnostics.report(
+          LoadCode.WORKFLOW_NO_TASKS, owner.location(), ownerName + " has no 'tasks'");
+      return List.of();
+    }
+    Optional<YamlSequence> list = nodes.sequence(node.get(), LoadCode.TASK_NOT_MAPPING, "'tasks'");
+    if (list.isPresent() && list.get().items().isEmpty()) {
+      diagnostics.report(
+          LoadCode.WORKFLOW_NO_TASKS,
+          node.get().location(),
+          ownerName + " has an empty 'tasks' list");
+    }
+    List<Task> tasks = new ArrayList<>();
+    for (YamlNode item : list.map(YamlSequence::items).orElse(List.of())) {
+      nodes
+          .mapping(item, LoadCode.TASK_NOT_MAPPING, "a task")
+          .flatMap(m -> task(m, ids))
+          .ifPresent(tasks::add);
+    }
+    return tasks;
+  }
+
+  private Optional<Task> task(YamlMapping node, Map<String, Location> ids) {
+    nodes.checkKeys(
+        node,
+        TASK_KEYS,
+        TASK_UNSUPPORTED_KEYS,
+        LoadCode.TASK_UNKNOWN_KEY,
+        LoadCode.TASK_UNSUPPORTED_KEY,
+        "task");
+    Optional<YamlScalar> idNode =
+        node.get("id").flatMap(n -> nodes.scalar(n, LoadCode.TASK_NOT_MAPPING, "'id'"));
+    if (idNode.isEmpty() || idNode.get().value().isBlank()) {
+      diagnostics.report(
+          LoadCode.TASK_MISSING_ID,
+          node.location(),
+          "task has no 'id'",
+          "give every task an id; later tasks refer to its result by it");
+      return Optional.empty();
+    }
+    String id = idNode.get().value();
+    Location first = ids.putIfAbsent(id, idNode.get().location());
+    if (first != null) {
+      diagnostics.report(
+          LoadCode.TASK_DUPLICATE_ID,
+          idNode.get().location(),
+          "duplicate task id '" + id + "'",
+          "first used at line " + first.line() + ", column " + first.column());
+    }
+    Optional<FnRef> fn =
+        node.get("fn")
+            .flatMap(n -> nodes.scalar(n, LoadCode.TASK_NOT_MAPPING, "'fn'"))
+            .filter(s -> s.type() == ScalarType.STRING)
+            .map(s -> new FnRef(s.value(), s));
+    List<Task> children =
+        node.get("tasks").isPresent() ? tasks(node, "task '" + id + "'", ids) : List.of();
+    Optional<YamlNode> args = node.get("args");
+    if (fn.isEmpty() && args.isEmpty() && node.get("tasks").isEmpty()) {
+      diagnostics.report(
+          LoadCode.TASK_NOTHING_TO_DO,
+          idNode.get().location(),
+          "task '" + id + "' has neither 'fn', 'args' nor 'tasks'",
+          "add 'fn' to call a function, or 'args' to return a value");
+    }
+    return Optional.of(
+        new Task(id, fn, args, children, node.get("condition"), node.get("value"), node));
+  }
+}

@@ -1,0 +1,2 @@
+/** Loading: finds the project's YAML files and turns their trees into the model. */
+package dev.hookc.compiler.load;

@@ -1,0 +1,54 @@
+package dev.hookc.compiler.model;
+
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlScalar;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP event: a route and the function that handles it.
+ *
+ * @param key the key as written, e.g. {@code http.post./callback}
+ * @param keyNode the key's YAML node
+ * @param method the HTTP method
+ * @param path the path with parameters in {@code {name}} form
+ * @param pathParameters the names of the path's parameters, in order
+ * @param fn the handling function, when declared
+ * @param bodySchema the JSON Schema of an {@code application/json} request body, when declared
+ * @param bodyContentTypes the request body's declared content types
+ * @param parameters the declared parameters
+ * @param responses the declared responses by status code ({@code default} included)
+ * @param summary the summary, when given
+ * @param node the event's YAML mapping
+ */
+public record Event(
+    String key,
+    YamlScalar keyNode,
+    HttpMethod method,
+    String path,
+    List<String> pathParameters,
+    Optional<FnRef> fn,
+    Optional<YamlNode> bodySchema,
+    List<String> bodyContentTypes,
+    List<Parameter> parameters,
+    Map<String, Response> responses,
+    Optional<String> summary,
+    YamlMapping node) {
+
+  public Event {
+    pathParameters = List.copyOf(pathParameters);
+    bodyContentTypes = List.copyOf(bodyContentTypes);
+    parameters = List.copyOf(parameters);
+    responses = Map.copyOf(responses);
+  }
+
+  /** The file the event was written in. */
+  public String file() {
+    return keyNode.location().file();
+  }
+
+  /** A declared response. */
+  public record Response(String status, Optional<YamlNode> schema, YamlScalar statusNode) {}
+}

@@ -1,0 +1,28 @@
+package dev.hookc.compiler.model;
+
+import dev.hookc.compiler.yaml.YamlNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything read from a project's YAML: events, workflows and shared schema definitions.
+ *
+ * @param events the events, in file and line order
+ * @param workflows the workflows, by id order
+ * @param definitions shared JSON Schemas from {@code src/definitions}, by name
+ */
+public record Project(
+    List<Event> events, List<Workflow> workflows, Map<String, YamlNode> definitions) {
+
+  public Project {
+    events = List.copyOf(events);
+    workflows = List.copyOf(workflows);
+    definitions = Map.copyOf(definitions);
+  }
+
+  /** The workflow with an id, if any. */
+  public Optional<Workflow> workflow(String id) {
+    return workflows.stream().filter(w -> w.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.hookc.compiler.pojo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.ClassName;
+import com.sun.codemodel.CodeWriter;
+import com.sun.codemodel.JCodeModel;
+import com.sun.codemodel.JPackage;
+import dev.hookc.compiler.emit.GeneratedSource;
+import dev.hookc.compiler.expr.ExprType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jsonschema2pojo.DefaultGenerationConfig;
+import org.jsonschema2pojo.GenerationConfig;
+import org.jsonschema2pojo.Jackson2Annotator;
+import org.jsonschema2pojo.SchemaGenerator;
+import org.jsonschema2pojo.SchemaMapper;
+import org.jsonschema2pojo.SchemaStore;
+import org.jsonschema2pojo.rules.RuleFactory;
+import org.jsonschema2pojo.util.NameHelper;
+
+/**
+ * Generates the payload classes of a schema with jsonschema2pojo (Jackson 2 annotations, {@code
+ * Long} integers, {@code BigDecimal} numbers) and computes the expression type that reads them.
+ */
+public final class PojoGenerator {
+  private static final GenerationConfig CONFIG =
+      new DefaultGenerationConfig() {
+        @Override
+        public boolean isUseLongIntegers() {
+          return true;
+        }
+
+        @Override
+        public boolean isUseBigDecimals() {
+          return true;
+        }
+
+        @Override
+        public boolean isIncludeGeneratedAnnotation() {
+          return false;
+        }
+
+        @Override
+        public boolean isIncludeJsr303Annotations() {
+          return false;
+        }
+
+        @Override
+        public boolean isIncludeToString() {
+          return true;
+        }
+
+        @Override
+        public boolean isInitializeCollections() {
+          return false;
+        }
+
+        @Override
+        public String getTargetVersion() {
+          return "17";
+        }
+      };
+
+  private final String packageName;
+  private final Map<String, JsonNode> definitions;
+  private final NameHelper names = new NameHelper(CONFIG);
+
+  /**
+   * @param packageName the package of the generated classes
+   * @param definitions the project's shared schemas, for {@code #/definitions/<name>}
+   */
+  public PojoGenerator(String packageName, Map<String, JsonNode> definitions) {
+    this.packageName = packageName;
+    this.definitions = Map.copyOf(definitions);
+  }
+
+  /** Generates the classes for {@code schema}, the root named {@code className}. */
+  public PojoResult generate(String className, JsonNode schema) {
+    ObjectNode reduced =
+        new PojoSchemas(schema, definitions, packageName).reduce(schema, className);
+    ExprType type = typeOf(reduced);
+    if (!(type instanceof ExprType.PojoType)) {
+      return new PojoResult(type, List.of());
+    }
+    JCodeModel model = new JCodeModel();
+    SchemaMapper mapper =
+        new SchemaMapper(
+            new RuleFactory(CONFIG, new Jackson2Annotator(CONFIG), new SchemaStore()),
+            new SchemaGenerator());
+    try {
+      mapper.generate(model, className, packageName, reduced.toString());
+      return new PojoResult(type, write(model));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ExprType typeOf(JsonNode reduced) {
+    if (reduced.has("existingJavaType")) {
+      return ExprType.DYNAMIC;
+    }
+    return switch (reduced.path("type").asText()) {
+      case "string" -> ExprType.STRING;
+      case "integer" -> ExprType.INTEGER;
+      case "number" -> ExprType.NUMBER;
+      case "boolean" -> ExprType.BOOLEAN;
+      case "array" -> new ExprType.ListType(typeOf(reduced.get("items")));
+      case "object" -> pojoType(reduced);
+      default -> ExprType.DYNAMIC;
+    };
+  }
+
+  private ExprType pojoType(JsonNode reduced) {
+    Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = reduced.get("properties").fields();
+    JCodeModel names = new JCodeModel();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String getter =
+          this.names.getGetterName(field.getKey(), names.ref(Object.class), field.getValue());
+      properties.put(
+          field.getKey(),
+          new ExprType.PojoType.Property(field.getKey(), typeOf(field.getValue()), getter));
+    }
+    return new ExprType.PojoType(
+        ClassName.bestGuess(reduced.get("javaType").asText()), properties, true);
+  }
+
+  private static List<GeneratedSource> write(JCodeModel model) throws IOException {
+    Map<String, ByteArrayOutputStream> files = new TreeMap<>();
+    model.build(
+        new CodeWriter() {
+          @Override
+          public OutputStream openBinary(JPackage pkg, String fileName) {
+            String path = (pkg.isUnnamed() ? "" : pkg.name().replace('.', '/') + "/") + fileName;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            files.put(path, out);
+            return out;
+          }
+
+          @Override
+          public void close() {}
+        });
+    List<GeneratedSource> sources = new ArrayList<>();
+    files.forEach(
+        (path, bytes) ->
+            sources.add(new GeneratedSource(path, bytes.toString(StandardCharsets.UTF_8))));
+    return sources;
+  }
+}

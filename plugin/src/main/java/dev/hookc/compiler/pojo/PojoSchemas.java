@@ -1,0 +1,165 @@
+package dev.hookc.compiler.pojo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookc.compiler.check.FunctionNames;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reduces a JSON Schema to what a payload class needs: objects with properties, lists, and the four
+ * scalar types. Everything else (formats, enums, bounds, combinators) is enforced by the generated
+ * validator before binding, so the class stays a plain carrier of typed fields; a schema with no
+ * single Java shape ({@code oneOf}, a list of types, a free-form object) becomes a Jackson {@code
+ * JsonNode}, read dynamically.
+ */
+final class PojoSchemas {
+  static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final JsonNode root;
+  private final Map<String, JsonNode> definitions;
+  private final String packageName;
+
+  PojoSchemas(JsonNode root, Map<String, JsonNode> definitions, String packageName) {
+    this.root = root;
+    this.definitions = definitions;
+    this.packageName = packageName;
+  }
+
+  /** The reduced schema of {@code schema}, whose classes are named from {@code className}. */
+  ObjectNode reduce(JsonNode schema, String className) {
+    return reduce(schema, className, new HashSet<>());
+  }
+
+  private ObjectNode reduce(JsonNode schema, String className, Set<String> refsInProgress) {
+    JsonNode resolved = schema;
+    Set<String> refs = refsInProgress;
+    if (schema.isObject() && schema.has("$ref") && schema.get("$ref").isTextual()) {
+      String ref = schema.get("$ref").asText();
+      Optional<JsonNode> target = resolve(ref);
+      if (target.isEmpty() || refs.contains(ref)) {
+        return dynamic();
+      }
+      refs = new HashSet<>(refs);
+      refs.add(ref);
+      resolved = target.get();
+    }
+    if (!resolved.isObject()) {
+      return dynamic();
+    }
+    if (resolved.has("oneOf")
+        || resolved.has("anyOf")
+        || resolved.has("allOf")
+        || resolved.has("not")
+        || resolved.has("if")) {
+      return dynamic();
+    }
+    Optional<String> type = singleType(resolved);
+    if (type.isEmpty()) {
+      return resolved.has("properties") ? object(resolved, className, refs) : dynamic();
+    }
+    return switch (type.get()) {
+      case "object" ->
+          resolved.has("properties") && resolved.get("properties").size() > 0
+              ? object(resolved, className, refs)
+              : dynamic();
+      case "array" -> array(resolved, className, refs);
+      case "string", "integer", "number", "boolean" -> scalar(type.get(), resolved);
+      default -> dynamic();
+    };
+  }
+
+  private ObjectNode object(JsonNode schema, String className, Set<String> refs) {
+    ObjectNode reduced = NODES.objectNode();
+    reduced.put("type", "object");
+    reduced.put("javaType", packageName + "." + className);
+    copyDescription(schema, reduced);
+    ObjectNode properties = reduced.putObject("properties");
+    Iterator<Map.Entry<String, JsonNode>> fields = schema.get("properties").fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      properties.set(
+          field.getKey(),
+          reduce(field.getValue(), className + FunctionNames.upperCamel(field.getKey()), refs));
+    }
+    return reduced;
+  }
+
+  private ObjectNode array(JsonNode schema, String className, Set<String> refs) {
+    JsonNode items = schema.get("items");
+    if (items == null || !items.isObject() || schema.has("prefixItems")) {
+      return dynamic();
+    }
+    ObjectNode reduced = NODES.objectNode();
+    reduced.put("type", "array");
+    copyDescription(schema, reduced);
+    reduced.set("items", reduce(items, className + "Item", refs));
+    return reduced;
+  }
+
+  private static ObjectNode scalar(String type, JsonNode schema) {
+    ObjectNode reduced = NODES.objectNode();
+    reduced.put("type", type);
+    copyDescription(schema, reduced);
+    return reduced;
+  }
+
+  private static ObjectNode dynamic() {
+    ObjectNode reduced = NODES.objectNode();
+    reduced.put("existingJavaType", JSON_NODE);
+    return reduced;
+  }
+
+  private static void copyDescription(JsonNode schema, ObjectNode reduced) {
+    if (schema.has("description") && schema.get("description").isTextual()) {
+      reduced.put("description", schema.get("description").asText());
+    }
+  }
+
+  /** The schema type when exactly one is given ({@code [string, null]} counts as string). */
+  private static Optional<String> singleType(JsonNode schema) {
+    JsonNode type = schema.get("type");
+    if (type == null) {
+      return Optional.empty();
+    }
+    if (type.isTextual()) {
+      return Optional.of(type.asText());
+    }
+    if (type.isArray()) {
+      String single = null;
+      for (JsonNode t : type) {
+        if (t.asText().equals("null")) {
+          continue;
+        }
+        if (single != null) {
+          return Optional.of("mixed");
+        }
+        single = t.asText();
+      }
+      return Optional.ofNullable(single);
+    }
+    return Optional.of("mixed");
+  }
+
+  private Optional<JsonNode> resolve(String ref) {
+    if (ref.equals("#")) {
+      return Optional.of(root);
+    }
+    if (ref.startsWith("#/")) {
+      JsonNode local = root.at(ref.substring(1));
+      if (!local.isMissingNode()) {
+        return Optional.of(local);
+      }
+      String prefix = "#/definitions/";
+      if (ref.startsWith(prefix)) {
+        return Optional.ofNullable(definitions.get(ref.substring(prefix.length())));
+      }
+    }
+    return Optional.empty();
+  }
+}

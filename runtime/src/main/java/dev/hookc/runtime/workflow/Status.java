@@ -1,0 +1,129 @@
+package dev.hookc.runtime.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The outcome of a task or workflow, with Godspeed's {@code GSStatus} fields: whether it succeeded,
+ * an HTTP-style code, a message, the data, and headers to send with the response.
+ *
+ * @param returned whether a {@code com.gs.return} produced it, which ends the current workflow
+ */
+public record Status(
+    boolean success,
+    int code,
+    String message,
+    JsonNode data,
+    Map<String, String> headers,
+    boolean returned) {
+  private static final ObjectMapper VALUES =
+      new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+  public Status {
+    data = data == null ? NullNode.getInstance() : data;
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** A successful status with code 200 and {@code data}. */
+  public static Status ok(Object data) {
+    return new Status(true, 200, null, toJson(data), Map.of(), false);
+  }
+
+  /**
+   * The status a task's result stands for, by Godspeed's rules: a {@link Status} is itself; an
+   * object with a {@code success} or {@code code} key is a status ({@code success} defaults to
+   * {@code code < 400}, {@code code} to 200, {@code data} is the payload); anything else is the
+   * data of a successful 200.
+   */
+  public static Status of(Object result) {
+    if (result instanceof Status status) {
+      return status;
+    }
+    JsonNode json = toJson(result);
+    if (json.isObject() && (json.has("success") || json.has("code"))) {
+      int code =
+          json.has("code") && json.get("code").canConvertToInt()
+              ? json.get("code").intValue()
+              : 200;
+      boolean success = json.has("success") ? json.get("success").asBoolean() : code < 400;
+      String message = json.hasNonNull("message") ? json.get("message").asText() : null;
+      return new Status(
+          success, code, message, json.get("data"), headers(json.get("headers")), false);
+    }
+    return new Status(true, 200, null, json, Map.of(), false);
+  }
+
+  /**
+   * The status a {@code com.gs.return} (or a task with only {@code args}) ends its workflow with.
+   * Besides Godspeed's status keys it understands {@code statusCode} and {@code body}, as the
+   * "Handle Callbacks" guide writes them.
+   */
+  public static Status returning(Object args) {
+    JsonNode json = toJson(args);
+    if (json.isObject() && (json.has("statusCode") || json.has("body"))) {
+      int code =
+          json.has("statusCode") && json.get("statusCode").canConvertToInt()
+              ? json.get("statusCode").intValue()
+              : 200;
+      return new Status(
+          code < 400, code, null, json.get("body"), headers(json.get("headers")), true);
+    }
+    return of(json).asReturn();
+  }
+
+  /** This status, marked as ending its workflow. */
+  public Status asReturn() {
+    return new Status(success, code, message, data, headers, true);
+  }
+
+  /** This status as the result of a whole workflow: no longer ending anything above it. */
+  public Status asResult() {
+    return returned ? new Status(success, code, message, data, headers, false) : this;
+  }
+
+  /** The code as a number for expressions ({@code outputs.task.code}). */
+  public Long codeNumber() {
+    return (long) code;
+  }
+
+  /** The headers as a JSON object for expressions. */
+  public JsonNode headersNode() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    headers.forEach(node::put);
+    return node;
+  }
+
+  /** Converts a Java value (map, list, POJO, scalar, JSON node) to a JSON tree. */
+  public static JsonNode toJson(Object value) {
+    if (value == null) {
+      return NullNode.getInstance();
+    }
+    if (value instanceof JsonNode node) {
+      return node;
+    }
+    return VALUES.valueToTree(value);
+  }
+
+  private static Map<String, String> headers(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return Map.of();
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!field.getValue().isNull()) {
+        headers.put(
+            field.getKey(),
+            field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+      }
+    }
+    return headers;
+  }
+}
