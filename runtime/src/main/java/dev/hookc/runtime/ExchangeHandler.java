@@ -60,10 +60,10 @@ final class ExchangeHandler implements HttpHandler {
       response = Problems.toResponse(Problems.internal(), requestId);
     }
     send(exchange, response, method.equals("HEAD"));
-    if (ACCESS.isLoggable(Level.INFO)) {
+    if (ACCESS.isLoggable(Level.DEBUG)) {
       long micros = (System.nanoTime() - start) / 1_000;
       ACCESS.log(
-          Level.INFO,
+          Level.DEBUG,
           String.format(
               Locale.ROOT,
               "method=%s path=%s status=%d durationMs=%d.%03d%s",

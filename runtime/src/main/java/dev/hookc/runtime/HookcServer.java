@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code maxRspTime}, {@code idleInterval}); {@code TCP_NODELAY} is on ({@code
  * sun.net.httpserver.nodelay}).
  *
- * <p>One line per request goes to the {@code dev.hookc.runtime.access} logger at INFO; failures go
- * to this class's logger at ERROR.
+ * <p>One line per request goes to the {@code dev.hookc.runtime.access} logger at DEBUG (off unless
+ * enabled); failures go to this class's logger at ERROR.
  */
 public final class HookcServer implements AutoCloseable {
 

@@ -73,19 +73,22 @@ public final class Json {
     }
     byte[] body = request.bodyBytes();
     try (JsonParser parser = MAPPER.createParser(body)) {
-      JsonNode node = MAPPER.readTree(parser);
-      if (node == null || node.isMissingNode()) {
-        throw JsonProblems.empty();
+      try {
+        JsonNode node = MAPPER.readTree(parser);
+        if (node == null || node.isMissingNode()) {
+          throw JsonProblems.empty();
+        }
+        // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Java types.
+        if (parser.nextToken() != null) {
+          throw JsonProblems.trailing(parser.currentTokenLocation());
+        }
+        return node;
+      } catch (JsonProcessingException e) {
+        // Limit violations carry no location of their own; the parser knows where it stopped.
+        throw JsonProblems.malformed(e, parser.currentTokenLocation());
       }
-      // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Java types.
-      if (parser.nextToken() != null) {
-        throw JsonProblems.trailing(parser.currentTokenLocation());
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw JsonProblems.malformed(e);
     } catch (IOException e) {
-      throw JsonProblems.malformed(null);
+      throw JsonProblems.malformed(null, null);
     }
   }
 

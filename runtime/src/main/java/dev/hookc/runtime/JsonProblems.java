@@ -38,7 +38,7 @@ final class JsonProblems {
         .withType(MALFORMED);
   }
 
-  static HttpProblem malformed(JsonProcessingException e) {
+  static HttpProblem malformed(JsonProcessingException e, JsonLocation where) {
     String reason;
     if (e instanceof StreamConstraintsException) {
       reason = limitReason(e.getOriginalMessage());
@@ -47,7 +47,7 @@ final class JsonProblems {
     } else {
       reason = "the request body is not a JSON document";
     }
-    JsonLocation location = e == null ? null : e.getLocation();
+    JsonLocation location = e == null || e.getLocation() == null ? where : e.getLocation();
     return new HttpProblem(400, "Bad Request", "malformed JSON" + at(location) + ": " + reason)
         .withType(MALFORMED);
   }
