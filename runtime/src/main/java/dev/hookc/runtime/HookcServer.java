@@ -1,0 +1,228 @@
+package dev.hookc.runtime;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An HTTP server for a set of routes, on the JDK's own {@code com.sun.net.httpserver}.
+ *
+ * <p>Every request is read whole (up to the route's body limit) before its handler runs, and every
+ * response carries {@code Content-Length}; keep-alive is on. Paths match with or without one
+ * trailing slash. Errors are {@code application/problem+json} (RFC 9457): 404 for an unknown path,
+ * 405 with {@code Allow} for a known path and another method, 413 for a body over the limit, 503
+ * with {@code Retry-After} when more than {@code maxConcurrentRequests} requests are in flight, and
+ * 500, with nothing about the failure but a {@code requestId} that is also logged, when a handler
+ * throws anything other than {@link HttpProblem}. {@code HEAD} is answered by the {@code GET} route
+ * without the body; {@code OPTIONS} on a known path answers 204 with {@code Allow}.
+ *
+ * <p>Handlers run on virtual threads on Java 21 and later, and otherwise on a pool of {@code
+ * maxConcurrentRequests} threads. Unless the corresponding system properties are set, a client gets
+ * {@value ServerProperties#MAX_REQUEST_SECONDS} s to send its request, the server {@value
+ * ServerProperties#MAX_RESPONSE_SECONDS} s to send the answer, and idle keep-alive connections
+ * close after {@value ServerProperties#IDLE_SECONDS} s ({@code sun.net.httpserver.maxReqTime},
+ * {@code maxRspTime}, {@code idleInterval}); {@code TCP_NODELAY} is on ({@code
+ * sun.net.httpserver.nodelay}).
+ *
+ * <p>One line per request goes to the {@code dev.hookc.runtime.access} logger at DEBUG (off unless
+ * enabled); failures go to this class's logger at ERROR.
+ */
+public final class HookcServer implements AutoCloseable {
+
+  static {
+    // The JDK reads these when its server classes load, which HttpServer.create triggers.
+    ServerProperties.apply();
+  }
+
+  private static final System.Logger LOG = System.getLogger(HookcServer.class.getName());
+
+  private final HttpServer server;
+  private final AdmissionExecutor admission;
+  private final Duration shutdownGrace;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  private HookcServer(HttpServer server, AdmissionExecutor admission, Duration shutdownGrace) {
+    this.server = server;
+    this.admission = admission;
+    this.shutdownGrace = shutdownGrace;
+  }
+
+  /** A builder with the defaults described on its methods. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port the server listens on, which is the one chosen when port 0 was asked for. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The address to reach the server, {@code http://<host>:<port>}; a wildcard host as loopback. */
+  public URI baseUri() {
+    InetSocketAddress address = server.getAddress();
+    String host =
+        address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return URI.create("http://" + host + ":" + address.getPort());
+  }
+
+  /**
+   * Stops gracefully: admits no new requests (they get 503 with {@code Connection: close}), waits
+   * up to {@code grace} for those in flight, then closes every connection. Calling it again does
+   * nothing.
+   */
+  public void stop(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    boolean drained = admission.drain(grace);
+    if (!drained) {
+      LOG.log(Level.WARNING, "requests still in flight after {0} ms; closing", grace.toMillis());
+    }
+    // In-flight work is done or out of time, so there is nothing left to wait for here; the JDK's
+    // own delay counts whole seconds.
+    server.stop(0);
+    admission.shutdown();
+  }
+
+  /** Stops gracefully, with the configured grace, when the JVM shuts down (e.g. on SIGTERM). */
+  public void stopOnShutdownSignal() {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stop(shutdownGrace), "hookc-shutdown-" + port()));
+  }
+
+  /** Stops with the configured grace. */
+  @Override
+  public void close() {
+    stop(shutdownGrace);
+  }
+
+  /** Collects routes and settings, then starts the server. */
+  public static final class Builder {
+
+    private String host = "0.0.0.0";
+    private int port = 8080;
+    private final List<Route> routes = new ArrayList<>();
+    private long maxBodyBytes = 1024 * 1024;
+    private String healthPath = "/health";
+    private int maxConcurrentRequests = AdmissionExecutor.defaultLimit();
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    /** The address to listen on; default {@code 0.0.0.0}, every interface. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The port to listen on; default 8080, and 0 picks any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("not a valid port: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Adds a route; a route with the same method and template shape as another is an error. */
+    public Builder route(Route route) {
+      routes.add(Objects.requireNonNull(route, "route"));
+      return this;
+    }
+
+    /** Adds routes. */
+    public Builder routes(Collection<Route> routes) {
+      routes.forEach(this::route);
+      return this;
+    }
+
+    /** The body limit for routes without their own; default 1 MiB. */
+    public Builder maxBodyBytes(long bytes) {
+      this.maxBodyBytes = checkedLimit(bytes);
+      return this;
+    }
+
+    /**
+     * The path that answers {@code GET} with 200 {@code {"status":"UP"}}, even when the server is
+     * busy; default {@code /health}, and null disables it.
+     */
+    public Builder healthPath(String path) {
+      this.healthPath = path;
+      return this;
+    }
+
+    /**
+     * How many requests may be in flight at once; default max(8, 4 × processors). Beyond it,
+     * requests are answered 503 with {@code Retry-After: 1} at once rather than queued.
+     */
+    public Builder maxConcurrentRequests(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be positive: " + n);
+      }
+      this.maxConcurrentRequests = n;
+      return this;
+    }
+
+    /**
+     * How long {@link #close()} and a shutdown signal wait for in-flight requests; default 10 s.
+     */
+    public Builder shutdownGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("shutdownGrace must not be negative: " + grace);
+      }
+      this.shutdownGrace = grace;
+      return this;
+    }
+
+    /** Binds and starts the server. */
+    public HookcServer start() throws IOException {
+      List<Route> all = new ArrayList<>(routes);
+      Route health = null;
+      if (healthPath != null) {
+        health = Route.of("GET", healthPath, request -> Response.json(200, Map.of("status", "UP")));
+        all.add(health);
+      }
+      for (Route route : all) {
+        if (route.maxBodyBytes() >= 0) {
+          checkedLimit(route.maxBodyBytes());
+        }
+      }
+      Router router = new Router(all);
+      AdmissionExecutor admission = new AdmissionExecutor(maxConcurrentRequests);
+      HttpServer server;
+      try {
+        server = HttpServer.create(new InetSocketAddress(host, port), 0);
+      } catch (IOException | RuntimeException e) {
+        admission.shutdown();
+        throw e;
+      }
+      server.createContext("/", new ExchangeHandler(router, maxBodyBytes, health, admission));
+      server.setExecutor(admission);
+      server.start();
+      return new HookcServer(server, admission, shutdownGrace);
+    }
+
+    private static long checkedLimit(long bytes) {
+      // Bodies are held in one array.
+      if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("not a valid body limit: " + bytes);
+      }
+      return bytes;
+    }
+  }
+}

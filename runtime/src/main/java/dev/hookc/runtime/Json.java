@@ -1,0 +1,121 @@
+package dev.hookc.runtime;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * JSON for hookc: one shared, strictly configured mapper, reading request bodies with problems that
+ * say exactly what is wrong, and binding trees to types.
+ *
+ * <p>The mapper keeps numbers exact ({@link java.math.BigDecimal} for decimals, {@link
+ * java.math.BigInteger} for integers in trees), rejects duplicate keys, and refuses documents that
+ * nest deeper than {@value #MAX_DEPTH} levels. Binding ignores unknown properties: whether extra
+ * properties are allowed is for the schema validators to decide.
+ */
+public final class Json {
+
+  /** The deepest nesting of arrays and objects that a request body may have. */
+  public static final int MAX_DEPTH = 500;
+
+  static final List<String> ACCEPTED_TYPES = List.of("application/json", "application/*+json");
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private Json() {}
+
+  /** The shared mapper; configure nothing on it, since every route and response uses it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * The request body as a JSON tree.
+   *
+   * @throws HttpProblem 415 if the media type is present and neither {@code application/json} nor a
+   *     {@code +json} type; 400 if the body is empty, is not one well-formed UTF-8 JSON document,
+   *     repeats a key, or nests deeper than {@value #MAX_DEPTH} levels (the detail gives the line
+   *     and column)
+   */
+  public static JsonNode readBody(Request request) {
+    String mediaType = request.mediaType();
+    if (mediaType != null
+        && !mediaType.equals("application/json")
+        && !mediaType.endsWith("+json")) {
+      throw new HttpProblem(
+              415,
+              "Unsupported Media Type",
+              "content type "
+                  + mediaType
+                  + " is not supported; send one of "
+                  + String.join(", ", ACCEPTED_TYPES))
+          .withType(Problems.TYPE_PREFIX + "unsupported-media-type");
+    }
+    byte[] body = request.bodyBytes();
+    try (JsonParser parser = MAPPER.createParser(body)) {
+      try {
+        JsonNode node = MAPPER.readTree(parser);
+        if (node == null || node.isMissingNode()) {
+          throw JsonProblems.empty();
+        }
+        // Checked here rather than with FAIL_ON_TRAILING_TOKENS, whose message names Java types.
+        if (parser.nextToken() != null) {
+          throw JsonProblems.trailing(parser.currentTokenLocation());
+        }
+        return node;
+      } catch (JsonProcessingException e) {
+        // Limit violations carry no location of their own; the parser knows where it stopped.
+        throw JsonProblems.malformed(e, parser.currentTokenLocation());
+      }
+    } catch (IOException e) {
+      throw JsonProblems.malformed(null, null);
+    }
+  }
+
+  /**
+   * {@code node} bound to {@code type}.
+   *
+   * @throws HttpProblem 400 with one violation pointing at the value that does not fit
+   */
+  public static <T> T bind(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw JsonProblems.unbindable(e);
+    }
+  }
+
+  /**
+   * {@code value} serialised as UTF-8 JSON.
+   *
+   * @throws IllegalArgumentException if the value cannot be serialised
+   */
+  public static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "cannot write as JSON: " + (value == null ? null : value.getClass().getName()), e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.hookc.runtime;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/** hookc's own problems, and the one place that turns a problem into a response. */
+final class Problems {
+
+  static final String TYPE_PREFIX = "https://hookc.dev/problems/";
+  static final String MEDIA_TYPE = "application/problem+json";
+
+  /** At most this many violations are listed; {@code errorCount} then gives the total. */
+  static final int MAX_ERRORS = 100;
+
+  private Problems() {}
+
+  static HttpProblem badRequest(String detail) {
+    return HttpProblem.badRequest(detail, List.of());
+  }
+
+  static HttpProblem notFound() {
+    return new HttpProblem(404, "Not Found", "no route matches the request path")
+        .withType(TYPE_PREFIX + "not-found");
+  }
+
+  static HttpProblem methodNotAllowed(String method, String allow) {
+    return new HttpProblem(
+            405,
+            "Method Not Allowed",
+            "method " + method + " is not allowed here; allowed: " + allow)
+        .withType(TYPE_PREFIX + "method-not-allowed")
+        .withHeader("Allow", allow);
+  }
+
+  static HttpProblem tooLarge(long limit) {
+    return new HttpProblem(
+            413, "Content Too Large", "the request body exceeds the limit of " + limit + " bytes")
+        .withType(TYPE_PREFIX + "content-too-large")
+        .withHeader("Connection", "close");
+  }
+
+  static HttpProblem overloaded() {
+    return new HttpProblem(
+            503, "Service Unavailable", "the server is busy; retry after the given delay")
+        .withType(TYPE_PREFIX + "overloaded")
+        .withHeader("Retry-After", "1");
+  }
+
+  static HttpProblem stopping() {
+    return new HttpProblem(503, "Service Unavailable", "the server is shutting down")
+        .withType(TYPE_PREFIX + "stopping")
+        .withHeader("Retry-After", "1")
+        .withHeader("Connection", "close");
+  }
+
+  static HttpProblem internal() {
+    return new HttpProblem(
+            500,
+            "Internal Server Error",
+            "the server failed to handle the request; quote the requestId when reporting it")
+        .withType(TYPE_PREFIX + "internal-error");
+  }
+
+  /** The response for {@code problem}; {@code requestId} appears in the body. */
+  static Response toResponse(HttpProblem problem, String requestId) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("type", problem.type());
+    body.put("title", problem.title());
+    body.put("status", problem.status());
+    body.put("detail", problem.detail());
+    body.put("requestId", requestId);
+    List<Violation> errors = problem.errors();
+    if (!errors.isEmpty()) {
+      ArrayNode list = body.putArray("errors");
+      for (Violation v : errors.subList(0, Math.min(errors.size(), MAX_ERRORS))) {
+        list.addObject()
+            .put("pointer", v.pointer())
+            .put("keyword", v.keyword())
+            .put("message", v.message());
+      }
+      if (errors.size() > MAX_ERRORS) {
+        body.put("errorCount", errors.size());
+      }
+    }
+    Response response = Response.of(problem.status(), MEDIA_TYPE, Json.write(body));
+    for (Map.Entry<String, List<String>> header : problem.headers().entrySet()) {
+      for (String value : header.getValue()) {
+        response = response.withAddedHeader(header.getKey(), value);
+      }
+    }
+    return response;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.hookc.runtime;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP request as the handler sees it: method, path, parameters, headers and the whole body.
+ * Immutable.
+ *
+ * <p>{@link #path()} is the path as sent, still percent-encoded and without the query; path and
+ * query parameters are decoded (UTF-8, and {@code +} is a space in the query only).
+ */
+public final class Request {
+
+  private final String method;
+  private final String path;
+  private final Map<String, String> pathParams;
+  private final Map<String, List<String>> queryParams;
+  private final Map<String, List<String>> headers;
+  private final byte[] body;
+
+  Request(
+      String method,
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Map<String, List<String>> headers,
+      byte[] body) {
+    this.method = method;
+    this.path = path;
+    this.pathParams = Map.copyOf(pathParams);
+    this.queryParams = queryParams;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** The request method as sent, for example {@code POST}. */
+  public String method() {
+    return method;
+  }
+
+  /** The raw request path, without the query. */
+  public String path() {
+    return path;
+  }
+
+  /** The decoded value of path parameter {@code name}, or null if the route has none. */
+  public String pathParam(String name) {
+    return pathParams.get(name);
+  }
+
+  public Map<String, String> pathParams() {
+    return pathParams;
+  }
+
+  /** The decoded query parameters in order of first appearance; repeated keys keep all values. */
+  public Map<String, List<String>> queryParams() {
+    return queryParams;
+  }
+
+  /** The first value of query parameter {@code name}, or null. */
+  public String queryParam(String name) {
+    List<String> values = queryParams.get(name);
+    return values == null ? null : values.get(0);
+  }
+
+  /** The first value of header {@code name}, matched case-insensitively, or null. */
+  public String header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** All headers, keyed by lower-case name. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The value of cookie {@code name} from the {@code Cookie} headers, or null. */
+  public String cookie(String name) {
+    for (String header : headers.getOrDefault("cookie", List.of())) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+          String value = pair.substring(eq + 1).trim();
+          boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+          return quoted ? value.substring(1, value.length() - 1) : value;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A copy of the body exactly as received, for example to verify a signature over it. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body without copying, for reading inside the runtime. */
+  byte[] bodyBytes() {
+    return body;
+  }
+
+  /** The {@code Content-Type} without parameters, in lower case; null if absent or blank. */
+  public String mediaType() {
+    String contentType = header("content-type");
+    if (contentType == null) {
+      return null;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+  }
+}

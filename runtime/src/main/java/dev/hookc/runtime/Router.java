@@ -1,0 +1,89 @@
+package dev.hookc.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds the route for a method and decoded path.
+ *
+ * <p>Among the templates that match a path, those registered for the request's method are tried
+ * first, most specific first (a literal segment beats a parameter at the first place they differ).
+ * {@code HEAD} falls back to the {@code GET} route. When the path matches but no template has the
+ * method, the answer lists the methods that are allowed.
+ */
+final class Router {
+
+  /** The outcome of routing one request. */
+  sealed interface Match permits Found, Missing, NotAllowed {}
+
+  /** A route was found; {@code params} are its decoded path parameters. */
+  record Found(Route route, Map<String, String> params) implements Match {}
+
+  /** No template matches the path. */
+  record Missing() implements Match {}
+
+  /** Some template matches the path, but none for the method; {@code allow} lists the methods. */
+  record NotAllowed(String allow) implements Match {}
+
+  private record Entry(Route route, PathTemplate template) {}
+
+  private final Map<Integer, List<Entry>> bySize = new HashMap<>();
+
+  Router(Collection<Route> routes) {
+    Set<String> keys = new HashSet<>();
+    for (Route route : routes) {
+      PathTemplate template = PathTemplate.parse(route.path());
+      if (!keys.add(route.method() + " " + template.shape())) {
+        throw new IllegalArgumentException(
+            "duplicate route: " + route.method() + " " + route.path());
+      }
+      bySize
+          .computeIfAbsent(template.size(), k -> new ArrayList<>())
+          .add(new Entry(route, template));
+    }
+    // Sorting once lets match() take the first hit as the most specific one.
+    bySize
+        .values()
+        .forEach(list -> list.sort((a, b) -> PathTemplate.bySpecificity(a.template, b.template)));
+  }
+
+  Match match(String method, List<String> segments) {
+    List<Entry> candidates = bySize.getOrDefault(segments.size(), List.of());
+    Found get = null;
+    Set<String> allowed = null;
+    for (Entry entry : candidates) {
+      Map<String, String> params = entry.template.match(segments);
+      if (params == null) {
+        continue;
+      }
+      String routeMethod = entry.route.method();
+      if (routeMethod.equals(method)) {
+        return new Found(entry.route, Map.copyOf(params));
+      }
+      if (get == null && method.equals("HEAD") && routeMethod.equals("GET")) {
+        get = new Found(entry.route, Map.copyOf(params));
+      }
+      if (allowed == null) {
+        allowed = new TreeSet<>();
+      }
+      allowed.add(routeMethod);
+    }
+    if (get != null) {
+      return get;
+    }
+    if (allowed == null) {
+      return new Missing();
+    }
+    if (allowed.contains("GET")) {
+      allowed.add("HEAD");
+    }
+    allowed.add("OPTIONS");
+    return new NotAllowed(String.join(", ", allowed));
+  }
+}
