@@ -1,0 +1,75 @@
+package dev.hookc.compiler.schema;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+
+/**
+ * Writes the two outcomes of a check in one of the two kinds of generated method: a validity method
+ * answers {@code false} at the first failure, a check method records a violation and goes on, so
+ * one keyword description yields both.
+ */
+final class Emitter {
+  static final ClassName POINTERS = ClassName.get("dev.hookc.runtime.validation", "JsonPointers");
+
+  private final boolean collecting;
+  private final MethodNames names;
+
+  Emitter(boolean collecting, MethodNames names) {
+    this.collecting = collecting;
+    this.names = names;
+  }
+
+  boolean collecting() {
+    return collecting;
+  }
+
+  /** The statement for a failed assertion; {@code message} is a String expression. */
+  void fail(CodeBlock.Builder code, String keyword, CodeBlock message) {
+    if (collecting) {
+      code.addStatement("out.add(path, $S, $L)", keyword, message);
+    } else {
+      code.addStatement("return false");
+    }
+  }
+
+  /** {@link #fail} with a constant message. */
+  void fail(CodeBlock.Builder code, String keyword, String message) {
+    fail(code, keyword, CodeBlock.of("$S", message));
+  }
+
+  /** Applies {@code child} to the value of {@code value}, found at pointer {@code pointer}. */
+  void child(CodeBlock.Builder code, SchemaNode child, String value, CodeBlock pointer) {
+    if (Boolean.TRUE.equals(child.constant)) {
+      return;
+    }
+    code.beginControlFlow("if (!$N($L))", names.isValid(child), value);
+    if (collecting) {
+      code.addStatement("$N($L, $L, out)", names.check(child), value, pointer);
+    } else {
+      code.addStatement("return false");
+    }
+    code.endControlFlow();
+  }
+
+  /** Applies {@code child} to the instance itself. */
+  void inPlace(CodeBlock.Builder code, SchemaNode child) {
+    child(code, child, "node", CodeBlock.of("path"));
+  }
+
+  /** The pointer to member {@code nameExpr} of the current object. */
+  static CodeBlock member(CodeBlock nameExpr) {
+    return CodeBlock.of("$T.child(path, $L)", POINTERS, nameExpr);
+  }
+
+  /** The pointer to item {@code indexExpr} of the current array. */
+  static CodeBlock item(String indexExpr) {
+    return CodeBlock.of("$T.index(path, $L)", POINTERS, indexExpr);
+  }
+
+  /** Stops a check method that has collected as many violations as allowed. */
+  void stopWhenFull(CodeBlock.Builder code) {
+    if (collecting) {
+      code.beginControlFlow("if (out.isFull())").addStatement("return").endControlFlow();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.hookc.compiler.schema;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives each subschema a readable, unique method name derived from where it sits: {@code
+ * /properties/customer/properties/email} becomes {@code customerEmail}, so the generated class
+ * reads like the schema.
+ */
+final class MethodNames {
+  private static final Set<String> CONTAINERS =
+      Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
+
+  private final Map<SchemaNode, String> names = new HashMap<>();
+
+  MethodNames(List<SchemaNode> nodes) {
+    Set<String> used = new HashSet<>();
+    for (SchemaNode node : nodes) {
+      String base = baseName(node.pointer);
+      String name = base;
+      for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
+        name = base + i;
+      }
+      names.put(node, name);
+    }
+  }
+
+  /** The name's stem, e.g. {@code customerEmail}. */
+  String stem(SchemaNode node) {
+    return names.get(node);
+  }
+
+  /** The method that reports violations, e.g. {@code checkCustomerEmail}. */
+  String check(SchemaNode node) {
+    return "check" + capitalize(stem(node));
+  }
+
+  /** The method that only answers valid or not, e.g. {@code isCustomerEmailValid}. */
+  String isValid(SchemaNode node) {
+    return "is" + capitalize(stem(node)) + "Valid";
+  }
+
+  /** The method that lists the properties a schema evaluates, for unevaluatedProperties. */
+  String addEvaluated(SchemaNode node) {
+    return "addEvaluatedBy" + capitalize(stem(node));
+  }
+
+  static String baseName(String pointer) {
+    StringBuilder name = new StringBuilder();
+    boolean nameNext = false;
+    for (String raw : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+      String token = raw.replace("~1", "/").replace("~0", "~");
+      if (!nameNext && CONTAINERS.contains(token)) {
+        nameNext = true;
+        continue;
+      }
+      nameNext = false;
+      for (String word : token.split("[^A-Za-z0-9]+")) {
+        name.append(capitalize(word));
+      }
+    }
+    if (name.length() == 0) {
+      return "root";
+    }
+    String result = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    return Character.isDigit(result.charAt(0)) ? "schema" + result : result;
+  }
+
+  static String capitalize(String word) {
+    return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+}

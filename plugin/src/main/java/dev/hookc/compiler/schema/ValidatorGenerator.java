@@ -1,0 +1,203 @@
+package dev.hookc.compiler.schema;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the validator class of a {@link JsonSchema}: straight-line Java with one pair of
+ * methods per subschema, so that {@code $ref} recursion is plain method recursion.
+ *
+ * <p>The generated class has {@code public static List<Violation> validate(JsonNode)}, which
+ * reports every violation (up to {@link #DEFAULT_CAP}), {@code validate(JsonNode, String,
+ * ViolationCollector)}, which appends to the caller's collector under a pointer prefix, and {@code
+ * isValid(JsonNode)}. Valid documents, the common case, take a path that allocates nothing: each
+ * subschema has a validity method, and the violation-collecting method only runs where that one
+ * answered no.
+ */
+public final class ValidatorGenerator {
+  /** How many violations {@code validate(JsonNode)} reports at most. */
+  public static final int DEFAULT_CAP = 100;
+
+  private static final ClassName VIOLATION = ClassName.get("dev.hookc.runtime", "Violation");
+  private static final ClassName COLLECTOR =
+      ClassName.get("dev.hookc.runtime.validation", "ViolationCollector");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
+  /** Generates {@code public final class <className>} validating against {@code schema}. */
+  public TypeSpec generate(JsonSchema schema, String className) {
+    MethodNames names = new MethodNames(schema.nodes());
+    Constants constants = new Constants();
+    AssertionWriter assertions = new AssertionWriter(constants, names);
+    ApplicatorWriter applicators = new ApplicatorWriter(constants, names);
+    SchemaNode root = schema.root();
+    List<MethodSpec> methods = new ArrayList<>(entryPoints(root, names));
+    for (SchemaNode node : schema.nodes()) {
+      methods.add(isValid(node, names, assertions, applicators));
+      methods.add(check(node, names, assertions, applicators));
+    }
+    for (SchemaNode node : needingEvaluated(schema.nodes())) {
+      methods.add(
+          MethodSpec.methodBuilder(names.addEvaluated(node))
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addParameter(Constants.JSON_NODE, "node")
+              .addParameter(ParameterizedTypeName.get(Set.class, String.class), "into")
+              .addCode(applicators.evaluated(node))
+              .build());
+    }
+    return TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(
+            AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
+        .addJavadoc(
+            "Validates documents against the JSON Schema at {@code $L}.\n",
+            javadocText(root.location.toString()))
+        .addFields(constants.fields())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(methods)
+        .build();
+  }
+
+  private static List<MethodSpec> entryPoints(SchemaNode root, MethodNames names) {
+    TypeName violations = ParameterizedTypeName.get(ClassName.get(List.class), VIOLATION);
+    MethodSpec all =
+        MethodSpec.methodBuilder("validate")
+            .addJavadoc("Every violation of the schema by {@code node}; empty when it is valid.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(violations)
+            .addParameter(Constants.JSON_NODE, "node")
+            .beginControlFlow("if ($N(node))", names.isValid(root))
+            .addStatement("return $T.of()", List.class)
+            .endControlFlow()
+            .addStatement("$T out = new $T($L)", COLLECTOR, COLLECTOR, DEFAULT_CAP)
+            .addStatement("$N(node, $S, out)", names.check(root), "")
+            .addStatement("return out.violations()")
+            .build();
+    MethodSpec into =
+        MethodSpec.methodBuilder("validate")
+            .addJavadoc(
+                "Adds the violations by {@code node}, found at JSON Pointer {@code pointer}, to"
+                    + " {@code out}\nuntil it is full.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addParameter(Constants.JSON_NODE, "node")
+            .addParameter(String.class, "pointer")
+            .addParameter(COLLECTOR, "out")
+            .beginControlFlow("if (!$N(node))", names.isValid(root))
+            .addStatement("$N(node, pointer, out)", names.check(root))
+            .endControlFlow()
+            .build();
+    MethodSpec valid =
+        MethodSpec.methodBuilder("isValid")
+            .addJavadoc("Whether {@code node} is valid, without describing why not.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(boolean.class)
+            .addParameter(Constants.JSON_NODE, "node")
+            .addStatement("return $N(node)", names.isValid(root))
+            .build();
+    return List.of(all, into, valid);
+  }
+
+  private static MethodSpec isValid(
+      SchemaNode node,
+      MethodNames names,
+      AssertionWriter assertions,
+      ApplicatorWriter applicators) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (node.constant != null) {
+      code.addStatement("return $L", node.constant);
+    } else {
+      Emitter emit = new Emitter(false, names);
+      assertions.write(node, emit, code);
+      applicators.write(node, emit, code);
+      code.addStatement("return true");
+    }
+    return MethodSpec.methodBuilder(names.isValid(node))
+        .addJavadoc("Whether a value matches $L.\n", describe(node))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(boolean.class)
+        .addParameter(Constants.JSON_NODE, "node")
+        .addCode(code.build())
+        .build();
+  }
+
+  private static MethodSpec check(
+      SchemaNode node,
+      MethodNames names,
+      AssertionWriter assertions,
+      ApplicatorWriter applicators) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (Boolean.FALSE.equals(node.constant)) {
+      code.addStatement("out.add(path, $S, $S)", "false", "no value is allowed here");
+    } else if (node.constant == null) {
+      Emitter emit = new Emitter(true, names);
+      assertions.write(node, emit, code);
+      applicators.write(node, emit, code);
+    }
+    return MethodSpec.methodBuilder(names.check(node))
+        .addJavadoc("Reports how a value breaks $L.\n", describe(node))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(Constants.JSON_NODE, "node")
+        .addParameter(String.class, "path")
+        .addParameter(COLLECTOR, "out")
+        .addCode(code.build())
+        .build();
+  }
+
+  /** Nodes whose evaluated properties an {@code unevaluatedProperties} needs, transitively. */
+  private static Set<SchemaNode> needingEvaluated(List<SchemaNode> nodes) {
+    Set<SchemaNode> needed = new LinkedHashSet<>();
+    Deque<SchemaNode> queue = new ArrayDeque<>();
+    for (SchemaNode node : nodes) {
+      if (node.unevaluatedProperties != null) {
+        queue.add(node);
+      }
+    }
+    while (!queue.isEmpty()) {
+      SchemaNode node = queue.removeFirst();
+      if (node.constant == null && needed.add(node)) {
+        queue.addAll(node.inPlace());
+      }
+    }
+    return needed;
+  }
+
+  private static String describe(SchemaNode node) {
+    String where =
+        node.pointer.isEmpty() ? "the root schema" : "schema {@code #" + node.pointer + "}";
+    String title = node.title == null ? "" : " (" + node.title + ")";
+    return javadocText(where + title + ", from {@code " + node.location + "}");
+  }
+
+  /** Text safe inside a Javadoc comment: no comment end, no unicode escape, printable only. */
+  static String javadocText(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '\\') {
+                out.append("&#92;");
+              } else if (cp == '$') {
+                out.append("$$");
+              } else if (cp < 0x20
+                  || cp == 0x7f
+                  || (cp >= 0x80 && !Character.isLetterOrDigit(cp))) {
+                out.append("&#").append(cp).append(';');
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
+    return out.toString().replace("*/", "*&#47;");
+  }
+}

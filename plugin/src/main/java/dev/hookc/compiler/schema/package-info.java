@@ -1,0 +1,5 @@
+/**
+ * JSON Schema (draft 2020-12) reading with located diagnostics, and generation of one fast,
+ * reflection-free validator class per schema.
+ */
+package dev.hookc.compiler.schema;
