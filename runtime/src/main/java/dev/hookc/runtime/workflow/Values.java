@@ -39,6 +39,11 @@ public final class Values {
     return value == null ? NullNode.getInstance() : value;
   }
 
+  /** A JSON value bound to a payload class, as a nested workflow's typed inputs need. */
+  public static <T> T bind(JsonNode node, Class<T> type) {
+    return dev.hookc.runtime.Json.bind(node, type);
+  }
+
   /** The text of a value in a template: strings as they are, null as empty, others as JSON. */
   public static String text(Object value) {
     if (value == null) {
