@@ -65,7 +65,9 @@ final class AssertionWriter {
     }
     List<CodeBlock> tests = new ArrayList<>();
     for (String type : node.types) {
-      tests.add(CodeBlock.of(TYPE_TESTS.get(type), Constants.JSON_VALUES));
+      String test = TYPE_TESTS.get(type);
+      tests.add(
+          type.equals("integer") ? CodeBlock.of(test, Constants.JSON_VALUES) : CodeBlock.of(test));
     }
     String wanted = node.types.stream().map(TYPE_NAMES::get).collect(Collectors.joining(" or "));
     code.beginControlFlow("if (!($L))", CodeBlock.join(tests, " || "));

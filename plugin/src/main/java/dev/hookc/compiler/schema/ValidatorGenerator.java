@@ -188,8 +188,6 @@ public final class ValidatorGenerator {
             cp -> {
               if (cp == '\\') {
                 out.append("&#92;");
-              } else if (cp == '$') {
-                out.append("$$");
               } else if (cp < 0x20
                   || cp == 0x7f
                   || (cp >= 0x80 && !Character.isLetterOrDigit(cp))) {
