@@ -1,0 +1,101 @@
+package dev.hookc.examples.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookc.runtime.HookcServer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PaymentCallbackExampleTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static HookcServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = HookcApplication.server().host("127.0.0.1").port(0).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void recordsAPaymentAndUpdatesItOnARepeatedCallback() throws Exception {
+    String transaction = "tx-" + UUID.randomUUID();
+    long before = PaymentStore.shared().count();
+
+    HttpResponse<String> first = post(payment(transaction, "pending", "12.50"));
+    HttpResponse<String> second = post(payment(transaction, "success", "12.50"));
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(second.body());
+    assertThat(answer.get("transaction_id").asText()).isEqualTo(transaction);
+    assertThat(answer.get("status").asText()).isEqualTo("success");
+    assertThat(PaymentStore.shared().count()).isEqualTo(before + 1);
+    PaymentStore.Payment stored = PaymentStore.shared().find(transaction).orElseThrow();
+    assertThat(stored.status()).isEqualTo("success");
+    assertThat(stored.amount()).isEqualByComparingTo(new BigDecimal("12.50"));
+  }
+
+  @Test
+  void rejectsAStatusOutsideTheEnum() throws Exception {
+    HttpResponse<String> response = post(payment("tx-" + UUID.randomUUID(), "paid", "1"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
+    assertThat(error.get("pointer").asText()).isEqualTo("/status");
+    assertThat(error.get("keyword").asText()).isEqualTo("enum");
+  }
+
+  @Test
+  void reportsEveryViolationAtOnce() throws Exception {
+    HttpResponse<String> response =
+        post("{\"transaction_id\":\"\",\"status\":\"success\",\"amount\":-1,\"currency\":\"eur\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).get("errors"))
+        .extracting(e -> e.get("pointer").asText())
+        .containsExactlyInAnyOrder("/transaction_id", "/amount", "/currency");
+  }
+
+  @Test
+  void refusesASuccessfulPaymentWithoutAnAmount() throws Exception {
+    String transaction = "tx-" + UUID.randomUUID();
+
+    HttpResponse<String> response = post(payment(transaction, "success", "0"));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(PaymentStore.shared().find(transaction)).isEmpty();
+  }
+
+  private static String payment(String transaction, String status, String amount) {
+    return "{\"transaction_id\":\""
+        + transaction
+        + "\",\"order_id\":\"order-7\",\"status\":\""
+        + status
+        + "\",\"amount\":"
+        + amount
+        + ",\"currency\":\"EUR\"}";
+  }
+
+  private static HttpResponse<String> post(String body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.baseUri() + "/payment/callback"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
