@@ -62,9 +62,16 @@ final class AdmissionExecutor implements java.util.concurrent.Executor {
     }
   }
 
-  /** The default limit: what the platform thread pool would be sized to. */
+  /**
+   * The default limit: 1024 with virtual threads, otherwise max(64, 8 × processors) pooled threads.
+   * Admission counts the whole exchange, reading the request included, so a smaller pool turns
+   * ordinary bursts from a few dozen clients into 503s.
+   */
   static int defaultLimit() {
-    return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    if (virtualThreadsAvailable()) {
+      return 1024;
+    }
+    return Math.max(64, 8 * Runtime.getRuntime().availableProcessors());
   }
 
   /** Whether the exchange running on this thread was admitted; false outside this executor. */
@@ -130,6 +137,15 @@ final class AdmissionExecutor implements java.util.concurrent.Executor {
   void shutdown() {
     admittedPool.shutdownNow();
     rejectedPool.shutdownNow();
+  }
+
+  private static boolean virtualThreadsAvailable() {
+    try {
+      Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   private static ExecutorService virtualThreadsOrNull() {

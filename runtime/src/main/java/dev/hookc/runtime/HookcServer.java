@@ -167,8 +167,10 @@ public final class HookcServer implements AutoCloseable {
     }
 
     /**
-     * How many requests may be in flight at once; default max(8, 4 × processors). Beyond it,
-     * requests are answered 503 with {@code Retry-After: 1} at once rather than queued.
+     * How many requests may be in flight at once, from the first byte of the request to the last of
+     * the response; default 1024 on Java 21+ (virtual threads), otherwise max(64, 8 × processors),
+     * which is also the size of the thread pool. Beyond it, requests are answered 503 with {@code
+     * Retry-After: 1} at once rather than queued.
      */
     public Builder maxConcurrentRequests(int n) {
       if (n < 1) {

@@ -50,6 +50,13 @@ final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }
 
+  /** Sends a GET without waiting, for requests that are meant to stay in flight. */
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path) {
+    return CLIENT.sendAsync(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> send(String method, String path) throws Exception {
     return send(
         HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));

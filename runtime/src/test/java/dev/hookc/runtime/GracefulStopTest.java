@@ -1,0 +1,86 @@
+package dev.hookc.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GracefulStopTest {
+
+  private final CountDownLatch entered = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final Route slow =
+      Route.of(
+          "GET",
+          "/slow",
+          r -> {
+            entered.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return Response.json(200, "finished");
+          });
+
+  @Test
+  void letsAnInFlightRequestFinishAndRefusesNewOnes() throws Exception {
+    TestServer http = TestServer.start(HookcServer.builder().route(slow));
+    try {
+      CompletableFuture<HttpResponse<String>> inFlight = http.getAsync("/slow");
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      CompletableFuture<Void> stopping =
+          CompletableFuture.runAsync(() -> http.server.stop(Duration.ofSeconds(10)));
+      Thread.sleep(200);
+      assertThat(stopping).isNotDone();
+      HttpResponse<String> refused = http.get("/health");
+      assertThat(refused.statusCode()).isEqualTo(200); // health stays up while draining
+      HttpResponse<String> late = http.get("/slow");
+      assertThat(late.statusCode()).isEqualTo(503);
+      assertThat(TestServer.json(late).get("detail").asText())
+          .isEqualTo("the server is shutting down");
+
+      release.countDown();
+      HttpResponse<String> finished = inFlight.get(10, TimeUnit.SECONDS);
+      assertThat(finished.statusCode()).isEqualTo(200);
+      assertThat(finished.body()).isEqualTo("\"finished\"");
+      stopping.get(5, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      http.close();
+    }
+    assertThatThrownBy(() -> http.get("/health")).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void givesUpOnInFlightRequestsAfterASubSecondGrace() throws Exception {
+    TestServer http = TestServer.start(HookcServer.builder().route(slow));
+    try {
+      CompletableFuture<HttpResponse<String>> inFlight = http.getAsync("/slow");
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      long start = System.nanoTime();
+      http.server.stop(Duration.ofMillis(300));
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+      assertThat(millis).isBetween(250L, 2_000L);
+      assertThat(inFlight).failsWithin(Duration.ofSeconds(10));
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void stopsAtOnceWhenIdle() throws Exception {
+    TestServer http = TestServer.start(HookcServer.builder());
+    assertThat(http.get("/health").statusCode()).isEqualTo(200);
+
+    long start = System.nanoTime();
+    http.server.stop(Duration.ofSeconds(10));
+
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+  }
+}
