@@ -134,13 +134,12 @@ final class ApplicatorWriter {
       code.endControlFlow();
     }
     boolean additional = node.additionalProperties != null;
-    if (additional) {
-      code.addStatement("boolean matched = false");
-    }
     if (additional && !node.properties.isEmpty()) {
       String known =
           constants.stringSet(stem, "PROPERTIES", new ArrayList<>(node.properties.keySet()));
-      code.addStatement("matched = $N.contains(name)", known);
+      code.addStatement("boolean matched = $N.contains(name)", known);
+    } else if (additional) {
+      code.addStatement("boolean matched = false");
     }
     for (Map.Entry<String, String> pattern : node.patternPropertiesJava.entrySet()) {
       String field = constants.pattern(stem, pattern.getValue());

@@ -70,7 +70,8 @@ final class AssertionWriter {
           type.equals("integer") ? CodeBlock.of(test, Constants.JSON_VALUES) : CodeBlock.of(test));
     }
     String wanted = node.types.stream().map(TYPE_NAMES::get).collect(Collectors.joining(" or "));
-    code.beginControlFlow("if (!($L))", CodeBlock.join(tests, " || "));
+    CodeBlock any = CodeBlock.join(tests, " || ");
+    code.beginControlFlow(tests.size() == 1 ? "if (!$L)" : "if (!($L))", any);
     emit.fail(code, "type", "must be " + wanted);
     code.endControlFlow();
   }

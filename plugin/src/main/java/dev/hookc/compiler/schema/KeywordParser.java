@@ -415,7 +415,7 @@ final class KeywordParser {
 
   private void checkRequiredDeclared(SchemaNode node, YamlMapping mapping) {
     if (node.additionalProperties == null
-        || node.additionalProperties.constant != Boolean.FALSE
+        || !Boolean.FALSE.equals(node.additionalProperties.constant)
         || !node.patternProperties.isEmpty()
         || !(mapping.get("required").orElse(null) instanceof YamlSequence required)) {
       return;

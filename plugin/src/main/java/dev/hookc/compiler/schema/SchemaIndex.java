@@ -114,12 +114,16 @@ final class SchemaIndex {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '%' && i + 2 < text.length()) {
-        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+      int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (c == '%' && high >= 0 && low >= 0) {
+        bytes.write(high * 16 + low);
         i += 2;
       } else {
-        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+        byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
         bytes.write(encoded, 0, encoded.length);
+        i = end - 1;
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);

@@ -1,11 +1,8 @@
 package dev.hookc.compiler.schema;
 
 import dev.hookc.compiler.diag.Diagnostics;
-import dev.hookc.compiler.diag.Location;
-import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlReader;
-import dev.hookc.compiler.yaml.YamlScalar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -148,14 +145,5 @@ public final class SchemaReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The location of a scalar, or of any node; for messages about a keyword's value. */
-  static Location where(YamlNode node) {
-    return node instanceof YamlScalar scalar ? scalar.location() : node.location();
-  }
-
-  static boolean isMapping(YamlNode node) {
-    return node instanceof YamlMapping;
   }
 }
