@@ -137,6 +137,14 @@ public final class ExpressionCompiler {
 
   private Typed expression(
       YamlScalar scalar, TemplateSplitter.Code code, Scope scope, Set<String> roots) {
+    if (code.source().isBlank()) {
+      diagnostics.report(
+          ExprCode.EMPTY_EXPRESSION,
+          scalar.locationAt(code.open()),
+          "empty expression",
+          "write an expression between '<%' and '%>'");
+      return null;
+    }
     int[] errors = {0};
     Problems problems =
         (c, offset, message, hint) -> {

@@ -68,6 +68,7 @@ class ExpressionCompilerTest {
     VALUES.put("<% {a: {b: 'deep'}}.a.b %>", "\"deep\"");
     VALUES.put("<% [inputs.body.name, inputs.body.amount] %>", "[\"Ada\",42]");
     VALUES.put("<% 'a-b-c'.split('-') %>", "[\"a\",\"b\",\"c\"]");
+    VALUES.put("<% 'it\\'s \\u00e9\\n' + \"%>\" %>", "\"it's \u00e9\\n%>\"");
     VALUES.put("<% 9223372036854775807 %>", "9223372036854775807");
   }
 
