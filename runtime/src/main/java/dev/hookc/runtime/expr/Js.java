@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {@code undefined} (the result is {@code null}, a comparison is false).
  */
 public final class Js {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
   private static final ObjectMapper MAPPER = new ObjectMapper().setNodeFactory(NODES);
 
   private Js() {}
@@ -310,7 +310,11 @@ public final class Js {
   /** A list of the given items; items may be {@code null}. */
   @SafeVarargs
   public static <T> List<T> list(T... items) {
-    return Arrays.asList(items);
+    List<T> list = new ArrayList<>(items.length);
+    for (T item : items) {
+      list.add(item);
+    }
+    return list;
   }
 
   /** Any value as a JSON node; {@code null} becomes JSON {@code null}. */
