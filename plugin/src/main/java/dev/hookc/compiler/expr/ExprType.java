@@ -14,6 +14,7 @@ import java.util.Map;
  *       {@code BigDecimal}, {@link BooleanType} {@code Boolean};
  *   <li>{@link ListType} is a {@code java.util.List} of its element's Java type;
  *   <li>{@link PojoType} is a generated payload class, read through its getters;
+ *   <li>{@link ObjectType} is a JSON object with known keys, a Jackson {@code JsonNode};
  *   <li>{@link DynamicType} is a Jackson {@code JsonNode}: its fields are unknown at build time, so
  *       access is checked at runtime and a missing field reads as {@code null}.
  * </ul>
@@ -119,8 +120,19 @@ public sealed interface ExprType {
       properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
-    /** A declared property: its JSON name, type and the getter that reads it. */
-    public record Property(String name, ExprType type, String getter) {}
+    /**
+     * A declared property: its JSON name, type and the getter that reads it.
+     *
+     * @param required whether the getter never returns {@code null} (the schema requires it and the
+     *     payload was validated), so reads through it need no null check
+     */
+    public record Property(String name, ExprType type, String getter, boolean required) {
+
+      /** A property that may be absent. */
+      public Property(String name, ExprType type, String getter) {
+        this(name, type, getter, false);
+      }
+    }
 
     @Override
     public TypeName javaType() {
@@ -143,6 +155,30 @@ public sealed interface ExprType {
     @Override
     public String displayName() {
       return "any";
+    }
+  }
+
+  /**
+   * A JSON object whose keys are known at build time: a YAML mapping or an object literal, built at
+   * runtime as a Jackson {@code ObjectNode}. Reading a known key keeps its type; any other key is a
+   * build error.
+   *
+   * @param fields the keys in the order written, with the type of each value
+   */
+  record ObjectType(Map<String, ExprType> fields) implements ExprType {
+
+    public ObjectType {
+      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    @Override
+    public TypeName javaType() {
+      return ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+    }
+
+    @Override
+    public String displayName() {
+      return "object";
     }
   }
 

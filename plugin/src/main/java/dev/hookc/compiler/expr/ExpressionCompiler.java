@@ -1,177 +1,194 @@
 package dev.hookc.compiler.expr;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.diag.Diagnostics;
-import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;
 import dev.hookc.compiler.yaml.YamlSequence;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 
-/** Compiles YAML values that may contain {@code <% path %>} expressions into typed Java. */
+/**
+ * Compiles YAML values that may contain {@code <% %>} expressions into typed Java expressions.
+ *
+ * <p>A scalar that is one whole {@code <% expr %>} keeps the expression's type; text mixed with
+ * expressions is a string; a scalar without {@code <%} is a constant of its YAML type. Mappings
+ * become JSON objects whose keys stay known to later expressions, sequences become lists. Every
+ * problem is reported to the {@link Diagnostics} at the exact line and column of the offending
+ * token, and compilation carries on with the next value.
+ */
 public final class ExpressionCompiler {
-  private static final ClassName VALUES = ClassName.get("dev.hookc.runtime.workflow", "Values");
-  private static final Pattern WHOLE = Pattern.compile("^<%\\s*(.*?)\\s*%>$", Pattern.DOTALL);
-  private static final Pattern PATH =
-      Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
-
   private final Diagnostics diagnostics;
 
   public ExpressionCompiler(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
   }
 
-  /** Compiles a YAML value: mappings become JSON objects, scalars literals or expressions. */
+  /** A YAML value (a scalar with or without {@code <% %>}, or a mapping or sequence of them). */
   public Optional<CompiledValue> compile(YamlNode value, Scope scope) {
-    if (value instanceof YamlMapping mapping) {
-      CodeBlock.Builder args = CodeBlock.builder();
-      Set<String> roots = new HashSet<>();
-      boolean ok = true;
+    Set<String> roots = new TreeSet<>();
+    Typed typed = value(value, scope, roots);
+    return Optional.ofNullable(typed).map(t -> new CompiledValue(t.type(), t.code(), roots));
+  }
+
+  /**
+   * A condition ({@code if}, {@code elif}, {@code switch}) as a Java {@code boolean} expression,
+   * decided by JavaScript truthiness; the result's type is {@link ExprType#BOOLEAN}.
+   */
+  public Optional<CompiledValue> compileCondition(YamlNode value, Scope scope) {
+    Set<String> roots = new TreeSet<>();
+    Typed typed = value(value, scope, roots);
+    return Optional.ofNullable(typed)
+        .map(t -> new CompiledValue(ExprType.BOOLEAN, Conversions.truthy(t), roots));
+  }
+
+  private Typed value(YamlNode node, Scope scope, Set<String> roots) {
+    if (node instanceof YamlMapping mapping) {
+      Map<String, Typed> fields = new LinkedHashMap<>();
+      boolean failed = false;
       for (YamlMapping.Entry entry : mapping.entries()) {
-        Optional<CompiledValue> compiled = compile(entry.value(), scope);
-        if (compiled.isEmpty()) {
-          ok = false;
-          continue;
-        }
-        roots.addAll(compiled.get().referencedRoots());
-        args.add(args.isEmpty() ? "" : ", ")
-            .add("$S, $L", entry.key().value(), compiled.get().code());
+        Typed field = value(entry.value(), scope, roots);
+        failed |= field == null;
+        fields.put(entry.key().value(), field);
       }
-      return ok
-          ? Optional.of(
-              new CompiledValue(
-                  ExprType.DYNAMIC, CodeBlock.of("$T.object($L)", VALUES, args.build()), roots))
-          : Optional.empty();
+      return failed ? null : Fields.object(fields);
     }
-    if (value instanceof YamlSequence sequence) {
-      List<CodeBlock> items = new ArrayList<>();
-      Set<String> roots = new HashSet<>();
+    if (node instanceof YamlSequence sequence) {
+      List<Typed> items = new ArrayList<>();
+      boolean failed = false;
       for (YamlNode item : sequence.items()) {
-        Optional<CompiledValue> compiled = compile(item, scope);
-        if (compiled.isEmpty()) {
-          return Optional.empty();
-        }
-        roots.addAll(compiled.get().referencedRoots());
-        items.add(compiled.get().code());
+        Typed typed = value(item, scope, roots);
+        failed |= typed == null;
+        items.add(typed);
       }
-      return Optional.of(
-          new CompiledValue(
-              ExprType.DYNAMIC,
-              CodeBlock.of("$T.array($L)", VALUES, CodeBlock.join(items, ", ")),
-              roots));
+      return failed ? null : TypeChecker.list(items);
     }
-    return scalar((YamlScalar) value, scope);
+    YamlScalar scalar = (YamlScalar) node;
+    return TemplateSplitter.isTemplate(scalar.value())
+        ? template(scalar, scope, roots)
+        : constant(scalar);
   }
 
-  private Optional<CompiledValue> scalar(YamlScalar scalar, Scope scope) {
-    String text = scalar.value();
-    if (!text.contains("<%")) {
-      return Optional.of(literal(scalar));
-    }
-    Matcher whole = WHOLE.matcher(text);
-    if (whole.matches()) {
-      return path(scalar, whole.group(1), whole.start(1), scope);
-    }
-    return Optional.empty();
-  }
-
-  private Optional<CompiledValue> path(
-      YamlScalar scalar, String expression, int offset, Scope scope) {
-    if (!PATH.matcher(expression).matches()) {
+  private Typed template(YamlScalar scalar, Scope scope, Set<String> roots) {
+    TemplateSplitter.Result split = TemplateSplitter.split(scalar.value());
+    if (!split.ok()) {
       diagnostics.report(
-          Code.SYNTAX, scalar.locationAt(offset), "unsupported expression '" + expression + "'");
-      return Optional.empty();
+          ExprCode.UNTERMINATED_TEMPLATE,
+          scalar.locationAt(split.unterminatedAt()),
+          "'<%' is not closed",
+          "end the expression with '%>'");
+      return null;
     }
-    String[] parts = expression.split("\\.");
-    Optional<Binding> root = scope.root(parts[0]);
-    if (root.isEmpty()) {
-      Optional<String> why = scope.whyTaskUnavailable(parts[0]);
-      diagnostics.report(
-          Code.UNKNOWN_ROOT,
-          scalar.locationAt(offset),
-          why.orElse("unknown name '" + parts[0] + "'"),
-          Suggestions.didYouMean(parts[0], scope.rootNames()).orElse(null));
-      return Optional.empty();
-    }
-    ExprType type = root.get().type();
-    CodeBlock code = root.get().code();
-    int position = offset + parts[0].length() + 1;
-    for (int i = 1; i < parts.length; i++) {
-      String name = parts[i];
-      if (type instanceof ExprType.PojoType pojo) {
-        ExprType.PojoType.Property property = pojo.properties().get(name);
-        if (property == null) {
-          diagnostics.report(
-              Code.UNKNOWN_PROPERTY,
-              scalar.locationAt(position),
-              pojo.displayName() + " has no property '" + name + "'",
-              Suggestions.didYouMean(name, pojo.properties().keySet()).orElse(null));
-          return Optional.empty();
-        }
-        code = CodeBlock.of("$L.$L()", code, property.getter());
-        type = property.type();
-      } else if (type instanceof ExprType.DynamicType) {
-        code = CodeBlock.of("$T.member($L, $S)", VALUES, code, name);
+    List<Typed> pieces = new ArrayList<>();
+    boolean failed = false;
+    boolean onlyBlank = true;
+    for (TemplateSplitter.Part part : split.parts()) {
+      if (part instanceof TemplateSplitter.Code code) {
+        Typed typed = expression(scalar, code, scope, roots);
+        failed |= typed == null;
+        pieces.add(typed);
       } else {
-        diagnostics.report(
-            Code.UNKNOWN_PROPERTY,
-            scalar.locationAt(position),
-            type.displayName() + " has no property '" + name + "'");
-        return Optional.empty();
+        String text = ((TemplateSplitter.Text) part).text();
+        onlyBlank &= text.isBlank();
+        pieces.add(Typed.of(ExprType.STRING, CodeBlock.of("$S", text), false));
       }
-      position += name.length() + 1;
     }
-    return Optional.of(new CompiledValue(type, code, Set.of(parts[0])));
+    if (failed) {
+      return null;
+    }
+    long expressions =
+        split.parts().stream().filter(TemplateSplitter.Code.class::isInstance).count();
+    if (expressions == 1 && onlyBlank) {
+      // One whole expression keeps its type: "<% inputs.body.amount %>" stays a number.
+      return wholeExpression(split, pieces);
+    }
+    return concatenation(pieces);
   }
 
-  private static CompiledValue literal(YamlScalar scalar) {
-    return switch (scalar.type()) {
-      case INTEGER ->
-          new CompiledValue(ExprType.INTEGER, CodeBlock.of("$LL", scalar.value()), Set.of());
-      case FLOAT ->
-          new CompiledValue(
+  private static Typed wholeExpression(TemplateSplitter.Result split, List<Typed> pieces) {
+    for (int i = 0; i < split.parts().size(); i++) {
+      if (split.parts().get(i) instanceof TemplateSplitter.Code) {
+        return pieces.get(i);
+      }
+    }
+    throw new IllegalStateException("no expression in template");
+  }
+
+  private static Typed concatenation(List<Typed> pieces) {
+    List<CodeBlock> codes = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      Typed piece = pieces.get(i);
+      boolean text = piece.is(ExprType.STRING) && !piece.nullable() && i == 0;
+      codes.add(
+          i == 0 && !text
+              ? CodeBlock.of("$T.string($L)", Conversions.JS, piece.code())
+              : Conversions.asConcatenated(piece));
+    }
+    return Typed.infix(ExprType.STRING, CodeBlock.join(codes, " + "), false);
+  }
+
+  private Typed expression(
+      YamlScalar scalar, TemplateSplitter.Code code, Scope scope, Set<String> roots) {
+    if (code.source().isBlank()) {
+      diagnostics.report(
+          ExprCode.EMPTY_EXPRESSION,
+          scalar.locationAt(code.open()),
+          "empty expression",
+          "write an expression between '<%' and '%>'");
+      return null;
+    }
+    int[] errors = {0};
+    Problems problems =
+        (c, offset, message, hint) -> {
+          errors[0]++;
+          diagnostics.report(c, scalar.locationAt(code.offset() + offset), message, hint);
+        };
+    Optional<Expr> expr = Parser.parse(code.source(), problems);
+    if (expr.isEmpty()) {
+      if (errors[0] == 0) {
+        throw new IllegalStateException("parse failed without a diagnostic");
+      }
+      return null;
+    }
+    return new TypeChecker(scope, problems, roots).check(expr.get());
+  }
+
+  private static Typed constant(YamlScalar scalar) {
+    String text = scalar.value();
+    switch (scalar.type()) {
+      case NULL:
+        return Typed.of(ExprType.NULL, CodeBlock.of("null"), true);
+      case BOOLEAN:
+        boolean value = List.of("true", "yes", "on", "y").contains(text.toLowerCase(Locale.ROOT));
+        return Typed.of(ExprType.BOOLEAN, CodeBlock.of("$L", value), false);
+      case INTEGER:
+        try {
+          return Typed.of(
+              ExprType.INTEGER, CodeBlock.of("$LL", Long.parseLong(text.replace("_", ""))), false);
+        } catch (NumberFormatException notDecimal) {
+          break;
+        }
+      case FLOAT:
+        try {
+          BigDecimal decimal = new BigDecimal(text.replace("_", ""));
+          return Typed.of(
               ExprType.NUMBER,
-              CodeBlock.of("new $T($S)", java.math.BigDecimal.class, scalar.value()),
-              Set.of());
-      case BOOLEAN ->
-          new CompiledValue(
-              ExprType.BOOLEAN, CodeBlock.of("$L", Boolean.parseBoolean(scalar.value())), Set.of());
-      case NULL -> new CompiledValue(ExprType.NULL, CodeBlock.of("null"), Set.of());
-      case STRING ->
-          new CompiledValue(ExprType.STRING, CodeBlock.of("$S", scalar.value()), Set.of());
-    };
-  }
-
-  private enum Code implements DiagnosticCode {
-    SYNTAX("HC4001", "an expression is not valid"),
-    UNKNOWN_ROOT("HC4002", "an expression names something not in scope"),
-    UNKNOWN_PROPERTY("HC4003", "an expression reads a property the type does not declare");
-
-    private final String id;
-    private final String summary;
-
-    Code(String id, String summary) {
-      this.id = id;
-      this.summary = summary;
+              CodeBlock.of("new $T($S)", Conversions.DECIMAL, decimal.toString()),
+              false);
+        } catch (NumberFormatException notDecimal) {
+          break;
+        }
+      default:
+        break;
     }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public String summary() {
-      return summary;
-    }
+    return Typed.of(ExprType.STRING, CodeBlock.of("$S", text), false);
   }
 }
