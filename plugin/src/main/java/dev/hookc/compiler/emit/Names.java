@@ -15,7 +15,8 @@ public final class Names {
   public static final String WORKFLOW_RUNTIME = "dev.hookc.runtime.workflow";
 
   static final ClassName STATUS = ClassName.get(WORKFLOW_RUNTIME, "Status");
-  static final ClassName VALUES = ClassName.get(WORKFLOW_RUNTIME, "Values");
+  static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
+  static final ClassName JSON = ClassName.get(RUNTIME, "Json");
   static final ClassName FUNCTION_CONTEXT = ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 

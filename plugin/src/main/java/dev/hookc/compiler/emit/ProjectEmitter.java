@@ -99,9 +99,9 @@ public final class ProjectEmitter {
 
   private ExprType inputsType(Workflow workflow, ExprType body) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
-    properties.put("body", new ExprType.PojoType.Property("body", body, "body"));
+    properties.put("body", new ExprType.PojoType.Property("body", body, "body", true));
     for (String name : List.of("params", "query", "headers", "user")) {
-      properties.put(name, new ExprType.PojoType.Property(name, ExprType.DYNAMIC, name));
+      properties.put(name, new ExprType.PojoType.Property(name, ExprType.DYNAMIC, name, true));
     }
     return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
   }

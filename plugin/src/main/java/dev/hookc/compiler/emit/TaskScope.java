@@ -23,12 +23,12 @@ final class TaskScope implements Scope {
       new ExprType.PojoType(
           Names.STATUS,
           properties(
-              new ExprType.PojoType.Property("success", ExprType.BOOLEAN, "success"),
-              new ExprType.PojoType.Property("code", ExprType.INTEGER, "codeNumber"),
+              new ExprType.PojoType.Property("success", ExprType.BOOLEAN, "success", true),
+              new ExprType.PojoType.Property("code", ExprType.INTEGER, "codeNumber", true),
               new ExprType.PojoType.Property("message", ExprType.STRING, "message"),
-              new ExprType.PojoType.Property("data", ExprType.DYNAMIC, "data"),
-              new ExprType.PojoType.Property("result", ExprType.DYNAMIC, "data"),
-              new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode")),
+              new ExprType.PojoType.Property("data", ExprType.DYNAMIC, "data", true),
+              new ExprType.PojoType.Property("result", ExprType.DYNAMIC, "data", true),
+              new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode", true)),
           false);
 
   private final ExprType inputs;
@@ -62,7 +62,8 @@ final class TaskScope implements Scope {
         for (String task : earlierTasks) {
           outputs.put(
               task,
-              new ExprType.PojoType.Property(task, TASK_RESULT, FunctionNames.lowerCamel(task)));
+              new ExprType.PojoType.Property(
+                  task, TASK_RESULT, FunctionNames.lowerCamel(task), true));
         }
         return Optional.of(
             new Binding(

@@ -220,7 +220,7 @@ final class WorkflowEmitter {
                     .returns(Names.JSON_NODE)
                     .addStatement(
                         "return $T.object($S, body, $S, params, $S, query, $S, headers, $S, user)",
-                        Names.VALUES,
+                        Names.JS,
                         "body",
                         "params",
                         "query",
@@ -241,11 +241,11 @@ final class WorkflowEmitter {
             .addParameter(Names.JSON_NODE, "args");
     CodeBlock bodyValue =
         body instanceof ExprType.DynamicType
-            ? CodeBlock.of("$T.member(args, $S)", Names.VALUES, "body")
+            ? CodeBlock.of("$T.member(args, $S)", Names.JS, "body")
             : CodeBlock.of(
                 "$T.bind($T.member(args, $S), $T.class)",
-                Names.VALUES,
-                Names.VALUES,
+                Names.JS,
+                Names.JS,
                 "body",
                 body.javaType());
     return method
@@ -253,13 +253,13 @@ final class WorkflowEmitter {
             "return new $T($L, $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.member(args, $S))",
             inputs,
             bodyValue,
-            Names.VALUES,
+            Names.JS,
             "params",
-            Names.VALUES,
+            Names.JS,
             "query",
-            Names.VALUES,
+            Names.JS,
             "headers",
-            Names.VALUES,
+            Names.JS,
             "user")
         .build();
   }

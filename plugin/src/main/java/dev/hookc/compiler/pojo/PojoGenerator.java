@@ -124,16 +124,21 @@ public final class PojoGenerator {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = reduced.get("properties").fields();
     JCodeModel names = new JCodeModel();
+    java.util.Set<String> required = new java.util.HashSet<>();
+    reduced.path("required").forEach(name -> required.add(name.asText()));
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       String getter =
           this.names.getGetterName(field.getKey(), names.ref(Object.class), field.getValue());
       properties.put(
           field.getKey(),
-          new ExprType.PojoType.Property(field.getKey(), typeOf(field.getValue()), getter));
+          new ExprType.PojoType.Property(
+              field.getKey(), typeOf(field.getValue()), getter, required.contains(field.getKey())));
     }
     return new ExprType.PojoType(
-        ClassName.bestGuess(reduced.get("javaType").asText()), properties, true);
+        ClassName.bestGuess(reduced.get("javaType").asText()),
+        properties,
+        !reduced.path("additionalProperties").isBoolean());
   }
 
   private static List<GeneratedSource> write(JCodeModel model) throws IOException {

@@ -79,6 +79,14 @@ final class PojoSchemas {
     reduced.put("type", "object");
     reduced.put("javaType", packageName + "." + className);
     copyDescription(schema, reduced);
+    if (schema.has("additionalProperties")
+        && schema.get("additionalProperties").isBoolean()
+        && !schema.get("additionalProperties").asBoolean()) {
+      reduced.put("additionalProperties", false);
+    }
+    if (schema.has("required") && schema.get("required").isArray()) {
+      reduced.set("required", schema.get("required").deepCopy());
+    }
     ObjectNode properties = reduced.putObject("properties");
     Iterator<Map.Entry<String, JsonNode>> fields = schema.get("properties").fields();
     while (fields.hasNext()) {
