@@ -244,7 +244,7 @@ final class WorkflowEmitter {
             ? CodeBlock.of("$T.member(args, $S)", Names.JS, "body")
             : CodeBlock.of(
                 "$T.bind($T.member(args, $S), $T.class)",
-                Names.JS,
+                Names.JSON,
                 Names.JS,
                 "body",
                 body.javaType());
