@@ -6,7 +6,10 @@ import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.contract.HttpSettingsReader;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
@@ -78,10 +81,17 @@ public final class HookcCompiler {
       bodyTypes.put(event, pojo.type());
       sources.addAll(pojo.sources());
     }
+    HttpSettings settings =
+        new HttpSettingsReader(diagnostics)
+            .read(
+                request.projectDirectory(),
+                request.eventsDirectory().resolveSibling("eventsources").resolve("http.yaml"));
+    Map<Event, ControllerContract> contracts =
+        new ContractSources(names, diagnostics).generate(project, settings, sources);
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
         new ProjectEmitter(names, diagnostics, functions)
-            .emit(project, bodyTypes, bodyValidators, workflowBodies);
+            .emit(project, bodyTypes, bodyValidators, workflowBodies, contracts, settings);
     sources.addAll(emitted);
     if (diagnostics.hasErrors()) {
       return new CompileResult(diagnostics.sorted(), List.of());

@@ -3,7 +3,7 @@ package dev.hookc.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,7 +34,7 @@ public final class RequestBodies {
    * The body of {@code request}.
    *
    * @param accepted the declared content types, in declaration order
-   * @param required whether an empty body is a 400; when not, an empty body is JSON null
+   * @param required whether an empty body is a 400; when not, an empty body is the missing node
    * @param formFields how to convert each declared form field; undeclared fields stay text
    * @throws HttpProblem 415 listing {@code accepted} for any other content type; 400 for an empty
    *     required body or one that cannot be read
@@ -51,7 +51,7 @@ public final class RequestBodies {
         throw HttpProblem.badRequest(
             "the request body is required; send one of " + String.join(", ", accepted), List.of());
       }
-      return NullNode.getInstance();
+      return MissingNode.getInstance();
     }
     return type.equals(FORM) ? form(request.bodyBytes(), formFields) : Json.readBody(request);
   }

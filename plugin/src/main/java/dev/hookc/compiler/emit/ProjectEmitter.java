@@ -3,6 +3,7 @@ package dev.hookc.compiler.emit;
 import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
@@ -35,12 +36,16 @@ public final class ProjectEmitter {
    * @param bodyTypes each event's body type
    * @param bodyValidators the validator class of each event that declares a body schema
    * @param workflowBodies the type of each workflow's {@code inputs.body}
+   * @param controllerContracts what each event's controller enforces besides its body schema
+   * @param settings the server settings from {@code http.yaml}
    */
   public List<GeneratedSource> emit(
       Project project,
       Map<Event, ExprType> bodyTypes,
       Map<Event, ClassName> bodyValidators,
-      Map<String, ExprType> workflowBodies) {
+      Map<String, ExprType> workflowBodies,
+      Map<Event, ControllerContract> controllerContracts,
+      HttpSettings settings) {
     List<GeneratedSource> sources = new ArrayList<>();
     WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions);
     Map<Workflow, List<CompiledTask>> compiled = new LinkedHashMap<>();
@@ -83,9 +88,12 @@ public final class ProjectEmitter {
                   bodyTypes.getOrDefault(event, ExprType.DYNAMIC),
                   Optional.ofNullable(bodyValidators.get(event)),
                   workflow.get(),
-                  workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC))));
+                  workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC),
+                  controllerContracts.get(event))));
     }
-    sources.add(GeneratedSource.of(new ApplicationEmitter(names).emit(served)));
+    sources.add(
+        GeneratedSource.of(
+            new ApplicationEmitter(names).emit(served, controllerContracts, settings)));
     return sources;
   }
 
