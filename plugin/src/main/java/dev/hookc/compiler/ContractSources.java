@@ -73,7 +73,10 @@ final class ContractSources {
                         validator(
                             project,
                             r.schema().get(),
-                            base + "Response" + (r.status().equals("default") ? "Default" : r.status()) + "Validator",
+                            base
+                                + "Response"
+                                + (r.status().equals("default") ? "Default" : r.status())
+                                + "Validator",
                             sources)));
       }
       contracts.put(
