@@ -91,7 +91,14 @@ public final class HookcCompiler {
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
         new ProjectEmitter(names, diagnostics, functions)
-            .emit(project, bodyTypes, bodyValidators, workflowBodies, contracts, settings);
+            .emit(
+                project,
+                bodyTypes,
+                bodyValidators,
+                workflowBodies,
+                contracts,
+                settings,
+                WorkflowParameters.of(project, functions, contracts));
     sources.addAll(emitted);
     if (diagnostics.hasErrors()) {
       return new CompileResult(diagnostics.sorted(), List.of());

@@ -28,7 +28,7 @@ public final class Conversion {
 
   private enum Kind {
     STRING("a string"),
-    INTEGER("an integer"),
+    INTEGER("a 64-bit integer"),
     NUMBER("a number"),
     BOOLEAN("a boolean");
 
@@ -42,7 +42,7 @@ public final class Conversion {
   /** The text as sent. */
   public static final Conversion STRING = new Conversion(Kind.STRING, false);
 
-  /** A whole number of any size. */
+  /** A whole number that fits in 64 bits. */
   public static final Conversion INTEGER = new Conversion(Kind.INTEGER, false);
 
   /** A JSON number, kept exact. */
@@ -98,7 +98,10 @@ public final class Conversion {
   private JsonNode convert(String text) {
     switch (kind) {
       case INTEGER:
-        return text.length() <= MAX_DIGITS && INTEGER_TEXT.matcher(text).matches()
+        // Workflows read integers as Java longs, as they do in bodies, so larger ones are refused.
+        return text.length() <= 20
+                && INTEGER_TEXT.matcher(text).matches()
+                && new BigInteger(text).bitLength() < 64
             ? NODES.numberNode(new BigInteger(text))
             : null;
       case NUMBER:

@@ -38,6 +38,8 @@ public final class ProjectEmitter {
    * @param workflowBodies the type of each workflow's {@code inputs.body}
    * @param controllerContracts what each event's controller enforces besides its body schema
    * @param settings the server settings from {@code http.yaml}
+   * @param workflowParameters by workflow id, the types of its {@code inputs.params}, {@code
+   *     inputs.query} and {@code inputs.headers}; dynamic when absent
    */
   public List<GeneratedSource> emit(
       Project project,
@@ -45,7 +47,8 @@ public final class ProjectEmitter {
       Map<Event, ClassName> bodyValidators,
       Map<String, ExprType> workflowBodies,
       Map<Event, ControllerContract> controllerContracts,
-      HttpSettings settings) {
+      HttpSettings settings,
+      Map<String, Map<String, ExprType>> workflowParameters) {
     List<GeneratedSource> sources = new ArrayList<>();
     WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions);
     Map<Workflow, List<CompiledTask>> compiled = new LinkedHashMap<>();
@@ -55,7 +58,7 @@ public final class ProjectEmitter {
           workflow,
           compiler.compile(
               workflow,
-              inputsType(workflow, body),
+              inputsType(workflow, body, workflowParameters.getOrDefault(workflow.id(), Map.of())),
               WorkflowEmitter.outputsClass(names.workflow(workflow))));
     }
     Map<String, JavaFunctionContract> contracts = new TreeMap<>();
@@ -105,11 +108,12 @@ public final class ProjectEmitter {
         .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
   }
 
-  private ExprType inputsType(Workflow workflow, ExprType body) {
+  private ExprType inputsType(Workflow workflow, ExprType body, Map<String, ExprType> parameters) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
     properties.put("body", new ExprType.PojoType.Property("body", body, "body", true));
     for (String name : List.of("params", "query", "headers", "user")) {
-      properties.put(name, new ExprType.PojoType.Property(name, ExprType.DYNAMIC, name, true));
+      ExprType type = parameters.getOrDefault(name, ExprType.DYNAMIC);
+      properties.put(name, new ExprType.PojoType.Property(name, type, name, true));
     }
     return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
   }

@@ -125,11 +125,41 @@ class ContractDiagnosticsTest {
     assertThat(found.get(2).hint()).hasValue("did you mean 'enforce'?");
   }
 
+  @Test
+  void typesDeclaredParametersInExpressionsAndLeavesOthersDynamic() throws IOException {
+    String events =
+        "http.get./a/{id}:\n"
+            + "  fn: answer\n"
+            + "  params:\n"
+            + "    - {name: id, in: path, schema: {type: integer}}\n"
+            + "    - {name: X-Key, in: header, schema: {type: string}}\n";
+    workflow(
+        "tasks:\n"
+            + "  - id: answer\n"
+            + "    args:\n"
+            + "      statusCode: 200\n"
+            + "      body:\n"
+            + "        next: <% inputs.params.id + 1 %>\n"
+            + "        key: <% inputs.headers['x-key'].toUpperCase() %>\n"
+            + "        other: <% inputs.headers['x-other'] %>\n"
+            + "        wrong: <% inputs.params.id.toUpperCase() %>\n");
+
+    assertThat(compile(events, null))
+        .extracting(this::where)
+        .containsExactly(tuple("HC4011", 9, 36));
+  }
+
+  private String workflow = WORKFLOW;
+
+  private void workflow(String text) {
+    this.workflow = text;
+  }
+
   private List<Diagnostic> compile(String events, String http) throws IOException {
     Files.createDirectories(project.resolve("src/events"));
     Files.createDirectories(project.resolve("src/functions"));
     Files.writeString(project.resolve("src/events/a.yaml"), events);
-    Files.writeString(project.resolve("src/functions/answer.yaml"), WORKFLOW);
+    Files.writeString(project.resolve("src/functions/answer.yaml"), workflow);
     if (http != null) {
       Files.createDirectories(project.resolve("src/eventsources"));
       Files.writeString(project.resolve("src/eventsources/http.yaml"), http);

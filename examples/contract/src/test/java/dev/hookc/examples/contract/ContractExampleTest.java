@@ -37,10 +37,21 @@ class ContractExampleTest {
         get("/api/items/42?limit=5&tag=ab&tag=cd&verbose=true", "X-API-KEY", "secret");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(response.body()))
+    JsonNode answer = JSON.readTree(response.body());
+    // "next" is id + 1 computed on a typed integer: text would have concatenated to "421".
+    assertThat(answer.get("next").asText()).isEqualTo("43");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("agent");
+    assertThat(answer)
         .isEqualTo(
             JSON.readTree(
-                "{\"id\":42,\"limit\":5,\"tag\":[\"ab\",\"cd\"],\"verbose\":true,\"key\":\"secret\"}"));
+                "{\"id\":42,\"next\":43,\"limit\":5,\"tag\":[\"ab\",\"cd\"],\"verbose\":true,\"key\":\"secret\"}"));
+  }
+
+  @Test
+  void keepsUndeclaredHeadersAvailableAsSent() throws Exception {
+    HttpResponse<String> response = get("/api/items/1", "x-api-key", "secret");
+
+    assertThat(JSON.readTree(response.body()).get("agent").asText()).startsWith("Java-http-client");
   }
 
   @Test
