@@ -114,6 +114,20 @@ class BadInputCorpusTest {
   }
 
   @Test
+  void listsTheFirstHundredViolationsAndCountsThemAll() throws Exception {
+    String tags = String.join(",", java.util.Collections.nCopies(300, "1"));
+    HttpResponse<String> response =
+        send(
+            "/api/notes",
+            JSON_TYPE,
+            ("{\"tags\":[" + tags + "]}").getBytes(StandardCharsets.UTF_8));
+
+    JsonNode problem = ContractExampleTest.problem(response, 400);
+    assertThat(problem.get("errors")).hasSize(100);
+    assertThat(problem.get("errorCount").asInt()).isEqualTo(300);
+  }
+
+  @Test
   void answersManyParallelClientsCorrectly() throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(32);
     try {
