@@ -70,7 +70,16 @@ public final class ProjectChecker {
           "point 'fn' at a workflow in src/functions that uses it");
       return;
     }
-    if (functions.resolve(fn.name()).isEmpty()) {
+    java.util.Optional<ResolvedFunction> resolved = functions.resolve(fn.name());
+    if (resolved.orElse(null) instanceof ResolvedFunction.JavaFunction) {
+      diagnostics.report(
+          CheckCode.EVENT_FN_JAVA,
+          fn.node().location(),
+          "'" + fn.name() + "' is a Java function; an event's 'fn' must name a workflow",
+          "write a workflow in src/functions whose task calls '" + fn.name() + "'");
+      return;
+    }
+    if (resolved.isEmpty()) {
       diagnostics.report(
           CheckCode.EVENT_FN_UNRESOLVED,
           fn.node().location(),
