@@ -32,6 +32,11 @@ final class ContractEmitter {
 
   /** Declares, converts and checks every parameter into local {@code parameters}. */
   static CodeBlock parameters(Event event, ControllerContract contract) {
+    if (contract.contract().parameters().isEmpty()) {
+      // Nothing to check: the object still gives the workflow the parameters as sent.
+      return CodeBlock.of(
+          "$T parameters = new $T(request, $S);\n", PARAMETERS, PARAMETERS, route(event));
+    }
     CodeBlock.Builder code =
         CodeBlock.builder()
             .add("$T parameters = new $T(request, $S)", PARAMETERS, PARAMETERS, route(event))
@@ -117,11 +122,13 @@ final class ContractEmitter {
             .returns(VIOLATIONS)
             .addParameter(int.class, "code")
             .addParameter(Names.JSON_NODE, "data");
+    ClassName fallback = contract.responseValidators().get("default");
     for (Event.Response response : sorted(event)) {
-      if (response.status().equals("default")) {
+      ClassName validator = contract.responseValidators().get(response.status());
+      // A declared status without a schema only needs its own branch when 'default' has one.
+      if (response.status().equals("default") || (validator == null && fallback == null)) {
         continue;
       }
-      ClassName validator = contract.responseValidators().get(response.status());
       method.beginControlFlow("if (code == $L)", response.status());
       if (validator == null) {
         method.addStatement("return $T.of()", List.class);
@@ -130,7 +137,6 @@ final class ContractEmitter {
       }
       method.endControlFlow();
     }
-    ClassName fallback = contract.responseValidators().get("default");
     return fallback == null
         ? method.addStatement("return $T.of()", List.class).build()
         : method.addStatement("return $T.validate(data)", fallback).build();
