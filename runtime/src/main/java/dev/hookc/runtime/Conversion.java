@@ -68,12 +68,12 @@ public final class Conversion {
   }
 
   /** Whether this takes every value of a repeated parameter. */
-  public boolean isArray() {
+  boolean isArray() {
     return array;
   }
 
   /** What the value must look like, for messages: {@code "an integer"}. */
-  public String described() {
+  String described() {
     return array
         ? "a list of " + kind.name().toLowerCase(java.util.Locale.ROOT) + "s"
         : kind.described;
