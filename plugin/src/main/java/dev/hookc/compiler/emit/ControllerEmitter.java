@@ -64,30 +64,26 @@ final class ControllerEmitter {
       handle.addStatement("$T json = $T.optionalBody(request)", Names.JSON_NODE, REQUEST_INPUTS);
     }
     validator.ifPresent(
-        v -> {
-          if (optional) {
-            // A body that may be left out is only checked when it was sent.
-            handle.beginControlFlow("if (!json.isMissingNode())");
-          }
-          handle
-              .addStatement(
-                  "$T violations = $T.validate(json)",
-                  ParameterizedTypeName.get(ClassName.get(java.util.List.class), VIOLATION),
-                  v)
-              .beginControlFlow("if (!violations.isEmpty())")
-              .addStatement(
-                  "throw $T.badRequest($S, violations)",
-                  HTTP_PROBLEM,
-                  "The request body does not match the schema of "
-                      + event.method()
-                      + " "
-                      + event.path()
-                      + ".")
-              .endControlFlow();
-          if (optional) {
-            handle.endControlFlow();
-          }
-        });
+        v ->
+            handle
+                .addStatement(
+                    "$T violations = $L",
+                    ParameterizedTypeName.get(ClassName.get(java.util.List.class), VIOLATION),
+                    // A body that may be left out is only checked when it was sent.
+                    optional
+                        ? CodeBlock.of(
+                            "json.isMissingNode() ? $T.of() : $T.validate(json)", List.class, v)
+                        : CodeBlock.of("$T.validate(json)", v))
+                .beginControlFlow("if (!violations.isEmpty())")
+                .addStatement(
+                    "throw $T.badRequest($S, violations)",
+                    HTTP_PROBLEM,
+                    "The request body does not match the schema of "
+                        + event.method()
+                        + " "
+                        + event.path()
+                        + ".")
+                .endControlFlow());
     CodeBlock body;
     if (workflowBody instanceof ExprType.PojoType pojo && bodyType.equals(workflowBody)) {
       handle.addStatement(
