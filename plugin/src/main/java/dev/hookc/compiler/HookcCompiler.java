@@ -113,7 +113,9 @@ public final class HookcCompiler {
     project
         .workflows()
         .forEach(
-            w -> forEachCalledWorkflow(w.tasks(), functions, id -> seen.put(id, Optional.empty())));
+            w ->
+                forEachCalledWorkflow(
+                    w.outerTasks(), functions, id -> seen.put(id, Optional.empty())));
     Map<String, ExprType> bodies = new LinkedHashMap<>();
     project
         .workflows()
@@ -133,7 +135,7 @@ public final class HookcCompiler {
           .flatMap(fn -> functions.resolve(fn.name()))
           .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
           .ifPresent(f -> action.accept(((ResolvedFunction.WorkflowFunction) f).workflow().id()));
-      forEachCalledWorkflow(task.tasks(), functions, action);
+      forEachCalledWorkflow(task.nested(), functions, action);
     }
   }
 }
