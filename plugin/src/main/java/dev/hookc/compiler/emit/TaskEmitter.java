@@ -166,18 +166,31 @@ final class TaskEmitter {
                 task.id(),
                 task.fn().map(fn -> ", calling {@code " + fn.name() + "}").orElse(""),
                 task.location());
-    CodeBlock run =
-        CodeBlock.of(
-            "$T.shared().run($S, $L, () -> $L)",
-            RUNNER,
-            task.id() + " (" + task.location() + ")",
-            retry(task.retry()),
-            body(compiled));
+    Body body = body(compiled);
+    String label = task.id() + " (" + task.location() + ")";
+    String head = compiled.onError().isEmpty() ? "return " : "$T status = ";
+    Object[] headArgs = compiled.onError().isEmpty() ? new Object[0] : new Object[] {Names.STATUS};
+    CodeBlock start = CodeBlock.of(head, headArgs);
+    if (body.statements()) {
+      // A lambda with statements cannot sit inside a JavaPoet statement, so it is written out.
+      method
+          .addCode(start)
+          .addCode("$T.shared().run($S, $L, () -> {\n$>", RUNNER, label, retry(task.retry()))
+          .addCode(body.code())
+          .addCode("$<});\n");
+    } else {
+      method.addStatement(
+          "$L$T.shared().run($S, $L, () -> $L)",
+          start,
+          RUNNER,
+          label,
+          retry(task.retry()),
+          body.code());
+    }
     if (compiled.onError().isEmpty()) {
-      return method.addStatement("return $L", run).build();
+      return method.build();
     }
     return method
-        .addStatement("$T status = $L", Names.STATUS, run)
         .addStatement(
             "return status.success() || status.returned() ? status : $L($L, status)",
             onErrorName(compiled.onError().get()),
@@ -185,30 +198,39 @@ final class TaskEmitter {
         .build();
   }
 
+  /**
+   * What one attempt at a task does: a Java expression, or statements ending in a return.
+   *
+   * @param statements whether {@code code} is statements
+   */
+  private record Body(CodeBlock code, boolean statements) {
+    static Body of(String format, Object... args) {
+      return new Body(CodeBlock.of(format, args), false);
+    }
+  }
+
   /** What one attempt at the task does, as a lambda body. */
-  private CodeBlock body(CompiledTask compiled) {
+  private Body body(CompiledTask compiled) {
     CodeBlock args = compiled.args().map(CompiledValue::code).orElse(CodeBlock.of("null"));
     switch (compiled.kind()) {
       case JAVA:
-        return javaCall(compiled);
+        return new Body(javaCall(compiled), false);
       case WORKFLOW:
         ResolvedFunction.WorkflowFunction called =
             (ResolvedFunction.WorkflowFunction) compiled.function().get();
         ClassName calledClass = names.workflow(called.workflow());
         String field = FunctionNames.lowerCamel(calledClass.simpleName());
+        // Set by the constructor, which receives the config it is built with.
         collaborators.put(
-            field,
-            FieldSpec.builder(calledClass, field, Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T(config)", calledClass)
-                .build());
-        return CodeBlock.of(
+            field, FieldSpec.builder(calledClass, field, Modifier.PRIVATE, Modifier.FINAL).build());
+        return Body.of(
             "$L.run($T.fromJson($T.toJson($L))).asResult()",
             field,
             names.workflowInputs(called.workflow()),
             Names.STATUS,
             args);
       case TRANSFORM:
-        return CodeBlock.of("$T.of($L)", Names.STATUS, args);
+        return Body.of("$T.of($L)", Names.STATUS, args);
       case LOG:
         collaborators.put(
             "LOG",
@@ -217,7 +239,7 @@ final class TaskEmitter {
                 .initializer("$T.getLogger($S)", System.class, "hookc.workflows." + workflowId)
                 .build());
         CompiledValue data = compiled.namedArgs().get("data");
-        return CodeBlock.of(
+        return Body.of(
             "$T.log(LOG, $S, $L)",
             TASK_LOG,
             logLevel(compiled.task()),
@@ -248,7 +270,7 @@ final class TaskEmitter {
       case EACH_PARALLEL:
         return block(loopCode(compiled));
       default:
-        return CodeBlock.of("$T.returning($L)", Names.STATUS, args);
+        return Body.of("$T.returning($L)", Names.STATUS, args);
     }
   }
 
@@ -380,8 +402,8 @@ final class TaskEmitter {
     return onError.owner().map(id -> FunctionNames.lowerCamel(id) + "OnError").orElse("onError");
   }
 
-  private static CodeBlock block(CodeBlock statements) {
-    return CodeBlock.builder().add("{\n$>").add(statements).add("$<}").build();
+  private static Body block(CodeBlock statements) {
+    return new Body(statements, true);
   }
 
   private static CodeBlock retry(Optional<TaskRetry> retry) {

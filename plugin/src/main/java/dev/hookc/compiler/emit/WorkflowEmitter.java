@@ -68,13 +68,18 @@ final class WorkflowEmitter {
     compiled.onError().ifPresent(o -> all.addAll(flatten(o.tasks())));
     all.forEach(t -> taskIds.add(t.task().id()));
     type.addFields(collaborators.values());
-    type.addMethod(
+    MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("@param config the project's configuration, read by {@code config.*}\n")
             .addParameter(Names.JSON_NODE, "config")
-            .addStatement("this.config = config")
-            .build());
+            .addStatement("this.config = config");
+    for (FieldSpec field : collaborators.values()) {
+      if (field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
+        constructor.addStatement("this.$N = new $T(config)", field, field.type());
+      }
+    }
+    type.addMethod(constructor.build());
     type.addMethod(
         MethodSpec.methodBuilder("run")
             .addModifiers(Modifier.PUBLIC)
