@@ -23,8 +23,7 @@ public enum FlowCode implements DiagnosticCode {
   CONFIG_UNKNOWN_KEY(
       "HC3701", "an environment or variable config file has a key config/default.yaml lacks"),
   CONFIG_BAD_VARIABLE(
-      "HC3702", "custom-environment-variables.yaml maps a key to something not a variable name"),
-  CONFIG_NOT_MAPPING("HC3703", "a config file is not a mapping");
+      "HC3702", "custom-environment-variables.yaml maps a key to something not a variable name");
 
   private final String id;
   private final String summary;

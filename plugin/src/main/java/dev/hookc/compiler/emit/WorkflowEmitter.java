@@ -104,17 +104,22 @@ final class WorkflowEmitter {
                 System.class,
                 "hookc.functions.")
             .build());
-    type.addType(outputs(taskIds));
+    type.addType(outputs(taskIds, all.stream().anyMatch(t -> t.kind().isLoop())));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private static TypeSpec outputs(List<String> taskIds) {
+  /**
+   * @param loops whether the workflow has loops, whose items each work on a copy
+   */
+  private static TypeSpec outputs(List<String> taskIds, boolean loops) {
     TypeSpec.Builder outputs =
         TypeSpec.classBuilder(OUTPUTS)
             .addModifiers(Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
-                "The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.\n"
-                    + "Parallel branches write distinct fields; loop items each work on a {@link #copy()}.\n");
+                "The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.\n");
+    if (loops) {
+      outputs.addJavadoc("Each loop item works on its own {@link #copy()}.\n");
+    }
     MethodSpec.Builder copy =
         MethodSpec.methodBuilder("copy")
             .addJavadoc("A copy holding the same results, for one loop item.\n")
@@ -132,7 +137,10 @@ final class WorkflowEmitter {
               .build());
       copy.addStatement("copy.$L = $L", name, name);
     }
-    return outputs.addMethod(copy.addStatement("return copy").build()).build();
+    if (loops) {
+      outputs.addMethod(copy.addStatement("return copy").build());
+    }
+    return outputs.build();
   }
 
   private static List<CompiledTask> flatten(List<CompiledTask> tasks) {
