@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.check.FunctionNames;
 import dev.hookc.compiler.check.ResolvedFunction;
@@ -14,7 +13,6 @@ import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.TaskRetry;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlScalar;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,69 +88,11 @@ final class TaskEmitter {
           onError.response().get().code(),
           onError.continues() ? "" : ".asReturn()");
     } else if (!onError.tasks().isEmpty()) {
-      method.addCode(sequence(onError.tasks(), finish));
+      method.addCode(ControlFlowCode.sequence(onError.tasks(), finish));
     } else {
       method.addStatement("return failed$L", onError.continues() ? "" : ".asReturn()");
     }
     return method.build();
-  }
-
-  /**
-   * Code running {@code tasks} in order, storing each result, stopping at a return; it ends with
-   * {@code return <finish>} where {@code last} is the last result.
-   */
-  CodeBlock sequence(List<CompiledTask> tasks, String finish) {
-    CodeBlock.Builder code =
-        CodeBlock.builder().addStatement("$T last = $T.ok(null)", Names.STATUS, Names.STATUS);
-    int i = 0;
-    while (i < tasks.size()) {
-      CompiledTask task = tasks.get(i);
-      if (task.kind() == TaskKind.IF) {
-        int end = i + 1;
-        while (end < tasks.size() && tasks.get(end).kind().continuesChain()) {
-          end++;
-          if (tasks.get(end - 1).kind() == TaskKind.ELSE) {
-            break;
-          }
-        }
-        code.add(chain(tasks.subList(i, end)));
-        i = end;
-      } else {
-        code.addStatement("last = outputs.$L = $L", field(task), call(task));
-        i++;
-      }
-      if (i < tasks.size()) {
-        code.beginControlFlow("if (last.returned())")
-            .addStatement("return $L", finish)
-            .endControlFlow();
-      }
-    }
-    return code.addStatement("return $L", finish).build();
-  }
-
-  /** An if/elif/else chain; the {@code if} task's result is the chain's. */
-  private CodeBlock chain(List<CompiledTask> chain) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    boolean hasElse = false;
-    for (int i = 0; i < chain.size(); i++) {
-      CompiledTask task = chain.get(i);
-      CodeBlock condition = task.condition().map(CompiledValue::code).orElse(CodeBlock.of("false"));
-      if (i == 0) {
-        code.add("// $L\n", task.task().location());
-        code.beginControlFlow("if ($L)", condition).addStatement("last = $L", call(task));
-      } else if (task.kind() == TaskKind.ELIF) {
-        code.nextControlFlow("else if ($L)", condition)
-            .addStatement("last = outputs.$L = $L", field(task), call(task));
-      } else {
-        hasElse = true;
-        code.nextControlFlow("else")
-            .addStatement("last = outputs.$L = $L", field(task), call(task));
-      }
-    }
-    if (!hasElse) {
-      code.nextControlFlow("else").addStatement("last = $T.ok(null)", Names.STATUS);
-    }
-    return code.endControlFlow().addStatement("outputs.$L = last", field(chain.get(0))).build();
   }
 
   private MethodSpec taskMethod(CompiledTask compiled) {
@@ -194,7 +134,9 @@ final class TaskEmitter {
         .addStatement(
             "return status.success() || status.returned() ? status : $L($L, status)",
             onErrorName(compiled.onError().get()),
-            compiled.onError().get().owner().isPresent() ? arguments(compiled) : "inputs, outputs")
+            compiled.onError().get().owner().isPresent()
+                ? ControlFlowCode.arguments(compiled)
+                : "inputs, outputs")
         .build();
   }
 
@@ -248,27 +190,14 @@ final class TaskEmitter {
       case IF:
       case ELIF:
       case ELSE:
-        return block(sequence(compiled.children(), "last"));
+        return block(ControlFlowCode.sequence(compiled.children(), "last"));
       case PARALLEL:
-        List<CodeBlock> branches = new ArrayList<>();
-        for (CompiledTask child : compiled.children()) {
-          branches.add(CodeBlock.of("() -> outputs.$L = $L", field(child), call(child)));
-        }
-        return block(
-            CodeBlock.builder()
-                .addStatement(
-                    "return $T.branches($T.shared().all($T.<$T>of($>\n$L$<)))",
-                    Names.STATUS,
-                    BRANCHES,
-                    List.class,
-                    TASK_BODY,
-                    CodeBlock.join(branches, ",\n"))
-                .build());
+        return block(ControlFlowCode.parallel(compiled));
       case SWITCH:
-        return block(switchCode(compiled));
+        return block(ControlFlowCode.switchCode(compiled));
       case EACH_SEQUENTIAL:
       case EACH_PARALLEL:
-        return block(loopCode(compiled));
+        return block(ControlFlowCode.loop(compiled));
       default:
         return Body.of("$T.returning($L)", Names.STATUS, args);
     }
@@ -291,88 +220,14 @@ final class TaskEmitter {
         java.name());
   }
 
-  private CodeBlock switchCode(CompiledTask compiled) {
-    CodeBlock.Builder code =
-        CodeBlock.builder()
-            .addStatement(
-                "$T key = $T.string($L)",
-                String.class,
-                Names.JS,
-                compiled.value().map(CompiledValue::code).orElse(CodeBlock.of("null")));
-    boolean first = true;
-    for (Map.Entry<String, List<CompiledTask>> entry : compiled.cases().entrySet()) {
-      if (first) {
-        code.beginControlFlow("if (key.equals($S))", entry.getKey());
-        first = false;
-      } else {
-        code.nextControlFlow("else if (key.equals($S))", entry.getKey());
-      }
-      code.add(sequence(entry.getValue(), "last"));
-    }
-    CodeBlock defaults =
-        compiled.defaults().isEmpty()
-            ? CodeBlock.builder().addStatement("return $T.ok(null)", Names.STATUS).build()
-            : sequence(compiled.defaults(), "last");
-    if (first) {
-      return defaults;
-    }
-    return code.nextControlFlow("else").add(defaults).endControlFlow().build();
-  }
-
-  private CodeBlock loopCode(CompiledTask compiled) {
-    ExprType item = compiled.children().isEmpty() ? ExprType.DYNAMIC : itemType(compiled);
-    CodeBlock items =
-        CodeBlock.of(
-            "$T.items($L)",
-            LOOPS,
-            compiled
-                .value()
-                .map(CompiledValue::code)
-                .orElse(CodeBlock.of("($T) null", Names.JSON_NODE)));
-    String itemMethod = FunctionNames.lowerCamel(compiled.task().id()) + "Item";
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (compiled.kind() == TaskKind.EACH_SEQUENTIAL) {
-      code.addStatement(
-              "$T results = new $T<>()",
-              ParameterizedTypeName.get(ClassName.get(List.class), Names.STATUS),
-              ArrayList.class)
-          .beginControlFlow("for ($T item : $L)", item.javaType(), items)
-          .addStatement("$T result = $L(inputs, outputs.copy(), item)", Names.STATUS, itemMethod)
-          .addStatement("results.add(result)")
-          .beginControlFlow("if (result.returned())")
-          .addStatement("break")
-          .endControlFlow()
-          .endControlFlow();
-    } else {
-      code.addStatement(
-              "$T results = new $T<>()",
-              ParameterizedTypeName.get(ClassName.get(List.class), TASK_BODY),
-              ArrayList.class)
-          .beginControlFlow("for ($T item : $L)", item.javaType(), items)
-          .add("// Each item gets its own copy of the results, so items never see each other's.\n")
-          .addStatement("$T own = outputs.copy()", OUTPUTS)
-          .addStatement("results.add(() -> $L(inputs, own, item))", itemMethod)
-          .endControlFlow()
-          .addStatement("return $T.branches($T.shared().all(results))", Names.STATUS, BRANCHES);
-      return code.build();
-    }
-    return code.addStatement("return $T.branches(results)", Names.STATUS).build();
-  }
-
   /** The method running a loop's tasks for one item, which they read as {@code task_value}. */
   private MethodSpec itemMethod(CompiledTask loop) {
     return parameters(
             MethodSpec.methodBuilder(FunctionNames.lowerCamel(loop.task().id()) + "Item"),
-            Optional.of(itemType(loop).javaType()))
+            Optional.of(ControlFlowCode.itemType(loop).javaType()))
         .addJavadoc("The tasks of {@code $L} for one item, {@code task_value}.\n", loop.task().id())
-        .addCode(sequence(loop.children(), "last"))
+        .addCode(ControlFlowCode.sequence(loop.children(), "last"))
         .build();
-  }
-
-  private static ExprType itemType(CompiledTask loop) {
-    return loop.children().isEmpty()
-        ? ExprType.DYNAMIC
-        : loop.children().get(0).taskValue().orElse(ExprType.DYNAMIC);
   }
 
   private MethodSpec.Builder parameters(MethodSpec.Builder method, Optional<TypeName> taskValue) {
@@ -384,18 +239,6 @@ final class TaskEmitter {
         .addException(Exception.class);
     taskValue.ifPresent(type -> method.addParameter(type, "taskValue"));
     return method;
-  }
-
-  private static CodeBlock call(CompiledTask task) {
-    return CodeBlock.of("$L($L)", FunctionNames.lowerCamel(task.task().id()), arguments(task));
-  }
-
-  private static String arguments(CompiledTask task) {
-    return task.taskValue().isPresent() ? "inputs, outputs, taskValue" : "inputs, outputs";
-  }
-
-  private static String field(CompiledTask task) {
-    return FunctionNames.lowerCamel(task.task().id());
   }
 
   private static String onErrorName(CompiledTask.CompiledOnError onError) {

@@ -89,7 +89,7 @@ final class WorkflowEmitter {
             .addParameter(inputs, "inputs")
             .addException(Exception.class)
             .addStatement("$T outputs = new $T()", OUTPUTS, OUTPUTS)
-            .addCode(tasks.sequence(compiled.tasks(), "last.asResult()"))
+            .addCode(ControlFlowCode.sequence(compiled.tasks(), "last.asResult()"))
             .build());
     type.addMethods(taskMethods);
     type.addMethod(

@@ -102,7 +102,8 @@ final class TaskBehaviourReader {
     OptionalLong min = duration(retry, "min_interval");
     OptionalLong max = duration(retry, "max_interval");
     if (type.equals("random")) {
-      requireAll(retry, "random", min, "min_interval", max, "max_interval");
+      require(retry, "random", "min_interval");
+      require(retry, "random", "max_interval");
       if (min.isPresent() && max.isPresent() && min.getAsLong() > max.getAsLong()) {
         diagnostics.report(
             LoadCode.RETRY_MALFORMED,
@@ -112,9 +113,10 @@ final class TaskBehaviourReader {
       return Optional.of(
           new TaskRetry(attempts, type, min.orElse(0), min.orElse(0), max.orElse(0), retry));
     }
-    requireAll(retry, type, interval, "interval", OptionalLong.of(0), "");
+    require(retry, type, "interval");
     long first = interval.orElse(0);
-    long longest = type.equals("exponential") ? max.orElse(Long.MAX_VALUE / 4) : first;
+    // Without max_interval an exponential wait stops doubling at an hour.
+    long longest = type.equals("exponential") ? max.orElse(3_600_000L) : first;
     return Optional.of(new TaskRetry(attempts, type, first, first, longest, retry));
   }
 
@@ -145,22 +147,13 @@ final class TaskBehaviourReader {
     return 1;
   }
 
-  private void requireAll(
-      YamlMapping retry,
-      String type,
-      OptionalLong first,
-      String firstKey,
-      OptionalLong second,
-      String secondKey) {
-    for (String key : List.of(firstKey, secondKey)) {
-      OptionalLong value = key.equals(firstKey) ? first : second;
-      if (!key.isEmpty() && value.isEmpty() && retry.get(key).isEmpty()) {
-        diagnostics.report(
-            LoadCode.RETRY_MALFORMED,
-            retry.location(),
-            "retry of type " + type + " needs '" + key + "'",
-            "write a duration such as 500ms, 2s or 1m");
-      }
+  private void require(YamlMapping retry, String type, String key) {
+    if (retry.get(key).isEmpty()) {
+      diagnostics.report(
+          LoadCode.RETRY_MALFORMED,
+          retry.location(),
+          "retry of type " + type + " needs '" + key + "'",
+          "write a duration such as 500ms, 2s or 1m");
     }
   }
 

@@ -78,7 +78,7 @@ public record Retry(
         long max = maxInterval.toMillis();
         long delay = interval.toMillis();
         for (int i = 1; i < retry && delay < max; i++) {
-          delay = delay * 2;
+          delay = delay > max / 2 ? max : delay * 2;
         }
         return Duration.ofMillis(Math.min(delay, max));
       case RANDOM:
