@@ -129,16 +129,16 @@ final class ControlFlowCode {
           .endControlFlow();
     } else {
       code.addStatement(
-              "$T results = new $T<>()",
+              "$T branches = new $T<>()",
               ParameterizedTypeName.get(ClassName.get(List.class), TaskEmitter.TASK_BODY),
               ArrayList.class)
           .beginControlFlow("for ($T item : $L)", item.javaType(), items)
           .add("// Each item gets its own copy of the results, so items never see each other's.\n")
           .addStatement("$T own = outputs.copy()", TaskEmitter.OUTPUTS)
-          .addStatement("results.add(() -> $L(inputs, own, item))", itemMethod)
+          .addStatement("branches.add(() -> $L(inputs, own, item))", itemMethod)
           .endControlFlow()
           .addStatement(
-              "return $T.branches($T.shared().all(results))", Names.STATUS, TaskEmitter.BRANCHES);
+              "return $T.branches($T.shared().all(branches))", Names.STATUS, TaskEmitter.BRANCHES);
       return code.build();
     }
     return code.addStatement("return $T.branches(results)", Names.STATUS).build();

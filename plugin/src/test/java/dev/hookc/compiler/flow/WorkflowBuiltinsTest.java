@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.runtime.HookcServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +23,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The built-ins and task behaviours end to end: one project ({@code
  * src/test/resources/projects/flow}) is compiled once, with its Java functions, and served on a
- * free port; each test sends a real request and checks the status and body.
+ * free port; each test sends a real request and checks the status and body. Its generated workflows
+ * are also compared with golden files: regenerate them with {@code -Dhookc.golden.update=true} and
+ * review the diff.
  */
 class WorkflowBuiltinsTest {
   private static final String PACKAGE = "dev.hookc.test.flow";
+  private static final Path PROJECT = Path.of("src/test/resources/projects/flow");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -29,7 +37,7 @@ class WorkflowBuiltinsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    ClassLoader classes = ProjectBuild.build(Path.of("src/test/resources/projects/flow"), PACKAGE);
+    ClassLoader classes = ProjectBuild.build(PROJECT, PACKAGE);
     server = ProjectBuild.start(classes, PACKAGE);
   }
 
@@ -38,6 +46,31 @@ class WorkflowBuiltinsTest {
     if (server != null) {
       server.close();
     }
+  }
+
+  @Test
+  void generatesWorkflowsAsInTheGoldenFiles() throws Exception {
+    Path golden = Path.of("src/test/resources/golden/flow");
+    Map<String, String> generated = new TreeMap<>();
+    for (GeneratedSource source : ProjectBuild.compileYaml(PROJECT, PACKAGE).sources()) {
+      if (source.path().contains("/workflows/") && source.path().endsWith("Workflow.java")) {
+        generated.put(
+            source.path().substring(source.path().lastIndexOf('/') + 1), source.content());
+      }
+    }
+    if (Boolean.getBoolean("hookc.golden.update")) {
+      Files.createDirectories(golden);
+      for (Map.Entry<String, String> file : generated.entrySet()) {
+        Files.writeString(golden.resolve(file.getKey()), file.getValue());
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    try (Stream<Path> files = Files.list(golden)) {
+      for (Path file : files.toList()) {
+        expected.put(file.getFileName().toString(), Files.readString(file));
+      }
+    }
+    assertThat(generated).isEqualTo(expected);
   }
 
   @Test
