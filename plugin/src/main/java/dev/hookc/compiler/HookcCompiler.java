@@ -9,8 +9,11 @@ import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.contract.HttpSettingsReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.emit.ConfigEmitter;
+import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
@@ -88,10 +91,24 @@ public final class HookcCompiler {
       bodyTypes.put(event, pojo.type());
       sources.addAll(pojo.sources());
     }
+    HttpSettings settings =
+        new HttpSettingsReader(diagnostics)
+            .read(
+                request.projectDirectory(),
+                request.eventsDirectory().resolveSibling("eventsources").resolve("http.yaml"));
+    Map<Event, ControllerContract> contracts =
+        new ContractSources(names, diagnostics).generate(project, settings, sources);
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
         new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config))
-            .emit(project, bodyTypes, bodyValidators, workflowBodies);
+            .emit(
+                project,
+                bodyTypes,
+                bodyValidators,
+                workflowBodies,
+                contracts,
+                settings,
+                WorkflowParameters.of(project, functions, contracts));
     sources.addAll(emitted);
     sources.add(new ConfigEmitter(names).emit(config));
     new ReturnChecker(diagnostics, functions).check(project);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FlowCode;
+import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
@@ -25,6 +26,7 @@ class DiagnosticsDocumentationTest {
       List.of(
           YamlCode.class,
           LoadCode.class,
+          ContractCode.class,
           CheckCode.class,
           FlowCode.class,
           ExprCode.class,
