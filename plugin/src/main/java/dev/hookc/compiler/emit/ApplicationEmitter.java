@@ -50,8 +50,8 @@ final class ApplicationEmitter {
                 "return $T.builder().maxBodyBytes($L).routes(routes($T.load()))",
                 SERVER,
                 settings.maxBodyBytes().getAsLong(),
-                CONFIG)
-            : CodeBlock.of("return $T.builder().routes(routes($T.load()))", SERVER, CONFIG);
+                names.config())
+            : CodeBlock.of("return $T.builder().routes(routes($T.load()))", SERVER, names.config());
     int port = settings.port().orElse(3000);
     TypeSpec application =
         TypeSpec.classBuilder(self)

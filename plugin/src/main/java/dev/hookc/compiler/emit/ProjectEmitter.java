@@ -25,10 +25,18 @@ public final class ProjectEmitter {
   private final Names names;
   private final FunctionTable functions;
   private final ExpressionCompiler expressions;
+  private final Diagnostics diagnostics;
+  private final ExprType config;
 
-  public ProjectEmitter(Names names, Diagnostics diagnostics, FunctionTable functions) {
+  /**
+   * @param config the type of {@code config.*}: the shape of {@code config/default.yaml}
+   */
+  public ProjectEmitter(
+      Names names, Diagnostics diagnostics, FunctionTable functions, ExprType config) {
     this.names = names;
     this.functions = functions;
+    this.diagnostics = diagnostics;
+    this.config = config;
     this.expressions = new ExpressionCompiler(diagnostics);
   }
 
@@ -50,8 +58,8 @@ public final class ProjectEmitter {
       HttpSettings settings,
       Map<String, Map<String, ExprType>> workflowParameters) {
     List<GeneratedSource> sources = new ArrayList<>();
-    WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions);
-    Map<Workflow, List<CompiledTask>> compiled = new LinkedHashMap<>();
+    WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions, diagnostics, config);
+    Map<Workflow, WorkflowCompiler.CompiledWorkflow> compiled = new LinkedHashMap<>();
     for (Workflow workflow : project.workflows()) {
       ExprType body = workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC);
       compiled.put(
@@ -62,7 +70,11 @@ public final class ProjectEmitter {
               WorkflowEmitter.outputsClass(names.workflow(workflow))));
     }
     Map<String, JavaFunctionContract> contracts = new TreeMap<>();
-    compiled.forEach((workflow, tasks) -> collectCalls(workflow, tasks, contracts));
+    compiled.forEach(
+        (workflow, tasks) -> {
+          collectCalls(workflow, tasks.tasks(), contracts);
+          tasks.onError().ifPresent(o -> collectCalls(workflow, o.tasks(), contracts));
+        });
     contracts.values().forEach(c -> c.files().forEach(f -> sources.add(GeneratedSource.of(f))));
     WorkflowEmitter workflows = new WorkflowEmitter(names, contracts);
     compiled.forEach(
@@ -126,7 +138,7 @@ public final class ProjectEmitter {
             .computeIfAbsent(java.name(), n -> new JavaFunctionContract(java))
             .addCall(workflow.id() + "." + task.task().id(), task.namedArgs());
       }
-      collectCalls(workflow, task.children(), contracts);
+      collectCalls(workflow, task.nested(), contracts);
     }
   }
 }
