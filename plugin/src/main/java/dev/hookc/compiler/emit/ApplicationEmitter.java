@@ -14,6 +14,7 @@ import javax.lang.model.element.Modifier;
 /** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
 final class ApplicationEmitter {
   private static final ClassName SERVER = ClassName.get(Names.RUNTIME, "HookcServer");
+  private static final ClassName CONSOLE_LOG = ClassName.get(Names.RUNTIME, "ConsoleLog");
   private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
   private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
 
@@ -65,9 +66,12 @@ final class ApplicationEmitter {
             .addMethod(
                 MethodSpec.methodBuilder("main")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addJavadoc("Serves on the port in {@code PORT}, else 3000, until stopped.\n")
+                    .addJavadoc(
+                        "Serves on the port in {@code PORT}, else 3000, until stopped, logging to the console\n"
+                            + "in hookc's one-line format.\n")
                     .addParameter(String[].class, "args")
                     .addException(java.io.IOException.class)
+                    .addStatement("$T.install()", CONSOLE_LOG)
                     .addStatement("int port = $T.port(System.getenv($S), 3000)", CONFIG, "PORT")
                     .addStatement("$T server = server().port(port).start()", SERVER)
                     .addStatement("server.stopOnShutdownSignal()")
