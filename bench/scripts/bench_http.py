@@ -38,6 +38,10 @@ def servers(jvm_flags):
     return {
         "hookc": ["java", *flags, "-cp", callback_cp,
                   "dev.hookc.examples.callback.HookcApplication"],
+        # The same app with its per-callback INFO line switched off: the pipeline's own cost.
+        "hookc-quiet": ["java", *flags,
+                        f"-Djava.util.logging.config.file={BENCH}/scripts/warnings-only.properties",
+                        "-cp", callback_cp, "dev.hookc.examples.callback.HookcApplication"],
         "baseline": ["java", *flags, "-cp", bench_cp, "dev.hookc.bench.BaselineServer"],
     }
 
@@ -167,7 +171,7 @@ def load(args):
                         if r["non2xx"] != expected_non2xx or r["socket_errors"]:
                             raise RuntimeError(f"{name} {kind}: unexpected answers {r}")
                         result[name][kind].append(r)
-                        print(f"run {run + 1} {name:8} {kind:7} {r['rps']:9.0f} req/s  "
+                        print(f"run {run + 1} {name:11} {kind:7} {r['rps']:9.0f} req/s  "
                               f"p50 {r['p50_ms']:6.2f} ms  p99 {r['p99_ms']:6.2f} ms", flush=True)
         for name in chosen:
             result[name]["rss_load_kib"] = rss_kib(procs[name].pid)
@@ -186,26 +190,28 @@ def report(args, result):
     print()
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, {args.runs} runs, "
           f"JVM flags: {args.jvm_flags}; load average {os.getloadavg()[0]:.1f}")
-    print(f"{'server':10} {'body':8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+    print(f"{'server':12} {'body':8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
           f"{'RSS idle':>9} {'RSS load':>9} {'start':>7}")
     summary = {}
     for name, data in result.items():
         for kind in ("valid", "invalid"):
             rps, p50, p99 = (median(data[kind], k) for k in ("rps", "p50_ms", "p99_ms"))
             summary[f"{name}.{kind}"] = {"rps": rps, "p50_ms": p50, "p99_ms": p99}
-            print(f"{name:10} {kind:8} {rps:9.0f} {p50:8.2f} {p99:8.2f} "
+            print(f"{name:12} {kind:8} {rps:9.0f} {p50:8.2f} {p99:8.2f} "
                   f"{data['rss_idle_kib'] / 1024:7.0f}Mi {data['rss_load_kib'] / 1024:7.0f}Mi "
                   f"{data['startup_s']:6.2f}s")
     g = GODSPEED
-    print(f"{'godspeed':10} {'valid':8} {'1600-1900':>9} {g['p50_ms']:8.0f} {'50-170':>8} "
+    print(f"{'godspeed':12} {'valid':8} {'1600-1900':>9} {g['p50_ms']:8.0f} {'50-170':>8} "
           f"{g['rss_idle_mib']:7.0f}Mi {'200-300':>7}Mi {'1.0-1.6':>6}s  (reference, not measured)")
-    if "hookc.valid" in summary and "baseline.valid" in summary:
-        h, b = summary["hookc.valid"], summary["baseline.valid"]
-        hi, bi = summary["hookc.invalid"], summary["baseline.invalid"]
-        print()
-        print(f"hookc/baseline throughput, valid:   {h['rps'] / b['rps']:.2f}   (target >= 0.85)")
-        print(f"hookc/baseline throughput, invalid: {hi['rps'] / bi['rps']:.2f}")
-        print(f"hookc/baseline p99, valid:          {h['p99_ms'] / b['p99_ms']:.2f}   "
+    print()
+    for hookc in ("hookc", "hookc-quiet"):
+        if f"{hookc}.valid" not in summary or "baseline.valid" not in summary:
+            continue
+        h, b = summary[f"{hookc}.valid"], summary["baseline.valid"]
+        hi, bi = summary[f"{hookc}.invalid"], summary["baseline.invalid"]
+        print(f"{hookc}/baseline throughput, valid:   {h['rps'] / b['rps']:.2f}   (target >= 0.85)")
+        print(f"{hookc}/baseline throughput, invalid: {hi['rps'] / bi['rps']:.2f}")
+        print(f"{hookc}/baseline p99, valid:          {h['p99_ms'] / b['p99_ms']:.2f}   "
               f"(target <= 1.5)")
     if "hookc.valid" in summary:
         rps = summary["hookc.valid"]["rps"]
@@ -265,7 +271,7 @@ def main():
     sub = parser.add_subparsers(dest="mode", required=True)
     p = sub.add_parser("load", parents=[common],
                        help="throughput and latency of hookc and the baseline")
-    p.add_argument("--servers", default="hookc,baseline")
+    p.add_argument("--servers", default="hookc,hookc-quiet,baseline")
     p.add_argument("--duration", type=int, default=10, help="seconds per run (at most 30)")
     p.add_argument("--warmup", type=int, default=10)
     p.add_argument("--runs", type=int, default=3)
