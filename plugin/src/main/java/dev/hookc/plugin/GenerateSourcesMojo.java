@@ -156,7 +156,9 @@ public final class GenerateSourcesMojo extends AbstractMojo {
         .info(
             "hookc: generated "
                 + result.sources().size()
-                + " source files"
+                + " source files in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms"
                 + (warnings > 0 ? " with " + plural(warnings, "warning") : ""));
   }
 
