@@ -3,15 +3,23 @@ package dev.hookc.compiler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.hookc.compiler.check.ConfigChecker;
+import dev.hookc.compiler.check.FlowChecker;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.contract.HttpSettingsReader;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.emit.ConfigEmitter;
+import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.load.ProjectLoader;
+import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.pojo.PojoGenerator;
@@ -49,6 +57,11 @@ public final class HookcCompiler {
             request.javaSourceDirectory(),
             request.packageName());
     new ProjectChecker(diagnostics, functions).check(project);
+    new FlowChecker(diagnostics).check(project);
+    ConfigFiles config =
+        new ProjectLoader(request.projectDirectory(), diagnostics)
+            .loadConfig(request.projectDirectory().resolve("config"));
+    new ConfigChecker(diagnostics).check(config);
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -78,11 +91,27 @@ public final class HookcCompiler {
       bodyTypes.put(event, pojo.type());
       sources.addAll(pojo.sources());
     }
+    HttpSettings settings =
+        new HttpSettingsReader(diagnostics)
+            .read(
+                request.projectDirectory(),
+                request.eventsDirectory().resolveSibling("eventsources").resolve("http.yaml"));
+    Map<Event, ControllerContract> contracts =
+        new ContractSources(names, diagnostics).generate(project, settings, sources);
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
-        new ProjectEmitter(names, diagnostics, functions)
-            .emit(project, bodyTypes, bodyValidators, workflowBodies);
+        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config))
+            .emit(
+                project,
+                bodyTypes,
+                bodyValidators,
+                workflowBodies,
+                contracts,
+                settings,
+                WorkflowParameters.of(project, functions, contracts));
     sources.addAll(emitted);
+    sources.add(new ConfigEmitter(names).emit(config));
+    new ReturnChecker(diagnostics, functions).check(project);
     if (diagnostics.hasErrors()) {
       return new CompileResult(diagnostics.sorted(), List.of());
     }
@@ -113,7 +142,9 @@ public final class HookcCompiler {
     project
         .workflows()
         .forEach(
-            w -> forEachCalledWorkflow(w.tasks(), functions, id -> seen.put(id, Optional.empty())));
+            w ->
+                forEachCalledWorkflow(
+                    w.outerTasks(), functions, id -> seen.put(id, Optional.empty())));
     Map<String, ExprType> bodies = new LinkedHashMap<>();
     project
         .workflows()
@@ -133,7 +164,7 @@ public final class HookcCompiler {
           .flatMap(fn -> functions.resolve(fn.name()))
           .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
           .ifPresent(f -> action.accept(((ResolvedFunction.WorkflowFunction) f).workflow().id()));
-      forEachCalledWorkflow(task.tasks(), functions, action);
+      forEachCalledWorkflow(task.nested(), functions, action);
     }
   }
 }

@@ -6,9 +6,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.model.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import javax.lang.model.element.Modifier;
 
 /** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
@@ -24,18 +27,33 @@ final class ApplicationEmitter {
     this.names = names;
   }
 
-  JavaFile emit(List<Event> events) {
+  JavaFile emit(
+      List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
     ClassName self = names.application();
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
-      routes.add(
+      CodeBlock route =
           CodeBlock.of(
               "$T.of($S, $S, new $T(config))",
               ROUTE,
               event.method().name(),
-              event.path(),
-              names.controller(event)));
+              settings.baseUrl() + event.path(),
+              names.controller(event));
+      OptionalLong limit = contracts.get(event).contract().maxBodyBytes();
+      routes.add(
+          limit.isPresent()
+              ? CodeBlock.of("$L.withMaxBodyBytes($L)", route, limit.getAsLong())
+              : route);
     }
+    CodeBlock server =
+        settings.maxBodyBytes().isPresent()
+            ? CodeBlock.of(
+                "return $T.builder().maxBodyBytes($L).routes(routes($T.load()))",
+                SERVER,
+                settings.maxBodyBytes().getAsLong(),
+                names.config())
+            : CodeBlock.of("return $T.builder().routes(routes($T.load()))", SERVER, names.config());
+    int port = settings.port().orElse(3000);
     TypeSpec application =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -61,18 +79,19 @@ final class ApplicationEmitter {
                         "A server builder with every route; set the host and port (0 for any free\n"
                             + "port, as tests do) and start it.\n")
                     .returns(SERVER.nestedClass("Builder"))
-                    .addStatement("return $T.builder().routes(routes($T.load()))", SERVER, CONFIG)
+                    .addStatement(server)
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("main")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc(
-                        "Serves on the port in {@code PORT}, else 3000, until stopped, logging to the console\n"
-                            + "in hookc's one-line format.\n")
+                        "Serves on the port in {@code PORT}, else $L, until stopped, logging to the"
+                            + " console\nin hookc's one-line format.\n",
+                        port)
                     .addParameter(String[].class, "args")
                     .addException(java.io.IOException.class)
                     .addStatement("$T.install()", CONSOLE_LOG)
-                    .addStatement("int port = $T.port(System.getenv($S), 3000)", CONFIG, "PORT")
+                    .addStatement("int port = $T.port(System.getenv($S), $L)", CONFIG, "PORT", port)
                     .addStatement("$T server = server().port(port).start()", SERVER)
                     .addStatement("server.stopOnShutdownSignal()")
                     .addStatement(

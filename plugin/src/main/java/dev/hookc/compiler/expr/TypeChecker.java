@@ -114,6 +114,10 @@ final class TypeChecker {
     }
     if (type instanceof ExprType.ObjectType object) {
       ExprType field = object.fields().get(name);
+      if (field == null && object.open()) {
+        return Typed.of(
+            ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
+      }
       if (field == null) {
         return unknownProperty(name, offset, type, object.fields().keySet());
       }
@@ -137,7 +141,7 @@ final class TypeChecker {
       problems.report(
           ExprCode.UNKNOWN_PROPERTY,
           offset,
-          "a " + kind(type) + " has no property '" + name + "'",
+          Article.of(kind(type)) + " has no property '" + name + "'",
           hint != null ? hint : "the only property of a " + kind(type) + " is 'length'");
       return null;
     }
@@ -145,7 +149,7 @@ final class TypeChecker {
         ExprCode.NO_PROPERTIES,
         offset,
         "cannot read property '" + name + "' of a " + type.displayName(),
-        "a " + type.displayName() + " has no properties");
+        type.withArticle() + " has no properties");
     return null;
   }
 

@@ -31,7 +31,8 @@ final class EventReader {
           "body",
           "params",
           "parameters",
-          "responses");
+          "responses",
+          "max_body_size");
   static final Set<String> UNSUPPORTED_KEYS =
       Set.of(
           "authz",
@@ -41,7 +42,8 @@ final class EventReader {
           "idempotency",
           "delivery",
           "retry");
-  static final Set<String> SERVED_CONTENT_TYPES = Set.of("application/json");
+  static final Set<String> SERVED_CONTENT_TYPES =
+      Set.of("application/json", "application/x-www-form-urlencoded");
   private static final Set<String> PARAMETER_LOCATIONS =
       Set.of("path", "query", "header", "cookie");
   private static final Set<String> PARAMETER_KEYS =
@@ -165,7 +167,8 @@ final class EventReader {
             LoadCode.EVENT_UNSUPPORTED_CONTENT_TYPE,
             entry.key().location(),
             "content type '" + type + "' cannot be served",
-            "hookc reads request bodies as " + String.join(", ", SERVED_CONTENT_TYPES));
+            "hookc reads request bodies as "
+                + String.join(", ", new java.util.TreeSet<>(SERVED_CONTENT_TYPES)));
         continue;
       }
       types.add(type);

@@ -3,6 +3,8 @@ package dev.hookc.compiler.diag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookc.compiler.check.CheckCode;
+import dev.hookc.compiler.check.FlowCode;
+import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
@@ -21,7 +23,14 @@ import org.junit.jupiter.api.Test;
 class DiagnosticsDocumentationTest {
   /** Every stage's codes; a new stage's enum belongs here. */
   static final List<Class<? extends Enum<? extends DiagnosticCode>>> STAGES =
-      List.of(YamlCode.class, LoadCode.class, CheckCode.class, ExprCode.class, SchemaCode.class);
+      List.of(
+          YamlCode.class,
+          LoadCode.class,
+          ContractCode.class,
+          CheckCode.class,
+          FlowCode.class,
+          ExprCode.class,
+          SchemaCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();
