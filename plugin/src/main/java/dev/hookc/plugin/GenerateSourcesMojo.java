@@ -181,7 +181,8 @@ public final class GenerateSourcesMojo extends AbstractMojo {
 
   /**
    * The plugin jar's size and modification time: a rebuilt snapshot of the plugin keeps its version
-   * but must still regenerate.
+   * but must still regenerate. A plugin run from a classes directory (inside its own reactor) gets
+   * a value that never repeats, since rewritten class files do not change the directory's time.
    */
   private static String pluginJarIdentity() throws IOException {
     try {
@@ -192,9 +193,12 @@ public final class GenerateSourcesMojo extends AbstractMojo {
                   .getCodeSource()
                   .getLocation()
                   .toURI());
+      if (!Files.isRegularFile(jar)) {
+        return "classes@" + System.nanoTime();
+      }
       return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
     } catch (URISyntaxException | RuntimeException e) {
-      return "unknown";
+      return "unknown@" + System.nanoTime();
     }
   }
 
