@@ -192,4 +192,9 @@ class EventDiagnosticsTest {
                 .codes())
         .containsExactly("HC2019@2:7");
   }
+
+  @Test
+  void reportsAnEventWhoseValueIsNotAMapping() {
+    assertThat(project("http.post./callback: handle\n").codes()).containsExactly("HC2005@1:22");
+  }
 }

@@ -121,4 +121,31 @@ class WorkflowDiagnosticsTest {
               assertThat(d.message()).contains("a → b → a");
             });
   }
+
+  @Test
+  void reportsATaskKeyThatIsNotSupportedYet() {
+    assertThat(
+            workflow("flow.yaml", "tasks:\n  - id: a\n    args: 1\n    caching: {key: x}\n")
+                .codes())
+        .containsExactly("HC3011@4:5");
+  }
+
+  @Test
+  void reportsAGodspeedBuiltinThatIsNotSupportedYet() {
+    assertThat(
+            workflow("flow.yaml", "tasks:\n  - id: a\n    fn: com.gs.kafka\n    args: 1\n").codes())
+        .containsExactly("HC3012@3:9");
+  }
+
+  @Test
+  void reportsSwitchCasesThatAreNotTasks() {
+    String text =
+        "tasks:\n"
+            + "  - id: pick\n"
+            + "    fn: com.gs.switch\n"
+            + "    value: <% inputs.body %>\n"
+            + "    cases:\n"
+            + "      paid: just text\n";
+    assertThat(workflow("flow.yaml", text).codes()).contains("HC3603@6:13");
+  }
 }
