@@ -14,11 +14,14 @@ import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.pojo.PojoResult;
 import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaReader;
 import dev.hookc.compiler.schema.ValidatorGenerator;
+import dev.hookc.compiler.security.GuardReader;
+import dev.hookc.compiler.security.HttpSourceFile;
 import dev.hookc.compiler.yaml.YamlJson;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +52,12 @@ public final class HookcCompiler {
             request.javaSourceDirectory(),
             request.packageName());
     new ProjectChecker(diagnostics, functions).check(project);
+    Map<Event, RouteGuard> guards =
+        new GuardReader(diagnostics)
+            .read(
+                project.events(),
+                HttpSourceFile.read(
+                    request.projectDirectory(), request.eventsDirectory(), diagnostics));
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -80,7 +89,7 @@ public final class HookcCompiler {
     }
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
-        new ProjectEmitter(names, diagnostics, functions)
+        new ProjectEmitter(names, diagnostics, functions, guards)
             .emit(project, bodyTypes, bodyValidators, workflowBodies);
     sources.addAll(emitted);
     if (diagnostics.hasErrors()) {

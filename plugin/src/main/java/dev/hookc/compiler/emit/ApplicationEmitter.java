@@ -7,8 +7,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.RouteGuard;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
@@ -16,24 +19,40 @@ final class ApplicationEmitter {
   private static final ClassName SERVER = ClassName.get(Names.RUNTIME, "HookcServer");
   private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
   private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+  private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
 
   private final Names names;
+  private final Map<Event, RouteGuard> guards;
+  private final GuardEmitter guardEmitter = new GuardEmitter();
 
   ApplicationEmitter(Names names) {
+    this(names, Map.of());
+  }
+
+  /**
+   * @param guards what stands before each event's controller; absent means nothing
+   */
+  ApplicationEmitter(Names names, Map<Event, RouteGuard> guards) {
     this.names = names;
+    this.guards = guards;
   }
 
   JavaFile emit(List<Event> events) {
     ClassName self = names.application();
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
+      RouteGuard guard = guards.getOrDefault(event, OPEN);
+      CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
       routes.add(
-          CodeBlock.of(
-              "$T.of($S, $S, new $T(config))",
-              ROUTE,
-              event.method().name(),
-              event.path(),
-              names.controller(event)));
+          guard.isOpen()
+              ? CodeBlock.of(
+                  "$T.of($S, $S, $L)", ROUTE, event.method().name(), event.path(), controller)
+              : CodeBlock.of(
+                  "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
+                  ROUTE,
+                  event.method().name(),
+                  event.path(),
+                  guardEmitter.wrap(event, guard, controller)));
     }
     TypeSpec application =
         TypeSpec.classBuilder(self)

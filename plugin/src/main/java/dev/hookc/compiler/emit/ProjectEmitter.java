@@ -8,6 +8,7 @@ import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,8 +25,21 @@ public final class ProjectEmitter {
   private final Names names;
   private final FunctionTable functions;
   private final ExpressionCompiler expressions;
+  private final Map<Event, RouteGuard> guards;
 
   public ProjectEmitter(Names names, Diagnostics diagnostics, FunctionTable functions) {
+    this(names, diagnostics, functions, Map.of());
+  }
+
+  /**
+   * @param guards what stands before each event's controller (authentication, idempotency)
+   */
+  public ProjectEmitter(
+      Names names,
+      Diagnostics diagnostics,
+      FunctionTable functions,
+      Map<Event, RouteGuard> guards) {
+    this.guards = Map.copyOf(guards);
     this.names = names;
     this.functions = functions;
     this.expressions = new ExpressionCompiler(diagnostics);
@@ -85,7 +99,7 @@ public final class ProjectEmitter {
                   workflow.get(),
                   workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC))));
     }
-    sources.add(GeneratedSource.of(new ApplicationEmitter(names).emit(served)));
+    sources.add(GeneratedSource.of(new ApplicationEmitter(names, guards).emit(served)));
     return sources;
   }
 

@@ -90,7 +90,7 @@ final class EventReader {
         LoadCode.EVENT_UNSUPPORTED_KEY,
         "event");
     Optional<FnRef> fn = fn(keyNode, event);
-    checkAuthn(event);
+    // 'authn' and 'idempotency' are read by dev.hookc.compiler.security.GuardReader.
     BodyDeclaration body = body(event);
     List<Parameter> parameters = parameters(event);
     checkPathParameters(keyNode, key.get(), parameters);
@@ -124,21 +124,6 @@ final class EventReader {
         .scalar(fn.get(), LoadCode.EVENT_NOT_MAPPING, "'fn'")
         .filter(s -> s.type() == ScalarType.STRING && !s.value().isBlank())
         .map(s -> new FnRef(s.value(), s));
-  }
-
-  private void checkAuthn(YamlMapping event) {
-    event
-        .get("authn")
-        .ifPresent(
-            authn -> {
-              if (!(authn instanceof YamlScalar scalar && scalar.type() == ScalarType.BOOLEAN)) {
-                diagnostics.report(
-                    LoadCode.EVENT_BAD_AUTHN,
-                    authn.location(),
-                    "'authn' must be true or false",
-                    "write 'authn: false' to make the route public");
-              }
-            });
   }
 
   private record BodyDeclaration(Optional<YamlNode> schema, List<String> contentTypes) {}

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Resolves the secrets an event's {@code authn} names, once, at start-up: {@code config.a.b} reads
- * the project's configuration, {@code env.NAME} an environment variable, and anything else is the
- * secret itself. A missing or empty secret stops the server from starting.
+ * the project's configuration, {@code env.NAME} an environment variable, and {@code value:<secret>}
+ * is the secret itself. A missing or empty secret stops the server from starting.
  */
 public final class Secrets {
   private Secrets() {}
@@ -37,8 +37,10 @@ public final class Secrets {
           node = node == null ? null : node.get(name);
         }
         secret = node == null || !node.isValueNode() || node.isNull() ? null : node.asText();
+      } else if (reference.startsWith("value:")) {
+        secret = reference.substring(6);
       } else {
-        secret = reference;
+        throw new IllegalArgumentException("not a secret reference: " + reference);
       }
       if (secret == null || secret.isEmpty()) {
         throw new IllegalStateException(

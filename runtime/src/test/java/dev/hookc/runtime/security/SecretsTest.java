@@ -15,8 +15,13 @@ class SecretsTest {
     var config = Json.mapper().readTree("{\"orders\":{\"webhook_secret\":\"from-config\"}}");
     assertThat(
             Secrets.resolve(
-                "POST /o", config, ENV::get, "config.orders.webhook_secret", "env.ORDERS_SECRET"))
-        .containsExactly("from-config", "from-env");
+                "POST /o",
+                config,
+                ENV::get,
+                "config.orders.webhook_secret",
+                "env.ORDERS_SECRET",
+                "value:config.x"))
+        .containsExactly("from-config", "from-env", "config.x");
   }
 
   @Test
@@ -33,5 +38,7 @@ class SecretsTest {
         .hasMessageContaining("'env.EMPTY'");
     assertThatThrownBy(() -> Secrets.resolve("POST /o", config, ENV::get, "env.UNSET"))
         .hasMessageContaining("'env.UNSET'");
+    assertThatThrownBy(() -> Secrets.resolve("POST /o", config, ENV::get, "value:"))
+        .hasMessageContaining("missing or empty");
   }
 }

@@ -1,0 +1,94 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.model.Authn;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.RouteGuard;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Emits the code that puts a route's controller behind its guard: the authenticator its {@code
+ * authn} names, with secrets resolved from {@code config} or the environment when the application
+ * starts.
+ */
+final class GuardEmitter {
+  static final String SECURITY = "dev.hookc.runtime.security";
+  static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");
+  static final ClassName SECRETS = ClassName.get(SECURITY, "Secrets");
+
+  /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */
+  CodeBlock wrap(Event event, RouteGuard guard, CodeBlock controller) {
+    CodeBlock handler = controller;
+    if (guard.authn().isPresent()) {
+      handler =
+          CodeBlock.of("$L\n.protect($L)", authenticator(event, guard.authn().get()), handler);
+    }
+    return handler;
+  }
+
+  private static CodeBlock authenticator(Event event, Authn authn) {
+    String route = event.method() + " " + event.path();
+    CodeBlock tolerance =
+        CodeBlock.of("$T.ofSeconds($L)", Duration.class, authn.tolerance().getSeconds());
+    CodeBlock clock = CodeBlock.of("$T.systemUTC()", Clock.class);
+    CodeBlock secrets = secrets(route, authn.secrets());
+    switch (authn.scheme()) {
+      case "standard-webhooks":
+        return CodeBlock.of(
+            "$T.standardWebhooks($L, $L, $L)", AUTHENTICATORS, secrets, tolerance, clock);
+      case "stripe":
+        return CodeBlock.of("$T.stripe($L, $L, $L)", AUTHENTICATORS, secrets, tolerance, clock);
+      case "github":
+        return CodeBlock.of("$T.github($L)", AUTHENTICATORS, secrets);
+      case "hmac":
+        return CodeBlock.of(
+            "$T.hmac($L, $S, $S, $S, $S)",
+            AUTHENTICATORS,
+            secrets,
+            authn.options().get("header"),
+            authn.options().getOrDefault("algorithm", "sha256"),
+            authn.options().getOrDefault("encoding", "hex"),
+            authn.options().getOrDefault("prefix", ""));
+      case "jwt":
+        Optional<String> issuer = Optional.ofNullable(authn.options().get("issuer"));
+        Optional<String> audience = Optional.ofNullable(authn.options().get("audience"));
+        if (authn.publicKey().isPresent()) {
+          return CodeBlock.of(
+              "$T.jwtPublicKey($L.get(0), $L, $L, $L, $L)",
+              AUTHENTICATORS,
+              secrets(route, List.of(authn.publicKey().get())),
+              literal(issuer),
+              literal(audience),
+              tolerance,
+              clock);
+        }
+        return CodeBlock.of(
+            "$T.jwt($L, $L, $L, $L, $L)",
+            AUTHENTICATORS,
+            secrets,
+            literal(issuer),
+            literal(audience),
+            tolerance,
+            clock);
+      default:
+        throw new IllegalStateException("scheme not checked by the reader: " + authn.scheme());
+    }
+  }
+
+  private static CodeBlock secrets(String route, List<Authn.SecretRef> refs) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$T.resolve($S, config", SECRETS, route);
+    for (Authn.SecretRef ref : refs) {
+      // A literal is marked so that one that happens to start with 'env.' stays a literal.
+      args.add(", $S", ref.literal() ? "value:" + ref.reference() : ref.reference());
+    }
+    return args.add(")").build();
+  }
+
+  private static CodeBlock literal(Optional<String> text) {
+    return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
+  }
+}
