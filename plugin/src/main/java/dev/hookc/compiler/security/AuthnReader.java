@@ -120,7 +120,11 @@ final class AuthnReader {
         text(name, value).ifPresent(v -> options.put(name, v));
       }
     }
-    if (refs.isEmpty() && publicKey.isEmpty() && errorCount() == before) {
+    boolean secretWritten =
+        settings.keys().stream()
+            .anyMatch(
+                k -> SECRET_KEYS.contains(k) || k.equals("secretOrKey") || k.equals("public_key"));
+    if (!secretWritten) {
       diagnostics.report(
           SecurityCode.AUTHN_MISSING_SECRET,
           key.location(),
