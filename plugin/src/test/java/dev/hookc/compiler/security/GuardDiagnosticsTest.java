@@ -80,8 +80,8 @@ class GuardDiagnosticsTest {
   void rejectsASchemeWithoutSecret() throws Exception {
     assertReported(
         compile("http.post./hook:\n  fn: ack\n  authn:\n    github:\n      header: x\n"),
-        at("HC2606", 5, 7),
-        at("HC2602", 4, 5));
+        at("HC2602", 4, 5),
+        at("HC2606", 5, 7));
   }
 
   @Test
