@@ -13,8 +13,8 @@ import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
-import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.pojo.PojoResult;
 import dev.hookc.compiler.schema.JsonSchema;
@@ -52,7 +52,7 @@ public final class HookcCompiler {
             request.javaSourceDirectory(),
             request.packageName());
     new ProjectChecker(diagnostics, functions).check(project);
-    Map<Event, RouteGuard> guards =
+    Guards guards =
         new GuardReader(diagnostics)
             .read(
                 project.events(),

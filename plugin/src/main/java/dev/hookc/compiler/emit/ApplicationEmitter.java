@@ -7,10 +7,10 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.RouteGuard;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -22,26 +22,52 @@ final class ApplicationEmitter {
   private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
 
   private final Names names;
-  private final Map<Event, RouteGuard> guards;
+  private final Guards guards;
   private final GuardEmitter guardEmitter = new GuardEmitter();
 
   ApplicationEmitter(Names names) {
-    this(names, Map.of());
+    this(names, Guards.none());
   }
 
   /**
    * @param guards what stands before each event's controller; absent means nothing
    */
-  ApplicationEmitter(Names names, Map<Event, RouteGuard> guards) {
+  ApplicationEmitter(Names names, Guards guards) {
     this.names = names;
     this.guards = guards;
+  }
+
+  private MethodSpec routesMethod(List<CodeBlock> routes) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("routes")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addJavadoc("Every route of the project, handled with {@code config}.\n")
+            .returns(ParameterizedTypeName.get(ClassName.get(List.class), ROUTE))
+            .addParameter(Names.JSON_NODE, "config");
+    if (guards.needStore()) {
+      method
+          .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
+          .addStatement(
+              "$T store = $T.fromEnvironment($L, $L)",
+              GuardEmitter.JDBC_STORE,
+              GuardEmitter.JDBC_STORE,
+              literal(guards.storeUrl()),
+              literal(guards.dataDirectory()));
+    }
+    return method
+        .addStatement("return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
+        .build();
+  }
+
+  private static CodeBlock literal(Optional<String> text) {
+    return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
   }
 
   JavaFile emit(List<Event> events) {
     ClassName self = names.application();
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
-      RouteGuard guard = guards.getOrDefault(event, OPEN);
+      RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
       CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
       routes.add(
           guard.isOpen()
@@ -63,15 +89,7 @@ final class ApplicationEmitter {
                     + "code and tests with {@link #server()}.\n",
                 events.size())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(
-                MethodSpec.methodBuilder("routes")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addJavadoc("Every route of the project, handled with {@code config}.\n")
-                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), ROUTE))
-                    .addParameter(Names.JSON_NODE, "config")
-                    .addStatement(
-                        "return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
-                    .build())
+            .addMethod(routesMethod(routes))
             .addMethod(
                 MethodSpec.methodBuilder("server")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.model.RouteGuard;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +20,27 @@ final class GuardEmitter {
   static final String SECURITY = "dev.hookc.runtime.security";
   static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");
   static final ClassName SECRETS = ClassName.get(SECURITY, "Secrets");
+  static final String STORE = "dev.hookc.runtime.store";
+  static final ClassName JDBC_STORE = ClassName.get(STORE, "JdbcStore");
+  static final ClassName IDEMPOTENCY = ClassName.get(STORE, "Idempotency");
+  static final ClassName REQUEST_KEYS = ClassName.get(STORE, "RequestKeys");
 
   /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */
   CodeBlock wrap(Event event, RouteGuard guard, CodeBlock controller) {
     CodeBlock handler = controller;
+    if (guard.idempotency().isPresent()) {
+      Idempotency idempotency = guard.idempotency().get();
+      handler =
+          CodeBlock.of(
+              "$T.of(store, $S, $L, $T.ofSeconds($L))\n.protect($L)",
+              IDEMPOTENCY,
+              event.method() + " " + event.path(),
+              key(idempotency),
+              Duration.class,
+              idempotency.ttl().getSeconds(),
+              handler);
+    }
+    // Authentication comes first, so that an unauthenticated request claims no key.
     if (guard.authn().isPresent()) {
       handler =
           CodeBlock.of("$L\n.protect($L)", authenticator(event, guard.authn().get()), handler);
@@ -76,6 +94,23 @@ final class GuardEmitter {
             clock);
       default:
         throw new IllegalStateException("scheme not checked by the reader: " + authn.scheme());
+    }
+  }
+
+  private static CodeBlock key(Idempotency idempotency) {
+    List<String> path = idempotency.path();
+    switch (idempotency.source()) {
+      case "headers":
+        return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
+      case "query":
+        return CodeBlock.of("$T.query($S)", REQUEST_KEYS, path.get(0));
+      case "params":
+        return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
+      default:
+        return CodeBlock.of(
+            "$T.body($L)",
+            REQUEST_KEYS,
+            CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
     }
   }
 

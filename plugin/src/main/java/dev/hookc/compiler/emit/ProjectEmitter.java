@@ -7,8 +7,8 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
-import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,21 +25,18 @@ public final class ProjectEmitter {
   private final Names names;
   private final FunctionTable functions;
   private final ExpressionCompiler expressions;
-  private final Map<Event, RouteGuard> guards;
+  private final Guards guards;
 
   public ProjectEmitter(Names names, Diagnostics diagnostics, FunctionTable functions) {
-    this(names, diagnostics, functions, Map.of());
+    this(names, diagnostics, functions, Guards.none());
   }
 
   /**
    * @param guards what stands before each event's controller (authentication, idempotency)
    */
   public ProjectEmitter(
-      Names names,
-      Diagnostics diagnostics,
-      FunctionTable functions,
-      Map<Event, RouteGuard> guards) {
-    this.guards = Map.copyOf(guards);
+      Names names, Diagnostics diagnostics, FunctionTable functions, Guards guards) {
+    this.guards = guards;
     this.names = names;
     this.functions = functions;
     this.expressions = new ExpressionCompiler(diagnostics);

@@ -28,6 +28,7 @@ final class EventReader {
           "operationId",
           "tags",
           "authn",
+          "idempotency",
           "body",
           "params",
           "parameters",
@@ -38,7 +39,6 @@ final class EventReader {
           "on_request_validation_error",
           "on_response_validation_error",
           "log",
-          "idempotency",
           "delivery",
           "retry");
   static final Set<String> SERVED_CONTENT_TYPES = Set.of("application/json");

@@ -1,16 +1,20 @@
 package dev.hookc.compiler.security;
 
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlScalar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Works out each event's guard: its own {@code authn} or else the server-wide default, and its
@@ -18,6 +22,7 @@ import java.util.Optional;
  * as in Godspeed.
  */
 public final class GuardReader {
+  private static final Set<String> STORE_KEYS = Set.of("url", "data_dir");
   private final Diagnostics diagnostics;
   private final AuthnReader authn;
   private final IdempotencyReader idempotency;
@@ -31,7 +36,7 @@ public final class GuardReader {
   /**
    * @param httpSource the mapping of {@code src/eventsources/http.yaml}, when the project has one
    */
-  public Map<Event, RouteGuard> read(List<Event> events, Optional<YamlMapping> httpSource) {
+  public Guards read(List<Event> events, Optional<YamlMapping> httpSource) {
     Optional<Authn> serverDefault =
         httpSource
             .flatMap(h -> h.get("authn"))
@@ -47,7 +52,43 @@ public final class GuardReader {
       Optional<Idempotency> key = event.node().get("idempotency").flatMap(idempotency::read);
       guards.put(event, new RouteGuard(scheme, key));
     }
-    return guards;
+    Optional<YamlMapping> store =
+        httpSource.flatMap(h -> h.get("store")).flatMap(this::storeMapping);
+    return new Guards(
+        guards, store.flatMap(s -> text(s, "url")), store.flatMap(s -> text(s, "data_dir")));
+  }
+
+  private Optional<YamlMapping> storeMapping(YamlNode node) {
+    if (node instanceof YamlMapping mapping) {
+      for (YamlMapping.Entry entry : mapping.entries()) {
+        if (!STORE_KEYS.contains(entry.key().value())) {
+          diagnostics.report(
+              SecurityCode.HTTP_SOURCE_BAD_SHAPE,
+              entry.key().location(),
+              "unknown store setting '" + entry.key().value() + "'",
+              Suggestions.didYouMean(entry.key().value(), STORE_KEYS)
+                  .orElse("use url or data_dir"));
+        }
+      }
+      return Optional.of(mapping);
+    }
+    diagnostics.report(
+        SecurityCode.HTTP_SOURCE_BAD_SHAPE,
+        node.location(),
+        "'store' must be a mapping with 'url' or 'data_dir'");
+    return Optional.empty();
+  }
+
+  private Optional<String> text(YamlMapping mapping, String key) {
+    Optional<YamlNode> node = mapping.get(key);
+    if (node.isPresent() && !(node.get() instanceof YamlScalar)) {
+      diagnostics.report(
+          SecurityCode.HTTP_SOURCE_BAD_SHAPE,
+          node.get().location(),
+          "'" + key + "' must be a single value");
+      return Optional.empty();
+    }
+    return node.map(n -> ((YamlScalar) n).value());
   }
 
   private Optional<Authn> resolve(

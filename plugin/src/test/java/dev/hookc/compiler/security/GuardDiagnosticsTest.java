@@ -157,4 +157,29 @@ class GuardDiagnosticsTest {
         .extracting(c -> c.id())
         .containsExactly("HC2602", "HC2601");
   }
+
+  @Test
+  void rejectsAnIdempotencyKeyThatIsNotOneRequestValue() throws Exception {
+    assertReported(
+        compile(
+            "http.post./hook:\n  fn: ack\n  idempotency:\n    key: <% inputs.headers %>\n"
+                + "    tll: 1h\n"),
+        at("HC2608", 4, 10),
+        at("HC2609", 5, 5));
+  }
+
+  @Test
+  void keysIdempotentRoutesOnTheNamedHeaderInTheSharedStore() throws Exception {
+    CompileResult result =
+        compile(
+            "http.post./hook:\n  fn: ack\n  idempotency:\n"
+                + "    key: <% inputs.headers['Webhook-Id'] %>\n    ttl: 2h\n",
+            "store:\n  data_dir: /var/lib/hooks\n");
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(application(result))
+        .contains("JdbcStore store = JdbcStore.fromEnvironment(null, \"/var/lib/hooks\");")
+        .contains(
+            "Idempotency.of(store, \"POST /hook\", RequestKeys.header(\"Webhook-Id\"),"
+                + " Duration.ofSeconds(7200))");
+  }
 }

@@ -97,6 +97,23 @@ class SignedWebhooksExampleTest {
   }
 
   @Test
+  void answersARedeliveredStandardWebhooksMessageWithoutRunningItAgain() throws Exception {
+    String id = "msg_" + System.nanoTime();
+    String body = "{\"id\":\"ord_9\"}";
+    long t = Instant.now().getEpochSecond();
+    String signature =
+        "v1," + Base64.getEncoder().encodeToString(hmac(ORDERS_KEY, id + "." + t + "." + body));
+    String[] headers = {
+      "webhook-id", id, "webhook-timestamp", Long.toString(t), "webhook-signature", signature
+    };
+    HttpResponse<String> first = post("/webhooks/orders", body, headers);
+    HttpResponse<String> repeat = post("/webhooks/orders", body, headers);
+    assertThat(first.headers().firstValue("idempotent-replayed")).isEmpty();
+    assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
+    assertThat(repeat.body()).isEqualTo(first.body());
+  }
+
+  @Test
   void acceptsGitHubsDocumentedDeliveryWithTheSecretFromTheEnvironment() throws Exception {
     HttpResponse<String> ok =
         post(
