@@ -9,7 +9,8 @@ public enum CheckCode implements DiagnosticCode {
   TASK_FN_UNRESOLVED("HC3008", "a task's 'fn' names no built-in, workflow or Java function"),
   BUILTIN_UNSUPPORTED("HC3012", "a Godspeed built-in function that hookc does not support yet"),
   WORKFLOW_CYCLE("HC3013", "workflows call each other in a cycle"),
-  EVENT_FN_BUILTIN("HC2018", "an event's 'fn' is a built-in, which cannot handle a request alone");
+  EVENT_FN_BUILTIN("HC2018", "an event's 'fn' is a built-in, which cannot handle a request alone"),
+  EVENT_FN_JAVA("HC2019", "an event's 'fn' names a Java function; events are handled by workflows");
 
   private final String id;
   private final String summary;

@@ -22,6 +22,7 @@ import java.util.Set;
 public final class ProjectChecker {
   private final Diagnostics diagnostics;
   private final FunctionTable functions;
+  private java.util.Set<String> unreadable = java.util.Set.of();
 
   public ProjectChecker(Diagnostics diagnostics, FunctionTable functions) {
     this.diagnostics = diagnostics;
@@ -30,6 +31,7 @@ public final class ProjectChecker {
 
   /** Runs every check, reporting all problems. */
   public void check(Project project) {
+    this.unreadable = project.unreadableWorkflows();
     checkRoutes(project.events());
     for (Event event : project.events()) {
       event.fn().ifPresent(this::checkEventFn);
@@ -70,7 +72,16 @@ public final class ProjectChecker {
           "point 'fn' at a workflow in src/functions that uses it");
       return;
     }
-    if (functions.resolve(fn.name()).isEmpty()) {
+    java.util.Optional<ResolvedFunction> resolved = functions.resolve(fn.name());
+    if (resolved.orElse(null) instanceof ResolvedFunction.JavaFunction) {
+      diagnostics.report(
+          CheckCode.EVENT_FN_JAVA,
+          fn.node().location(),
+          "'" + fn.name() + "' is a Java function; an event's 'fn' must name a workflow",
+          "write a workflow in src/functions whose task calls '" + fn.name() + "'");
+      return;
+    }
+    if (resolved.isEmpty() && !unreadable.contains(fn.name())) {
       diagnostics.report(
           CheckCode.EVENT_FN_UNRESOLVED,
           fn.node().location(),
@@ -89,7 +100,7 @@ public final class ProjectChecker {
               + String.join(", ", new java.util.TreeSet<>(FunctionTable.BUILTINS)));
       return;
     }
-    if (functions.resolve(fn.name()).isEmpty()) {
+    if (functions.resolve(fn.name()).isEmpty() && !unreadable.contains(fn.name())) {
       diagnostics.report(
           CheckCode.TASK_FN_UNRESOLVED,
           fn.node().location(),

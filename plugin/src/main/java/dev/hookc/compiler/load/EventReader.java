@@ -78,9 +78,12 @@ final class EventReader {
   private Optional<Event> read(YamlScalar keyNode, YamlNode value) {
     Optional<EventKey> key = keys.parse(keyNode);
     Optional<YamlMapping> mapping = nodes.mapping(value, LoadCode.EVENT_NOT_MAPPING, "an event");
-    if (key.isEmpty() || mapping.isEmpty()) {
+    if (mapping.isEmpty()) {
       return Optional.empty();
     }
+    // A malformed key is reported already; the event's body is still read and checked, so the
+    // user sees its other mistakes in the same build. Nothing is generated for it.
+    EventKey parsed = key.orElseGet(() -> new EventKey("http", "post", keyNode.value(), List.of()));
     YamlMapping event = mapping.get();
     nodes.checkKeys(
         event,
@@ -93,14 +96,14 @@ final class EventReader {
     // 'authn' and 'idempotency' are read by dev.hookc.compiler.security.GuardReader.
     BodyDeclaration body = body(event);
     List<Parameter> parameters = parameters(event);
-    checkPathParameters(keyNode, key.get(), parameters);
+    key.ifPresent(k -> checkPathParameters(keyNode, k, parameters));
     return Optional.of(
         new Event(
             keyNode.value(),
             keyNode,
-            HttpMethod.parse(key.get().method()).orElseThrow(),
-            key.get().path(),
-            key.get().parameters().stream().map(EventKey.PathParameter::name).toList(),
+            HttpMethod.parse(parsed.method()).orElse(HttpMethod.POST),
+            parsed.path(),
+            parsed.parameters().stream().map(EventKey.PathParameter::name).toList(),
             fn,
             body.schema(),
             body.contentTypes(),

@@ -48,11 +48,12 @@ public final class ProjectLoader {
     }
     List<Workflow> workflows = new ArrayList<>();
     WorkflowReader workflowReader = new WorkflowReader(diagnostics);
+    java.util.Set<String> unreadable = new java.util.TreeSet<>();
     for (Path file : yamlFiles(functionsDirectory)) {
       String id = workflowId(functionsDirectory, file);
       read(file)
           .flatMap(root -> workflowReader.read(id, relative(file), root))
-          .ifPresent(workflows::add);
+          .ifPresentOrElse(workflows::add, () -> unreadable.add(id));
     }
     Map<String, YamlNode> definitions = new LinkedHashMap<>();
     for (Path file : yamlFiles(definitionsDirectory)) {
@@ -60,7 +61,7 @@ public final class ProjectLoader {
           .ifPresent(
               root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
     }
-    return new Project(events, workflows, definitions);
+    return new Project(events, workflows, definitions, unreadable);
   }
 
   /** The id a workflow file gives: its path below the functions directory, dotted. */

@@ -11,14 +11,20 @@ import java.util.Optional;
  * @param events the events, in file and line order
  * @param workflows the workflows, by id order
  * @param definitions shared JSON Schemas from {@code src/definitions}, by name
+ * @param unreadableWorkflows ids of workflow files that could not be read (already reported), so
+ *     that references to them are not reported a second time as unknown
  */
 public record Project(
-    List<Event> events, List<Workflow> workflows, Map<String, YamlNode> definitions) {
+    List<Event> events,
+    List<Workflow> workflows,
+    Map<String, YamlNode> definitions,
+    java.util.Set<String> unreadableWorkflows) {
 
   public Project {
     events = List.copyOf(events);
     workflows = List.copyOf(workflows);
     definitions = Map.copyOf(definitions);
+    unreadableWorkflows = java.util.Set.copyOf(unreadableWorkflows);
   }
 
   /** The workflow with an id, if any. */

@@ -1,0 +1,46 @@
+package dev.hookc.examples.callback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.examples.callback.events.PostCallbackController;
+import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Route;
+import dev.hookc.runtime.workflow.ProjectConfig;
+import java.io.IOException;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serves the project's 1 route(s). Run {@code main}, or start the same routes from
+ * code and tests with {@link #server()}.
+ */
+@Generated("dev.hookc.compiler")
+public final class HookcApplication {
+  private HookcApplication() {
+  }
+
+  /**
+   * Every route of the project, handled with {@code config}.
+   */
+  public static List<Route> routes(JsonNode config) {
+    return List.of(
+          Route.of("POST", "/callback", new PostCallbackController(config)));
+  }
+
+  /**
+   * A server builder with every route; set the host and port (0 for any free
+   * port, as tests do) and start it.
+   */
+  public static HookcServer.Builder server() {
+    return HookcServer.builder().routes(routes(ProjectConfig.load()));
+  }
+
+  /**
+   * Serves on the port in {@code PORT}, else 3000, until stopped.
+   */
+  public static void main(String[] args) throws IOException {
+    int port = ProjectConfig.port(System.getenv("PORT"), 3000);
+    HookcServer server = server().port(port).start();
+    server.stopOnShutdownSignal();
+    System.out.println("hookc: serving 1 route(s) on http://localhost:" + server.port());
+  }
+}

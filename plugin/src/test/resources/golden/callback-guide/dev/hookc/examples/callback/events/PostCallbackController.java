@@ -1,0 +1,44 @@
+package dev.hookc.examples.callback.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.examples.callback.model.PostCallbackBody;
+import dev.hookc.examples.callback.validation.PostCallbackBodyValidator;
+import dev.hookc.examples.callback.workflows.HandleCallbackInputs;
+import dev.hookc.examples.callback.workflows.HandleCallbackWorkflow;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Json;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.Status;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serves {@code POST /callback}: Handle callbacks from external services, from {@code src/events/callback-event.yaml:1:1}.
+ */
+@Generated("dev.hookc.compiler")
+public final class PostCallbackController implements Handler {
+  private final HandleCallbackWorkflow workflow;
+
+  /**
+   * @param config the project's configuration
+   */
+  public PostCallbackController(JsonNode config) {
+    this.workflow = new HandleCallbackWorkflow(config);
+  }
+
+  @Override
+  public Response handle(Request request) throws Exception {
+    JsonNode json = Json.readBody(request);
+    List<Violation> violations = PostCallbackBodyValidator.validate(json);
+    if (!violations.isEmpty()) {
+      throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
+    }
+    PostCallbackBody body = Json.bind(json, PostCallbackBody.class);
+    Status status = workflow.run(new HandleCallbackInputs(body, RequestInputs.params(request), RequestInputs.query(request), RequestInputs.headers(request), RequestInputs.user(request)));
+    return RequestInputs.respond(status);
+  }
+}
