@@ -6,6 +6,7 @@ import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
+import dev.hookc.compiler.security.SecurityCode;
 import dev.hookc.compiler.yaml.YamlCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,13 @@ import org.junit.jupiter.api.Test;
 class DiagnosticsDocumentationTest {
   /** Every stage's codes; a new stage's enum belongs here. */
   static final List<Class<? extends Enum<? extends DiagnosticCode>>> STAGES =
-      List.of(YamlCode.class, LoadCode.class, CheckCode.class, ExprCode.class, SchemaCode.class);
+      List.of(
+          YamlCode.class,
+          LoadCode.class,
+          SecurityCode.class,
+          CheckCode.class,
+          ExprCode.class,
+          SchemaCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();
