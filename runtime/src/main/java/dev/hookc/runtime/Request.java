@@ -48,6 +48,21 @@ public final class Request {
     this.body = body;
   }
 
+  /**
+   * A request rebuilt from its stored parts, as a durable inbox hands a delivery to its handler
+   * after a restart. Header names must be lower case.
+   */
+  public static Request of(
+      String method,
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Map<String, List<String>> headers,
+      byte[] body) {
+    return new Request(
+        method, path, pathParams, Map.copyOf(queryParams), Map.copyOf(headers), body.clone());
+  }
+
   /** The request method as sent, for example {@code POST}. */
   public String method() {
     return method;
