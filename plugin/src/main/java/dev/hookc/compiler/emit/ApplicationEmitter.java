@@ -6,11 +6,13 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.RouteGuard;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -23,7 +25,7 @@ final class ApplicationEmitter {
 
   private final Names names;
   private final Guards guards;
-  private final GuardEmitter guardEmitter = new GuardEmitter();
+  private final GuardEmitter guardEmitter;
 
   ApplicationEmitter(Names names) {
     this(names, Guards.none());
@@ -35,9 +37,10 @@ final class ApplicationEmitter {
   ApplicationEmitter(Names names, Guards guards) {
     this.names = names;
     this.guards = guards;
+    this.guardEmitter = new GuardEmitter(names);
   }
 
-  private MethodSpec routesMethod(List<CodeBlock> routes) {
+  private MethodSpec routesMethod(List<Event> events, List<CodeBlock> routes) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder("routes")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -54,8 +57,48 @@ final class ApplicationEmitter {
               literal(guards.storeUrl()),
               literal(guards.dataDirectory()));
     }
+    List<CodeBlock> inboxes = new ArrayList<>();
+    for (Event event : events) {
+      RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+      if (guard.async().isPresent()) {
+        method.addComment("Runs $L $L from its durable inbox.", event.method(), event.path());
+        method.addStatement(
+            guardEmitter.startInbox(
+                event,
+                guard.async().get(),
+                CodeBlock.of("new $T(config)", names.controller(event))));
+        inboxes.add(
+            CodeBlock.of(
+                "$T.entry($S, $L)",
+                Map.class,
+                event.method() + " " + event.path(),
+                guardEmitter.inboxVariable(event)));
+      }
+    }
+    if (inboxes.isEmpty() || guards.adminToken().isEmpty()) {
+      return method
+          .addStatement("return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
+          .build();
+    }
+    Authn.SecretRef token = guards.adminToken().get();
     return method
-        .addStatement("return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
+        .addStatement(
+            "$T<$T> routes = new $T<>($T.of($>\n$L$<))",
+            List.class,
+            ROUTE,
+            ArrayList.class,
+            List.class,
+            CodeBlock.join(routes, ",\n"))
+        .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
+        .addStatement(
+            "routes.addAll($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries($>\n$L$<)))",
+            GuardEmitter.INBOX_ADMIN,
+            GuardEmitter.SECRETS,
+            "the admin endpoints",
+            token.literal() ? "value:" + token.reference() : token.reference(),
+            Map.class,
+            CodeBlock.join(inboxes, ",\n"))
+        .addStatement("return routes")
         .build();
   }
 
@@ -89,7 +132,7 @@ final class ApplicationEmitter {
                     + "code and tests with {@link #server()}.\n",
                 events.size())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(routesMethod(routes))
+            .addMethod(routesMethod(events, routes))
             .addMethod(
                 MethodSpec.methodBuilder("server")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

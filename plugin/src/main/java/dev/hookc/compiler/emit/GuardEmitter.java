@@ -2,6 +2,7 @@ package dev.hookc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
@@ -24,11 +25,59 @@ final class GuardEmitter {
   static final ClassName JDBC_STORE = ClassName.get(STORE, "JdbcStore");
   static final ClassName IDEMPOTENCY = ClassName.get(STORE, "Idempotency");
   static final ClassName REQUEST_KEYS = ClassName.get(STORE, "RequestKeys");
+  static final ClassName INBOX = ClassName.get(STORE, "Inbox");
+  static final ClassName INBOX_ADMIN = ClassName.get(STORE, "InboxAdmin");
+  static final ClassName RETRY_POLICY = ClassName.get(STORE, "RetryPolicy");
+
+  private final Names names;
+
+  GuardEmitter(Names names) {
+    this.names = names;
+  }
+
+  /** The variable that holds an async event's inbox in {@code routes}. */
+  String inboxVariable(Event event) {
+    String controller = names.controller(event).simpleName();
+    String base =
+        controller.endsWith("Controller")
+            ? controller.substring(0, controller.length() - 10)
+            : controller;
+    return Character.toLowerCase(base.charAt(0)) + base.substring(1) + "Inbox";
+  }
+
+  /** The statement that starts an async event's inbox, whose workers run {@code controller}. */
+  CodeBlock startInbox(Event event, AsyncDelivery async, CodeBlock controller) {
+    return CodeBlock.of(
+        "$T $L =\n$>$>$T.start(\nstore,\n$S,\n$L,\nnew $T($L, $T.ofMillis($L), $T.ofMillis($L), 2),\n$T.ofMinutes(2),\n4)$<$<",
+        INBOX,
+        inboxVariable(event),
+        INBOX,
+        event.method() + " " + event.path(),
+        controller,
+        RETRY_POLICY,
+        async.maxAttempts(),
+        Duration.class,
+        async.backoff().toMillis(),
+        Duration.class,
+        async.maxBackoff().toMillis(),
+        Duration.class);
+  }
 
   /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */
   CodeBlock wrap(Event event, RouteGuard guard, CodeBlock controller) {
     CodeBlock handler = controller;
-    if (guard.idempotency().isPresent()) {
+    if (guard.async().isPresent()) {
+      // The inbox's unique key on the idempotency key deduplicates async deliveries.
+      handler =
+          CodeBlock.of(
+              "$L.accept($L, $L, $L)",
+              inboxVariable(event),
+              guard.async().get().acceptStatus(),
+              guard.idempotency().map(GuardEmitter::key).orElse(CodeBlock.of("null")),
+              event.bodySchema().isPresent()
+                  ? CodeBlock.of("json -> $T.validate(json)", names.bodyValidator(event))
+                  : CodeBlock.of("null"));
+    } else if (guard.idempotency().isPresent()) {
       Idempotency idempotency = guard.idempotency().get();
       handler =
           CodeBlock.of(

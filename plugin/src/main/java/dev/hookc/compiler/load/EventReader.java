@@ -29,18 +29,14 @@ final class EventReader {
           "tags",
           "authn",
           "idempotency",
+          "delivery",
+          "retry",
           "body",
           "params",
           "parameters",
           "responses");
   static final Set<String> UNSUPPORTED_KEYS =
-      Set.of(
-          "authz",
-          "on_request_validation_error",
-          "on_response_validation_error",
-          "log",
-          "delivery",
-          "retry");
+      Set.of("authz", "on_request_validation_error", "on_response_validation_error", "log");
   static final Set<String> SERVED_CONTENT_TYPES = Set.of("application/json");
   private static final Set<String> PARAMETER_LOCATIONS =
       Set.of("path", "query", "header", "cookie");

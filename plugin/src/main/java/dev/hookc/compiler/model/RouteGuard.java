@@ -3,13 +3,18 @@ package dev.hookc.compiler.model;
 import java.util.Optional;
 
 /**
- * What stands before a route's controller: its authentication, when not public, and its
- * idempotency, when declared.
+ * What stands before a route's controller: its authentication, when not public, its idempotency,
+ * and its asynchronous delivery, when declared.
  */
-public record RouteGuard(Optional<Authn> authn, Optional<Idempotency> idempotency) {
+public record RouteGuard(
+    Optional<Authn> authn, Optional<Idempotency> idempotency, Optional<AsyncDelivery> async) {
+
+  public RouteGuard(Optional<Authn> authn, Optional<Idempotency> idempotency) {
+    this(authn, idempotency, Optional.empty());
+  }
 
   /** Whether the route runs its controller directly. */
   public boolean isOpen() {
-    return authn.isEmpty() && idempotency.isEmpty();
+    return authn.isEmpty() && idempotency.isEmpty() && async.isEmpty();
   }
 }

@@ -26,11 +26,15 @@ public final class GuardReader {
   private final Diagnostics diagnostics;
   private final AuthnReader authn;
   private final IdempotencyReader idempotency;
+  private final DeliveryReader delivery;
+  private final SecretReader secrets;
 
   public GuardReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.authn = new AuthnReader(diagnostics);
     this.idempotency = new IdempotencyReader(diagnostics);
+    this.delivery = new DeliveryReader(diagnostics);
+    this.secrets = new SecretReader(diagnostics);
   }
 
   /**
@@ -50,12 +54,29 @@ public final class GuardReader {
         scheme = authn.read(declared.get()).flatMap(d -> resolve(d, serverDefault, declared.get()));
       }
       Optional<Idempotency> key = event.node().get("idempotency").flatMap(idempotency::read);
-      guards.put(event, new RouteGuard(scheme, key));
+      guards.put(event, new RouteGuard(scheme, key, delivery.read(event)));
     }
     Optional<YamlMapping> store =
         httpSource.flatMap(h -> h.get("store")).flatMap(this::storeMapping);
+    Optional<Authn.SecretRef> adminToken =
+        httpSource.flatMap(h -> h.get("admin")).flatMap(this::adminToken);
     return new Guards(
-        guards, store.flatMap(s -> text(s, "url")), store.flatMap(s -> text(s, "data_dir")));
+        guards,
+        store.flatMap(s -> text(s, "url")),
+        store.flatMap(s -> text(s, "data_dir")),
+        adminToken);
+  }
+
+  private Optional<Authn.SecretRef> adminToken(YamlNode node) {
+    if (node instanceof YamlMapping mapping && mapping.keys().equals(List.of("token"))) {
+      return secrets.read(mapping.get("token").orElseThrow(), "the admin token");
+    }
+    diagnostics.report(
+        SecurityCode.HTTP_SOURCE_BAD_SHAPE,
+        node.location(),
+        "'admin' must be a mapping with only 'token'",
+        "for example 'admin: { token: <% env.HOOKC_ADMIN_TOKEN %> }'");
+    return Optional.empty();
   }
 
   private Optional<YamlMapping> storeMapping(YamlNode node) {

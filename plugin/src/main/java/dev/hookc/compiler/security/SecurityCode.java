@@ -15,7 +15,10 @@ public enum SecurityCode implements DiagnosticCode {
   AUTHN_NO_DEFAULT("HC2607", "'authn: true' but src/eventsources/http.yaml sets no 'authn'"),
   IDEMPOTENCY_BAD_KEY("HC2608", "an idempotency key is not a path into inputs"),
   IDEMPOTENCY_BAD_SHAPE("HC2609", "'idempotency' has an unknown or missing setting"),
-  HTTP_SOURCE_BAD_SHAPE("HC2610", "a setting in src/eventsources/http.yaml has the wrong shape");
+  HTTP_SOURCE_BAD_SHAPE("HC2610", "a setting in src/eventsources/http.yaml has the wrong shape"),
+  DELIVERY_BAD("HC2611", "'delivery' is neither 'sync' nor 'async'"),
+  RETRY_BAD_SHAPE(
+      "HC2612", "'retry' has an unknown or malformed setting, or the event is not async");
 
   private final String id;
   private final String summary;

@@ -137,7 +137,10 @@ public final class Inbox implements AutoCloseable {
       }
       String id = UUID.randomUUID().toString();
       Optional<String> existing = store.transaction(c -> insert(c, id, dedup, request));
-      Response response = Response.json(status, Map.of("id", existing.orElse(id)));
+      Response response =
+          status == 204
+              ? Response.empty(204)
+              : Response.json(status, Map.of("id", existing.orElse(id)));
       return existing.isPresent() ? response.withHeader("Idempotent-Replayed", "true") : response;
     };
   }

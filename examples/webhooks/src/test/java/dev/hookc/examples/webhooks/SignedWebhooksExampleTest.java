@@ -114,6 +114,47 @@ class SignedWebhooksExampleTest {
   }
 
   @Test
+  void acknowledgesAnAsyncDeliveryOnceAndValidatesItFirst() throws Exception {
+    String id = "msg_async_" + System.nanoTime();
+    long t = Instant.now().getEpochSecond();
+    String body = "{\"shipment\":\"shp_1\"}";
+    String signature =
+        "v1," + Base64.getEncoder().encodeToString(hmac(ORDERS_KEY, id + "." + t + "." + body));
+    String[] headers = {
+      "webhook-id", id, "webhook-timestamp", Long.toString(t), "webhook-signature", signature
+    };
+    HttpResponse<String> first = post("/webhooks/shipments", body, headers);
+    assertThat(first.statusCode()).isEqualTo(202);
+    HttpResponse<String> repeat = post("/webhooks/shipments", body, headers);
+    assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
+    assertThat(repeat.body()).isEqualTo(first.body());
+
+    String invalid = "{}";
+    String invalidSignature =
+        "v1," + Base64.getEncoder().encodeToString(hmac(ORDERS_KEY, id + "x." + t + "." + invalid));
+    assertThat(
+            post(
+                    "/webhooks/shipments",
+                    invalid,
+                    "webhook-id",
+                    id + "x",
+                    "webhook-timestamp",
+                    Long.toString(t),
+                    "webhook-signature",
+                    invalidSignature)
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> admin =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(server.baseUri() + "/_hookc/dead-letters"))
+                .header("Authorization", "Bearer example-admin-token-0123456789")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(admin.body()).has("POST /webhooks/shipments")).isTrue();
+  }
+
+  @Test
   void acceptsGitHubsDocumentedDeliveryWithTheSecretFromTheEnvironment() throws Exception {
     HttpResponse<String> ok =
         post(
