@@ -182,4 +182,34 @@ class GuardDiagnosticsTest {
             "Idempotency.of(store, \"POST /hook\", RequestKeys.header(\"Webhook-Id\"),"
                 + " Duration.ofSeconds(7200))");
   }
+
+  @Test
+  void rejectsAnUnknownDeliveryModeAndRetryOnASynchronousEvent() throws Exception {
+    assertReported(
+        compile(
+            "http.post./a:\n  fn: ack\n  delivery: later\n"
+                + "http.post./b:\n  fn: ack\n  retry:\n    max_attempts: 3\n"
+                + "http.post./c:\n  fn: ack\n  delivery: async\n  retry:\n    attempts: 3\n"
+                + "    max_attempts: 0\n"),
+        at("HC2611", 3, 13),
+        at("HC2612", 7, 5),
+        at("HC2612", 12, 5),
+        at("HC2612", 13, 19));
+  }
+
+  @Test
+  void acknowledgesAnAsyncEventWithItsDeclared2xxAfterStoringIt() throws Exception {
+    CompileResult result =
+        compile(
+            "http.post./a:\n  fn: ack\n  delivery: async\n  responses:\n    200:\n"
+                + "      description: stored\n",
+            "admin:\n  token: <% env.ADMIN_TOKEN %>\n");
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(application(result))
+        .contains("Inbox postAInbox =")
+        .contains("postAInbox.accept(200, null, null)")
+        .contains(
+            "InboxAdmin.routes(Secrets.resolve(\"the admin endpoints\", config,"
+                + " \"env.ADMIN_TOKEN\").get(0)");
+  }
 }

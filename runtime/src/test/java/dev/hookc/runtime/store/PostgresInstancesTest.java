@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,8 +116,100 @@ class PostgresInstancesTest {
       assertThat(runs).hasSize(unique);
       assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
       assertThat(replayed).isEqualTo(unique * (copies - 1));
+      System.out.printf(
+          "postgres idempotency: %d deliveries (%d unique) over 2 instances, each run once, %d"
+              + " answered with the recorded response%n",
+          deliveries.size(), unique, replayed);
     } finally {
       senders.shutdownNow();
+    }
+  }
+
+  @Test
+  void runsEachUniqueAsyncDeliveryExactlyOnceWithTwoInstancesClaimingWork() throws Exception {
+    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    Map<String, String> ranOn = new ConcurrentHashMap<>();
+    List<Inbox> inboxes = new ArrayList<>();
+    List<HookcServer> servers = new ArrayList<>();
+    for (String name : List.of("async-a", "async-b")) {
+      String url =
+          postgres
+              .getJdbcUrl("postgres", "postgres")
+              .replace("?", "?ApplicationName=" + name + "&");
+      Inbox inbox =
+          Inbox.start(
+              JdbcStore.open(url, "postgres", null),
+              "POST /async",
+              request -> {
+                String key = request.header("webhook-id");
+                runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                ranOn.put(key, name);
+                return Response.empty(204);
+              },
+              RetryPolicy.defaults(),
+              Duration.ofMinutes(1),
+              4);
+      inboxes.add(inbox);
+      servers.add(
+          HookcServer.builder()
+              .host("127.0.0.1")
+              .port(0)
+              .route(
+                  Route.of(
+                      "POST", "/async", inbox.accept(202, RequestKeys.header("webhook-id"), null)))
+              .start());
+    }
+    int unique = 200;
+    List<String> deliveries = new ArrayList<>();
+    for (int i = 0; i < unique; i++) {
+      deliveries.add("async_" + i);
+      if (i % 3 == 0) {
+        deliveries.add("async_" + i); // the sender's redelivery
+      }
+    }
+    Collections.shuffle(deliveries, new Random(3));
+    ExecutorService senders = Executors.newFixedThreadPool(16);
+    Random route = new Random(5);
+    AtomicInteger fresh = new AtomicInteger();
+    try {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (String key : deliveries) {
+        URI target = URI.create(servers.get(route.nextInt(2)).baseUri() + "/async");
+        sent.add(
+            senders.submit(
+                () ->
+                    CLIENT.send(
+                        HttpRequest.newBuilder(target)
+                            .header("webhook-id", key)
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())));
+      }
+      for (Future<HttpResponse<String>> response : sent) {
+        assertThat(response.get().statusCode()).isEqualTo(202);
+        if (response.get().headers().firstValue("idempotent-replayed").isEmpty()) {
+          fresh.incrementAndGet();
+        }
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (runs.size() < unique && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(300); // time for a second, wrong run to show up
+      assertThat(fresh).hasValue(unique);
+      assertThat(runs).hasSize(unique);
+      assertThat(runs.values()).allSatisfy(n -> assertThat(n).hasValue(1));
+      // Both instances' workers took part.
+      assertThat(Set.copyOf(ranOn.values())).containsExactlyInAnyOrder("async-a", "async-b");
+      System.out.printf(
+          "postgres async: %d deliveries (%d unique) over 2 instances, each run once%n",
+          deliveries.size(), unique);
+    } finally {
+      senders.shutdownNow();
+      for (HookcServer server : servers) {
+        server.stop(Duration.ofMillis(100));
+      }
+      inboxes.forEach(Inbox::close);
     }
   }
 }
