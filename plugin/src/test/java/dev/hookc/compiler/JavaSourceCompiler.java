@@ -27,7 +27,8 @@ public final class JavaSourceCompiler {
   private JavaSourceCompiler() {}
 
   /**
-   * Compiles {@code sources} (path → text) and returns a class loader for them.
+   * Compiles {@code sources} (a path like {@code a/b/C.java}, or a class name like {@code a.b.C},
+   * mapped to its text) and returns a class loader for them.
    *
    * @throws AssertionError listing javac's errors and warnings when there are any
    */
@@ -40,7 +41,7 @@ public final class JavaSourceCompiler {
         (path, text) ->
             units.add(
                 new SimpleJavaFileObject(
-                    URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
+                    URI.create("string:///" + sourcePath(path)), JavaFileObject.Kind.SOURCE) {
                   @Override
                   public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return text;
@@ -90,5 +91,9 @@ public final class JavaSourceCompiler {
         return defineClass(name, code, 0, code.length);
       }
     };
+  }
+
+  private static String sourcePath(String key) {
+    return key.endsWith(".java") ? key : key.replace('.', '/') + ".java";
   }
 }

@@ -27,6 +27,11 @@ public sealed interface ExprType {
   /** How the type is named in messages: {@code string}, {@code object CallbackBody}, ... */
   String displayName();
 
+  /** The name with its indefinite article, for messages: {@code an integer}, {@code a string}. */
+  default String withArticle() {
+    return Article.of(displayName());
+  }
+
   /** {@code String}. */
   record StringType() implements ExprType {
     @Override

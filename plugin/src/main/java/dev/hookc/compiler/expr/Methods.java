@@ -103,7 +103,7 @@ final class Methods {
       problems.report(
           ExprCode.UNKNOWN_METHOD,
           offset,
-          "a " + TypeChecker.kind(type) + " has no method '" + name + "'",
+          Article.of(TypeChecker.kind(type)) + " has no method '" + name + "'",
           hint);
       return null;
     }

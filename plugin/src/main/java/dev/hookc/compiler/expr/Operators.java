@@ -97,7 +97,7 @@ final class Operators {
     problems.report(
         ExprCode.OPERAND_TYPE,
         unary.offset(),
-        "cannot apply unary '" + op + "' to a " + operand.type().displayName());
+        "cannot apply unary '" + op + "' to " + operand.type().withArticle());
     return null;
   }
 
@@ -270,10 +270,10 @@ final class Operators {
         offset,
         "cannot apply '"
             + op
-            + "' to a "
-            + left.type().displayName()
-            + " and a "
-            + right.type().displayName(),
+            + "' to "
+            + left.type().withArticle()
+            + " and "
+            + right.type().withArticle(),
         hint);
     return null;
   }

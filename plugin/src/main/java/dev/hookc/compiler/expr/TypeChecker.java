@@ -137,7 +137,7 @@ final class TypeChecker {
       problems.report(
           ExprCode.UNKNOWN_PROPERTY,
           offset,
-          "a " + kind(type) + " has no property '" + name + "'",
+          Article.of(kind(type)) + " has no property '" + name + "'",
           hint != null ? hint : "the only property of a " + kind(type) + " is 'length'");
       return null;
     }
@@ -145,7 +145,7 @@ final class TypeChecker {
         ExprCode.NO_PROPERTIES,
         offset,
         "cannot read property '" + name + "' of a " + type.displayName(),
-        "a " + type.displayName() + " has no properties");
+        type.withArticle() + " has no properties");
     return null;
   }
 

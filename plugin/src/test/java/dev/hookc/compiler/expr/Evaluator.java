@@ -50,7 +50,7 @@ final class Evaluator {
     source.append("}\n");
     Map<String, String> sources = new HashMap<>(TestScope.SOURCES);
     sources.put("Exprs", source.toString());
-    ClassLoader loader = SnippetCompiler.compile(sources);
+    ClassLoader loader = dev.hookc.compiler.JavaSourceCompiler.compile(sources);
     Object[] arguments = arguments(loader);
     Class<?> exprs = loader.loadClass("Exprs");
     List<Object> results = new ArrayList<>();
