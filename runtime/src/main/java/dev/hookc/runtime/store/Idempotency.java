@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,7 @@ import java.util.function.Function;
 public final class Idempotency {
   private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
   private static final Duration POLL = Duration.ofMillis(25);
+  private static final int PURGE_ONE_IN = 500;
 
   private final JdbcStore store;
   private final String scope;
@@ -132,6 +134,16 @@ public final class Idempotency {
 
   private Claim claim(Connection c, String value, String owner) throws SQLException {
     long now = clock.millis();
+    // Now and then, drop expired records so that the table holds only live keys.
+    if (ThreadLocalRandom.current().nextInt(PURGE_ONE_IN) == 0) {
+      try (PreparedStatement purge =
+          c.prepareStatement(
+              "DELETE FROM hookc_idempotency WHERE scope = ? AND done = TRUE AND expires_at < ?")) {
+        purge.setString(1, scope);
+        purge.setLong(2, now);
+        purge.executeUpdate();
+      }
+    }
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO hookc_idempotency (scope, idem_key, owner, done, expires_at)"

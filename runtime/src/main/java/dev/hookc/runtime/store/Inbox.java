@@ -42,6 +42,8 @@ public final class Inbox implements AutoCloseable {
   private static final TypeReference<Map<String, List<String>>> MULTI = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> SINGLE = new TypeReference<>() {};
   private static final long IDLE_POLL_MILLIS = 50;
+  private static final long PURGE_EVERY_MILLIS = 60_000;
+  private static final Duration RETENTION = Duration.ofDays(7);
 
   private final JdbcStore store;
   private final String scope;
@@ -50,6 +52,7 @@ public final class Inbox implements AutoCloseable {
   private final Duration lease;
   private final ExecutorService workers;
   private volatile boolean running = true;
+  private volatile long lastPurge = System.currentTimeMillis();
 
   private Inbox(
       JdbcStore store,
@@ -191,6 +194,7 @@ public final class Inbox implements AutoCloseable {
     while (running) {
       try {
         if (!runOne()) {
+          purgeWhenDue();
           Thread.sleep(IDLE_POLL_MILLIS);
         }
       } catch (InterruptedException e) {
@@ -205,6 +209,28 @@ public final class Inbox implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Deletes deliveries done more than a week ago, once a minute. Their keys go with them, so a
+   * sender's redelivery after a week would be accepted again; senders stop retrying long before.
+   */
+  private void purgeWhenDue() throws SQLException {
+    long now = System.currentTimeMillis();
+    if (now - lastPurge < PURGE_EVERY_MILLIS) {
+      return;
+    }
+    lastPurge = now;
+    store.transaction(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM hookc_inbox WHERE scope = ? AND state = 'DONE' AND received_at < ?")) {
+            delete.setString(1, scope);
+            delete.setLong(2, now - RETENTION.toMillis());
+            return delete.executeUpdate();
+          }
+        });
   }
 
   /** Claims and runs one due delivery; false when there was none. */
