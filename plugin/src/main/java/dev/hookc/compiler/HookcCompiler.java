@@ -3,15 +3,20 @@ package dev.hookc.compiler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.hookc.compiler.check.ConfigChecker;
+import dev.hookc.compiler.check.FlowChecker;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.check.ReturnChecker;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.emit.ConfigEmitter;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.load.ProjectLoader;
+import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
@@ -52,12 +57,20 @@ public final class HookcCompiler {
             request.javaSourceDirectory(),
             request.packageName());
     new ProjectChecker(diagnostics, functions).check(project);
+<<<<<<< HEAD
     Guards guards =
         new GuardReader(diagnostics)
             .read(
                 project.events(),
                 HttpSourceFile.read(
                     request.projectDirectory(), request.eventsDirectory(), diagnostics));
+=======
+    new FlowChecker(diagnostics).check(project);
+    ConfigFiles config =
+        new ProjectLoader(request.projectDirectory(), diagnostics)
+            .loadConfig(request.projectDirectory().resolve("config"));
+    new ConfigChecker(diagnostics).check(config);
+>>>>>>> main
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -89,9 +102,15 @@ public final class HookcCompiler {
     }
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
+<<<<<<< HEAD
         new ProjectEmitter(names, diagnostics, functions, guards)
+=======
+        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config))
+>>>>>>> main
             .emit(project, bodyTypes, bodyValidators, workflowBodies);
     sources.addAll(emitted);
+    sources.add(new ConfigEmitter(names).emit(config));
+    new ReturnChecker(diagnostics, functions).check(project);
     if (diagnostics.hasErrors()) {
       return new CompileResult(diagnostics.sorted(), List.of());
     }
@@ -122,7 +141,9 @@ public final class HookcCompiler {
     project
         .workflows()
         .forEach(
-            w -> forEachCalledWorkflow(w.tasks(), functions, id -> seen.put(id, Optional.empty())));
+            w ->
+                forEachCalledWorkflow(
+                    w.outerTasks(), functions, id -> seen.put(id, Optional.empty())));
     Map<String, ExprType> bodies = new LinkedHashMap<>();
     project
         .workflows()
@@ -142,7 +163,7 @@ public final class HookcCompiler {
           .flatMap(fn -> functions.resolve(fn.name()))
           .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
           .ifPresent(f -> action.accept(((ResolvedFunction.WorkflowFunction) f).workflow().id()));
-      forEachCalledWorkflow(task.tasks(), functions, action);
+      forEachCalledWorkflow(task.nested(), functions, action);
     }
   }
 }

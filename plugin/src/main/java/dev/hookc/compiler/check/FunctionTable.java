@@ -17,11 +17,10 @@ import java.util.TreeSet;
  */
 public final class FunctionTable {
   /** The {@code com.gs.*} functions hookc implements. */
-  public static final Set<String> BUILTINS = Set.of("com.gs.return", "com.gs.transform");
-
-  /** Godspeed's other built-ins: known, so a user is told they are unsupported, not unknown. */
-  static final Set<String> GODSPEED_BUILTINS =
+  public static final Set<String> BUILTINS =
       Set.of(
+          "com.gs.return",
+          "com.gs.transform",
           "com.gs.log",
           "com.gs.sequential",
           "com.gs.parallel",
@@ -30,7 +29,11 @@ public final class FunctionTable {
           "com.gs.else",
           "com.gs.switch",
           "com.gs.each_sequential",
-          "com.gs.each_parallel",
+          "com.gs.each_parallel");
+
+  /** Godspeed's other built-ins: known, so a user is told they are unsupported, not unknown. */
+  static final Set<String> GODSPEED_BUILTINS =
+      Set.of(
           "com.gs.dynamic_fn",
           "com.gs.kafka",
           "com.gs.http",

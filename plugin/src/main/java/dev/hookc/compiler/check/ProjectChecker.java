@@ -37,7 +37,7 @@ public final class ProjectChecker {
       event.fn().ifPresent(this::checkEventFn);
     }
     for (Workflow workflow : project.workflows()) {
-      forEachTask(workflow.tasks(), task -> task.fn().ifPresent(this::checkTaskFn));
+      forEachTask(workflow.outerTasks(), task -> task.fn().ifPresent(this::checkTaskFn));
     }
     new CycleFinder(diagnostics, functions).check(project.workflows());
   }
@@ -134,7 +134,7 @@ public final class ProjectChecker {
   static void forEachTask(List<Task> tasks, java.util.function.Consumer<Task> action) {
     for (Task task : tasks) {
       action.accept(task);
-      forEachTask(task.tasks(), action);
+      forEachTask(task.nested(), action);
     }
   }
 
@@ -161,7 +161,7 @@ public final class ProjectChecker {
       }
       path.add(workflow.id());
       List<Task> all = new ArrayList<>();
-      forEachTask(workflow.tasks(), all::add);
+      forEachTask(workflow.outerTasks(), all::add);
       for (Task task : all) {
         if (task.fn().isEmpty()) {
           continue;

@@ -140,7 +140,8 @@ final class ApplicationEmitter {
                         "A server builder with every route; set the host and port (0 for any free\n"
                             + "port, as tests do) and start it.\n")
                     .returns(SERVER.nestedClass("Builder"))
-                    .addStatement("return $T.builder().routes(routes($T.load()))", SERVER, CONFIG)
+                    .addStatement(
+                        "return $T.builder().routes(routes($T.load()))", SERVER, names.config())
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("main")

@@ -86,6 +86,11 @@ public final class Names {
     return ClassName.get(workflowPackage(workflow.id()), simpleName(workflow.id()) + "Inputs");
   }
 
+  /** The class holding the project's configuration. */
+  public ClassName config() {
+    return ClassName.get(packageName, "HookcConfig");
+  }
+
   /** The application class that serves every route. */
   public ClassName application() {
     return ClassName.get(packageName, "HookcApplication");

@@ -25,6 +25,7 @@ public final class ProjectEmitter {
   private final Names names;
   private final FunctionTable functions;
   private final ExpressionCompiler expressions;
+<<<<<<< HEAD
   private final Guards guards;
 
   public ProjectEmitter(Names names, Diagnostics diagnostics, FunctionTable functions) {
@@ -37,8 +38,20 @@ public final class ProjectEmitter {
   public ProjectEmitter(
       Names names, Diagnostics diagnostics, FunctionTable functions, Guards guards) {
     this.guards = guards;
+=======
+  private final Diagnostics diagnostics;
+  private final ExprType config;
+
+  /**
+   * @param config the type of {@code config.*}: the shape of {@code config/default.yaml}
+   */
+  public ProjectEmitter(
+      Names names, Diagnostics diagnostics, FunctionTable functions, ExprType config) {
+>>>>>>> main
     this.names = names;
     this.functions = functions;
+    this.diagnostics = diagnostics;
+    this.config = config;
     this.expressions = new ExpressionCompiler(diagnostics);
   }
 
@@ -53,8 +66,8 @@ public final class ProjectEmitter {
       Map<Event, ClassName> bodyValidators,
       Map<String, ExprType> workflowBodies) {
     List<GeneratedSource> sources = new ArrayList<>();
-    WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions);
-    Map<Workflow, List<CompiledTask>> compiled = new LinkedHashMap<>();
+    WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions, diagnostics, config);
+    Map<Workflow, WorkflowCompiler.CompiledWorkflow> compiled = new LinkedHashMap<>();
     for (Workflow workflow : project.workflows()) {
       ExprType body = workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC);
       compiled.put(
@@ -65,7 +78,11 @@ public final class ProjectEmitter {
               WorkflowEmitter.outputsClass(names.workflow(workflow))));
     }
     Map<String, JavaFunctionContract> contracts = new TreeMap<>();
-    compiled.forEach((workflow, tasks) -> collectCalls(workflow, tasks, contracts));
+    compiled.forEach(
+        (workflow, tasks) -> {
+          collectCalls(workflow, tasks.tasks(), contracts);
+          tasks.onError().ifPresent(o -> collectCalls(workflow, o.tasks(), contracts));
+        });
     contracts.values().forEach(c -> c.files().forEach(f -> sources.add(GeneratedSource.of(f))));
     WorkflowEmitter workflows = new WorkflowEmitter(names, contracts);
     compiled.forEach(
@@ -125,7 +142,7 @@ public final class ProjectEmitter {
             .computeIfAbsent(java.name(), n -> new JavaFunctionContract(java))
             .addCall(workflow.id() + "." + task.task().id(), task.namedArgs());
       }
-      collectCalls(workflow, task.children(), contracts);
+      collectCalls(workflow, task.nested(), contracts);
     }
   }
 }

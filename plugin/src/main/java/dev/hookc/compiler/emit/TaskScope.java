@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The names an expression in one task can use: {@code inputs}, {@code config}, {@code outputs} and
- * the ids of the tasks that ran before it.
+ * The names an expression in one task can use: {@code inputs}, {@code config}, {@code outputs}, the
+ * ids of the tasks that ran before it, and {@code task_value} inside a loop.
  */
 final class TaskScope implements Scope {
   /** How a task's result reads in expressions: Godspeed's status fields. */
@@ -32,6 +32,8 @@ final class TaskScope implements Scope {
           false);
 
   private final ExprType inputs;
+  private final ExprType config;
+  private final Optional<ExprType> taskValue;
   private final ClassName outputsClass;
   private final List<String> earlierTasks;
   private final Set<String> allTasks;
@@ -39,11 +41,15 @@ final class TaskScope implements Scope {
 
   TaskScope(
       ExprType inputs,
+      ExprType config,
+      Optional<ExprType> taskValue,
       ClassName outputsClass,
       List<String> earlierTasks,
       Set<String> allTasks,
       Set<String> laterTasks) {
     this.inputs = inputs;
+    this.config = config;
+    this.taskValue = taskValue;
     this.outputsClass = outputsClass;
     this.earlierTasks = List.copyOf(earlierTasks);
     this.allTasks = Set.copyOf(allTasks);
@@ -56,7 +62,9 @@ final class TaskScope implements Scope {
       case "inputs":
         return Optional.of(new Binding(inputs, CodeBlock.of("inputs")));
       case "config":
-        return Optional.of(new Binding(ExprType.DYNAMIC, CodeBlock.of("config")));
+        return Optional.of(new Binding(config, CodeBlock.of("config")));
+      case "task_value":
+        return taskValue.map(type -> new Binding(type, CodeBlock.of("taskValue")));
       case "outputs":
         Map<String, ExprType.PojoType.Property> outputs = new LinkedHashMap<>();
         for (String task : earlierTasks) {
@@ -82,6 +90,9 @@ final class TaskScope implements Scope {
   public Set<String> rootNames() {
     Set<String> names = new TreeSet<>(List.of("inputs", "config", "outputs"));
     names.addAll(earlierTasks);
+    if (taskValue.isPresent()) {
+      names.add("task_value");
+    }
     return names;
   }
 

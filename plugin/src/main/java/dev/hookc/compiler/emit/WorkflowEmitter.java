@@ -5,12 +5,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.check.FunctionNames;
-import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
-import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +16,12 @@ import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits a workflow's class: one method per task, a {@code run} method that calls them in order, and
- * the {@code Outputs} holder through which later tasks read earlier results.
+ * Emits a workflow's class: a {@code run} method that calls its tasks in order, one method per task
+ * (see {@link TaskEmitter}), and the {@code Outputs} holder through which later tasks read earlier
+ * results.
  */
 final class WorkflowEmitter {
-  private static final ClassName OUTPUTS = ClassName.get("", "Outputs");
+  private static final ClassName OUTPUTS = TaskEmitter.OUTPUTS;
 
   private final Names names;
   private final Map<String, JavaFunctionContract> contracts;
@@ -38,7 +36,7 @@ final class WorkflowEmitter {
     return workflowClass.nestedClass("Outputs");
   }
 
-  JavaFile emit(Workflow workflow, ClassName inputs, List<CompiledTask> tasks) {
+  JavaFile emit(Workflow workflow, ClassName inputs, WorkflowCompiler.CompiledWorkflow compiled) {
     ClassName self = names.workflow(workflow);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
@@ -53,20 +51,35 @@ final class WorkflowEmitter {
                 FieldSpec.builder(Names.JSON_NODE, "config", Modifier.PRIVATE, Modifier.FINAL)
                     .build());
     Map<String, FieldSpec> collaborators = new TreeMap<>();
+    TaskEmitter tasks = new TaskEmitter(names, contracts, inputs, collaborators, workflow.id());
     List<MethodSpec> taskMethods = new ArrayList<>();
-    List<String> taskIds = new ArrayList<>();
-    for (CompiledTask task : flatten(tasks)) {
-      taskIds.add(task.task().id());
-      taskMethods.add(taskMethod(task, inputs, collaborators));
+    for (CompiledTask task : compiled.tasks()) {
+      tasks.methods(task, taskMethods);
     }
+    compiled
+        .onError()
+        .ifPresent(
+            onError -> {
+              taskMethods.add(tasks.onErrorMethod(onError, java.util.Optional.empty()));
+              onError.tasks().forEach(t -> tasks.methods(t, taskMethods));
+            });
+    List<String> taskIds = new ArrayList<>();
+    List<CompiledTask> all = flatten(compiled.tasks());
+    compiled.onError().ifPresent(o -> all.addAll(flatten(o.tasks())));
+    all.forEach(t -> taskIds.add(t.task().id()));
     type.addFields(collaborators.values());
-    type.addMethod(
+    MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("@param config the project's configuration, read by {@code config.*}\n")
             .addParameter(Names.JSON_NODE, "config")
-            .addStatement("this.config = config")
-            .build());
+            .addStatement("this.config = config");
+    for (FieldSpec field : collaborators.values()) {
+      if (field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
+        constructor.addStatement("this.$N = new $T(config)", field, field.type());
+      }
+    }
+    type.addMethod(constructor.build());
     type.addMethod(
         MethodSpec.methodBuilder("run")
             .addModifiers(Modifier.PUBLIC)
@@ -76,7 +89,7 @@ final class WorkflowEmitter {
             .addParameter(inputs, "inputs")
             .addException(Exception.class)
             .addStatement("$T outputs = new $T()", OUTPUTS, OUTPUTS)
-            .addCode(sequence(tasks, true))
+            .addCode(ControlFlowCode.sequence(compiled.tasks(), "last.asResult()"))
             .build());
     type.addMethods(taskMethods);
     type.addMethod(
@@ -91,88 +104,27 @@ final class WorkflowEmitter {
                 System.class,
                 "hookc.functions.")
             .build());
-    type.addType(outputs(taskIds));
+    type.addType(outputs(taskIds, all.stream().anyMatch(t -> t.kind().isLoop())));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private CodeBlock sequence(List<CompiledTask> tasks, boolean workflowLevel) {
-    CodeBlock.Builder code =
-        CodeBlock.builder().addStatement("$T last = $T.ok(null)", Names.STATUS, Names.STATUS);
-    String finish = workflowLevel ? "last.asResult()" : "last";
-    for (int i = 0; i < tasks.size(); i++) {
-      String method = FunctionNames.lowerCamel(tasks.get(i).task().id());
-      code.addStatement("last = outputs.$L = $L(inputs, outputs)", method, method);
-      if (i < tasks.size() - 1) {
-        code.beginControlFlow("if (last.returned())")
-            .addStatement("return $L", finish)
-            .endControlFlow();
-      }
-    }
-    return code.addStatement("return $L", finish).build();
-  }
-
-  private MethodSpec taskMethod(
-      CompiledTask compiled, ClassName inputs, Map<String, FieldSpec> collaborators) {
-    Task task = compiled.task();
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(FunctionNames.lowerCamel(task.id()))
-            .addModifiers(Modifier.PRIVATE)
-            .addJavadoc(
-                "Task {@code $L}$L ({@code $L}).\n",
-                task.id(),
-                task.fn().map(fn -> ", calling {@code " + fn.name() + "}").orElse(""),
-                task.location())
-            .returns(Names.STATUS)
-            .addParameter(ParameterSpec.builder(inputs, "inputs").build())
-            .addParameter(ParameterSpec.builder(OUTPUTS, "outputs").build())
-            .addException(Exception.class);
-    CodeBlock args = compiled.args().map(a -> a.code()).orElse(CodeBlock.of("null"));
-    ResolvedFunction function = compiled.function().orElse(null);
-    if (function instanceof ResolvedFunction.JavaFunction java) {
-      JavaFunctionContract contract = contracts.get(java.name());
-      String field = FunctionNames.lowerCamel(java.className());
-      collaborators.put(
-          field,
-          FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
-              .initializer("new $T()", contract.implementationName())
-              .build());
-      method.addStatement(
-          "return $T.of($L.apply($L, context($S, inputs)))",
-          Names.STATUS,
-          field,
-          contract.newArgs(compiled.namedArgs()),
-          java.name());
-    } else if (function instanceof ResolvedFunction.WorkflowFunction called) {
-      ClassName calledClass = names.workflow(called.workflow());
-      String field = FunctionNames.lowerCamel(calledClass.simpleName());
-      collaborators.put(
-          field,
-          FieldSpec.builder(calledClass, field, Modifier.PRIVATE, Modifier.FINAL)
-              .initializer("new $T(config)", calledClass)
-              .build());
-      method.addStatement(
-          "return $L.run($T.fromJson($T.toJson($L))).asResult()",
-          field,
-          names.workflowInputs(called.workflow()),
-          Names.STATUS,
-          args);
-    } else if (function instanceof ResolvedFunction.Builtin builtin
-        && builtin.name().equals("com.gs.transform")) {
-      method.addStatement("return $T.of($L)", Names.STATUS, args);
-    } else if (!compiled.children().isEmpty()) {
-      method.addCode(sequence(compiled.children(), false));
-    } else {
-      method.addStatement("return $T.returning($L)", Names.STATUS, args);
-    }
-    return method.build();
-  }
-
-  private static TypeSpec outputs(List<String> taskIds) {
+  /**
+   * @param loops whether the workflow has loops, whose items each work on a copy
+   */
+  private static TypeSpec outputs(List<String> taskIds, boolean loops) {
     TypeSpec.Builder outputs =
         TypeSpec.classBuilder(OUTPUTS)
             .addModifiers(Modifier.STATIC, Modifier.FINAL)
             .addJavadoc(
                 "The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.\n");
+    if (loops) {
+      outputs.addJavadoc("Each loop item works on its own {@link #copy()}.\n");
+    }
+    MethodSpec.Builder copy =
+        MethodSpec.methodBuilder("copy")
+            .addJavadoc("A copy holding the same results, for one loop item.\n")
+            .returns(OUTPUTS)
+            .addStatement("$T copy = new $T()", OUTPUTS, OUTPUTS);
     for (String id : taskIds) {
       String name = FunctionNames.lowerCamel(id);
       outputs.addField(
@@ -183,6 +135,10 @@ final class WorkflowEmitter {
               .returns(Names.STATUS)
               .addStatement("return $L", name)
               .build());
+      copy.addStatement("copy.$L = $L", name, name);
+    }
+    if (loops) {
+      outputs.addMethod(copy.addStatement("return copy").build());
     }
     return outputs.build();
   }
@@ -191,7 +147,7 @@ final class WorkflowEmitter {
     List<CompiledTask> all = new ArrayList<>();
     for (CompiledTask task : tasks) {
       all.add(task);
-      all.addAll(flatten(task.children()));
+      all.addAll(flatten(task.nested()));
     }
     return all;
   }

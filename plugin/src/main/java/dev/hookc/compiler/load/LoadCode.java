@@ -29,6 +29,11 @@ public enum LoadCode implements DiagnosticCode {
   TASK_MISSING_ID("HC3007", "a task has no 'id'"),
   WORKFLOW_UNKNOWN_KEY("HC3009", "a workflow has a key hookc does not know"),
   TASK_NOT_MAPPING("HC3010", "a task, or the value of one of its keys, has the wrong shape"),
+  ON_ERROR_MALFORMED(
+      "HC3601", "'on_error' is malformed (not a mapping, unknown key, 'continue' not a boolean)"),
+  RETRY_MALFORMED(
+      "HC3602", "'retry' is malformed (unknown key or type, bad 'max_attempts' or duration)"),
+  SWITCH_CASES_MALFORMED("HC3603", "a switch's 'cases' or 'defaults' are not tasks"),
   TASK_UNSUPPORTED_KEY(
       "HC3011", "a task uses a Godspeed key that hookc does not support yet", Severity.ERROR);
 

@@ -2,6 +2,7 @@ package dev.hookc.compiler.load;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
@@ -62,6 +63,31 @@ public final class ProjectLoader {
               root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
     }
     return new Project(events, workflows, definitions, unreadable);
+  }
+
+  /**
+   * Reads {@code default.yaml}, the environment files and {@code custom-environment-variables.yaml}
+   * of a project's config directory.
+   */
+  public ConfigFiles loadConfig(Path configDirectory) {
+    Optional<YamlMapping> defaults = Optional.empty();
+    Optional<YamlMapping> variables = Optional.empty();
+    Map<String, YamlMapping> environments = new LinkedHashMap<>();
+    for (Path file : yamlFiles(configDirectory)) {
+      if (!file.getParent().equals(configDirectory)) {
+        continue;
+      }
+      String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+      Optional<YamlMapping> root = read(file);
+      if (name.equals("default")) {
+        defaults = root;
+      } else if (name.equals(ConfigFiles.VARIABLES)) {
+        variables = root;
+      } else {
+        root.ifPresent(r -> environments.put(name, r));
+      }
+    }
+    return new ConfigFiles(defaults, environments, variables);
   }
 
   /** The id a workflow file gives: its path below the functions directory, dotted. */

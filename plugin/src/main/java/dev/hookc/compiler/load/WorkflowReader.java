@@ -3,7 +3,9 @@ package dev.hookc.compiler.load;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.model.FnRef;
+import dev.hookc.compiler.model.OnError;
 import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.model.TaskRetry;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -12,6 +14,7 @@ import dev.hookc.compiler.yaml.YamlScalar;
 import dev.hookc.compiler.yaml.YamlSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +22,9 @@ import java.util.Set;
 
 /** Reads one workflow file, checking its keys, its tasks' keys and the uniqueness of task ids. */
 final class WorkflowReader {
-  static final Set<String> WORKFLOW_KEYS = Set.of("id", "summary", "description", "tasks");
-  static final Set<String> WORKFLOW_UNSUPPORTED_KEYS = Set.of("on_error");
+  static final Set<String> WORKFLOW_KEYS =
+      Set.of("id", "summary", "description", "tasks", "on_error");
+  static final Set<String> WORKFLOW_UNSUPPORTED_KEYS = Set.of();
   static final Set<String> TASK_KEYS =
       Set.of(
           "id",
@@ -32,16 +36,20 @@ final class WorkflowReader {
           "condition",
           "value",
           "cases",
-          "defaults");
+          "defaults",
+          "on_error",
+          "retry");
   static final Set<String> TASK_UNSUPPORTED_KEYS =
-      Set.of("on_error", "retry", "caching", "log", "metrics", "trace", "authz", "isEachParallel");
+      Set.of("caching", "log", "metrics", "trace", "authz", "isEachParallel");
 
   private final Diagnostics diagnostics;
   private final Nodes nodes;
+  private final TaskBehaviourReader behaviours;
 
   WorkflowReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.nodes = new Nodes(diagnostics);
+    this.behaviours = new TaskBehaviourReader(diagnostics);
   }
 
   Optional<Workflow> read(String id, String file, YamlMapping root) {
@@ -68,9 +76,16 @@ final class WorkflowReader {
                     "write 'id: " + id + "' or remove the id"));
     Map<String, Location> ids = new HashMap<>();
     List<Task> tasks = tasks(root, "workflow '" + id + "'", ids);
+    Optional<OnError> onError =
+        root.get("on_error").flatMap(n -> behaviours.onError(n, list -> taskList(list, ids)));
     return Optional.of(
         new Workflow(
-            id, file, nodes.string(root, "summary", LoadCode.TASK_NOT_MAPPING), tasks, root));
+            id,
+            file,
+            nodes.string(root, "summary", LoadCode.TASK_NOT_MAPPING),
+            tasks,
+            onError,
+            root));
   }
 
   private List<Task> tasks(YamlMapping owner, String ownerName, Map<String, Location> ids) {
@@ -87,8 +102,12 @@ final class WorkflowReader {
           node.get().location(),
           ownerName + " has an empty 'tasks' list");
     }
+    return list.map(l -> taskList(l.items(), ids)).orElse(List.of());
+  }
+
+  private List<Task> taskList(List<YamlNode> items, Map<String, Location> ids) {
     List<Task> tasks = new ArrayList<>();
-    for (YamlNode item : list.map(YamlSequence::items).orElse(List.of())) {
+    for (YamlNode item : items) {
       nodes
           .mapping(item, LoadCode.TASK_NOT_MAPPING, "a task")
           .flatMap(m -> task(m, ids))
@@ -132,6 +151,15 @@ final class WorkflowReader {
     List<Task> children =
         node.get("tasks").isPresent() ? tasks(node, "task '" + id + "'", ids) : List.of();
     Optional<YamlNode> args = node.get("args");
+    Map<String, List<Task>> cases = new LinkedHashMap<>();
+    node.get("cases")
+        .flatMap(n -> nodes.mapping(n, LoadCode.SWITCH_CASES_MALFORMED, "'cases'"))
+        .ifPresent(
+            m -> m.entries().forEach(e -> cases.put(e.key().value(), oneOrMore(e.value(), ids))));
+    List<Task> defaults = node.get("defaults").map(n -> oneOrMore(n, ids)).orElse(List.of());
+    Optional<OnError> onError =
+        node.get("on_error").flatMap(n -> behaviours.onError(n, list -> taskList(list, ids)));
+    Optional<TaskRetry> retry = node.get("retry").flatMap(behaviours::retry);
     if (fn.isEmpty() && args.isEmpty() && node.get("tasks").isEmpty()) {
       diagnostics.report(
           LoadCode.TASK_NOTHING_TO_DO,
@@ -140,6 +168,29 @@ final class WorkflowReader {
           "add 'fn' to call a function, or 'args' to return a value");
     }
     return Optional.of(
-        new Task(id, fn, args, children, node.get("condition"), node.get("value"), node));
+        new Task(
+            id,
+            fn,
+            args,
+            children,
+            node.get("condition"),
+            node.get("value"),
+            cases,
+            defaults,
+            onError,
+            retry,
+            node));
+  }
+
+  /** A switch case or {@code defaults}: one task, or a list of tasks run in order. */
+  private List<Task> oneOrMore(YamlNode node, Map<String, Location> ids) {
+    if (node instanceof YamlSequence sequence) {
+      return taskList(sequence.items(), ids);
+    }
+    return nodes
+        .mapping(node, LoadCode.SWITCH_CASES_MALFORMED, "a switch case")
+        .flatMap(m -> task(m, ids))
+        .map(List::of)
+        .orElse(List.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.hookc.compiler.diag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookc.compiler.check.CheckCode;
+import dev.hookc.compiler.check.FlowCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
@@ -27,6 +28,7 @@ class DiagnosticsDocumentationTest {
           LoadCode.class,
           SecurityCode.class,
           CheckCode.class,
+          FlowCode.class,
           ExprCode.class,
           SchemaCode.class);
 

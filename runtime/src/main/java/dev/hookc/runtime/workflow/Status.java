@@ -77,6 +77,69 @@ public record Status(
     return of(json).asReturn();
   }
 
+  /**
+   * The status of a task that threw: a 500 whose body is an {@code application/problem+json}
+   * document revealing nothing of the cause, which is logged instead.
+   */
+  public static Status crashed() {
+    ObjectNode problem = JsonNodeFactory.instance.objectNode();
+    problem.put("type", "https://hookc.dev/problems/internal-error");
+    problem.put("title", "Internal Server Error");
+    problem.put("status", 500);
+    problem.put("detail", "the server failed to handle the request");
+    return new Status(
+        false,
+        500,
+        "Internal server error",
+        problem,
+        Map.of("Content-Type", "application/problem+json"),
+        false);
+  }
+
+  /**
+   * The status an {@code on_error.response} turns {@code failed} into: a status of its own when it
+   * has a {@code code} or {@code success} key, otherwise the failure's code with {@code response}
+   * as its data.
+   */
+  public static Status handled(Status failed, Object response) {
+    JsonNode json = toJson(response);
+    if (json.isObject() && (json.has("success") || json.has("code"))) {
+      return of(json);
+    }
+    return new Status(false, failed.code, failed.message, json, Map.of(), false);
+  }
+
+  /**
+   * The result of {@code com.gs.parallel} and the loops: a successful status whose data lists each
+   * branch's status ({@code success}, {@code code}, {@code message}, {@code data}) in order, as
+   * Godspeed does. A branch that returned ends the workflow: its status is the result instead.
+   */
+  public static Status branches(java.util.List<Status> results) {
+    com.fasterxml.jackson.databind.node.ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    for (Status result : results) {
+      if (result.returned()) {
+        return result;
+      }
+      list.add(result.toJson());
+    }
+    return ok(list);
+  }
+
+  /** This status as a JSON object with Godspeed's {@code GSStatus} fields. */
+  public JsonNode toJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("success", success);
+    node.put("code", code);
+    if (message == null) {
+      node.putNull("message");
+    } else {
+      node.put("message", message);
+    }
+    node.set("data", data);
+    node.set("headers", headersNode());
+    return node;
+  }
+
   /** This status, marked as ending its workflow. */
   public Status asReturn() {
     return new Status(success, code, message, data, headers, true);

@@ -31,7 +31,7 @@ public final class HookcApplication {
    * port, as tests do) and start it.
    */
   public static HookcServer.Builder server() {
-    return HookcServer.builder().routes(routes(ProjectConfig.load()));
+    return HookcServer.builder().routes(routes(HookcConfig.load()));
   }
 
   /**

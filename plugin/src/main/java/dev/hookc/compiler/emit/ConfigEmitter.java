@@ -1,0 +1,125 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.ConfigFiles;
+import dev.hookc.compiler.yaml.YamlJson;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits {@code HookcConfig}: the project's {@code config/*.yaml} as JSON text (the runtime has no
+ * YAML parser), assembled at start-up by {@code ProjectConfig.load}; and the type {@code config.*}
+ * has in expressions.
+ */
+public final class ConfigEmitter {
+  private static final ClassName PROJECT_CONFIG =
+      ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+
+  private final Names names;
+
+  public ConfigEmitter(Names names) {
+    this.names = names;
+  }
+
+  /**
+   * The type of {@code config}: an object with the keys of {@code config/default.yaml}, nested
+   * mappings likewise, every other value dynamic (an environment may override it with another
+   * type); dynamic when there is no default file.
+   */
+  public static ExprType type(ConfigFiles config) {
+    return config.defaults().map(ConfigEmitter::shape).orElse(ExprType.DYNAMIC);
+  }
+
+  private static ExprType shape(YamlNode node) {
+    if (node instanceof YamlMapping mapping) {
+      Map<String, ExprType> fields = new LinkedHashMap<>();
+      mapping.entries().forEach(e -> fields.put(e.key().value(), shape(e.value())));
+      return new ExprType.ObjectType(fields);
+    }
+    return ExprType.DYNAMIC;
+  }
+
+  /** The configuration class. */
+  public GeneratedSource emit(ConfigFiles config) {
+    ClassName self = names.config();
+    List<CodeBlock> environments = new ArrayList<>();
+    config
+        .environments()
+        .forEach((name, file) -> environments.add(CodeBlock.of("$S, $S", name, json(file))));
+    TypeSpec type =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addAnnotation(Names.generated())
+            .addJavadoc(
+                "The project's configuration, from {@code config/}: what {@code config.*} reads.\n")
+            .addField(
+                FieldSpec.builder(
+                        String.class, "DEFAULTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("{@code config/default.yaml} as JSON.\n")
+                    .initializer("$S", json(config.defaults()))
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        ParameterizedTypeName.get(Map.class, String.class, String.class),
+                        "ENVIRONMENTS",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "Each {@code config/<env>.yaml} as JSON, chosen by {@code HOOKC_ENV}.\n")
+                    .initializer(
+                        environments.isEmpty()
+                            ? CodeBlock.of("$T.of()", Map.class)
+                            : CodeBlock.of(
+                                "$T.of($>\n$L$<)", Map.class, CodeBlock.join(environments, ",\n")))
+                    .build())
+            .addField(
+                FieldSpec.builder(
+                        String.class,
+                        "VARIABLES",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .addJavadoc(
+                        "{@code config/custom-environment-variables.yaml} as JSON: which environment\n"
+                            + "variable overrides which key.\n")
+                    .initializer("$S", json(config.variables()))
+                    .build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(
+                MethodSpec.methodBuilder("load")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc(
+                        "The defaults, overridden by {@code config/<HOOKC_ENV>.yaml}, then by the\n"
+                            + "mapped environment variables.\n")
+                    .returns(Names.JSON_NODE)
+                    .addStatement(
+                        "return $T.load(DEFAULTS, ENVIRONMENTS, VARIABLES, System.getenv())",
+                        PROJECT_CONFIG)
+                    .build())
+            .build();
+    return GeneratedSource.of(
+        JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build());
+  }
+
+  private static String json(Optional<YamlMapping> file) {
+    return file.map(ConfigEmitter::json).orElse("{}");
+  }
+
+  private static String json(YamlMapping file) {
+    return YamlJson.toJson(file).toString();
+  }
+}

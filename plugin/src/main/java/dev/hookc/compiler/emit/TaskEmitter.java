@@ -1,0 +1,286 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.hookc.compiler.check.FunctionNames;
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.expr.CompiledValue;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.model.TaskRetry;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlScalar;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the methods of a workflow's tasks: one per task, running its function or built-in through
+ * the {@code TaskRunner} (which turns an exception into a failed status and retries), then its
+ * {@code on_error}.
+ */
+final class TaskEmitter {
+  static final ClassName OUTPUTS = ClassName.get("", "Outputs");
+  static final ClassName RUNNER = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskRunner");
+  static final ClassName RETRY = ClassName.get(Names.WORKFLOW_RUNTIME, "Retry");
+  static final ClassName BRANCHES = ClassName.get(Names.WORKFLOW_RUNTIME, "Branches");
+  static final ClassName TASK_BODY = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskBody");
+  static final ClassName LOOPS = ClassName.get(Names.WORKFLOW_RUNTIME, "Loops");
+  static final ClassName TASK_LOG = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskLog");
+
+  private final Names names;
+  private final Map<String, JavaFunctionContract> contracts;
+  private final ClassName inputs;
+  private final Map<String, FieldSpec> collaborators;
+  private final String workflowId;
+
+  /**
+   * @param collaborators the fields the methods use (functions, called workflows, the logger),
+   *     filled in as they are needed
+   */
+  TaskEmitter(
+      Names names,
+      Map<String, JavaFunctionContract> contracts,
+      ClassName inputs,
+      Map<String, FieldSpec> collaborators,
+      String workflowId) {
+    this.names = names;
+    this.contracts = contracts;
+    this.inputs = inputs;
+    this.collaborators = collaborators;
+    this.workflowId = workflowId;
+  }
+
+  /** The methods of {@code task} and of every task nested in it, in YAML order. */
+  void methods(CompiledTask task, List<MethodSpec> out) {
+    out.add(taskMethod(task));
+    if (task.kind().isLoop()) {
+      out.add(itemMethod(task));
+    }
+    task.onError()
+        .filter(o -> o.owner().isPresent())
+        .ifPresent(o -> out.add(onErrorMethod(o, task.taskValue())));
+    for (CompiledTask nested : task.nested()) {
+      methods(nested, out);
+    }
+  }
+
+  /** The method handling a failure: {@code <task>OnError}, or the workflow's {@code onError}. */
+  MethodSpec onErrorMethod(CompiledTask.CompiledOnError onError, Optional<ExprType> taskValue) {
+    MethodSpec.Builder method =
+        parameters(
+                MethodSpec.methodBuilder(onErrorName(onError)), taskValue.map(ExprType::javaType))
+            .addParameter(Names.STATUS, "failed")
+            .addJavadoc(
+                "The {@code on_error} of $L ({@code $L}): $L.\n",
+                onError.owner().map(id -> "task {@code " + id + "}").orElse("the workflow"),
+                onError.location(),
+                onError.continues() ? "the workflow continues" : "the workflow ends");
+    String finish = onError.continues() ? "last" : "last.asReturn()";
+    if (onError.response().isPresent()) {
+      method.addStatement(
+          "return $T.handled(failed, $L)$L",
+          Names.STATUS,
+          onError.response().get().code(),
+          onError.continues() ? "" : ".asReturn()");
+    } else if (!onError.tasks().isEmpty()) {
+      method.addCode(ControlFlowCode.sequence(onError.tasks(), finish));
+    } else {
+      method.addStatement("return failed$L", onError.continues() ? "" : ".asReturn()");
+    }
+    return method.build();
+  }
+
+  private MethodSpec taskMethod(CompiledTask compiled) {
+    Task task = compiled.task();
+    MethodSpec.Builder method =
+        parameters(
+                MethodSpec.methodBuilder(FunctionNames.lowerCamel(task.id())),
+                compiled.taskValue().map(ExprType::javaType))
+            .addJavadoc(
+                "Task {@code $L}$L ({@code $L}).\n",
+                task.id(),
+                task.fn().map(fn -> ", calling {@code " + fn.name() + "}").orElse(""),
+                task.location());
+    Body body = body(compiled);
+    String label = task.id() + " (" + task.location() + ")";
+    String head = compiled.onError().isEmpty() ? "return " : "$T status = ";
+    Object[] headArgs = compiled.onError().isEmpty() ? new Object[0] : new Object[] {Names.STATUS};
+    CodeBlock start = CodeBlock.of(head, headArgs);
+    if (body.statements()) {
+      // A lambda with statements cannot sit inside a JavaPoet statement, so it is written out.
+      method
+          .addCode(start)
+          .addCode("$T.shared().run($S, $L, () -> {\n$>", RUNNER, label, retry(task.retry()))
+          .addCode(body.code())
+          .addCode("$<});\n");
+    } else {
+      method.addStatement(
+          "$L$T.shared().run($S, $L, () -> $L)",
+          start,
+          RUNNER,
+          label,
+          retry(task.retry()),
+          body.code());
+    }
+    if (compiled.onError().isEmpty()) {
+      return method.build();
+    }
+    return method
+        .addStatement(
+            "return status.success() || status.returned() ? status : $L($L, status)",
+            onErrorName(compiled.onError().get()),
+            compiled.onError().get().owner().isPresent()
+                ? ControlFlowCode.arguments(compiled)
+                : "inputs, outputs")
+        .build();
+  }
+
+  /**
+   * What one attempt at a task does: a Java expression, or statements ending in a return.
+   *
+   * @param statements whether {@code code} is statements
+   */
+  private record Body(CodeBlock code, boolean statements) {
+    static Body of(String format, Object... args) {
+      return new Body(CodeBlock.of(format, args), false);
+    }
+  }
+
+  /** What one attempt at the task does, as a lambda body. */
+  private Body body(CompiledTask compiled) {
+    CodeBlock args = compiled.args().map(CompiledValue::code).orElse(CodeBlock.of("null"));
+    switch (compiled.kind()) {
+      case JAVA:
+        return new Body(javaCall(compiled), false);
+      case WORKFLOW:
+        ResolvedFunction.WorkflowFunction called =
+            (ResolvedFunction.WorkflowFunction) compiled.function().get();
+        ClassName calledClass = names.workflow(called.workflow());
+        String field = FunctionNames.lowerCamel(calledClass.simpleName());
+        // Set by the constructor, which receives the config it is built with.
+        collaborators.put(
+            field, FieldSpec.builder(calledClass, field, Modifier.PRIVATE, Modifier.FINAL).build());
+        return Body.of(
+            "$L.run($T.fromJson($T.toJson($L))).asResult()",
+            field,
+            names.workflowInputs(called.workflow()),
+            Names.STATUS,
+            args);
+      case TRANSFORM:
+        return Body.of("$T.of($L)", Names.STATUS, args);
+      case LOG:
+        collaborators.put(
+            "LOG",
+            FieldSpec.builder(
+                    System.Logger.class, "LOG", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.getLogger($S)", System.class, "hookc.workflows." + workflowId)
+                .build());
+        CompiledValue data = compiled.namedArgs().get("data");
+        return Body.of(
+            "$T.log(LOG, $S, $L)",
+            TASK_LOG,
+            logLevel(compiled.task()),
+            data == null ? CodeBlock.of("null") : data.code());
+      case SEQUENTIAL:
+      case IF:
+      case ELIF:
+      case ELSE:
+        return block(ControlFlowCode.sequence(compiled.children(), "last"));
+      case PARALLEL:
+        return block(ControlFlowCode.parallel(compiled));
+      case SWITCH:
+        return block(ControlFlowCode.switchCode(compiled));
+      case EACH_SEQUENTIAL:
+      case EACH_PARALLEL:
+        return block(ControlFlowCode.loop(compiled));
+      default:
+        return Body.of("$T.returning($L)", Names.STATUS, args);
+    }
+  }
+
+  private CodeBlock javaCall(CompiledTask compiled) {
+    ResolvedFunction.JavaFunction java = (ResolvedFunction.JavaFunction) compiled.function().get();
+    JavaFunctionContract contract = contracts.get(java.name());
+    String field = FunctionNames.lowerCamel(java.className());
+    collaborators.put(
+        field,
+        FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T()", contract.implementationName())
+            .build());
+    return CodeBlock.of(
+        "$T.of($L.apply($L, context($S, inputs)))",
+        Names.STATUS,
+        field,
+        contract.newArgs(compiled.namedArgs()),
+        java.name());
+  }
+
+  /** The method running a loop's tasks for one item, which they read as {@code task_value}. */
+  private MethodSpec itemMethod(CompiledTask loop) {
+    return parameters(
+            MethodSpec.methodBuilder(FunctionNames.lowerCamel(loop.task().id()) + "Item"),
+            Optional.of(ControlFlowCode.itemType(loop).javaType()))
+        .addJavadoc("The tasks of {@code $L} for one item, {@code task_value}.\n", loop.task().id())
+        .addCode(ControlFlowCode.sequence(loop.children(), "last"))
+        .build();
+  }
+
+  private MethodSpec.Builder parameters(MethodSpec.Builder method, Optional<TypeName> taskValue) {
+    method
+        .addModifiers(Modifier.PRIVATE)
+        .returns(Names.STATUS)
+        .addParameter(inputs, "inputs")
+        .addParameter(OUTPUTS, "outputs")
+        .addException(Exception.class);
+    taskValue.ifPresent(type -> method.addParameter(type, "taskValue"));
+    return method;
+  }
+
+  private static String onErrorName(CompiledTask.CompiledOnError onError) {
+    return onError.owner().map(id -> FunctionNames.lowerCamel(id) + "OnError").orElse("onError");
+  }
+
+  private static Body block(CodeBlock statements) {
+    return new Body(statements, true);
+  }
+
+  private static CodeBlock retry(Optional<TaskRetry> retry) {
+    if (retry.isEmpty()) {
+      return CodeBlock.of("$T.NONE", RETRY);
+    }
+    TaskRetry r = retry.get();
+    switch (r.type()) {
+      case "exponential":
+        return CodeBlock.of(
+            "$T.exponential($L, $LL, $LL)",
+            RETRY,
+            r.maxAttempts(),
+            r.intervalMillis(),
+            r.maxIntervalMillis());
+      case "random":
+        return CodeBlock.of(
+            "$T.random($L, $LL, $LL)",
+            RETRY,
+            r.maxAttempts(),
+            r.minIntervalMillis(),
+            r.maxIntervalMillis());
+      default:
+        return CodeBlock.of("$T.constant($L, $LL)", RETRY, r.maxAttempts(), r.intervalMillis());
+    }
+  }
+
+  /** The literal {@code level} of a log task; {@code info} when absent (checked elsewhere). */
+  static String logLevel(Task task) {
+    return task.args()
+        .filter(YamlMapping.class::isInstance)
+        .flatMap(a -> ((YamlMapping) a).get("level"))
+        .filter(YamlScalar.class::isInstance)
+        .map(l -> ((YamlScalar) l).value())
+        .orElse("info");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.hookc.test.flow.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.workflow.FunctionContext;
+import dev.hookc.runtime.workflow.Retry;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.TaskRunner;
+import dev.hookc.test.flow.functions.Boom;
+import dev.hookc.test.flow.functions.BoomArgs;
+import dev.hookc.test.flow.functions.BoomFunction;
+import javax.annotation.processing.Generated;
+
+/**
+ * Workflow {@code failure_continues}, from {@code src/functions/failure_continues.yaml}.
+ */
+@Generated("dev.hookc.compiler")
+public final class FailureContinuesWorkflow {
+  private final JsonNode config;
+
+  private final BoomFunction boom = new Boom();
+
+  /**
+   * @param config the project's configuration, read by {@code config.*}
+   */
+  public FailureContinuesWorkflow(JsonNode config) {
+    this.config = config;
+  }
+
+  /**
+   * Runs the workflow; its result is its last task's status, or the one a return ended it with.
+   */
+  public Status run(FailureContinuesInputs inputs) throws Exception {
+    Outputs outputs = new Outputs();
+    Status last = Status.ok(null);
+    last = outputs.callBoom = callBoom(inputs, outputs);
+    if (last.returned()) {
+      return last.asResult();
+    }
+    last = outputs.after = after(inputs, outputs);
+    return last.asResult();
+  }
+
+  /**
+   * Task {@code call_boom}, calling {@code boom} ({@code src/functions/failure_continues.yaml:2:5}).
+   */
+  private Status callBoom(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
+    return TaskRunner.shared().run("call_boom (src/functions/failure_continues.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
+  }
+
+  /**
+   * Task {@code after}, calling {@code com.gs.transform} ({@code src/functions/failure_continues.yaml:4:5}).
+   */
+  private Status after(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
+    return TaskRunner.shared().run("after (src/functions/failure_continues.yaml:4:5)", Retry.NONE, () -> Status.of(Js.object("previous_failed", !outputs.callBoom().success(), "previous_code", outputs.callBoom().codeNumber())));
+  }
+
+  private FunctionContext context(String function, FailureContinuesInputs inputs) {
+    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+  }
+
+  /**
+   * The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.
+   */
+  static final class Outputs {
+    private volatile Status callBoom;
+
+    private volatile Status after;
+
+    /**
+     * The result of task {@code call_boom}.
+     */
+    Status callBoom() {
+      return callBoom;
+    }
+
+    /**
+     * The result of task {@code after}.
+     */
+    Status after() {
+      return after;
+    }
+  }
+}

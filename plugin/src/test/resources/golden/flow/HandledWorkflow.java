@@ -1,0 +1,93 @@
+package dev.hookc.test.flow.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.workflow.FunctionContext;
+import dev.hookc.runtime.workflow.Retry;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.TaskRunner;
+import dev.hookc.test.flow.functions.Boom;
+import dev.hookc.test.flow.functions.BoomArgs;
+import dev.hookc.test.flow.functions.BoomFunction;
+import javax.annotation.processing.Generated;
+
+/**
+ * Workflow {@code handled}, from {@code src/functions/handled.yaml}.
+ */
+@Generated("dev.hookc.compiler")
+public final class HandledWorkflow {
+  private final JsonNode config;
+
+  private final BoomFunction boom = new Boom();
+
+  /**
+   * @param config the project's configuration, read by {@code config.*}
+   */
+  public HandledWorkflow(JsonNode config) {
+    this.config = config;
+  }
+
+  /**
+   * Runs the workflow; its result is its last task's status, or the one a return ended it with.
+   */
+  public Status run(HandledInputs inputs) throws Exception {
+    Outputs outputs = new Outputs();
+    Status last = Status.ok(null);
+    last = outputs.callBoom = callBoom(inputs, outputs);
+    if (last.returned()) {
+      return last.asResult();
+    }
+    last = outputs.never = never(inputs, outputs);
+    return last.asResult();
+  }
+
+  /**
+   * Task {@code call_boom}, calling {@code boom} ({@code src/functions/handled.yaml:2:5}).
+   */
+  private Status callBoom(HandledInputs inputs, Outputs outputs) throws Exception {
+    Status status = TaskRunner.shared().run("call_boom (src/functions/handled.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
+    return status.success() || status.returned() ? status : callBoomOnError(inputs, outputs, status);
+  }
+
+  /**
+   * The {@code on_error} of task {@code call_boom} ({@code src/functions/handled.yaml:5:7}): the workflow ends.
+   */
+  private Status callBoomOnError(HandledInputs inputs, Outputs outputs, Status failed) throws
+      Exception {
+    return Status.handled(failed, Js.object("code", 502L, "data", Js.object("error", "upstream unavailable"))).asReturn();
+  }
+
+  /**
+   * Task {@code never}, calling {@code com.gs.transform} ({@code src/functions/handled.yaml:9:5}).
+   */
+  private Status never(HandledInputs inputs, Outputs outputs) throws Exception {
+    return TaskRunner.shared().run("never (src/functions/handled.yaml:9:5)", Retry.NONE, () -> Status.of(Js.object("reached", true)));
+  }
+
+  private FunctionContext context(String function, HandledInputs inputs) {
+    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+  }
+
+  /**
+   * The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.
+   */
+  static final class Outputs {
+    private volatile Status callBoom;
+
+    private volatile Status never;
+
+    /**
+     * The result of task {@code call_boom}.
+     */
+    Status callBoom() {
+      return callBoom;
+    }
+
+    /**
+     * The result of task {@code never}.
+     */
+    Status never() {
+      return never;
+    }
+  }
+}
