@@ -57,20 +57,17 @@ public final class HookcCompiler {
             request.javaSourceDirectory(),
             request.packageName());
     new ProjectChecker(diagnostics, functions).check(project);
-<<<<<<< HEAD
+    new FlowChecker(diagnostics).check(project);
+    ConfigFiles config =
+        new ProjectLoader(request.projectDirectory(), diagnostics)
+            .loadConfig(request.projectDirectory().resolve("config"));
+    new ConfigChecker(diagnostics).check(config);
     Guards guards =
         new GuardReader(diagnostics)
             .read(
                 project.events(),
                 HttpSourceFile.read(
                     request.projectDirectory(), request.eventsDirectory(), diagnostics));
-=======
-    new FlowChecker(diagnostics).check(project);
-    ConfigFiles config =
-        new ProjectLoader(request.projectDirectory(), diagnostics)
-            .loadConfig(request.projectDirectory().resolve("config"));
-    new ConfigChecker(diagnostics).check(config);
->>>>>>> main
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -102,11 +99,7 @@ public final class HookcCompiler {
     }
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
-<<<<<<< HEAD
-        new ProjectEmitter(names, diagnostics, functions, guards)
-=======
-        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config))
->>>>>>> main
+        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config), guards)
             .emit(project, bodyTypes, bodyValidators, workflowBodies);
     sources.addAll(emitted);
     sources.add(new ConfigEmitter(names).emit(config));

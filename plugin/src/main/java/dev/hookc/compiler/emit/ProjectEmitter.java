@@ -25,29 +25,30 @@ public final class ProjectEmitter {
   private final Names names;
   private final FunctionTable functions;
   private final ExpressionCompiler expressions;
-<<<<<<< HEAD
-  private final Guards guards;
-
-  public ProjectEmitter(Names names, Diagnostics diagnostics, FunctionTable functions) {
-    this(names, diagnostics, functions, Guards.none());
-  }
-
-  /**
-   * @param guards what stands before each event's controller (authentication, idempotency)
-   */
-  public ProjectEmitter(
-      Names names, Diagnostics diagnostics, FunctionTable functions, Guards guards) {
-    this.guards = guards;
-=======
   private final Diagnostics diagnostics;
   private final ExprType config;
+  private final Guards guards;
 
   /**
    * @param config the type of {@code config.*}: the shape of {@code config/default.yaml}
    */
   public ProjectEmitter(
       Names names, Diagnostics diagnostics, FunctionTable functions, ExprType config) {
->>>>>>> main
+    this(names, diagnostics, functions, config, Guards.none());
+  }
+
+  /**
+   * @param config the type of {@code config.*}: the shape of {@code config/default.yaml}
+   * @param guards what stands before each event's controller (authentication, idempotency, async
+   *     delivery)
+   */
+  public ProjectEmitter(
+      Names names,
+      Diagnostics diagnostics,
+      FunctionTable functions,
+      ExprType config,
+      Guards guards) {
+    this.guards = guards;
     this.names = names;
     this.functions = functions;
     this.diagnostics = diagnostics;
