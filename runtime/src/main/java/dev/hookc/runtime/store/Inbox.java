@@ -270,12 +270,16 @@ public final class Inbox implements AutoCloseable {
         claimedUntil = row.getLong(2);
       }
     }
+    // Everything that made the row due is checked again: between the query and this update,
+    // another worker may have claimed, run and released it (its claim back to the same value).
     try (PreparedStatement take =
         c.prepareStatement(
-            "UPDATE hookc_inbox SET claimed_until = ? WHERE id = ? AND claimed_until = ?")) {
+            "UPDATE hookc_inbox SET claimed_until = ? WHERE id = ? AND claimed_until = ?"
+                + " AND state = 'PENDING' AND next_attempt_at <= ?")) {
       take.setLong(1, now + lease.toMillis());
       take.setString(2, id);
       take.setLong(3, claimedUntil);
+      take.setLong(4, now);
       if (take.executeUpdate() != 1) {
         return Optional.empty(); // another worker took it first
       }
