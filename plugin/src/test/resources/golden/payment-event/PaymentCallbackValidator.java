@@ -38,7 +38,7 @@ public final class PaymentCallbackValidator {
     if (isRootValid(node)) {
       return List.of();
     }
-    ViolationCollector out = new ViolationCollector(100);
+    ViolationCollector out = new ViolationCollector(1000);
     checkRoot(node, "", out);
     return out.violations();
   }

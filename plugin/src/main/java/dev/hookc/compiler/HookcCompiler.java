@@ -9,8 +9,11 @@ import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.contract.HttpSettingsReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.emit.ConfigEmitter;
+import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
@@ -28,6 +31,7 @@ import dev.hookc.compiler.schema.ValidatorGenerator;
 import dev.hookc.compiler.security.GuardReader;
 import dev.hookc.compiler.security.HttpSourceFile;
 import dev.hookc.compiler.yaml.YamlJson;
+import dev.hookc.compiler.yaml.YamlMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,12 +66,10 @@ public final class HookcCompiler {
         new ProjectLoader(request.projectDirectory(), diagnostics)
             .loadConfig(request.projectDirectory().resolve("config"));
     new ConfigChecker(diagnostics).check(config);
-    Guards guards =
-        new GuardReader(diagnostics)
-            .read(
-                project.events(),
-                HttpSourceFile.read(
-                    request.projectDirectory(), request.eventsDirectory(), diagnostics));
+    // Read once: the contract and the guards each take their own keys from it.
+    Optional<YamlMapping> httpSource =
+        HttpSourceFile.read(request.projectDirectory(), request.eventsDirectory(), diagnostics);
+    Guards guards = new GuardReader(diagnostics).read(project.events(), httpSource);
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -97,10 +99,21 @@ public final class HookcCompiler {
       bodyTypes.put(event, pojo.type());
       sources.addAll(pojo.sources());
     }
+    HttpSettings settings =
+        httpSource.map(new HttpSettingsReader(diagnostics)::read).orElse(HttpSettings.DEFAULTS);
+    Map<Event, ControllerContract> contracts =
+        new ContractSources(names, diagnostics).generate(project, settings, sources);
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
         new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config), guards)
-            .emit(project, bodyTypes, bodyValidators, workflowBodies);
+            .emit(
+                project,
+                bodyTypes,
+                bodyValidators,
+                workflowBodies,
+                contracts,
+                settings,
+                WorkflowParameters.of(project, functions, contracts));
     sources.addAll(emitted);
     sources.add(new ConfigEmitter(names).emit(config));
     new ReturnChecker(diagnostics, functions).check(project);

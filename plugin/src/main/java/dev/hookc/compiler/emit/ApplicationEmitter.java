@@ -6,6 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.lang.model.element.Modifier;
 
 /** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
@@ -106,23 +108,42 @@ final class ApplicationEmitter {
     return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
   }
 
-  JavaFile emit(List<Event> events) {
+  JavaFile emit(
+      List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
     ClassName self = names.application();
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
       RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
       CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
-      routes.add(
+      CodeBlock route =
           guard.isOpen()
               ? CodeBlock.of(
-                  "$T.of($S, $S, $L)", ROUTE, event.method().name(), event.path(), controller)
+                  "$T.of($S, $S, $L)",
+                  ROUTE,
+                  event.method().name(),
+                  settings.baseUrl() + event.path(),
+                  controller)
               : CodeBlock.of(
                   "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
                   ROUTE,
                   event.method().name(),
-                  event.path(),
-                  guardEmitter.wrap(event, guard, controller)));
+                  settings.baseUrl() + event.path(),
+                  guardEmitter.wrap(event, guard, controller));
+      OptionalLong limit = contracts.get(event).contract().maxBodyBytes();
+      routes.add(
+          limit.isPresent()
+              ? CodeBlock.of("$L.withMaxBodyBytes($L)", route, limit.getAsLong())
+              : route);
     }
+    CodeBlock server =
+        settings.maxBodyBytes().isPresent()
+            ? CodeBlock.of(
+                "return $T.builder().maxBodyBytes($L).routes(routes($T.load()))",
+                SERVER,
+                settings.maxBodyBytes().getAsLong(),
+                names.config())
+            : CodeBlock.of("return $T.builder().routes(routes($T.load()))", SERVER, names.config());
+    int port = settings.port().orElse(3000);
     TypeSpec application =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -140,16 +161,16 @@ final class ApplicationEmitter {
                         "A server builder with every route; set the host and port (0 for any free\n"
                             + "port, as tests do) and start it.\n")
                     .returns(SERVER.nestedClass("Builder"))
-                    .addStatement(
-                        "return $T.builder().routes(routes($T.load()))", SERVER, names.config())
+                    .addStatement(server)
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("main")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addJavadoc("Serves on the port in {@code PORT}, else 3000, until stopped.\n")
+                    .addJavadoc(
+                        "Serves on the port in {@code PORT}, else $L, until stopped.\n", port)
                     .addParameter(String[].class, "args")
                     .addException(java.io.IOException.class)
-                    .addStatement("int port = $T.port(System.getenv($S), 3000)", CONFIG, "PORT")
+                    .addStatement("int port = $T.port(System.getenv($S), $L)", CONFIG, "PORT", port)
                     .addStatement("$T server = server().port(port).start()", SERVER)
                     .addStatement("server.stopOnShutdownSignal()")
                     .addStatement(

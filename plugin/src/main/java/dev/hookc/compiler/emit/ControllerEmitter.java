@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
@@ -37,13 +38,15 @@ final class ControllerEmitter {
    * @param validator the validator class of the body, when the event declares a body schema
    * @param workflow the workflow the event's {@code fn} names
    * @param workflowBody the body type the workflow's inputs take
+   * @param contract the parameters, body and response checks of the event
    */
   JavaFile emit(
       Event event,
       ExprType bodyType,
       Optional<ClassName> validator,
       Workflow workflow,
-      ExprType workflowBody) {
+      ExprType workflowBody,
+      ControllerContract contract) {
     ClassName self = names.controller(event);
     ClassName workflowClass = names.workflow(workflow);
     MethodSpec.Builder handle =
@@ -53,8 +56,10 @@ final class ControllerEmitter {
             .returns(RESPONSE)
             .addParameter(REQUEST, "request")
             .addException(Exception.class);
+    handle.addCode(ContractEmitter.parameters(event, contract));
+    boolean optional = event.bodySchema().isPresent() && !contract.contract().bodyRequired();
     if (event.bodySchema().isPresent()) {
-      handle.addStatement("$T json = $T.readBody(request)", Names.JSON_NODE, JSON);
+      handle.addCode(ContractEmitter.readBody(event, contract));
     } else {
       handle.addStatement("$T json = $T.optionalBody(request)", Names.JSON_NODE, REQUEST_INPUTS);
     }
@@ -62,9 +67,13 @@ final class ControllerEmitter {
         v ->
             handle
                 .addStatement(
-                    "$T violations = $T.validate(json)",
+                    "$T violations = $L",
                     ParameterizedTypeName.get(ClassName.get(java.util.List.class), VIOLATION),
-                    v)
+                    // A body that may be left out is only checked when it was sent.
+                    optional
+                        ? CodeBlock.of(
+                            "json.isMissingNode() ? $T.of() : $T.validate(json)", List.class, v)
+                        : CodeBlock.of("$T.validate(json)", v))
                 .beginControlFlow("if (!violations.isEmpty())")
                 .addStatement(
                     "throw $T.badRequest($S, violations)",
@@ -78,22 +87,26 @@ final class ControllerEmitter {
     CodeBlock body;
     if (workflowBody instanceof ExprType.PojoType pojo && bodyType.equals(workflowBody)) {
       handle.addStatement(
-          "$T body = $T.bind(json, $T.class)", pojo.javaClass(), JSON, pojo.javaClass());
+          optional
+              ? "$T body = json.isMissingNode() ? null : $T.bind(json, $T.class)"
+              : "$T body = $T.bind(json, $T.class)",
+          pojo.javaClass(),
+          JSON,
+          pojo.javaClass());
       body = CodeBlock.of("body");
     } else {
       body = CodeBlock.of("json");
     }
-    handle
-        .addStatement(
-            "$T status = workflow.run(new $T($L, $T.params(request), $T.query(request), $T.headers(request), $T.user(request)))",
-            Names.STATUS,
-            names.workflowInputs(workflow),
-            body,
-            REQUEST_INPUTS,
-            REQUEST_INPUTS,
-            REQUEST_INPUTS,
-            REQUEST_INPUTS)
-        .addStatement("return $T.respond(status)", REQUEST_INPUTS);
+    handle.addStatement(
+        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request)))",
+        Names.STATUS,
+        names.workflowInputs(workflow),
+        body,
+        REQUEST_INPUTS);
+    if (ContractEmitter.checksResponses(contract)) {
+      handle.addCode(ContractEmitter.checkResponse(event, contract));
+    }
+    handle.addStatement("return $T.respond(status)", REQUEST_INPUTS);
     TypeSpec controller =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -116,6 +129,11 @@ final class ControllerEmitter {
                     .addStatement("this.workflow = new $T(config)", workflowClass)
                     .build())
             .addMethod(handle.build())
+            .addFields(ContractEmitter.formFields(event, contract).stream().toList())
+            .addMethods(
+                ContractEmitter.checksResponses(contract)
+                    ? List.of(ContractEmitter.responseViolations(event, contract))
+                    : List.of())
             .build();
     return JavaFile.builder(self.packageName(), controller).skipJavaLangImports(true).build();
   }

@@ -3,6 +3,7 @@ package dev.hookc.compiler.emit;
 import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
@@ -60,12 +61,19 @@ public final class ProjectEmitter {
    * @param bodyTypes each event's body type
    * @param bodyValidators the validator class of each event that declares a body schema
    * @param workflowBodies the type of each workflow's {@code inputs.body}
+   * @param controllerContracts what each event's controller enforces besides its body schema
+   * @param settings the server settings from {@code http.yaml}
+   * @param workflowParameters by workflow id, the types of its {@code inputs.params}, {@code
+   *     inputs.query} and {@code inputs.headers}; dynamic when absent
    */
   public List<GeneratedSource> emit(
       Project project,
       Map<Event, ExprType> bodyTypes,
       Map<Event, ClassName> bodyValidators,
-      Map<String, ExprType> workflowBodies) {
+      Map<String, ExprType> workflowBodies,
+      Map<Event, ControllerContract> controllerContracts,
+      HttpSettings settings,
+      Map<String, Map<String, ExprType>> workflowParameters) {
     List<GeneratedSource> sources = new ArrayList<>();
     WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions, diagnostics, config);
     Map<Workflow, WorkflowCompiler.CompiledWorkflow> compiled = new LinkedHashMap<>();
@@ -75,7 +83,7 @@ public final class ProjectEmitter {
           workflow,
           compiler.compile(
               workflow,
-              inputsType(workflow, body),
+              inputsType(workflow, body, workflowParameters.getOrDefault(workflow.id(), Map.of())),
               WorkflowEmitter.outputsClass(names.workflow(workflow))));
     }
     Map<String, JavaFunctionContract> contracts = new TreeMap<>();
@@ -112,9 +120,12 @@ public final class ProjectEmitter {
                   bodyTypes.getOrDefault(event, ExprType.DYNAMIC),
                   Optional.ofNullable(bodyValidators.get(event)),
                   workflow.get(),
-                  workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC))));
+                  workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC),
+                  controllerContracts.get(event))));
     }
-    sources.add(GeneratedSource.of(new ApplicationEmitter(names, guards).emit(served)));
+    sources.add(
+        GeneratedSource.of(
+            new ApplicationEmitter(names, guards).emit(served, controllerContracts, settings)));
     return sources;
   }
 
@@ -126,11 +137,12 @@ public final class ProjectEmitter {
         .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
   }
 
-  private ExprType inputsType(Workflow workflow, ExprType body) {
+  private ExprType inputsType(Workflow workflow, ExprType body, Map<String, ExprType> parameters) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
     properties.put("body", new ExprType.PojoType.Property("body", body, "body", true));
     for (String name : List.of("params", "query", "headers", "user")) {
-      properties.put(name, new ExprType.PojoType.Property(name, ExprType.DYNAMIC, name, true));
+      ExprType type = parameters.getOrDefault(name, ExprType.DYNAMIC);
+      properties.put(name, new ExprType.PojoType.Property(name, type, name, true));
     }
     return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
   }

@@ -165,15 +165,22 @@ public sealed interface ExprType {
 
   /**
    * A JSON object whose keys are known at build time: a YAML mapping or an object literal, built at
-   * runtime as a Jackson {@code ObjectNode}. Reading a known key keeps its type; any other key is a
-   * build error.
+   * runtime as a Jackson {@code ObjectNode}, or a request's declared parameters. Reading a known
+   * key keeps its type; any other key is a build error, or dynamic when the object is open.
    *
    * @param fields the keys in the order written, with the type of each value
+   * @param open whether other keys may be present (undeclared parameters and headers), read as
+   *     dynamic values
    */
-  record ObjectType(Map<String, ExprType> fields) implements ExprType {
+  record ObjectType(Map<String, ExprType> fields, boolean open) implements ExprType {
 
     public ObjectType {
       fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /** An object with exactly these keys. */
+    public ObjectType(Map<String, ExprType> fields) {
+      this(fields, false);
     }
 
     @Override

@@ -114,6 +114,10 @@ final class TypeChecker {
     }
     if (type instanceof ExprType.ObjectType object) {
       ExprType field = object.fields().get(name);
+      if (field == null && object.open()) {
+        return Typed.of(
+            ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
+      }
       if (field == null) {
         return unknownProperty(name, offset, type, object.fields().keySet());
       }

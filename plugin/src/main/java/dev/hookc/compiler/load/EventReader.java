@@ -34,10 +34,12 @@ final class EventReader {
           "body",
           "params",
           "parameters",
-          "responses");
+          "responses",
+          "max_body_size");
   static final Set<String> UNSUPPORTED_KEYS =
       Set.of("authz", "on_request_validation_error", "on_response_validation_error", "log");
-  static final Set<String> SERVED_CONTENT_TYPES = Set.of("application/json");
+  static final Set<String> SERVED_CONTENT_TYPES =
+      Set.of("application/json", "application/x-www-form-urlencoded");
   private static final Set<String> PARAMETER_LOCATIONS =
       Set.of("path", "query", "header", "cookie");
   private static final Set<String> PARAMETER_KEYS =
@@ -146,7 +148,8 @@ final class EventReader {
             LoadCode.EVENT_UNSUPPORTED_CONTENT_TYPE,
             entry.key().location(),
             "content type '" + type + "' cannot be served",
-            "hookc reads request bodies as " + String.join(", ", SERVED_CONTENT_TYPES));
+            "hookc reads request bodies as "
+                + String.join(", ", new java.util.TreeSet<>(SERVED_CONTENT_TYPES)));
         continue;
       }
       types.add(type);

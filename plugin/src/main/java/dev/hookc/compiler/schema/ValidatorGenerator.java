@@ -28,7 +28,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class ValidatorGenerator {
   /** How many violations {@code validate(JsonNode)} reports at most. */
-  public static final int DEFAULT_CAP = 100;
+  public static final int DEFAULT_CAP = 1000;
 
   private static final ClassName VIOLATION = ClassName.get("dev.hookc.runtime", "Violation");
   private static final ClassName COLLECTOR =

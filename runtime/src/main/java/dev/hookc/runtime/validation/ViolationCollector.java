@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class ViolationCollector {
   /** The cap used when the caller does not choose one. */
-  public static final int DEFAULT_CAP = 100;
+  public static final int DEFAULT_CAP = 1000;
 
   private final int cap;
   private final List<Violation> violations = new ArrayList<>();

@@ -3,17 +3,22 @@ package dev.hookc.examples.callback.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.model.PostCallbackBody;
 import dev.hookc.examples.callback.validation.PostCallbackBodyValidator;
+import dev.hookc.examples.callback.validation.PostCallbackResponse200Validator;
 import dev.hookc.examples.callback.workflows.HandleCallbackInputs;
 import dev.hookc.examples.callback.workflows.HandleCallbackWorkflow;
 import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Json;
+import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestBodies;
 import dev.hookc.runtime.Response;
+import dev.hookc.runtime.ResponseContract;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.workflow.RequestInputs;
 import dev.hookc.runtime.workflow.Status;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -32,13 +37,25 @@ public final class PostCallbackController implements Handler {
 
   @Override
   public Response handle(Request request) throws Exception {
-    JsonNode json = Json.readBody(request);
+    Parameters parameters = new Parameters(request, "POST /callback");
+    JsonNode json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
     List<Violation> violations = PostCallbackBodyValidator.validate(json);
     if (!violations.isEmpty()) {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
     }
     PostCallbackBody body = Json.bind(json, PostCallbackBody.class);
-    Status status = workflow.run(new HandleCallbackInputs(body, RequestInputs.params(request), RequestInputs.query(request), RequestInputs.headers(request), RequestInputs.user(request)));
+    Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request)));
+    ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /callback", status.code(), responseViolations(status.code(), status.data()));
     return RequestInputs.respond(status);
+  }
+
+  /**
+   * How a response breaks the schema declared for its status, if at all.
+   */
+  private static List<Violation> responseViolations(int code, JsonNode data) {
+    if (code == 200) {
+      return PostCallbackResponse200Validator.validate(data);
+    }
+    return List.of();
   }
 }

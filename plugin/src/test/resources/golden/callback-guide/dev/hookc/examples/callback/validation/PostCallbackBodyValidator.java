@@ -22,7 +22,7 @@ public final class PostCallbackBodyValidator {
     if (isRootValid(node)) {
       return List.of();
     }
-    ViolationCollector out = new ViolationCollector(100);
+    ViolationCollector out = new ViolationCollector(1000);
     checkRoot(node, "", out);
     return out.violations();
   }

@@ -1,0 +1,85 @@
+package dev.hookc.compiler;
+
+import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.contract.EventContract;
+import dev.hookc.compiler.contract.TextConversion;
+import dev.hookc.compiler.emit.ControllerContract;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Project;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The types of {@code inputs.params}, {@code inputs.query} and {@code inputs.headers} in each
+ * workflow: open objects whose declared parameters have their schema's type, when every event that
+ * runs the workflow declares the same ones; otherwise dynamic.
+ */
+final class WorkflowParameters {
+  /** The inputs that hold parameters, and the {@code in} each one holds. */
+  static final Map<String, String> SECTIONS =
+      Map.of("params", "path", "query", "query", "headers", "header");
+
+  private WorkflowParameters() {}
+
+  /** By workflow id, the type of each of {@link #SECTIONS}; absent ones are dynamic. */
+  static Map<String, Map<String, ExprType>> of(
+      Project project, FunctionTable functions, Map<Event, ControllerContract> contracts) {
+    Map<String, Optional<Map<String, ExprType>>> seen = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      Optional<String> workflow =
+          event
+              .fn()
+              .flatMap(fn -> functions.resolve(fn.name()))
+              .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
+              .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow().id());
+      if (workflow.isEmpty() || !contracts.containsKey(event)) {
+        continue;
+      }
+      Map<String, ExprType> types = types(contracts.get(event).contract());
+      seen.merge(workflow.get(), Optional.of(types), (a, b) -> a.equals(b) ? a : Optional.empty());
+    }
+    Map<String, Map<String, ExprType>> result = new LinkedHashMap<>();
+    seen.forEach((id, types) -> types.ifPresent(t -> result.put(id, t)));
+    return result;
+  }
+
+  private static Map<String, ExprType> types(EventContract contract) {
+    Map<String, ExprType> sections = new LinkedHashMap<>();
+    SECTIONS.forEach(
+        (section, in) -> {
+          Map<String, ExprType> fields = new LinkedHashMap<>();
+          for (EventContract.TypedParameter typed : contract.parameters()) {
+            if (typed.parameter().in().equals(in)) {
+              String name = typed.parameter().name();
+              fields.put(
+                  in.equals("header") ? name.toLowerCase(Locale.ROOT) : name,
+                  type(typed.conversion()));
+            }
+          }
+          sections.put(section, new ExprType.ObjectType(fields, true));
+        });
+    return sections;
+  }
+
+  private static ExprType type(TextConversion conversion) {
+    ExprType item;
+    switch (conversion.kind()) {
+      case INTEGER:
+        item = ExprType.INTEGER;
+        break;
+      case NUMBER:
+        item = ExprType.NUMBER;
+        break;
+      case BOOLEAN:
+        item = ExprType.BOOLEAN;
+        break;
+      default:
+        item = ExprType.STRING;
+    }
+    return conversion.array() ? new ExprType.ListType(item) : item;
+  }
+}

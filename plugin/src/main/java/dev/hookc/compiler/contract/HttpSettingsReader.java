@@ -1,0 +1,179 @@
+package dev.hookc.compiler.contract;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.yaml.ScalarType;
+import dev.hookc.compiler.yaml.YamlCode;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlReader;
+import dev.hookc.compiler.yaml.YamlScalar;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads {@code src/eventsources/http.yaml}, Godspeed's HTTP server settings, checking every key: an
+ * unknown one is an error with a did-you-mean, never silently ignored.
+ */
+public final class HttpSettingsReader {
+  static final List<String> KEYS =
+      List.of(
+          "type",
+          "port",
+          "base_url",
+          "max_body_size",
+          "validate_responses",
+          // read by dev.hookc.compiler.security.GuardReader
+          "authn",
+          "store",
+          "admin");
+  static final Set<String> UNSUPPORTED_KEYS =
+      Set.of(
+          "docs",
+          "authz",
+          "on_request_validation_error",
+          "on_response_validation_error",
+          "log",
+          "cors",
+          "jwt",
+          "request_body_parsing");
+
+  private final Diagnostics diagnostics;
+
+  public HttpSettingsReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * The settings in {@code file} ({@code projectDirectory}-relative in diagnostics), or the
+   * defaults when there is no such file.
+   */
+  public HttpSettings read(Path projectDirectory, Path file) {
+    if (!Files.isRegularFile(file)) {
+      return HttpSettings.DEFAULTS;
+    }
+    String shown = relative(projectDirectory, file);
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (IOException e) {
+      diagnostics.report(YamlCode.UNREADABLE, Location.startOf(shown), "cannot read the file");
+      return HttpSettings.DEFAULTS;
+    }
+    return new YamlReader(diagnostics)
+        .read(shown, text)
+        .map(this::read)
+        .orElse(HttpSettings.DEFAULTS);
+  }
+
+  /** The settings in a mapping already read. */
+  public HttpSettings read(YamlMapping root) {
+    for (YamlMapping.Entry entry : root.entries()) {
+      String key = entry.key().value();
+      if (UNSUPPORTED_KEYS.contains(key)) {
+        diagnostics.report(
+            ContractCode.SETTINGS_UNSUPPORTED_KEY,
+            entry.key().location(),
+            "'" + key + "' is not supported by hookc yet",
+            "remove it; hookc never ignores a key silently");
+      } else if (!KEYS.contains(key)) {
+        diagnostics.report(
+            ContractCode.SETTINGS_UNKNOWN_KEY,
+            entry.key().location(),
+            "unknown http.yaml key '" + key + "'",
+            Suggestions.didYouMean(key, KEYS).orElse(null));
+      }
+    }
+    root.get("type").ifPresent(t -> scalar(t, "'type'", ScalarType.STRING));
+    return new HttpSettings(
+        root.get("port").map(this::port).orElse(OptionalInt.empty()),
+        root.get("base_url").map(this::baseUrl).orElse(""),
+        root.get("max_body_size").map(this::maxBodySize).orElse(OptionalLong.empty()),
+        root.get("validate_responses")
+            .map(this::validateResponses)
+            .orElse(HttpSettings.ResponseValidation.ENFORCE));
+  }
+
+  private OptionalInt port(YamlNode node) {
+    Optional<YamlScalar> port = scalar(node, "'port'", ScalarType.INTEGER);
+    if (port.isPresent()) {
+      long value = Long.parseLong(port.get().value());
+      if (value >= 0 && value <= 65535) {
+        return OptionalInt.of((int) value);
+      }
+      diagnostics.report(
+          ContractCode.SETTINGS_BAD_VALUE, node.location(), "'port' must be from 0 to 65535");
+    }
+    return OptionalInt.empty();
+  }
+
+  private String baseUrl(YamlNode node) {
+    Optional<YamlScalar> url = scalar(node, "'base_url'", ScalarType.STRING);
+    if (url.isEmpty()) {
+      return "";
+    }
+    String value = url.get().value();
+    if (!value.startsWith("/") || value.contains("{") || value.contains("?")) {
+      diagnostics.report(
+          ContractCode.SETTINGS_BAD_VALUE,
+          node.location(),
+          "'base_url' must be a path such as /api",
+          "write it with a leading '/' and no parameters");
+      return "";
+    }
+    return value.replaceAll("/+$", "");
+  }
+
+  private OptionalLong maxBodySize(YamlNode node) {
+    return new SizeReader(diagnostics).size(node);
+  }
+
+  private HttpSettings.ResponseValidation validateResponses(YamlNode node) {
+    List<String> modes = List.of("enforce", "log", "off");
+    Optional<YamlScalar> mode = scalar(node, "'validate_responses'", null);
+    if (mode.isPresent() && modes.contains(mode.get().value())) {
+      return HttpSettings.ResponseValidation.valueOf(mode.get().value().toUpperCase(Locale.ROOT));
+    }
+    if (mode.isPresent()) {
+      diagnostics.report(
+          ContractCode.SETTINGS_BAD_VALUE,
+          node.location(),
+          "'validate_responses' must be enforce, log or off",
+          Suggestions.didYouMean(mode.get().value(), modes).orElse(null));
+    }
+    return HttpSettings.ResponseValidation.ENFORCE;
+  }
+
+  /** The scalar {@code node}, reported unless it is one of {@code type} (any type when null). */
+  private Optional<YamlScalar> scalar(YamlNode node, String what, ScalarType type) {
+    if (node instanceof YamlScalar scalar && (type == null || scalar.type() == type)) {
+      return Optional.of(scalar);
+    }
+    diagnostics.report(
+        ContractCode.SETTINGS_BAD_VALUE,
+        node.location(),
+        what
+            + " must be "
+            + (type == ScalarType.INTEGER ? "a whole number" : "a single value")
+            + ", found "
+            + (node instanceof YamlScalar s ? "'" + s.value() + "'" : "a " + node.kindName()));
+    return Optional.empty();
+  }
+
+  private static String relative(Path projectDirectory, Path file) {
+    Path base = projectDirectory.toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
+        .toString()
+        .replace('\\', '/');
+  }
+}

@@ -1,0 +1,159 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import dev.hookc.compiler.contract.EventContract;
+import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.contract.TextConversion;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the parts of a controller that enforce the request contract (parameters, body content
+ * types, form fields) and check the response against its declared schema.
+ */
+final class ContractEmitter {
+  static final ClassName PARAMETERS = ClassName.get(Names.RUNTIME, "Parameters");
+  static final ClassName CONVERSION = ClassName.get(Names.RUNTIME, "Conversion");
+  static final ClassName REQUEST_BODIES = ClassName.get(Names.RUNTIME, "RequestBodies");
+  static final ClassName RESPONSE_CONTRACT = ClassName.get(Names.RUNTIME, "ResponseContract");
+  private static final ParameterizedTypeName VIOLATIONS =
+      ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
+
+  private ContractEmitter() {}
+
+  /** Declares, converts and checks every parameter into local {@code parameters}. */
+  static CodeBlock parameters(Event event, ControllerContract contract) {
+    if (contract.contract().parameters().isEmpty()) {
+      // Nothing to check: the object still gives the workflow the parameters as sent.
+      return CodeBlock.of(
+          "$T parameters = new $T(request, $S);\n", PARAMETERS, PARAMETERS, route(event));
+    }
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add("$T parameters = new $T(request, $S)", PARAMETERS, PARAMETERS, route(event))
+            .indent();
+    for (EventContract.TypedParameter typed : contract.contract().parameters()) {
+      Parameter p = typed.parameter();
+      CodeBlock check =
+          contract
+              .parameterValidator(p)
+              .map(v -> CodeBlock.of("$T::validate", v))
+              .orElse(CodeBlock.of("null"));
+      CodeBlock conversion = conversion(typed.conversion());
+      if (p.in().equals("path")) {
+        code.add("\n.path($S, $L, $L)", p.name(), conversion, check);
+      } else {
+        code.add("\n.$L($S, $L, $L, $L)", p.in(), p.name(), conversion, p.required(), check);
+      }
+    }
+    return code.add("\n.check();\n").unindent().build();
+  }
+
+  /** Reads the body into local {@code json} in one of the declared content types. */
+  static CodeBlock readBody(Event event, ControllerContract contract) {
+    List<CodeBlock> types = new ArrayList<>();
+    event.bodyContentTypes().forEach(t -> types.add(CodeBlock.of("$S", t)));
+    return CodeBlock.of(
+        "$T json = $T.read(request, $T.of($L), $L, $L);\n",
+        Names.JSON_NODE,
+        REQUEST_BODIES,
+        List.class,
+        CodeBlock.join(types, ", "),
+        contract.contract().bodyRequired(),
+        contract.contract().formFields().isEmpty()
+            ? CodeBlock.of("$T.of()", Map.class)
+            : CodeBlock.of("FORM_FIELDS"));
+  }
+
+  /** The constant with the form fields' conversions, when the event takes form bodies. */
+  static Optional<FieldSpec> formFields(Event event, ControllerContract contract) {
+    Map<String, TextConversion> fields = contract.contract().formFields();
+    if (fields.isEmpty()) {
+      return Optional.empty();
+    }
+    List<CodeBlock> entries = new ArrayList<>();
+    fields.forEach(
+        (name, conversion) ->
+            entries.add(CodeBlock.of("$T.entry($S, $L)", Map.class, name, conversion(conversion))));
+    return Optional.of(
+        FieldSpec.builder(
+                ParameterizedTypeName.get(
+                    ClassName.get(Map.class), ClassName.get(String.class), CONVERSION),
+                "FORM_FIELDS",
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("How the form fields of the body schema convert from text.\n")
+            .initializer("$T.ofEntries($>\n$L$<)", Map.class, CodeBlock.join(entries, ",\n"))
+            .build());
+  }
+
+  /** Whether the controller checks its responses. */
+  static boolean checksResponses(ControllerContract contract) {
+    return contract.responses() != HttpSettings.ResponseValidation.OFF
+        && !contract.responseValidators().isEmpty();
+  }
+
+  /** Checks local {@code status} against the declared response schemas. */
+  static CodeBlock checkResponse(Event event, ControllerContract contract) {
+    return CodeBlock.of(
+        "$T.check($T.Mode.$L, $S, status.code(), responseViolations(status.code(), status.data()));\n",
+        RESPONSE_CONTRACT,
+        RESPONSE_CONTRACT,
+        contract.responses().name(),
+        route(event));
+  }
+
+  /** The method that validates a response's data by its status. */
+  static MethodSpec responseViolations(Event event, ControllerContract contract) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("responseViolations")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc("How a response breaks the schema declared for its status, if at all.\n")
+            .returns(VIOLATIONS)
+            .addParameter(int.class, "code")
+            .addParameter(Names.JSON_NODE, "data");
+    ClassName fallback = contract.responseValidators().get("default");
+    for (Event.Response response : sorted(event)) {
+      ClassName validator = contract.responseValidators().get(response.status());
+      // A declared status without a schema only needs its own branch when 'default' has one.
+      if (response.status().equals("default") || (validator == null && fallback == null)) {
+        continue;
+      }
+      method.beginControlFlow("if (code == $L)", response.status());
+      if (validator == null) {
+        method.addStatement("return $T.of()", List.class);
+      } else {
+        method.addStatement("return $T.validate(data)", validator);
+      }
+      method.endControlFlow();
+    }
+    return fallback == null
+        ? method.addStatement("return $T.of()", List.class).build()
+        : method.addStatement("return $T.validate(data)", fallback).build();
+  }
+
+  private static List<Event.Response> sorted(Event event) {
+    List<Event.Response> responses = new ArrayList<>(event.responses().values());
+    responses.sort(java.util.Comparator.comparing(Event.Response::status));
+    return responses;
+  }
+
+  private static CodeBlock conversion(TextConversion conversion) {
+    CodeBlock item = CodeBlock.of("$T.$L", CONVERSION, conversion.kind().name());
+    return conversion.array() ? CodeBlock.of("$T.arrayOf($L)", CONVERSION, item) : item;
+  }
+
+  private static String route(Event event) {
+    return event.method() + " " + event.path();
+  }
+}
