@@ -44,7 +44,7 @@ public final class CrashWorkflow {
   }
 
   private FunctionContext context(String function, CrashInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -51,7 +51,7 @@ public final class DoubleItWorkflow {
   }
 
   private FunctionContext context(String function, DoubleItInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -94,7 +94,7 @@ public final class EachParallelWorkflow {
   }
 
   private FunctionContext context(String function, EachParallelInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

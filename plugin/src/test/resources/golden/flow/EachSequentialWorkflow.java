@@ -71,7 +71,7 @@ public final class EachSequentialWorkflow {
   }
 
   private FunctionContext context(String function, EachSequentialInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -56,7 +56,7 @@ public final class FailureContinuesWorkflow {
   }
 
   private FunctionContext context(String function, FailureContinuesInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

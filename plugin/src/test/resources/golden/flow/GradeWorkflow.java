@@ -106,7 +106,7 @@ public final class GradeWorkflow {
   }
 
   private FunctionContext context(String function, GradeInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

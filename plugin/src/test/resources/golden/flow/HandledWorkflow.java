@@ -65,7 +65,7 @@ public final class HandledWorkflow {
   }
 
   private FunctionContext context(String function, HandledInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -54,7 +54,7 @@ public final class LogAndTransformWorkflow {
   }
 
   private FunctionContext context(String function, LogAndTransformInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -77,7 +77,7 @@ public final class ParallelWorkflow {
   }
 
   private FunctionContext context(String function, ParallelInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -45,7 +45,7 @@ public final class RetriedWorkflow {
   }
 
   private FunctionContext context(String function, RetriedInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

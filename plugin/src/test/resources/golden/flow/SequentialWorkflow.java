@@ -73,7 +73,7 @@ public final class SequentialWorkflow {
   }
 
   private FunctionContext context(String function, SequentialInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

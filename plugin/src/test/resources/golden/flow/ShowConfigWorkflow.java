@@ -54,7 +54,7 @@ public final class ShowConfigWorkflow {
   }
 
   private FunctionContext context(String function, ShowConfigInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -87,7 +87,7 @@ public final class SwitchKindWorkflow {
   }
 
   private FunctionContext context(String function, SwitchKindInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -75,7 +75,7 @@ public final class WorkflowOnErrorWorkflow {
   }
 
   private FunctionContext context(String function, WorkflowOnErrorInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

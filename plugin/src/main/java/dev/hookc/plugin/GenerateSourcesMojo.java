@@ -7,6 +7,12 @@ import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -60,6 +66,20 @@ public final class GenerateSourcesMojo extends AbstractMojo {
   @Parameter(property = "hookc.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * Where the fingerprint of the last successful generation is kept. When the project's YAML,
+   * definitions, configuration, Java function files and this plugin's settings and version are all
+   * unchanged and the output directory exists, generation is skipped. Delete it, or run {@code
+   * clean}, to force generation.
+   */
+  @Parameter(
+      property = "hookc.stateFile",
+      defaultValue = "${project.build.directory}/hookc/inputs.sha256")
+  private File stateFile;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  private String pluginVersion;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -76,6 +96,23 @@ public final class GenerateSourcesMojo extends AbstractMojo {
             new File(project.getBuild().getSourceDirectory()).toPath(),
             outputDirectory.toPath(),
             PackageNames.resolve(packageName, project.getGroupId()));
+    long start = System.nanoTime();
+    UpToDateCheck upToDate = new UpToDateCheck(stateFile.toPath());
+    String fingerprint = fingerprint(request);
+    if (fingerprint != null && upToDate.isUpToDate(fingerprint, outputDirectory.toPath())) {
+      project.addCompileSourceRoot(outputDirectory.getPath());
+      getLog()
+          .info(
+              "hookc: inputs unchanged since the last generation, skipped ("
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms)");
+      return;
+    }
+    try {
+      upToDate.invalidate();
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot delete " + stateFile, e);
+    }
     CompileResult result;
     try {
       result = new HookcCompiler().compile(request);
@@ -107,13 +144,62 @@ public final class GenerateSourcesMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write generated sources to " + outputDirectory, e);
     }
+    if (fingerprint != null) {
+      try {
+        upToDate.record(fingerprint);
+      } catch (IOException e) {
+        getLog().warn("hookc: cannot write " + stateFile + "; the next build generates again");
+      }
+    }
     project.addCompileSourceRoot(outputDirectory.getPath());
     getLog()
         .info(
             "hookc: generated "
                 + result.sources().size()
-                + " source files"
+                + " source files in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms"
                 + (warnings > 0 ? " with " + plural(warnings, "warning") : ""));
+  }
+
+  /**
+   * The fingerprint of everything {@code request}'s generation reads, or null when an input cannot
+   * be read, in which case generation runs and reports the problem itself.
+   */
+  private String fingerprint(CompileRequest request) {
+    try {
+      Map<String, String> settings = new TreeMap<>();
+      settings.put("pluginVersion", pluginVersion);
+      settings.put("pluginJar", pluginJarIdentity());
+      settings.put("failOnWarning", Boolean.toString(failOnWarning));
+      return InputFingerprint.of(request, settings);
+    } catch (IOException | UncheckedIOException e) {
+      getLog().debug("hookc: cannot fingerprint the inputs, generating", e);
+      return null;
+    }
+  }
+
+  /**
+   * The plugin jar's size and modification time: a rebuilt snapshot of the plugin keeps its version
+   * but must still regenerate. A plugin run from a classes directory (inside its own reactor) gets
+   * a value that never repeats, since rewritten class files do not change the directory's time.
+   */
+  private static String pluginJarIdentity() throws IOException {
+    try {
+      Path jar =
+          Path.of(
+              GenerateSourcesMojo.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      if (!Files.isRegularFile(jar)) {
+        return "classes@" + System.nanoTime();
+      }
+      return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+    } catch (URISyntaxException | RuntimeException e) {
+      return "unknown@" + System.nanoTime();
+    }
   }
 
   private static String plural(long count, String noun) {

@@ -21,6 +21,7 @@ import javax.lang.model.element.Modifier;
 /** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
 final class ApplicationEmitter {
   private static final ClassName SERVER = ClassName.get(Names.RUNTIME, "HookcServer");
+  private static final ClassName CONSOLE_LOG = ClassName.get(Names.RUNTIME, "ConsoleLog");
   private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
   private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
   private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
@@ -167,9 +168,12 @@ final class ApplicationEmitter {
                 MethodSpec.methodBuilder("main")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc(
-                        "Serves on the port in {@code PORT}, else $L, until stopped.\n", port)
+                        "Serves on the port in {@code PORT}, else $L, until stopped, logging to the"
+                            + " console\nin hookc's one-line format.\n",
+                        port)
                     .addParameter(String[].class, "args")
                     .addException(java.io.IOException.class)
+                    .addStatement("$T.install()", CONSOLE_LOG)
                     .addStatement("int port = $T.port(System.getenv($S), $L)", CONFIG, "PORT", port)
                     .addStatement("$T server = server().port(port).start()", SERVER)
                     .addStatement("server.stopOnShutdownSignal()")

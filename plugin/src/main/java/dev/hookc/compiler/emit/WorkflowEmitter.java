@@ -99,10 +99,9 @@ final class WorkflowEmitter {
             .addParameter(String.class, "function")
             .addParameter(inputs, "inputs")
             .addStatement(
-                "return new $T($T.getLogger($S + function), config, inputs.toJson())",
+                "return new $T($T.loggerFor(function), config, inputs::toJson)",
                 Names.FUNCTION_CONTEXT,
-                System.class,
-                "hookc.functions.")
+                Names.FUNCTION_CONTEXT)
             .build());
     type.addType(outputs(taskIds, all.stream().anyMatch(t -> t.kind().isLoop())));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();

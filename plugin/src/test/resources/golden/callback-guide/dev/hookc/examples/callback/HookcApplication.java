@@ -2,6 +2,7 @@ package dev.hookc.examples.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.events.PostCallbackController;
+import dev.hookc.runtime.ConsoleLog;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.workflow.ProjectConfig;
@@ -35,9 +36,11 @@ public final class HookcApplication {
   }
 
   /**
-   * Serves on the port in {@code PORT}, else 3000, until stopped.
+   * Serves on the port in {@code PORT}, else 3000, until stopped, logging to the console
+   * in hookc's one-line format.
    */
   public static void main(String[] args) throws IOException {
+    ConsoleLog.install();
     int port = ProjectConfig.port(System.getenv("PORT"), 3000);
     HookcServer server = server().port(port).start();
     server.stopOnShutdownSignal();

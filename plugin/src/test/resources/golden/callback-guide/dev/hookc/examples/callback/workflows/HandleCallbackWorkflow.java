@@ -72,7 +72,7 @@ public final class HandleCallbackWorkflow {
   }
 
   private FunctionContext context(String function, HandleCallbackInputs inputs) {
-    return new FunctionContext(System.getLogger("hookc.functions." + function), config, inputs.toJson());
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
   }
 
   /**

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Build-time scaling: generate-sources and compile of synthetic projects with N events and N
+workflows, the up-to-date check on an unchanged project, and regeneration after a changed
+$ref'd definition. Run through ../run-scaling.sh; see bench/README.md."""
+import argparse
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent
+ROOT = BENCH.parent
+
+
+def mvn(project, *goals):
+    command = [str(ROOT / "mvnw"), "-B", "-o"]
+    if os.environ.get("MAVEN_REPO_LOCAL"):
+        command.append(f"-Dmaven.repo.local={os.environ['MAVEN_REPO_LOCAL']}")
+    began = time.perf_counter()
+    out = subprocess.run([*command, *goals], cwd=project, capture_output=True, text=True)
+    wall = time.perf_counter() - began
+    if out.returncode != 0:
+        raise RuntimeError(f"mvn {' '.join(goals)} failed in {project}:\n{out.stdout[-3000:]}")
+    return wall, out.stdout
+
+
+def hookc_ms(log, kind):
+    pattern = (r"hookc: generated \d+ source files in (\d+) ms" if kind == "generated"
+               else r"hookc: inputs unchanged since the last generation, skipped \((\d+) ms\)")
+    m = re.search(pattern, log)
+    if not m:
+        raise RuntimeError(f"expected hookc to have {kind}:\n{log[-2000:]}")
+    return int(m.group(1))
+
+
+def exponent(points):
+    """Least-squares slope of log(time) over log(N)."""
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--version", default="0.1.0-SNAPSHOT")
+    parser.add_argument("--compile-max", type=int, default=1_000_000,
+                        help="time the clean compile only for N up to this")
+    args = parser.parse_args()
+    rows = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        project = BENCH / f"target/scaling/n{n}"
+        shutil.rmtree(project, ignore_errors=True)
+        subprocess.run(["java", "-cp", str(BENCH / "target/classes"),
+                        "dev.hookc.bench.ScalingProjectGenerator", str(project), str(n),
+                        args.version], check=True)
+        gen_ms, gen_wall, skip_ms, skip_wall = [], [], [], []
+        for _ in range(args.runs):
+            shutil.rmtree(project / "target", ignore_errors=True)
+            wall, log = mvn(project, "generate-sources")
+            gen_ms.append(hookc_ms(log, "generated"))
+            gen_wall.append(wall)
+            wall, log = mvn(project, "generate-sources")
+            skip_ms.append(hookc_ms(log, "skipped"))
+            skip_wall.append(wall)
+        # A changed shared definition, referenced by every event, must regenerate.
+        definitions = project / "src/definitions/common.yaml"
+        definitions.write_text(definitions.read_text().replace("maxLength: 200", "maxLength: 180"))
+        _, log = mvn(project, "generate-sources")
+        regen_ms = hookc_ms(log, "generated")
+        compile_wall = (mvn(project, "clean", "compile")[0] if n <= args.compile_max
+                        else float("nan"))
+        sources = sum(1 for _ in (project / "target/generated-sources/hookc").rglob("*.java"))
+        row = {"n": n, "sources": sources, "generate_ms": statistics.median(gen_ms),
+               "generate_wall_s": statistics.median(gen_wall),
+               "skip_ms": statistics.median(skip_ms), "skip_wall_s": statistics.median(skip_wall),
+               "regenerate_ms": regen_ms, "compile_wall_s": compile_wall}
+        rows.append(row)
+        print(f"N={n}: {row}", flush=True)
+    print()
+    print(f"load average {os.getloadavg()[0]:.1f}; medians of {args.runs} runs "
+          "(compile: one run, clean compile including generation)")
+    print(f"{'N':>5} {'files':>6} {'generate (mojo)':>16} {'mvn generate-sources':>21} "
+          f"{'unchanged (mojo)':>17} {'mvn unchanged':>14} {'mvn clean compile':>18}")
+    for r in rows:
+        print(f"{r['n']:>5} {r['sources']:>6} {r['generate_ms'] / 1000:>15.2f}s "
+              f"{r['generate_wall_s']:>20.2f}s {r['skip_ms']:>15.0f}ms {r['skip_wall_s']:>13.2f}s "
+              f"{r['compile_wall_s']:>17.2f}s")
+    if len(rows) >= 2:
+        pts = [(r["n"], r["generate_ms"]) for r in rows]
+        big = [p for p in pts if p[0] >= 100] or pts
+        print(f"growth exponent of generate (mojo time), all sizes: {exponent(pts):.2f}; "
+              f"N >= 100: {exponent(big) if len(big) >= 2 else float('nan'):.2f}")
+        cpts = [(r["n"], r["compile_wall_s"]) for r in rows
+                if not math.isnan(r["compile_wall_s"])]
+        if len(cpts) >= 2:
+            print(f"growth exponent of clean compile (wall): {exponent(cpts):.2f}")
+
+
+if __name__ == "__main__":
+    main()
