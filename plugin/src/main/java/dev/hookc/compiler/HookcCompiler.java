@@ -21,13 +21,17 @@ import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.pojo.PojoResult;
 import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaReader;
 import dev.hookc.compiler.schema.ValidatorGenerator;
+import dev.hookc.compiler.security.GuardReader;
+import dev.hookc.compiler.security.HttpSourceFile;
 import dev.hookc.compiler.yaml.YamlJson;
+import dev.hookc.compiler.yaml.YamlMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,6 +66,10 @@ public final class HookcCompiler {
         new ProjectLoader(request.projectDirectory(), diagnostics)
             .loadConfig(request.projectDirectory().resolve("config"));
     new ConfigChecker(diagnostics).check(config);
+    // Read once: the contract and the guards each take their own keys from it.
+    Optional<YamlMapping> httpSource =
+        HttpSourceFile.read(request.projectDirectory(), request.eventsDirectory(), diagnostics);
+    Guards guards = new GuardReader(diagnostics).read(project.events(), httpSource);
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -92,15 +100,12 @@ public final class HookcCompiler {
       sources.addAll(pojo.sources());
     }
     HttpSettings settings =
-        new HttpSettingsReader(diagnostics)
-            .read(
-                request.projectDirectory(),
-                request.eventsDirectory().resolveSibling("eventsources").resolve("http.yaml"));
+        httpSource.map(new HttpSettingsReader(diagnostics)::read).orElse(HttpSettings.DEFAULTS);
     Map<Event, ControllerContract> contracts =
         new ContractSources(names, diagnostics).generate(project, settings, sources);
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
-        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config))
+        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config), guards)
             .emit(
                 project,
                 bodyTypes,

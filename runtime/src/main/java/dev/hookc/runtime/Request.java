@@ -19,6 +19,7 @@ public final class Request {
   private final Map<String, List<String>> queryParams;
   private final Map<String, List<String>> headers;
   private final byte[] body;
+  private final Object user;
 
   Request(
       String method,
@@ -27,12 +28,39 @@ public final class Request {
       Map<String, List<String>> queryParams,
       Map<String, List<String>> headers,
       byte[] body) {
+    this(method, path, pathParams, queryParams, headers, body, null);
+  }
+
+  private Request(
+      String method,
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Map<String, List<String>> headers,
+      byte[] body,
+      Object user) {
+    this.user = user;
     this.method = method;
     this.path = path;
     this.pathParams = Map.copyOf(pathParams);
     this.queryParams = queryParams;
     this.headers = headers;
     this.body = body;
+  }
+
+  /**
+   * A request rebuilt from its stored parts, as a durable inbox hands a delivery to its handler
+   * after a restart. Header names must be lower case.
+   */
+  public static Request of(
+      String method,
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Map<String, List<String>> headers,
+      byte[] body) {
+    return new Request(
+        method, path, pathParams, Map.copyOf(queryParams), Map.copyOf(headers), body.clone());
   }
 
   /** The request method as sent, for example {@code POST}. */
@@ -89,6 +117,19 @@ public final class Request {
       }
     }
     return null;
+  }
+
+  /**
+   * What authentication established about the caller (for a JWT, its claims), or null when the
+   * route is public or its authentication proves only the sender, as a webhook signature does.
+   */
+  public Object user() {
+    return user;
+  }
+
+  /** This request with {@link #user()} set, as an authenticator hands it to the route's handler. */
+  public Request withUser(Object user) {
+    return new Request(method, path, pathParams, queryParams, headers, body, user);
   }
 
   /** A copy of the body exactly as received, for example to verify a signature over it. */

@@ -26,11 +26,19 @@ import java.util.Set;
  */
 public final class HttpSettingsReader {
   static final List<String> KEYS =
-      List.of("type", "port", "base_url", "max_body_size", "validate_responses");
+      List.of(
+          "type",
+          "port",
+          "base_url",
+          "max_body_size",
+          "validate_responses",
+          // read by dev.hookc.compiler.security.GuardReader
+          "authn",
+          "store",
+          "admin");
   static final Set<String> UNSUPPORTED_KEYS =
       Set.of(
           "docs",
-          "authn",
           "authz",
           "on_request_validation_error",
           "on_response_validation_error",
@@ -68,7 +76,7 @@ public final class HttpSettingsReader {
   }
 
   /** The settings in a mapping already read. */
-  HttpSettings read(YamlMapping root) {
+  public HttpSettings read(YamlMapping root) {
     for (YamlMapping.Entry entry : root.entries()) {
       String key = entry.key().value();
       if (UNSUPPORTED_KEYS.contains(key)) {

@@ -7,10 +7,14 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
+import dev.hookc.compiler.model.RouteGuard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import javax.lang.model.element.Modifier;
 
@@ -20,11 +24,89 @@ final class ApplicationEmitter {
   private static final ClassName CONSOLE_LOG = ClassName.get(Names.RUNTIME, "ConsoleLog");
   private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
   private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+  private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
 
   private final Names names;
+  private final Guards guards;
+  private final GuardEmitter guardEmitter;
 
   ApplicationEmitter(Names names) {
+    this(names, Guards.none());
+  }
+
+  /**
+   * @param guards what stands before each event's controller; absent means nothing
+   */
+  ApplicationEmitter(Names names, Guards guards) {
     this.names = names;
+    this.guards = guards;
+    this.guardEmitter = new GuardEmitter(names);
+  }
+
+  private MethodSpec routesMethod(List<Event> events, List<CodeBlock> routes) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("routes")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .addJavadoc("Every route of the project, handled with {@code config}.\n")
+            .returns(ParameterizedTypeName.get(ClassName.get(List.class), ROUTE))
+            .addParameter(Names.JSON_NODE, "config");
+    if (guards.needStore()) {
+      method
+          .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
+          .addStatement(
+              "$T store = $T.fromEnvironment($L, $L)",
+              GuardEmitter.JDBC_STORE,
+              GuardEmitter.JDBC_STORE,
+              literal(guards.storeUrl()),
+              literal(guards.dataDirectory()));
+    }
+    List<CodeBlock> inboxes = new ArrayList<>();
+    for (Event event : events) {
+      RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+      if (guard.async().isPresent()) {
+        method.addComment("Runs $L $L from its durable inbox.", event.method(), event.path());
+        method.addStatement(
+            guardEmitter.startInbox(
+                event,
+                guard.async().get(),
+                CodeBlock.of("new $T(config)", names.controller(event))));
+        inboxes.add(
+            CodeBlock.of(
+                "$T.entry($S, $L)",
+                Map.class,
+                event.method() + " " + event.path(),
+                guardEmitter.inboxVariable(event)));
+      }
+    }
+    if (inboxes.isEmpty() || guards.adminToken().isEmpty()) {
+      return method
+          .addStatement("return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
+          .build();
+    }
+    Authn.SecretRef token = guards.adminToken().get();
+    return method
+        .addStatement(
+            "$T<$T> routes = new $T<>($T.of($>\n$L$<))",
+            List.class,
+            ROUTE,
+            ArrayList.class,
+            List.class,
+            CodeBlock.join(routes, ",\n"))
+        .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
+        .addStatement(
+            "routes.addAll($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries($>\n$L$<)))",
+            GuardEmitter.INBOX_ADMIN,
+            GuardEmitter.SECRETS,
+            "the admin endpoints",
+            token.literal() ? "value:" + token.reference() : token.reference(),
+            Map.class,
+            CodeBlock.join(inboxes, ",\n"))
+        .addStatement("return routes")
+        .build();
+  }
+
+  private static CodeBlock literal(Optional<String> text) {
+    return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
   }
 
   JavaFile emit(
@@ -32,13 +114,22 @@ final class ApplicationEmitter {
     ClassName self = names.application();
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
+      RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+      CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
       CodeBlock route =
-          CodeBlock.of(
-              "$T.of($S, $S, new $T(config))",
-              ROUTE,
-              event.method().name(),
-              settings.baseUrl() + event.path(),
-              names.controller(event));
+          guard.isOpen()
+              ? CodeBlock.of(
+                  "$T.of($S, $S, $L)",
+                  ROUTE,
+                  event.method().name(),
+                  settings.baseUrl() + event.path(),
+                  controller)
+              : CodeBlock.of(
+                  "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
+                  ROUTE,
+                  event.method().name(),
+                  settings.baseUrl() + event.path(),
+                  guardEmitter.wrap(event, guard, controller));
       OptionalLong limit = contracts.get(event).contract().maxBodyBytes();
       routes.add(
           limit.isPresent()
@@ -63,15 +154,7 @@ final class ApplicationEmitter {
                     + "code and tests with {@link #server()}.\n",
                 events.size())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(
-                MethodSpec.methodBuilder("routes")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addJavadoc("Every route of the project, handled with {@code config}.\n")
-                    .returns(ParameterizedTypeName.get(ClassName.get(List.class), ROUTE))
-                    .addParameter(Names.JSON_NODE, "config")
-                    .addStatement(
-                        "return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
-                    .build())
+            .addMethod(routesMethod(events, routes))
             .addMethod(
                 MethodSpec.methodBuilder("server")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -8,6 +8,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
@@ -27,12 +28,28 @@ public final class ProjectEmitter {
   private final ExpressionCompiler expressions;
   private final Diagnostics diagnostics;
   private final ExprType config;
+  private final Guards guards;
 
   /**
    * @param config the type of {@code config.*}: the shape of {@code config/default.yaml}
    */
   public ProjectEmitter(
       Names names, Diagnostics diagnostics, FunctionTable functions, ExprType config) {
+    this(names, diagnostics, functions, config, Guards.none());
+  }
+
+  /**
+   * @param config the type of {@code config.*}: the shape of {@code config/default.yaml}
+   * @param guards what stands before each event's controller (authentication, idempotency, async
+   *     delivery)
+   */
+  public ProjectEmitter(
+      Names names,
+      Diagnostics diagnostics,
+      FunctionTable functions,
+      ExprType config,
+      Guards guards) {
+    this.guards = guards;
     this.names = names;
     this.functions = functions;
     this.diagnostics = diagnostics;
@@ -108,7 +125,7 @@ public final class ProjectEmitter {
     }
     sources.add(
         GeneratedSource.of(
-            new ApplicationEmitter(names).emit(served, controllerContracts, settings)));
+            new ApplicationEmitter(names, guards).emit(served, controllerContracts, settings)));
     return sources;
   }
 

@@ -28,20 +28,16 @@ final class EventReader {
           "operationId",
           "tags",
           "authn",
+          "idempotency",
+          "delivery",
+          "retry",
           "body",
           "params",
           "parameters",
           "responses",
           "max_body_size");
   static final Set<String> UNSUPPORTED_KEYS =
-      Set.of(
-          "authz",
-          "on_request_validation_error",
-          "on_response_validation_error",
-          "log",
-          "idempotency",
-          "delivery",
-          "retry");
+      Set.of("authz", "on_request_validation_error", "on_response_validation_error", "log");
   static final Set<String> SERVED_CONTENT_TYPES =
       Set.of("application/json", "application/x-www-form-urlencoded");
   private static final Set<String> PARAMETER_LOCATIONS =
@@ -95,7 +91,7 @@ final class EventReader {
         LoadCode.EVENT_UNSUPPORTED_KEY,
         "event");
     Optional<FnRef> fn = fn(keyNode, event);
-    checkAuthn(event);
+    // 'authn' and 'idempotency' are read by dev.hookc.compiler.security.GuardReader.
     BodyDeclaration body = body(event);
     List<Parameter> parameters = parameters(event);
     key.ifPresent(k -> checkPathParameters(keyNode, k, parameters));
@@ -129,21 +125,6 @@ final class EventReader {
         .scalar(fn.get(), LoadCode.EVENT_NOT_MAPPING, "'fn'")
         .filter(s -> s.type() == ScalarType.STRING && !s.value().isBlank())
         .map(s -> new FnRef(s.value(), s));
-  }
-
-  private void checkAuthn(YamlMapping event) {
-    event
-        .get("authn")
-        .ifPresent(
-            authn -> {
-              if (!(authn instanceof YamlScalar scalar && scalar.type() == ScalarType.BOOLEAN)) {
-                diagnostics.report(
-                    LoadCode.EVENT_BAD_AUTHN,
-                    authn.location(),
-                    "'authn' must be true or false",
-                    "write 'authn: false' to make the route public");
-              }
-            });
   }
 
   private record BodyDeclaration(Optional<YamlNode> schema, List<String> contentTypes) {}

@@ -8,6 +8,7 @@ import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
+import dev.hookc.compiler.security.SecurityCode;
 import dev.hookc.compiler.yaml.YamlCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ class DiagnosticsDocumentationTest {
       List.of(
           YamlCode.class,
           LoadCode.class,
+          SecurityCode.class,
           ContractCode.class,
           CheckCode.class,
           FlowCode.class,

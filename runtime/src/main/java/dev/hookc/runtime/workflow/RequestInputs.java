@@ -39,7 +39,7 @@ public final class RequestInputs {
 
   /** The authenticated user's claims ({@code inputs.user}); null when the route is public. */
   public static JsonNode user(Request request) {
-    return NullNode.getInstance();
+    return request.user() instanceof JsonNode claims ? claims : NullNode.getInstance();
   }
 
   /** The body of a route that declares none: parsed when one was sent, else null. */

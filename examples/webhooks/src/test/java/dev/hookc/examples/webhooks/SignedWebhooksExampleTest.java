@@ -1,0 +1,232 @@
+package dev.hookc.examples.webhooks;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookc.runtime.HookcServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real signed deliveries reach the example's routes with nothing but YAML configuring them. */
+class SignedWebhooksExampleTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final String STRIPE_SECRET = "whsec_stripe_example";
+  private static final byte[] ORDERS_KEY = "0123456789abcdef01234567".getBytes(UTF_8);
+  private static final byte[] NEXT_ORDERS_KEY = "abcdefghijklmnopqrstuvwx".getBytes(UTF_8);
+  private static final String JWT_SECRET = "jwt-secret-for-the-example-1234567";
+  private static HookcServer server;
+
+  static JsonNode config() throws Exception {
+    return JSON.readTree(
+        "{\"stripe\":{\"webhook_secret\":\""
+            + STRIPE_SECRET
+            + "\"},\"orders\":{\"webhook_secret\":\"whsec_"
+            + Base64.getEncoder().encodeToString(ORDERS_KEY)
+            + "\",\"next_webhook_secret\":\"whsec_"
+            + Base64.getEncoder().encodeToString(NEXT_ORDERS_KEY)
+            + "\"},\"jwt\":{\"secret\":\""
+            + JWT_SECRET
+            + "\"}}");
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        HookcServer.builder()
+            .routes(HookcApplication.routes(config()))
+            .host("127.0.0.1")
+            .port(0)
+            .start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static byte[] hmac(byte[] key, String message) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(message.getBytes(UTF_8));
+  }
+
+  static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void acceptsAStripeSignedEventAndRejectsAForgedOne() throws Exception {
+    String body = "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\"}";
+    long t = Instant.now().getEpochSecond();
+    String v1 = HexFormat.of().formatHex(hmac(STRIPE_SECRET.getBytes(UTF_8), t + "." + body));
+
+    HttpResponse<String> ok =
+        post("/webhooks/stripe", body, "Stripe-Signature", "t=" + t + ",v1=" + v1);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).at("/received/id").asText()).isEqualTo("evt_1");
+
+    HttpResponse<String> forged =
+        post(
+            "/webhooks/stripe",
+            body.replace("evt_1", "evt_2"),
+            "Stripe-Signature",
+            "t=" + t + ",v1=" + v1);
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(forged.headers().firstValue("content-type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void answersARedeliveredStandardWebhooksMessageWithoutRunningItAgain() throws Exception {
+    String id = "msg_" + System.nanoTime();
+    String body = "{\"id\":\"ord_9\"}";
+    long t = Instant.now().getEpochSecond();
+    String signature =
+        "v1," + Base64.getEncoder().encodeToString(hmac(ORDERS_KEY, id + "." + t + "." + body));
+    String[] headers = {
+      "webhook-id", id, "webhook-timestamp", Long.toString(t), "webhook-signature", signature
+    };
+    HttpResponse<String> first = post("/webhooks/orders", body, headers);
+    HttpResponse<String> repeat = post("/webhooks/orders", body, headers);
+    assertThat(first.headers().firstValue("idempotent-replayed")).isEmpty();
+    assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
+    assertThat(repeat.body()).isEqualTo(first.body());
+  }
+
+  @Test
+  void acknowledgesAnAsyncDeliveryOnceAndValidatesItFirst() throws Exception {
+    String id = "msg_async_" + System.nanoTime();
+    long t = Instant.now().getEpochSecond();
+    String body = "{\"shipment\":\"shp_1\"}";
+    String signature =
+        "v1," + Base64.getEncoder().encodeToString(hmac(ORDERS_KEY, id + "." + t + "." + body));
+    String[] headers = {
+      "webhook-id", id, "webhook-timestamp", Long.toString(t), "webhook-signature", signature
+    };
+    HttpResponse<String> first = post("/webhooks/shipments", body, headers);
+    assertThat(first.statusCode()).isEqualTo(202);
+    HttpResponse<String> repeat = post("/webhooks/shipments", body, headers);
+    assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
+    assertThat(repeat.body()).isEqualTo(first.body());
+
+    String invalid = "{}";
+    String invalidSignature =
+        "v1," + Base64.getEncoder().encodeToString(hmac(ORDERS_KEY, id + "x." + t + "." + invalid));
+    assertThat(
+            post(
+                    "/webhooks/shipments",
+                    invalid,
+                    "webhook-id",
+                    id + "x",
+                    "webhook-timestamp",
+                    Long.toString(t),
+                    "webhook-signature",
+                    invalidSignature)
+                .statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> admin =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(server.baseUri() + "/_hookc/dead-letters"))
+                .header("Authorization", "Bearer example-admin-token-0123456789")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(admin.body()).has("POST /webhooks/shipments")).isTrue();
+  }
+
+  @Test
+  void acceptsGitHubsDocumentedDeliveryWithTheSecretFromTheEnvironment() throws Exception {
+    HttpResponse<String> ok =
+        post(
+            "/webhooks/github",
+            "Hello, World!",
+            "X-Hub-Signature-256",
+            "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17");
+    // The body is not JSON, so authentication passed and the controller rejected it.
+    assertThat(ok.statusCode()).isEqualTo(400);
+    HttpResponse<String> unsigned = post("/webhooks/github", "{}");
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void acceptsAStandardWebhooksDeliverySignedWithTheNextSecret() throws Exception {
+    String body = "{\"id\":\"ord_7\"}";
+    long t = Instant.now().getEpochSecond();
+    String signature =
+        "v1,"
+            + Base64.getEncoder().encodeToString(hmac(NEXT_ORDERS_KEY, "msg_1." + t + "." + body));
+    HttpResponse<String> ok =
+        post(
+            "/webhooks/orders",
+            body,
+            "webhook-id",
+            "msg_1",
+            "webhook-timestamp",
+            Long.toString(t),
+            "webhook-signature",
+            signature);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    HttpResponse<String> stale =
+        post(
+            "/webhooks/orders",
+            body,
+            "webhook-id",
+            "msg_1",
+            "webhook-timestamp",
+            Long.toString(t - 600),
+            "webhook-signature",
+            signature);
+    assertThat(stale.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void givesTheServerWideJwtClaimsToTheWorkflowAsTheUser() throws Exception {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String signed =
+        b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(UTF_8))
+            + "."
+            + b64.encodeToString(
+                ("{\"sub\":\"ada\",\"iss\":\"https://id.example.com\",\"aud\":\"orders-api\",\"exp\":"
+                        + (Instant.now().getEpochSecond() + 60)
+                        + "}")
+                    .getBytes(UTF_8));
+    String token = signed + "." + b64.encodeToString(hmac(JWT_SECRET.getBytes(UTF_8), signed));
+    HttpResponse<String> ok = post("/orders", "{}", "Authorization", "Bearer " + token);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).at("/user/sub").asText()).isEqualTo("ada");
+    assertThat(post("/orders", "{}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void leavesARouteWithAuthnFalsePublic() throws Exception {
+    assertThat(post("/ping", "{}").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesToStartWhenASecretIsMissing() {
+    assertThatThrownBy(() -> HookcApplication.routes(JSON.readTree("{}")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("config.stripe.webhook_secret")
+        .hasMessageContaining("POST /webhooks/stripe");
+  }
+}

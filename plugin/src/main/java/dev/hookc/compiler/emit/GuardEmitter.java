@@ -1,0 +1,178 @@
+package dev.hookc.compiler.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.model.AsyncDelivery;
+import dev.hookc.compiler.model.Authn;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.RouteGuard;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Emits the code that puts a route's controller behind its guard: the authenticator its {@code
+ * authn} names, with secrets resolved from {@code config} or the environment when the application
+ * starts.
+ */
+final class GuardEmitter {
+  static final String SECURITY = "dev.hookc.runtime.security";
+  static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");
+  static final ClassName SECRETS = ClassName.get(SECURITY, "Secrets");
+  static final String STORE = "dev.hookc.runtime.store";
+  static final ClassName JDBC_STORE = ClassName.get(STORE, "JdbcStore");
+  static final ClassName IDEMPOTENCY = ClassName.get(STORE, "Idempotency");
+  static final ClassName REQUEST_KEYS = ClassName.get(STORE, "RequestKeys");
+  static final ClassName INBOX = ClassName.get(STORE, "Inbox");
+  static final ClassName INBOX_ADMIN = ClassName.get(STORE, "InboxAdmin");
+  static final ClassName RETRY_POLICY = ClassName.get(STORE, "RetryPolicy");
+
+  private final Names names;
+
+  GuardEmitter(Names names) {
+    this.names = names;
+  }
+
+  /** The variable that holds an async event's inbox in {@code routes}. */
+  String inboxVariable(Event event) {
+    String controller = names.controller(event).simpleName();
+    String base =
+        controller.endsWith("Controller")
+            ? controller.substring(0, controller.length() - 10)
+            : controller;
+    return Character.toLowerCase(base.charAt(0)) + base.substring(1) + "Inbox";
+  }
+
+  /** The statement that starts an async event's inbox, whose workers run {@code controller}. */
+  CodeBlock startInbox(Event event, AsyncDelivery async, CodeBlock controller) {
+    return CodeBlock.of(
+        "$T $L =\n$>$>$T.start(\nstore,\n$S,\n$L,\nnew $T($L, $T.ofMillis($L), $T.ofMillis($L), 2),\n$T.ofMinutes(2),\n4)$<$<",
+        INBOX,
+        inboxVariable(event),
+        INBOX,
+        event.method() + " " + event.path(),
+        controller,
+        RETRY_POLICY,
+        async.maxAttempts(),
+        Duration.class,
+        async.backoff().toMillis(),
+        Duration.class,
+        async.maxBackoff().toMillis(),
+        Duration.class);
+  }
+
+  /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */
+  CodeBlock wrap(Event event, RouteGuard guard, CodeBlock controller) {
+    CodeBlock handler = controller;
+    if (guard.async().isPresent()) {
+      // The inbox's unique key on the idempotency key deduplicates async deliveries.
+      handler =
+          CodeBlock.of(
+              "$L.accept($L, $L, $L)",
+              inboxVariable(event),
+              guard.async().get().acceptStatus(),
+              guard.idempotency().map(GuardEmitter::key).orElse(CodeBlock.of("null")),
+              event.bodySchema().isPresent()
+                  ? CodeBlock.of("json -> $T.validate(json)", names.bodyValidator(event))
+                  : CodeBlock.of("null"));
+    } else if (guard.idempotency().isPresent()) {
+      Idempotency idempotency = guard.idempotency().get();
+      handler =
+          CodeBlock.of(
+              "$T.of(store, $S, $L, $T.ofSeconds($L))\n.protect($L)",
+              IDEMPOTENCY,
+              event.method() + " " + event.path(),
+              key(idempotency),
+              Duration.class,
+              idempotency.ttl().getSeconds(),
+              handler);
+    }
+    // Authentication comes first, so that an unauthenticated request claims no key.
+    if (guard.authn().isPresent()) {
+      handler =
+          CodeBlock.of("$L\n.protect($L)", authenticator(event, guard.authn().get()), handler);
+    }
+    return handler;
+  }
+
+  private static CodeBlock authenticator(Event event, Authn authn) {
+    String route = event.method() + " " + event.path();
+    CodeBlock tolerance =
+        CodeBlock.of("$T.ofSeconds($L)", Duration.class, authn.tolerance().getSeconds());
+    CodeBlock clock = CodeBlock.of("$T.systemUTC()", Clock.class);
+    CodeBlock secrets = secrets(route, authn.secrets());
+    switch (authn.scheme()) {
+      case "standard-webhooks":
+        return CodeBlock.of(
+            "$T.standardWebhooks($L, $L, $L)", AUTHENTICATORS, secrets, tolerance, clock);
+      case "stripe":
+        return CodeBlock.of("$T.stripe($L, $L, $L)", AUTHENTICATORS, secrets, tolerance, clock);
+      case "github":
+        return CodeBlock.of("$T.github($L)", AUTHENTICATORS, secrets);
+      case "hmac":
+        return CodeBlock.of(
+            "$T.hmac($L, $S, $S, $S, $S)",
+            AUTHENTICATORS,
+            secrets,
+            authn.options().get("header"),
+            authn.options().getOrDefault("algorithm", "sha256"),
+            authn.options().getOrDefault("encoding", "hex"),
+            authn.options().getOrDefault("prefix", ""));
+      case "jwt":
+        Optional<String> issuer = Optional.ofNullable(authn.options().get("issuer"));
+        Optional<String> audience = Optional.ofNullable(authn.options().get("audience"));
+        if (authn.publicKey().isPresent()) {
+          return CodeBlock.of(
+              "$T.jwtPublicKey($L.get(0), $L, $L, $L, $L)",
+              AUTHENTICATORS,
+              secrets(route, List.of(authn.publicKey().get())),
+              literal(issuer),
+              literal(audience),
+              tolerance,
+              clock);
+        }
+        return CodeBlock.of(
+            "$T.jwt($L, $L, $L, $L, $L)",
+            AUTHENTICATORS,
+            secrets,
+            literal(issuer),
+            literal(audience),
+            tolerance,
+            clock);
+      default:
+        throw new IllegalStateException("scheme not checked by the reader: " + authn.scheme());
+    }
+  }
+
+  private static CodeBlock key(Idempotency idempotency) {
+    List<String> path = idempotency.path();
+    switch (idempotency.source()) {
+      case "headers":
+        return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
+      case "query":
+        return CodeBlock.of("$T.query($S)", REQUEST_KEYS, path.get(0));
+      case "params":
+        return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
+      default:
+        return CodeBlock.of(
+            "$T.body($L)",
+            REQUEST_KEYS,
+            CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
+    }
+  }
+
+  private static CodeBlock secrets(String route, List<Authn.SecretRef> refs) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$T.resolve($S, config", SECRETS, route);
+    for (Authn.SecretRef ref : refs) {
+      // A literal is marked so that one that happens to start with 'env.' stays a literal.
+      args.add(", $S", ref.literal() ? "value:" + ref.reference() : ref.reference());
+    }
+    return args.add(")").build();
+  }
+
+  private static CodeBlock literal(Optional<String> text) {
+    return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
+  }
+}

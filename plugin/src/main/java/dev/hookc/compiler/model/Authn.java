@@ -1,0 +1,41 @@
+package dev.hookc.compiler.model;
+
+import dev.hookc.compiler.diag.Location;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a route authenticates its requests: one scheme of an event's {@code authn}, or of the
+ * server-wide default in {@code src/eventsources/http.yaml}.
+ *
+ * @param scheme {@code standard-webhooks}, {@code stripe}, {@code github}, {@code hmac} or {@code
+ *     jwt}
+ * @param secrets every configured secret (several while one is rotated); empty for a JWT checked
+ *     with a public key
+ * @param publicKey a JWT's PEM public key, for RS256 and ES256
+ * @param tolerance the replay window of signed timestamps, or a JWT's clock leeway
+ * @param options the scheme's other settings ({@code header}, {@code algorithm}, {@code issuer},
+ *     ...), as written
+ * @param location where the scheme is named
+ */
+public record Authn(
+    String scheme,
+    List<SecretRef> secrets,
+    Optional<SecretRef> publicKey,
+    Duration tolerance,
+    Map<String, String> options,
+    Location location) {
+
+  public Authn {
+    secrets = List.copyOf(secrets);
+    options = Map.copyOf(options);
+  }
+
+  /**
+   * A secret as the YAML names it: {@code config.a.b} or {@code env.NAME}, resolved when the server
+   * starts, or, when {@code literal}, the secret itself.
+   */
+  public record SecretRef(String reference, boolean literal, Location location) {}
+}

@@ -1,0 +1,21 @@
+package dev.hookc.compiler.model;
+
+import dev.hookc.compiler.diag.Location;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An event's {@code idempotency}: where its key is in the request, and how long a key's outcome is
+ * kept.
+ *
+ * @param source {@code headers}, {@code query}, {@code params} or {@code body}
+ * @param path the names under the source, e.g. {@code [webhook-id]} or {@code [data, id]}
+ * @param ttl how long a repeat gets the first outcome
+ * @param location where the key is written
+ */
+public record Idempotency(String source, List<String> path, Duration ttl, Location location) {
+
+  public Idempotency {
+    path = List.copyOf(path);
+  }
+}

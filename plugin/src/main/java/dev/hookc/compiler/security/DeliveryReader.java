@@ -1,0 +1,109 @@
+package dev.hookc.compiler.security;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.model.AsyncDelivery;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.yaml.ScalarType;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlScalar;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an event's {@code delivery} ({@code sync}, the default, or {@code async}) and {@code retry}
+ * ({@code max_attempts}, 5; {@code backoff}, 1s; {@code max_backoff}, 5m).
+ */
+final class DeliveryReader {
+  private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "backoff", "max_backoff");
+
+  private final Diagnostics diagnostics;
+  private final Durations durations;
+
+  DeliveryReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.durations = new Durations(diagnostics);
+  }
+
+  Optional<AsyncDelivery> read(Event event) {
+    Optional<YamlNode> delivery = event.node().get("delivery");
+    Optional<YamlNode> retry = event.node().get("retry");
+    boolean async = false;
+    if (delivery.isPresent()) {
+      String mode = delivery.get() instanceof YamlScalar s ? s.value() : "";
+      if (!mode.equals("sync") && !mode.equals("async")) {
+        diagnostics.report(
+            SecurityCode.DELIVERY_BAD,
+            delivery.get().location(),
+            "'delivery' must be 'sync' or 'async'",
+            "'async' acknowledges after storing the delivery and runs the workflow afterwards");
+        return Optional.empty();
+      }
+      async = mode.equals("async");
+    }
+    if (!async) {
+      retry.ifPresent(
+          r ->
+              diagnostics.report(
+                  SecurityCode.RETRY_BAD_SHAPE,
+                  r.location(),
+                  "'retry' applies only to 'delivery: async'",
+                  "add 'delivery: async', or remove 'retry'"));
+      return Optional.empty();
+    }
+    int attempts = 5;
+    Duration backoff = Duration.ofSeconds(1);
+    Duration maxBackoff = Duration.ofMinutes(5);
+    if (retry.isPresent()) {
+      if (!(retry.get() instanceof YamlMapping mapping)) {
+        diagnostics.report(
+            SecurityCode.RETRY_BAD_SHAPE, retry.get().location(), "'retry' must be a mapping");
+        return Optional.empty();
+      }
+      for (YamlMapping.Entry entry : mapping.entries()) {
+        String key = entry.key().value();
+        if (key.equals("max_attempts")) {
+          attempts = attempts(entry.value()).orElse(attempts);
+        } else if (key.equals("backoff")) {
+          backoff = durations.read(entry.value(), key).orElse(backoff);
+        } else if (key.equals("max_backoff")) {
+          maxBackoff = durations.read(entry.value(), key).orElse(maxBackoff);
+        } else {
+          diagnostics.report(
+              SecurityCode.RETRY_BAD_SHAPE,
+              entry.key().location(),
+              "unknown retry setting '" + key + "'",
+              Suggestions.didYouMean(key, RETRY_KEYS).orElse(null));
+        }
+      }
+    }
+    if (maxBackoff.compareTo(backoff) < 0) {
+      maxBackoff = backoff;
+    }
+    return Optional.of(new AsyncDelivery(acceptStatus(event), attempts, backoff, maxBackoff));
+  }
+
+  private Optional<Integer> attempts(YamlNode node) {
+    if (node instanceof YamlScalar s && s.type() == ScalarType.INTEGER) {
+      int n = Integer.parseInt(s.value());
+      if (n >= 1 && n <= 100) {
+        return Optional.of(n);
+      }
+    }
+    diagnostics.report(
+        SecurityCode.RETRY_BAD_SHAPE,
+        node.location(),
+        "'max_attempts' must be a whole number from 1 to 100");
+    return Optional.empty();
+  }
+
+  private static int acceptStatus(Event event) {
+    return event.responses().keySet().stream()
+        .filter(s -> s.length() == 3 && s.startsWith("2") && s.chars().allMatch(Character::isDigit))
+        .mapToInt(Integer::parseInt)
+        .min()
+        .orElse(202);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.hookc.compiler.security;
+
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.yaml.YamlScalar;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an event's {@code idempotency}: {@code key}, a path into the request such as {@code <%
+ * inputs.headers['webhook-id'] %>} or {@code <% inputs.body.id %>}, and {@code ttl}, 24 h unless
+ * given.
+ */
+final class IdempotencyReader {
+  private static final Duration DEFAULT_TTL = Duration.ofHours(24);
+  private static final Set<String> KEYS = Set.of("key", "ttl");
+  private static final Set<String> SOURCES = Set.of("headers", "query", "params", "body");
+  private static final Pattern EXPRESSION = Pattern.compile("<%\\s*inputs\\.(\\w+)(.*?)\\s*%>");
+  private static final Pattern SEGMENT =
+      Pattern.compile("\\.([A-Za-z_$][\\w$-]*)|\\[\\s*'([^']*)'\\s*]|\\[\\s*\"([^\"]*)\"\\s*]");
+
+  private final Diagnostics diagnostics;
+  private final Durations durations;
+
+  IdempotencyReader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.durations = new Durations(diagnostics);
+  }
+
+  Optional<Idempotency> read(YamlNode node) {
+    if (!(node instanceof YamlMapping mapping)) {
+      diagnostics.report(
+          SecurityCode.IDEMPOTENCY_BAD_SHAPE,
+          node.location(),
+          "'idempotency' must be a mapping with 'key' and, optionally, 'ttl'");
+      return Optional.empty();
+    }
+    for (YamlMapping.Entry entry : mapping.entries()) {
+      if (!KEYS.contains(entry.key().value())) {
+        diagnostics.report(
+            SecurityCode.IDEMPOTENCY_BAD_SHAPE,
+            entry.key().location(),
+            "unknown idempotency setting '" + entry.key().value() + "'",
+            Suggestions.didYouMean(entry.key().value(), KEYS).orElse(null));
+      }
+    }
+    Duration ttl = mapping.get("ttl").flatMap(t -> durations.read(t, "ttl")).orElse(DEFAULT_TTL);
+    Optional<YamlNode> key = mapping.get("key");
+    if (key.isEmpty()) {
+      diagnostics.report(
+          SecurityCode.IDEMPOTENCY_BAD_SHAPE,
+          mapping.location(),
+          "'idempotency' has no 'key'",
+          "for example 'key: <% inputs.headers['webhook-id'] %>'");
+      return Optional.empty();
+    }
+    return key(key.get(), ttl);
+  }
+
+  private Optional<Idempotency> key(YamlNode node, Duration ttl) {
+    Matcher expression = node instanceof YamlScalar s ? EXPRESSION.matcher(s.value().trim()) : null;
+    if (expression == null || !expression.matches() || !SOURCES.contains(expression.group(1))) {
+      return bad(node);
+    }
+    List<String> path = new ArrayList<>();
+    Matcher segment = SEGMENT.matcher(expression.group(2));
+    int at = 0;
+    while (at < expression.group(2).length()) {
+      if (!segment.find(at) || segment.start() != at) {
+        return bad(node);
+      }
+      path.add(
+          segment.group(1) != null
+              ? segment.group(1)
+              : segment.group(2) != null ? segment.group(2) : segment.group(3));
+      at = segment.end();
+    }
+    if (path.isEmpty() || (!expression.group(1).equals("body") && path.size() != 1)) {
+      return bad(node);
+    }
+    return Optional.of(new Idempotency(expression.group(1), path, ttl, node.location()));
+  }
+
+  private Optional<Idempotency> bad(YamlNode node) {
+    diagnostics.report(
+        SecurityCode.IDEMPOTENCY_BAD_KEY,
+        node.location(),
+        "an idempotency key must be one value of the request:"
+            + " inputs.headers, inputs.query or inputs.params by name, or a path into inputs.body",
+        "for example '<% inputs.headers['webhook-id'] %>' or '<% inputs.body.id %>'");
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,247 @@
+package dev.hookc.runtime.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Json;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.Response;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Runs a route's handler once per idempotency key: the first delivery of a key claims it in the
+ * store (whose primary key makes the claim atomic, across instances too), runs the handler and
+ * records its response; a repeat within the TTL gets that response again, status, headers and body,
+ * with {@code Idempotent-Replayed: true}. A repeat that arrives while the first is still running
+ * waits for its outcome up to a bound, then gets 409 with {@code Retry-After}.
+ *
+ * <p>Only responses below 500 are recorded: after a 5xx or an exception the claim is released, so
+ * the sender's retry runs the handler again. A claim whose process died is taken over once its
+ * lease has run out.
+ */
+public final class Idempotency {
+  private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
+  private static final Duration POLL = Duration.ofMillis(25);
+  private static final int PURGE_ONE_IN = 500;
+
+  private final JdbcStore store;
+  private final String scope;
+  private final Function<Request, String> key;
+  private final Duration ttl;
+  private final Duration lease;
+  private final Duration wait;
+  private final Clock clock;
+
+  private Idempotency(
+      JdbcStore store,
+      String scope,
+      Function<Request, String> key,
+      Duration ttl,
+      Duration lease,
+      Duration wait,
+      Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.scope = Objects.requireNonNull(scope, "scope");
+    this.key = Objects.requireNonNull(key, "key");
+    this.ttl = ttl;
+    this.lease = lease;
+    this.wait = wait;
+    this.clock = clock;
+  }
+
+  /**
+   * Keys of {@code scope} (the route, e.g. {@code POST /webhooks/orders}) kept for {@code ttl}; a
+   * repeat waits up to 10 s for a running first delivery, whose claim lasts at most 2 minutes.
+   */
+  public static Idempotency of(
+      JdbcStore store, String scope, Function<Request, String> key, Duration ttl) {
+    return new Idempotency(
+        store, scope, key, ttl, Duration.ofMinutes(2), Duration.ofSeconds(10), Clock.systemUTC());
+  }
+
+  /** This with other bounds: how long a claim lasts and how long a repeat waits for it. */
+  public Idempotency withBounds(Duration lease, Duration wait, Clock clock) {
+    return new Idempotency(store, scope, key, ttl, lease, wait, clock);
+  }
+
+  /** {@code handler} behind the idempotency check. */
+  public Handler protect(Handler handler) {
+    return request -> handle(request, handler);
+  }
+
+  private Response handle(Request request, Handler handler) throws Exception {
+    String value = key.apply(request);
+    if (value == null || value.isBlank()) {
+      throw new HttpProblem(
+              400, "Bad Request", "the request has no idempotency key, which this route requires")
+          .withType("https://hookc.dev/problems/missing-idempotency-key");
+    }
+    if (value.length() > 500) {
+      throw HttpProblem.badRequest("the idempotency key is longer than 500 characters", List.of());
+    }
+    String owner = UUID.randomUUID().toString();
+    long deadline = clock.millis() + wait.toMillis();
+    while (true) {
+      Claim claim = store.transaction(c -> claim(c, value, owner));
+      if (claim.replay() != null) {
+        return claim.replay();
+      }
+      if (claim.claimed()) {
+        return runClaimed(request, handler, value, owner);
+      }
+      if (clock.millis() >= deadline) {
+        throw new HttpProblem(
+                409,
+                "Conflict",
+                "a delivery with the same idempotency key is still being processed")
+            .withType("https://hookc.dev/problems/idempotency-in-progress")
+            .withHeader("Retry-After", "1");
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private Response runClaimed(Request request, Handler handler, String value, String owner)
+      throws Exception {
+    Response response;
+    try {
+      response = handler.handle(request);
+    } catch (Exception | Error e) {
+      release(value, owner);
+      throw e;
+    }
+    if (response.status() >= 500) {
+      release(value, owner);
+      return response;
+    }
+    store.transaction(c -> record(c, value, owner, response));
+    return response;
+  }
+
+  private record Claim(boolean claimed, Response replay) {}
+
+  private Claim claim(Connection c, String value, String owner) throws SQLException {
+    long now = clock.millis();
+    // Now and then, drop expired records so that the table holds only live keys.
+    if (ThreadLocalRandom.current().nextInt(PURGE_ONE_IN) == 0) {
+      try (PreparedStatement purge =
+          c.prepareStatement(
+              "DELETE FROM hookc_idempotency WHERE scope = ? AND done = TRUE AND expires_at < ?")) {
+        purge.setString(1, scope);
+        purge.setLong(2, now);
+        purge.executeUpdate();
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO hookc_idempotency (scope, idem_key, owner, done, expires_at)"
+                + " VALUES (?, ?, ?, FALSE, ?)")) {
+      insert.setString(1, scope);
+      insert.setString(2, value);
+      insert.setString(3, owner);
+      insert.setLong(4, now + lease.toMillis());
+      insert.executeUpdate();
+      return new Claim(true, null);
+    } catch (SQLException e) {
+      if (!Dialect.isDuplicateKey(e)) {
+        throw e;
+      }
+      c.rollback();
+    }
+    try (PreparedStatement select =
+        c.prepareStatement(
+            "SELECT done, status, headers, body, expires_at, owner FROM hookc_idempotency"
+                + " WHERE scope = ? AND idem_key = ?")) {
+      select.setString(1, scope);
+      select.setString(2, value);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return new Claim(false, null); // released meanwhile: try again
+        }
+        if (row.getLong(5) <= now) {
+          // Expired, or a claim whose process died: take it over if no one else has.
+          try (PreparedStatement takeOver =
+              c.prepareStatement(
+                  "UPDATE hookc_idempotency SET owner = ?, done = FALSE, status = NULL,"
+                      + " headers = NULL, body = NULL, expires_at = ?"
+                      + " WHERE scope = ? AND idem_key = ? AND owner = ?")) {
+            takeOver.setString(1, owner);
+            takeOver.setLong(2, now + lease.toMillis());
+            takeOver.setString(3, scope);
+            takeOver.setString(4, value);
+            takeOver.setString(5, row.getString(6));
+            return new Claim(takeOver.executeUpdate() == 1, null);
+          }
+        }
+        if (row.getBoolean(1)) {
+          return new Claim(false, replay(row.getInt(2), row.getString(3), row.getBytes(4)));
+        }
+        return new Claim(false, null);
+      }
+    }
+  }
+
+  private static Response replay(int status, String headers, byte[] body) {
+    Map<String, List<String>> stored;
+    try {
+      stored = Json.mapper().readValue(headers, HEADERS);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable stored headers", e);
+    }
+    Response response =
+        status == 204 || status == 304 || body == null || body.length == 0
+            ? Response.empty(status)
+            : Response.of(status, null, body);
+    for (Map.Entry<String, List<String>> header : stored.entrySet()) {
+      for (String value : header.getValue()) {
+        response = response.withAddedHeader(header.getKey(), value);
+      }
+    }
+    return response.withHeader("Idempotent-Replayed", "true");
+  }
+
+  private Void record(Connection c, String value, String owner, Response response)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE hookc_idempotency SET done = TRUE, status = ?, headers = ?, body = ?,"
+                + " expires_at = ? WHERE scope = ? AND idem_key = ? AND owner = ?")) {
+      update.setInt(1, response.status());
+      update.setString(2, new String(Json.write(response.headers()), StandardCharsets.UTF_8));
+      update.setBytes(3, response.body());
+      update.setLong(4, clock.millis() + ttl.toMillis());
+      update.setString(5, scope);
+      update.setString(6, value);
+      update.setString(7, owner);
+      update.executeUpdate();
+    }
+    return null;
+  }
+
+  private void release(String value, String owner) throws SQLException {
+    store.transaction(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM hookc_idempotency WHERE scope = ? AND idem_key = ? AND owner = ?")) {
+            delete.setString(1, scope);
+            delete.setString(2, value);
+            delete.setString(3, owner);
+            delete.executeUpdate();
+          }
+          return null;
+        });
+  }
+}

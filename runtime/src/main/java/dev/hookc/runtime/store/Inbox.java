@@ -1,0 +1,386 @@
+package dev.hookc.runtime.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Json;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.Violation;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A durable inbox for one route's asynchronous deliveries. {@link #accept} commits the delivery
+ * (method, path, parameters, headers and the raw body) to the store <em>before</em> answering, so
+ * an acknowledged delivery survives a crash at any moment; workers then run the route's handler
+ * from the inbox. A failed run (a 5xx or an exception) is retried with the {@link RetryPolicy};
+ * after the last attempt the delivery is dead-lettered with its error, and can be replayed.
+ *
+ * <p>Delivery to the handler is at-least-once: a process killed while a handler runs leaves the
+ * delivery claimed until its lease ends, and it runs again. With an idempotency key, the inbox's
+ * unique key on it means a redelivery from the sender is accepted once: the repeat is answered with
+ * the same status and {@code Idempotent-Replayed: true}, and nothing new is stored.
+ */
+public final class Inbox implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Inbox.class.getName());
+  private static final TypeReference<Map<String, List<String>>> MULTI = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> SINGLE = new TypeReference<>() {};
+  private static final long IDLE_POLL_MILLIS = 50;
+  private static final long PURGE_EVERY_MILLIS = 60_000;
+  private static final Duration RETENTION = Duration.ofDays(7);
+
+  private final JdbcStore store;
+  private final String scope;
+  private final Handler handler;
+  private final RetryPolicy retry;
+  private final Duration lease;
+  private final ExecutorService workers;
+  private volatile boolean running = true;
+  private volatile long lastPurge = System.currentTimeMillis();
+
+  private Inbox(
+      JdbcStore store,
+      String scope,
+      Handler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workerCount) {
+    this.store = store;
+    this.scope = scope;
+    this.handler = handler;
+    this.retry = retry;
+    this.lease = lease;
+    this.workers =
+        Executors.newFixedThreadPool(
+            workerCount,
+            r -> {
+              Thread t = new Thread(r, "hookc-inbox-" + scope);
+              t.setDaemon(true);
+              return t;
+            });
+    for (int i = 0; i < workerCount; i++) {
+      workers.execute(this::work);
+    }
+  }
+
+  /**
+   * Starts {@code workers} threads that run {@code handler} on the deliveries of {@code scope}. A
+   * delivery a dead process had claimed runs again once {@code lease} has passed.
+   */
+  public static Inbox start(
+      JdbcStore store,
+      String scope,
+      Handler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers) {
+    if (store.dialect() == Dialect.H2) {
+      releaseClaims(store, scope);
+    }
+    return new Inbox(store, scope, handler, retry, lease, workers);
+  }
+
+  /**
+   * Frees the claims of a previous run. Only for H2, whose file lock guarantees that no other
+   * process is working on these deliveries; instances sharing PostgreSQL wait for the lease.
+   */
+  private static void releaseClaims(JdbcStore store, String scope) {
+    try {
+      store.transaction(
+          c -> {
+            try (PreparedStatement update =
+                c.prepareStatement(
+                    "UPDATE hookc_inbox SET claimed_until = 0 WHERE scope = ? AND state = 'PENDING'")) {
+              update.setString(1, scope);
+              return update.executeUpdate();
+            }
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the inbox of " + scope, e);
+    }
+  }
+
+  /**
+   * The route's handler: checks the body with {@code validator} (when not null), commits the
+   * delivery, and answers {@code status} with the delivery's {@code id}.
+   *
+   * @param key the idempotency key, or null when the route has none
+   */
+  public Handler accept(
+      int status, Function<Request, String> key, Function<JsonNode, List<Violation>> validator) {
+    return request -> {
+      if (validator != null) {
+        List<Violation> violations = validator.apply(Json.readBody(request));
+        if (!violations.isEmpty()) {
+          throw HttpProblem.badRequest(
+              "The request body does not match the route's schema.", violations);
+        }
+      }
+      String dedup = key == null ? null : key.apply(request);
+      if (key != null && (dedup == null || dedup.isBlank())) {
+        throw new HttpProblem(
+                400, "Bad Request", "the request has no idempotency key, which this route requires")
+            .withType("https://hookc.dev/problems/missing-idempotency-key");
+      }
+      String id = UUID.randomUUID().toString();
+      Optional<String> existing = store.transaction(c -> insert(c, id, dedup, request));
+      Response response =
+          status == 204
+              ? Response.empty(204)
+              : Response.json(status, Map.of("id", existing.orElse(id)));
+      return existing.isPresent() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    };
+  }
+
+  private Optional<String> insert(Connection c, String id, String dedup, Request request)
+      throws SQLException {
+    long now = System.currentTimeMillis();
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO hookc_inbox (id, scope, dedup_key, method, path, path_params, query,"
+                + " headers, body, state, attempts, next_attempt_at, claimed_until, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)")) {
+      insert.setString(1, id);
+      insert.setString(2, scope);
+      insert.setString(3, dedup);
+      insert.setString(4, request.method());
+      insert.setString(5, request.path());
+      insert.setString(6, json(request.pathParams()));
+      insert.setString(7, json(request.queryParams()));
+      insert.setString(8, json(request.headers()));
+      insert.setBytes(9, request.body());
+      insert.setLong(10, now);
+      insert.setLong(11, now);
+      insert.executeUpdate();
+      return Optional.empty();
+    } catch (SQLException e) {
+      if (dedup == null || !Dialect.isDuplicateKey(e)) {
+        throw e;
+      }
+      c.rollback();
+    }
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT id FROM hookc_inbox WHERE scope = ? AND dedup_key = ?")) {
+      select.setString(1, scope);
+      select.setString(2, dedup);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Optional.of(row.getString(1));
+      }
+    }
+  }
+
+  private static String json(Object value) {
+    return new String(Json.write(value), StandardCharsets.UTF_8);
+  }
+
+  private void work() {
+    while (running) {
+      try {
+        if (!runOne()) {
+          purgeWhenDue();
+          Thread.sleep(IDLE_POLL_MILLIS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        LOG.log(Level.ERROR, "inbox worker of " + scope + " failed; retrying", e);
+        try {
+          Thread.sleep(IDLE_POLL_MILLIS * 10);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Deletes deliveries done more than a week ago, once a minute. Their keys go with them, so a
+   * sender's redelivery after a week would be accepted again; senders stop retrying long before.
+   */
+  private void purgeWhenDue() throws SQLException {
+    long now = System.currentTimeMillis();
+    if (now - lastPurge < PURGE_EVERY_MILLIS) {
+      return;
+    }
+    lastPurge = now;
+    store.transaction(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM hookc_inbox WHERE scope = ? AND state = 'DONE' AND received_at < ?")) {
+            delete.setString(1, scope);
+            delete.setLong(2, now - RETENTION.toMillis());
+            return delete.executeUpdate();
+          }
+        });
+  }
+
+  /** Claims and runs one due delivery; false when there was none. */
+  boolean runOne() throws SQLException {
+    Optional<Stored> claimed = store.transaction(this::claim);
+    if (claimed.isEmpty()) {
+      return false;
+    }
+    Stored delivery = claimed.get();
+    String error;
+    try {
+      Response response = handler.handle(delivery.request());
+      error = response.status() >= 500 ? "the handler answered " + response.status() : null;
+    } catch (Exception e) {
+      error = e.getClass().getName() + ": " + e.getMessage();
+    }
+    String failure = error;
+    store.transaction(c -> finish(c, delivery, failure));
+    return true;
+  }
+
+  private record Stored(String id, int attempts, Request request) {}
+
+  private Optional<Stored> claim(Connection c) throws SQLException {
+    long now = System.currentTimeMillis();
+    String id;
+    long claimedUntil;
+    try (PreparedStatement due = c.prepareStatement(store.dialect().dueQuery())) {
+      due.setString(1, scope);
+      due.setLong(2, now);
+      due.setLong(3, now);
+      try (ResultSet row = due.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        id = row.getString(1);
+        claimedUntil = row.getLong(2);
+      }
+    }
+    // Everything that made the row due is checked again: between the query and this update,
+    // another worker may have claimed, run and released it (its claim back to the same value).
+    try (PreparedStatement take =
+        c.prepareStatement(
+            "UPDATE hookc_inbox SET claimed_until = ? WHERE id = ? AND claimed_until = ?"
+                + " AND state = 'PENDING' AND next_attempt_at <= ?")) {
+      take.setLong(1, now + lease.toMillis());
+      take.setString(2, id);
+      take.setLong(3, claimedUntil);
+      take.setLong(4, now);
+      if (take.executeUpdate() != 1) {
+        return Optional.empty(); // another worker took it first
+      }
+    }
+    try (PreparedStatement read =
+        c.prepareStatement(
+            "SELECT method, path, path_params, query, headers, body, attempts FROM hookc_inbox"
+                + " WHERE id = ?")) {
+      read.setString(1, id);
+      try (ResultSet row = read.executeQuery()) {
+        row.next();
+        Request request =
+            Request.of(
+                row.getString(1),
+                row.getString(2),
+                Json.mapper().readValue(row.getString(3), SINGLE),
+                Json.mapper().readValue(row.getString(4), MULTI),
+                Json.mapper().readValue(row.getString(5), MULTI),
+                row.getBytes(6));
+        return Optional.of(new Stored(id, row.getInt(7), request));
+      } catch (java.io.IOException e) {
+        throw new SQLException("unreadable stored delivery " + id, e);
+      }
+    }
+  }
+
+  private Void finish(Connection c, Stored delivery, String error) throws SQLException {
+    int attempts = delivery.attempts() + 1;
+    String state = error == null ? "DONE" : attempts >= retry.maxAttempts() ? "DEAD" : "PENDING";
+    long next = System.currentTimeMillis() + retry.delayAfter(attempts).toMillis();
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE hookc_inbox SET state = ?, attempts = ?, next_attempt_at = ?,"
+                + " claimed_until = 0, last_error = ? WHERE id = ?")) {
+      update.setString(1, state);
+      update.setInt(2, attempts);
+      update.setLong(3, next);
+      update.setString(4, error);
+      update.setString(5, delivery.id());
+      update.executeUpdate();
+    }
+    if (state.equals("DEAD")) {
+      LOG.log(Level.WARNING, "delivery {0} of {1} dead-lettered: {2}", delivery.id(), scope, error);
+    }
+    return null;
+  }
+
+  /** A delivery that failed every attempt. */
+  public record DeadLetter(String id, String key, int attempts, String error, long receivedAt) {}
+
+  /** The dead-lettered deliveries, oldest first. */
+  public List<DeadLetter> deadLetters() throws SQLException {
+    return store.transaction(
+        c -> {
+          List<DeadLetter> dead = new ArrayList<>();
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT id, dedup_key, attempts, last_error, received_at FROM hookc_inbox"
+                      + " WHERE scope = ? AND state = 'DEAD' ORDER BY received_at")) {
+            select.setString(1, scope);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                dead.add(
+                    new DeadLetter(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getInt(3),
+                        row.getString(4),
+                        row.getLong(5)));
+              }
+            }
+          }
+          return dead;
+        });
+  }
+
+  /** Puts a dead-lettered delivery back in the inbox with fresh attempts; false if none. */
+  public boolean replay(String id) throws SQLException {
+    return store.transaction(
+        c -> {
+          try (PreparedStatement update =
+              c.prepareStatement(
+                  "UPDATE hookc_inbox SET state = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                      + " claimed_until = 0 WHERE id = ? AND scope = ? AND state = 'DEAD'")) {
+            update.setLong(1, System.currentTimeMillis());
+            update.setString(2, id);
+            update.setString(3, scope);
+            return update.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Stops the workers; a delivery being run is finished or, if cut short, runs again later. */
+  @Override
+  public void close() {
+    running = false;
+    workers.shutdown();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
