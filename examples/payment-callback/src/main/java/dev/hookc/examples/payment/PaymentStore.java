@@ -82,16 +82,6 @@ public final class PaymentStore {
     }
   }
 
-  /** How many payments are recorded. */
-  public long count() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM payments")) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
   private static Optional<Payment> find(Connection connection, String transactionId)
       throws SQLException {
     try (PreparedStatement select =
