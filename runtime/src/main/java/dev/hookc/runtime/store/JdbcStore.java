@@ -40,8 +40,12 @@ public final class JdbcStore implements AutoCloseable {
   /** The JDBC URL of the embedded default under {@code dataDirectory}. */
   public static String h2Url(Path dataDirectory) {
     // DB_CLOSE_DELAY keeps the database open between connections; file locking keeps a second
-    // process from opening the same files.
-    return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("hookc") + ";DB_CLOSE_DELAY=-1";
+    // process from opening the same files. WRITE_DELAY=0 writes every commit to the file before
+    // the commit returns: H2 otherwise buffers commits for up to half a second, and a delivery
+    // acknowledged in that window would be lost if the process were killed.
+    return "jdbc:h2:file:"
+        + dataDirectory.toAbsolutePath().resolve("hookc")
+        + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
   }
 
   /**
