@@ -99,10 +99,10 @@ final class TaskScope implements Scope {
   @Override
   public Optional<String> whyTaskUnavailable(String name) {
     if (laterTasks.contains(name)) {
-      return Optional.of("task '" + name + "' has not run yet here: it runs after this task");
+      return Optional.of("it runs after this task");
     }
     if (allTasks.contains(name) && !earlierTasks.contains(name)) {
-      return Optional.of("task '" + name + "' is not on the path that leads here (another branch)");
+      return Optional.of("it runs in another branch, which may not have run before this task");
     }
     return Optional.empty();
   }

@@ -21,7 +21,8 @@ public interface Scope {
 
   /**
    * Why {@code name} is not in scope when it names a task of the workflow that does not run before
-   * this point (a later task, or one in another branch); empty when it is no task at all.
+   * this point (a later task, or one in another branch), said as a hint such as {@code it runs
+   * after this task}; empty when it is no task at all.
    */
   Optional<String> whyTaskUnavailable(String name);
 }
