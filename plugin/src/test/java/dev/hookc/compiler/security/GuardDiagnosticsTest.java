@@ -121,6 +121,16 @@ class GuardDiagnosticsTest {
   }
 
   @Test
+  void rejectsAStoreOrAdminSettingOfTheWrongShape() throws Exception {
+    CompileResult result =
+        compile(
+            "http.post./hook:\n  fn: ack\n  authn: false\n",
+            "store:\n  uri: jdbc:h2:mem:x\nadmin: secret\n");
+
+    assertReported(result, at("HC2610", 2, 3), at("HC2610", 3, 8));
+  }
+
+  @Test
   void requiresAServerDefaultForAuthnTrue() throws Exception {
     assertReported(compile("http.post./hook:\n  fn: ack\n  authn: true\n"), at("HC2607", 3, 10));
   }
