@@ -1,6 +1,7 @@
 package dev.hookc.compiler.check;
 
 import dev.hookc.compiler.diag.DiagnosticCode;
+import dev.hookc.compiler.diag.Severity;
 
 /** Diagnostic codes of the cross-file checks. */
 public enum CheckCode implements DiagnosticCode {
@@ -12,21 +13,14 @@ public enum CheckCode implements DiagnosticCode {
   EVENT_FN_BUILTIN("HC2018", "an event's 'fn' is a built-in, which cannot handle a request alone"),
   EVENT_FN_JAVA("HC2019", "an event's 'fn' names a Java function; events are handled by workflows");
 
-  private final String id;
-  private final String summary;
+  private final Spec spec;
 
   CheckCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.spec = new Spec(id, summary, Severity.ERROR);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -25,32 +25,18 @@ public enum FlowCode implements DiagnosticCode {
   CONFIG_BAD_VARIABLE(
       "HC3702", "custom-environment-variables.yaml maps a key to something not a variable name");
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Spec spec;
 
   FlowCode(String id, String summary) {
     this(id, summary, Severity.ERROR);
   }
 
   FlowCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return severity;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -14,26 +14,14 @@ public enum ContractCode implements DiagnosticCode {
       "HC2105", "http.yaml uses a Godspeed key that hookc does not support yet"),
   BAD_BODY_REQUIRED("HC2106", "'body.required' is not true or false");
 
-  private final String id;
-  private final String summary;
+  private final Spec spec;
 
   ContractCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.spec = new Spec(id, summary, Severity.ERROR);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
+  public Spec spec() {
+    return spec;
   }
 }

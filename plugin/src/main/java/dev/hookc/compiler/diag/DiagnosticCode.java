@@ -9,14 +9,27 @@ package dev.hookc.compiler.diag;
  */
 public interface DiagnosticCode {
 
+  /**
+   * What a code is: its id as printed ({@code HC3002}), its one-line meaning as listed in {@code
+   * docs/diagnostics.md}, and the severity it is reported with.
+   */
+  record Spec(String id, String summary, Severity severity) {}
+
+  /** This code's id, meaning and severity. */
+  Spec spec();
+
   /** The code as printed, e.g. {@code HC3002}. */
-  String id();
+  default String id() {
+    return spec().id();
+  }
 
   /** The one-line meaning listed in {@code docs/diagnostics.md}. */
-  String summary();
+  default String summary() {
+    return spec().summary();
+  }
 
-  /** Whether a diagnostic with this code is an error unless stated otherwise. */
+  /** The severity a diagnostic with this code is reported with. */
   default Severity defaultSeverity() {
-    return Severity.ERROR;
+    return spec().severity();
   }
 }

@@ -1,6 +1,7 @@
 package dev.hookc.compiler.expr;
 
 import dev.hookc.compiler.diag.DiagnosticCode;
+import dev.hookc.compiler.diag.Severity;
 
 /** Diagnostic codes of the {@code <% %>} expression language ({@code HC4xxx}). */
 public enum ExprCode implements DiagnosticCode {
@@ -25,21 +26,14 @@ public enum ExprCode implements DiagnosticCode {
   DUPLICATE_KEY("HC4017", "an object literal names the same key twice"),
   INVALID_NUMBER("HC4018", "a malformed number literal");
 
-  private final String id;
-  private final String summary;
+  private final Spec spec;
 
   ExprCode(String id, String summary) {
-    this.id = id;
-    this.summary = summary;
+    this.spec = new Spec(id, summary, Severity.ERROR);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -37,32 +37,18 @@ public enum LoadCode implements DiagnosticCode {
   TASK_UNSUPPORTED_KEY(
       "HC3011", "a task uses a Godspeed key that hookc does not support yet", Severity.ERROR);
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Spec spec;
 
   LoadCode(String id, String summary) {
     this(id, summary, Severity.ERROR);
   }
 
   LoadCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return severity;
+  public Spec spec() {
+    return spec;
   }
 }

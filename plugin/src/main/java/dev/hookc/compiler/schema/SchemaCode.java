@@ -18,32 +18,18 @@ public enum SchemaCode implements DiagnosticCode {
   UNKNOWN_FORMAT(
       "HC5009", "a 'format' hookc does not check, so it is not enforced", Severity.WARNING);
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Spec spec;
 
   SchemaCode(String id, String summary) {
     this(id, summary, Severity.ERROR);
   }
 
   SchemaCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return severity;
+  public Spec spec() {
+    return spec;
   }
 }

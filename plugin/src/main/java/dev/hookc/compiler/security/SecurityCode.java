@@ -20,32 +20,18 @@ public enum SecurityCode implements DiagnosticCode {
   RETRY_BAD_SHAPE(
       "HC2612", "'retry' has an unknown or malformed setting, or the event is not async");
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Spec spec;
 
   SecurityCode(String id, String summary) {
     this(id, summary, Severity.ERROR);
   }
 
   SecurityCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return severity;
+  public Spec spec() {
+    return spec;
   }
 }

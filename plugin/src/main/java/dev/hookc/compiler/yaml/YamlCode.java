@@ -13,32 +13,18 @@ public enum YamlCode implements DiagnosticCode {
   UNREADABLE("HC1006", "the file cannot be read (not UTF-8, or an I/O error)"),
   EMPTY_FILE("HC1007", "the file has no content", Severity.WARNING);
 
-  private final String id;
-  private final String summary;
-  private final Severity severity;
+  private final Spec spec;
 
   YamlCode(String id, String summary) {
     this(id, summary, Severity.ERROR);
   }
 
   YamlCode(String id, String summary, Severity severity) {
-    this.id = id;
-    this.summary = summary;
-    this.severity = severity;
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String summary() {
-    return summary;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return severity;
+  public Spec spec() {
+    return spec;
   }
 }
