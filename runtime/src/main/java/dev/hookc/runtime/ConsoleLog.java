@@ -2,7 +2,6 @@ package dev.hookc.runtime;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.format.DateTimeFormatter;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -17,16 +16,20 @@ import java.util.logging.SimpleFormatter;
  * <p>The JDK's default format costs more than the rest of a request together: it formats a {@code
  * String.format} pattern and a zoned date, and walks the stack to find the calling method, on every
  * record. Logging a line per callback at INFO, as Godspeed applications do, then halves the
- * throughput of a small service.
+ * throughput of a small service. The JDK's console handler also writes and flushes each record
+ * under one lock, so every request thread waited for the console in turn; hookc's writes from a
+ * thread of its own instead ({@link AsyncConsoleHandler}).
  */
 public final class ConsoleLog {
 
   private ConsoleLog() {}
 
   /**
-   * Gives the JDK's default console handler this format, unless the application configures logging
-   * itself (a {@code java.util.logging.config.file} or {@code config.class}, or a {@code
-   * SimpleFormatter} format); then nothing changes.
+   * Replaces the JDK's default console handler with one that writes this format from a thread of
+   * its own, with the same level and filter, unless the application configures logging itself (a
+   * {@code java.util.logging.config.file} or {@code config.class}, or a {@code SimpleFormatter}
+   * format); then nothing changes. What is still queued is written when the JVM shuts down, since
+   * the JDK closes the root logger's handlers then.
    */
   public static void install() {
     if (System.getProperty("java.util.logging.config.file") != null
@@ -34,10 +37,18 @@ public final class ConsoleLog {
         || System.getProperty("java.util.logging.SimpleFormatter.format") != null) {
       return;
     }
-    for (Handler handler : Logger.getLogger("").getHandlers()) {
+    Logger root = Logger.getLogger("");
+    for (Handler handler : root.getHandlers()) {
       if (handler instanceof ConsoleHandler
           && handler.getFormatter().getClass() == SimpleFormatter.class) {
-        handler.setFormatter(new LineFormatter());
+        AsyncConsoleHandler console =
+            new AsyncConsoleHandler(System.err, AsyncConsoleHandler.DEFAULT_CAPACITY);
+        console.setFormatter(new LineFormatter());
+        console.setLevel(handler.getLevel());
+        console.setFilter(handler.getFilter());
+        root.addHandler(console);
+        root.removeHandler(handler);
+        handler.close();
       }
     }
   }
@@ -45,10 +56,12 @@ public final class ConsoleLog {
   /** Formats a record as one line, without looking up its caller. */
   static final class LineFormatter extends Formatter {
 
+    private final InstantText instants = new InstantText();
+
     @Override
     public String format(LogRecord record) {
       StringBuilder line = new StringBuilder(128);
-      DateTimeFormatter.ISO_INSTANT.formatTo(record.getInstant(), line);
+      instants.append(record.getInstant(), line);
       line.append(' ')
           .append(record.getLevel().getName())
           .append(' ')
