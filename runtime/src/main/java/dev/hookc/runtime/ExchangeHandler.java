@@ -8,10 +8,7 @@ import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -62,18 +59,33 @@ final class ExchangeHandler implements HttpHandler {
     send(exchange, response, method.equals("HEAD"));
     if (ACCESS.isLoggable(Level.DEBUG)) {
       long micros = (System.nanoTime() - start) / 1_000;
-      ACCESS.log(
-          Level.DEBUG,
-          String.format(
-              Locale.ROOT,
-              "method=%s path=%s status=%d durationMs=%d.%03d%s",
-              method,
-              rawPath,
-              response.status(),
-              micros / 1000,
-              micros % 1000,
-              requestId == null ? "" : " requestId=" + requestId));
+      ACCESS.log(Level.DEBUG, accessLine(method, rawPath, response.status(), micros, requestId));
     }
+  }
+
+  /** {@code method=POST path=/x status=200 durationMs=1.234}, and the request id of a problem. */
+  static String accessLine(
+      String method, String rawPath, int status, long micros, String requestId) {
+    long fraction = micros % 1000;
+    StringBuilder line =
+        new StringBuilder(96)
+            .append("method=")
+            .append(method)
+            .append(" path=")
+            .append(rawPath)
+            .append(" status=")
+            .append(status)
+            .append(" durationMs=")
+            .append(micros / 1000)
+            .append('.');
+    if (fraction < 100) {
+      line.append(fraction < 10 ? "00" : "0");
+    }
+    line.append(fraction);
+    if (requestId != null) {
+      line.append(" requestId=").append(requestId);
+    }
+    return line.toString();
   }
 
   private Response respond(HttpExchange exchange, String method, String rawPath) throws Exception {
@@ -103,7 +115,7 @@ final class ExchangeHandler implements HttpHandler {
             rawPath,
             found.params(),
             UriDecoding.query(exchange.getRequestURI().getRawQuery()),
-            lowerCased(headers),
+            headers,
             body);
     Response response = route.handler().handle(request);
     if (response == null) {
@@ -144,27 +156,15 @@ final class ExchangeHandler implements HttpHandler {
     }
   }
 
-  private static Map<String, List<String>> lowerCased(Headers headers) {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      List<String> values =
-          copy.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-      for (String value : header.getValue()) {
-        values.add(value == null ? "" : value);
-      }
-    }
-    copy.replaceAll((k, v) -> List.copyOf(v));
-    return Collections.unmodifiableMap(copy);
-  }
-
   private static String rawPath(URI uri) {
     String path = uri.getRawPath();
     return path == null || path.isEmpty() ? "/" : path;
   }
 
-  /** A short id that ties a problem body to the server's log. */
-  private static String newRequestId() {
+  /** A short id that ties a problem body to the server's log: 12 hexadecimal digits. */
+  static String newRequestId() {
+    // Bit 48 set, then cut off: Long.toHexString keeps the leading zeros, String.format is slow.
     long bits = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL;
-    return String.format(Locale.ROOT, "%012x", bits);
+    return Long.toHexString(bits | (1L << 48)).substring(1);
   }
 }

@@ -49,7 +49,7 @@ public final class Parameters {
     this.route = route;
     request.pathParams().forEach(params::put);
     copy(request.queryParams(), query);
-    copy(request.headers(), headers);
+    request.forEachHeader((name, list) -> put(name, list, headers));
   }
 
   /** Declares path parameter {@code name}; {@code check} may be null when it has no schema. */
@@ -77,7 +77,7 @@ public final class Parameters {
   /** Declares header {@code name}, matched case-insensitively. */
   public Parameters header(String name, Conversion conversion, boolean required, Check check) {
     String key = name.toLowerCase(Locale.ROOT);
-    List<String> values = request.headers().getOrDefault(key, List.of());
+    List<String> values = request.headerValues(key);
     if (conversion.isArray()) {
       List<String> split = new ArrayList<>();
       values.forEach(v -> List.of(v.split(",")).forEach(part -> split.add(part.trim())));
@@ -172,14 +172,15 @@ public final class Parameters {
   }
 
   private static void copy(Map<String, List<String>> values, ObjectNode into) {
-    values.forEach(
-        (name, list) -> {
-          if (list.size() == 1) {
-            into.put(name, list.get(0));
-          } else {
-            ArrayNode array = into.putArray(name);
-            list.forEach(array::add);
-          }
-        });
+    values.forEach((name, list) -> put(name, list, into));
+  }
+
+  private static void put(String name, List<String> list, ObjectNode into) {
+    if (list.size() == 1) {
+      into.put(name, list.get(0));
+    } else {
+      ArrayNode array = into.putArray(name);
+      list.forEach(array::add);
+    }
   }
 }

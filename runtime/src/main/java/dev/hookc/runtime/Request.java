@@ -1,8 +1,13 @@
 package dev.hookc.runtime;
 
+import com.sun.net.httpserver.Headers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * One HTTP request as the handler sees it: method, path, parameters, headers and the whole body.
@@ -10,16 +15,37 @@ import java.util.Map;
  *
  * <p>{@link #path()} is the path as sent, still percent-encoded and without the query; path and
  * query parameters are decoded (UTF-8, and {@code +} is a space in the query only).
+ *
+ * <p>The headers of a request the server received are copied into the lower-cased map of {@link
+ * #headers()} only when something asks for all of them; a single header is looked up in the
+ * server's own case-insensitive headers. Most requests need one or two headers, and the copy cost
+ * as much as routing.
  */
 public final class Request {
+
+  private static final String NONE = new String("none");
 
   private final String method;
   private final String path;
   private final Map<String, String> pathParams;
   private final Map<String, List<String>> queryParams;
-  private final Map<String, List<String>> headers;
+  private final Headers sent;
+  private volatile Map<String, List<String>> headers;
   private final byte[] body;
   private final Object user;
+  // Read by the body reader and the JSON reader in turn; NONE until first asked.
+  private String mediaType = NONE;
+
+  /** A request as the server received it; {@code sent} must not change any more. */
+  Request(
+      String method,
+      String path,
+      Map<String, String> pathParams,
+      Map<String, List<String>> queryParams,
+      Headers sent,
+      byte[] body) {
+    this(method, path, pathParams, queryParams, sent, null, body, null);
+  }
 
   Request(
       String method,
@@ -28,7 +54,7 @@ public final class Request {
       Map<String, List<String>> queryParams,
       Map<String, List<String>> headers,
       byte[] body) {
-    this(method, path, pathParams, queryParams, headers, body, null);
+    this(method, path, pathParams, queryParams, null, headers, body, null);
   }
 
   private Request(
@@ -36,6 +62,7 @@ public final class Request {
       String path,
       Map<String, String> pathParams,
       Map<String, List<String>> queryParams,
+      Headers sent,
       Map<String, List<String>> headers,
       byte[] body,
       Object user) {
@@ -44,6 +71,7 @@ public final class Request {
     this.path = path;
     this.pathParams = Map.copyOf(pathParams);
     this.queryParams = queryParams;
+    this.sent = sent;
     this.headers = headers;
     this.body = body;
   }
@@ -95,18 +123,51 @@ public final class Request {
 
   /** The first value of header {@code name}, matched case-insensitively, or null. */
   public String header(String name) {
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-    return values == null || values.isEmpty() ? null : values.get(0);
+    List<String> values = headerValues(name);
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** Every value of header {@code name}, matched case-insensitively; empty when there is none. */
+  List<String> headerValues(String name) {
+    if (headers != null || sent == null) {
+      return headers().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+    // The JDK's Headers refuse names with line breaks, which no header can have.
+    if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
+      return List.of();
+    }
+    List<String> values = sent.get(name);
+    return values == null ? List.of() : withoutNulls(values);
+  }
+
+  /**
+   * Calls {@code action} with each header's lower-case name and values, in the order of {@link
+   * #headers()}, without building that map.
+   */
+  void forEachHeader(BiConsumer<String, List<String>> action) {
+    if (headers != null || sent == null) {
+      headers().forEach(action);
+      return;
+    }
+    // The JDK's Headers already merged names that differ in case only.
+    sent.forEach(
+        (name, values) -> action.accept(name.toLowerCase(Locale.ROOT), withoutNulls(values)));
   }
 
   /** All headers, keyed by lower-case name. */
   public Map<String, List<String>> headers() {
-    return headers;
+    Map<String, List<String>> result = headers;
+    if (result == null) {
+      // Racing threads build equal maps; either may win.
+      result = lowerCased(sent);
+      headers = result;
+    }
+    return result;
   }
 
   /** The value of cookie {@code name} from the {@code Cookie} headers, or null. */
   public String cookie(String name) {
-    for (String header : headers.getOrDefault("cookie", List.of())) {
+    for (String header : headers().getOrDefault("cookie", List.of())) {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
@@ -129,7 +190,7 @@ public final class Request {
 
   /** This request with {@link #user()} set, as an authenticator hands it to the route's handler. */
   public Request withUser(Object user) {
-    return new Request(method, path, pathParams, queryParams, headers, body, user);
+    return new Request(method, path, pathParams, queryParams, sent, headers, body, user);
   }
 
   /** A copy of the body exactly as received, for example to verify a signature over it. */
@@ -144,6 +205,16 @@ public final class Request {
 
   /** The {@code Content-Type} without parameters, in lower case; null if absent or blank. */
   public String mediaType() {
+    String type = mediaType;
+    if (type == NONE) {
+      // Racing threads compute equal strings; strings are safe to share this way.
+      type = parseMediaType();
+      mediaType = type;
+    }
+    return type;
+  }
+
+  private String parseMediaType() {
     String contentType = header("content-type");
     if (contentType == null) {
       return null;
@@ -151,5 +222,28 @@ public final class Request {
     int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+  }
+
+  /** The JDK's headers keyed by lower-case name, with a null value as an empty one. */
+  private static Map<String, List<String>> lowerCased(Headers headers) {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      List<String> values =
+          copy.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+      values.addAll(withoutNulls(header.getValue()));
+    }
+    copy.replaceAll((k, v) -> List.copyOf(v));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static List<String> withoutNulls(List<String> values) {
+    for (String value : values) {
+      if (value == null) {
+        List<String> copy = new ArrayList<>(values);
+        copy.replaceAll(v -> v == null ? "" : v);
+        return copy;
+      }
+    }
+    return values;
   }
 }
