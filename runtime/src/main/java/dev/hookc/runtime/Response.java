@@ -1,5 +1,6 @@
 package dev.hookc.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ public final class Response {
   /** A response whose body is {@code body} serialised as JSON with {@link Json#mapper()}. */
   public static Response json(int status, Object body) {
     // The bytes are new, so unlike of() there is nothing to copy.
-    return checked(status, "application/json", Json.write(body));
+    byte[] bytes = body instanceof JsonNode node ? JsonTreeWriter.write(node) : Json.write(body);
+    return checked(status, "application/json", bytes);
   }
 
   /** A response with the given content type and body. */

@@ -1,0 +1,74 @@
+package dev.hookc.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTreeWriterTest {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static void assertSameBytesAsTheMapper(JsonNode node) {
+    assertThat(new String(JsonTreeWriter.write(node), StandardCharsets.UTF_8))
+        .isEqualTo(new String(Json.write(node), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void writesEveryKindOfNodeAsTheMapperDoes() {
+    ObjectNode all = NODES.objectNode();
+    all.put(
+        "text", "quote \" backslash \\ tab \t nul \u0000 line sep \u2028 snow \u2603 \uD83D\uDE00");
+    all.put("int", -7);
+    all.put("short", (short) 12);
+    all.put("long", Long.MIN_VALUE);
+    all.put("bigInteger", new BigInteger("123456789012345678901234567890"));
+    all.put("decimal", new BigDecimal("1.10"));
+    all.put("exponent", new BigDecimal("1E+3"));
+    all.put("double", 0.1);
+    all.put("nan", Double.NaN);
+    all.put("float", 2.5f);
+    all.put("true", true);
+    all.putNull("null");
+    all.put("binary", new byte[] {0, 1, 2, (byte) 0xFF});
+    all.putPOJO("pojo", Map.of("k", List.of(1, 2)));
+    all.set("missing", MissingNode.getInstance());
+    all.putObject("emptyObject");
+    all.putArray("emptyArray");
+    all.putArray("list").add(1).add("two").addNull().addObject().put("three", 3);
+    assertSameBytesAsTheMapper(all);
+  }
+
+  @Test
+  void writesScalarsAndDeepTreesAsTheMapperDoes() {
+    assertSameBytesAsTheMapper(NODES.textNode("just text"));
+    assertSameBytesAsTheMapper(NODES.numberNode(42));
+    assertSameBytesAsTheMapper(NODES.nullNode());
+    ArrayNode deep = NODES.arrayNode();
+    ArrayNode inner = deep;
+    for (int i = 0; i < 400; i++) {
+      inner = inner.addArray();
+      inner.addObject().put("depth", i);
+    }
+    assertSameBytesAsTheMapper(deep);
+  }
+
+  @Test
+  void writesParsedRequestBodiesAsTheMapperDoes() throws Exception {
+    JsonNode parsed =
+        Json.mapper()
+            .readTree(
+                "{\"status\":\"success\",\"data\":{\"id\":\"12345\",\"amount\":100,"
+                    + "\"rate\":0.125,\"big\":1e400,\"tags\":[\"a\",\"b\"]}}");
+    assertSameBytesAsTheMapper(parsed);
+  }
+}
