@@ -18,12 +18,13 @@ import java.util.logging.LogRecord;
 
 /**
  * A console handler whose callers do not wait for the console: a record is formatted on the thread
- * that logs it, queued, and written by one daemon thread through a buffer that is flushed whenever
- * the queue runs empty, and on {@link #flush()} and {@link #close()}.
+ * that logs it, queued, and written by one daemon thread, which gathers the lines of about {@value
+ * #LINGER_MILLIS} ms into one write and flush, and flushes on {@link #flush()} and {@link
+ * #close()}.
  *
  * <p>The JDK's {@code ConsoleHandler} writes and flushes every record under one lock, so with a
- * line per request every request thread queued for that lock and paid a system call. Here a burst
- * of lines costs one write.
+ * line per request every request thread queued for that lock and paid a system call; a writer
+ * thread woken for every line would cost a thread switch per request instead.
  *
  * <p>When the queue is full, records at {@code WARNING} and above wait for room; lower ones are
  * dropped and counted, and the writer reports how many in a line of its own, so nothing goes
@@ -37,6 +38,7 @@ final class AsyncConsoleHandler extends Handler {
 
   private static final long CLOSE_WAIT_MILLIS = 5_000;
   private static final int BATCH = 1024;
+  static final long LINGER_MILLIS = 2;
   // Compared by identity: tells the writer thread to finish.
   private static final String STOP = new String("stop");
 
@@ -164,14 +166,20 @@ final class AsyncConsoleHandler extends Handler {
     while (!stop) {
       try {
         batch.add(queue.take());
+        // Woken by the first line after a quiet spell: let the lines that follow it gather
+        // rather than be woken, write and flush for each one.
+        Thread.sleep(LINGER_MILLIS);
       } catch (InterruptedException e) {
         // Only close() stops the writer, and it does so with STOP.
         continue;
       }
-      queue.drainTo(batch, BATCH - 1);
-      stop = batch.removeIf(line -> line == STOP);
-      write(batch, queue.isEmpty() || stop);
-      batch.clear();
+      // Whatever arrived meanwhile goes in the same write; then back to waiting when empty.
+      do {
+        queue.drainTo(batch, BATCH - batch.size());
+        stop = batch.removeIf(line -> line == STOP);
+        write(batch, true);
+        batch.clear();
+      } while (!stop && !queue.isEmpty());
     }
   }
 
