@@ -97,7 +97,8 @@ final class AdmissionExecutor implements java.util.concurrent.Executor {
           try {
             exchange.run();
           } finally {
-            ADMITTED.remove();
+            // Reset rather than removed: removing made every exchange allocate a new entry.
+            ADMITTED.set(Boolean.FALSE);
             if (admitted) {
               permits.release();
             }
