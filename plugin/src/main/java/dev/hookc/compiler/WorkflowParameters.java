@@ -16,15 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The types of {@code inputs.params}, {@code inputs.query} and {@code inputs.headers} in each
- * workflow: open objects whose declared parameters have their schema's type, when every event that
- * runs the workflow declares the same ones; otherwise dynamic. A parameter of several types ({@code
- * [integer, string]}) is dynamic.
+ * The types of {@code inputs.params}, {@code inputs.query}, {@code inputs.headers} and {@code
+ * inputs.cookies} in each workflow: objects whose declared parameters have their schema's type
+ * (open ones, but for cookies), when every event that runs the workflow declares the same ones;
+ * otherwise dynamic. A parameter of several types ({@code [integer, string]}) is dynamic.
  */
 final class WorkflowParameters {
   /** The inputs that hold parameters, and the {@code in} each one holds. */
   static final Map<String, String> SECTIONS =
-      Map.of("params", "path", "query", "query", "headers", "header");
+      Map.of("params", "path", "query", "query", "headers", "header", "cookies", "cookie");
 
   private WorkflowParameters() {}
 
@@ -63,7 +63,9 @@ final class WorkflowParameters {
                   type(typed.conversion()));
             }
           }
-          sections.put(section, new ExprType.ObjectType(fields, true));
+          // Only declared cookies reach the workflow, so reading any other is a mistake; the
+          // other sections keep what was sent besides the declared parameters.
+          sections.put(section, new ExprType.ObjectType(fields, !in.equals("cookie")));
         });
     return sections;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.validation.ViolationCollector;
+import dev.hookc.runtime.workflow.RequestInputs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -85,7 +86,11 @@ class RequestContractTest {
             Route.of("GET", "/p/{n}", parameters),
             Route.of("POST", "/b", bodies),
             Route.of("GET", "/u", unions),
-            Route.of("POST", "/uf", unionForm));
+            Route.of("POST", "/uf", unionForm),
+            Route.of(
+                "POST",
+                "/raw",
+                request -> Response.json(200, Map.of("raw", RequestInputs.rawBody(request)))));
   }
 
   @AfterAll
@@ -186,6 +191,26 @@ class RequestContractTest {
     assertThat(TestServer.json(response)).isEqualTo(tree("{\"n\":true,\"note\":null}"));
     response = server.post("/uf", "application/x-www-form-urlencoded", "n=-3".getBytes(UTF_8));
     assertThat(TestServer.json(response)).isEqualTo(tree("{\"n\":-3}"));
+  }
+
+  @Test
+  void givesTheRawBodyAsTheExactTextOfItsBytes() throws Exception {
+    byte[] sent = "\uFEFF{ \"a\" :\t\"\u00e9\u0301 \ud83d\ude00\" }\r\n\u2028".getBytes(UTF_8);
+
+    JsonNode answer = TestServer.json(server.post("/raw", "text/plain", sent));
+
+    assertThat(answer.get("raw").textValue().getBytes(UTF_8)).isEqualTo(sent);
+    assertThat(TestServer.json(server.post("/raw", null, new byte[0])).get("raw").textValue())
+        .isEmpty();
+  }
+
+  @Test
+  void refusesARawBodyThatIsNotUtf8InsteadOfAlteringIt() throws Exception {
+    HttpResponse<String> response =
+        server.post("/raw", "text/plain", new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28});
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(response).get("detail").asText()).contains("not valid UTF-8");
   }
 
   @Test

@@ -150,6 +150,34 @@ class ContractDiagnosticsTest {
   }
 
   @Test
+  void typesDeclaredCookiesAndTheRawBodyAndRefusesAnUndeclaredCookie() throws IOException {
+    String events =
+        "http.post./a:\n"
+            + "  fn: answer\n"
+            + "  params:\n"
+            + "    - {name: session, in: cookie, schema: {type: string}}\n"
+            + "    - {name: visits, in: cookie, schema: {type: integer}}\n";
+    workflow(
+        "tasks:\n"
+            + "  - id: answer\n"
+            + "    args:\n"
+            + "      statusCode: 200\n"
+            + "      body:\n"
+            + "        session: <% inputs.cookies.session.toUpperCase() %>\n"
+            + "        next: <% inputs.cookies.visits + 1 %>\n"
+            + "        size: <% inputs.raw_body.trim().length %>\n"
+            + "        wrong: <% inputs.cookies.sesion %>\n"
+            + "        twice: <% inputs.raw_body * 2 %>\n");
+
+    List<Diagnostic> found = compile(events, null);
+
+    assertThat(found)
+        .extracting(this::where)
+        .containsExactly(tuple("HC4009", 9, 34), tuple("HC4015", 10, 35));
+    assertThat(found.get(0).hint()).hasValue("did you mean 'session'?");
+  }
+
+  @Test
   void acceptsListsOfScalarTypesAndRefusesThoseWithAnObjectAtTheirType() throws IOException {
     List<Diagnostic> found =
         compile(
