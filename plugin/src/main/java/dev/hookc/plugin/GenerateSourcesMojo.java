@@ -67,9 +67,11 @@ public final class GenerateSourcesMojo extends AbstractMojo {
   private boolean skip;
 
   /**
-   * Where the fingerprint of the last successful generation is kept. When the project's YAML,
-   * definitions, configuration, Java function files and this plugin's settings and version are all
-   * unchanged and the output directory exists, generation is skipped. Delete it, or run {@code
+   * Where the fingerprint of the last successful generation is kept, with the size, modification
+   * time and content hash of each input file. When the project's YAML, definitions, configuration,
+   * Java function files and this plugin's settings and version are all unchanged and the output
+   * directory exists, generation is skipped; only files whose size or time changed are read again,
+   * and their content decides (a {@code touch} alone does not regenerate). Delete it, or run {@code
    * clean}, to force generation.
    */
   @Parameter(
@@ -97,15 +99,23 @@ public final class GenerateSourcesMojo extends AbstractMojo {
             outputDirectory.toPath(),
             PackageNames.resolve(packageName, project.getGroupId()));
     long start = System.nanoTime();
+    CpuTime cpu = CpuTime.start();
     UpToDateCheck upToDate = new UpToDateCheck(stateFile.toPath());
-    String fingerprint = fingerprint(request);
+    FileHashes hashes = upToDate.rememberedHashes();
+    String fingerprint = fingerprint(request, hashes);
     if (fingerprint != null && upToDate.isUpToDate(fingerprint, outputDirectory.toPath())) {
+      if (hashes.changed()) {
+        // Touched but unchanged files: remember their new times so they are not read again.
+        record(upToDate, fingerprint, hashes);
+      }
       project.addCompileSourceRoot(outputDirectory.getPath());
       getLog()
           .info(
               "hookc: inputs unchanged since the last generation, skipped ("
                   + (System.nanoTime() - start) / 1_000_000
-                  + " ms)");
+                  + " ms"
+                  + cpu.since()
+                  + ")");
       return;
     }
     try {
@@ -145,11 +155,7 @@ public final class GenerateSourcesMojo extends AbstractMojo {
       throw new MojoExecutionException("cannot write generated sources to " + outputDirectory, e);
     }
     if (fingerprint != null) {
-      try {
-        upToDate.record(fingerprint);
-      } catch (IOException e) {
-        getLog().warn("hookc: cannot write " + stateFile + "; the next build generates again");
-      }
+      record(upToDate, fingerprint, hashes);
     }
     project.addCompileSourceRoot(outputDirectory.getPath());
     getLog()
@@ -159,20 +165,29 @@ public final class GenerateSourcesMojo extends AbstractMojo {
                 + " source files in "
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms"
+                + cpu.since()
                 + (warnings > 0 ? " with " + plural(warnings, "warning") : ""));
+  }
+
+  private void record(UpToDateCheck upToDate, String fingerprint, FileHashes hashes) {
+    try {
+      upToDate.record(fingerprint, hashes);
+    } catch (IOException e) {
+      getLog().warn("hookc: cannot write " + stateFile + "; the next build generates again");
+    }
   }
 
   /**
    * The fingerprint of everything {@code request}'s generation reads, or null when an input cannot
    * be read, in which case generation runs and reports the problem itself.
    */
-  private String fingerprint(CompileRequest request) {
+  private String fingerprint(CompileRequest request, FileHashes hashes) {
     try {
       Map<String, String> settings = new TreeMap<>();
       settings.put("pluginVersion", pluginVersion);
       settings.put("pluginJar", pluginJarIdentity());
       settings.put("failOnWarning", Boolean.toString(failOnWarning));
-      return InputFingerprint.of(request, settings);
+      return InputFingerprint.of(request, settings, hashes);
     } catch (IOException | UncheckedIOException e) {
       getLog().debug("hookc: cannot fingerprint the inputs, generating", e);
       return null;

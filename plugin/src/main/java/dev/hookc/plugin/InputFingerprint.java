@@ -3,8 +3,11 @@ package dev.hookc.plugin;
 import dev.hookc.compiler.CompileRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,9 +17,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 digest of everything generation reads: settings, the content of every input file, and
- * the names of files whose mere existence matters. Two fingerprints are equal only if generation
- * would see the same inputs.
+ * A SHA-256 digest of everything generation reads: settings, the content hash of every input file
+ * (from {@link FileHashes}, which reads only files that look changed), and the names of files whose
+ * mere existence matters. Two fingerprints are equal only if generation would see the same inputs.
  *
  * <p>Every entry is framed with its kind and length, so that moving bytes from one entry to the
  * next (a setting's value into a file name, say) changes the digest.
@@ -24,8 +27,10 @@ import java.util.stream.Stream;
 final class InputFingerprint {
 
   private final MessageDigest digest;
+  private final FileHashes hashes;
 
-  InputFingerprint() {
+  InputFingerprint(FileHashes hashes) {
+    this.hashes = hashes;
     try {
       digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -42,7 +47,16 @@ final class InputFingerprint {
    * reporting it missing, while their bodies are javac's business.
    */
   static String of(CompileRequest request, Map<String, String> settings) throws IOException {
-    InputFingerprint fingerprint = new InputFingerprint();
+    return of(request, settings, FileHashes.none());
+  }
+
+  /**
+   * As {@link #of(CompileRequest, Map)}, taking file content hashes from {@code hashes}, which
+   * afterwards holds those of the current files.
+   */
+  static String of(CompileRequest request, Map<String, String> settings, FileHashes hashes)
+      throws IOException {
+    InputFingerprint fingerprint = new InputFingerprint(hashes);
     new TreeMap<>(settings).forEach(fingerprint::setting);
     Path base = request.projectDirectory();
     Path functionSources =
@@ -53,6 +67,12 @@ final class InputFingerprint {
     return fingerprint
         .setting("packageName", request.packageName())
         .setting("outputDirectory", request.outputDirectory().toAbsolutePath().toString())
+        // Paths relative to the project appear in generated Javadoc and in diagnostics.
+        .setting("projectDirectory", absolute(base))
+        .setting("eventsDirectory", absolute(request.eventsDirectory()))
+        .setting("functionsDirectory", absolute(request.functionsDirectory()))
+        .setting("definitionsDirectory", absolute(request.definitionsDirectory()))
+        .setting("javaSourceDirectory", absolute(request.javaSourceDirectory()))
         .contents("events", request.eventsDirectory())
         .contents("functions", request.functionsDirectory())
         .contents("definitions", request.definitionsDirectory())
@@ -70,15 +90,30 @@ final class InputFingerprint {
   }
 
   /**
-   * Adds every regular file under {@code directory}, by path relative to it and by content; a
+   * Adds every regular file under {@code directory}, by path relative to it and by content hash; a
    * missing directory is recorded as such, so creating it changes the fingerprint.
    */
   InputFingerprint contents(String label, Path directory) throws IOException {
     entry('d', label);
-    for (Path file : files(directory, "")) {
-      entry('f', relative(directory, file));
-      byte[] content = Files.readAllBytes(file);
-      entry('c', content);
+    Map<Path, BasicFileAttributes> files = new TreeMap<>();
+    if (Files.isDirectory(directory)) {
+      // One walk that also yields size and time, instead of a stat per file afterwards.
+      Files.walkFileTree(
+          directory,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile()) {
+                files.put(file, attributes);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    }
+    // Sorted (the TreeMap) so that the order the file system lists them in does not matter.
+    for (Map.Entry<Path, BasicFileAttributes> file : files.entrySet()) {
+      entry('f', relative(directory, file.getKey()));
+      entry('c', hashes.hash(file.getKey(), file.getValue()));
     }
     return this;
   }
@@ -111,6 +146,10 @@ final class InputFingerprint {
           .sorted()
           .toList();
     }
+  }
+
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().normalize().toString();
   }
 
   private static String relative(Path directory, Path file) {
