@@ -7,10 +7,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +32,7 @@ final class FileHashes {
 
   private final Map<String, Entry> previous;
   private final long previousHashedAt;
-  private final Map<String, Entry> current = new TreeMap<>();
+  private final Map<String, Entry> current = new HashMap<>();
   private final long hashedAt;
 
   private record Entry(long size, long modified, String hash) {}
@@ -53,7 +53,7 @@ final class FileHashes {
    * ignored, which only costs reading those files again.
    */
   static FileHashes remembered(List<String> lines) {
-    Map<String, Entry> previous = new TreeMap<>();
+    Map<String, Entry> previous = new HashMap<>();
     long previousHashedAt = Long.MIN_VALUE;
     for (String line : lines) {
       String[] parts = line.split(" ", 4);
@@ -73,7 +73,7 @@ final class FileHashes {
 
   /** The hex SHA-256 of {@code file}'s content, whose attributes are {@code attributes}. */
   String hash(Path file, BasicFileAttributes attributes) throws IOException {
-    String key = file.toAbsolutePath().normalize().toString();
+    String key = file.toAbsolutePath().toString();
     long size = attributes.size();
     long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     Entry known = previous.get(key);
@@ -90,30 +90,13 @@ final class FileHashes {
     return hash;
   }
 
-  /**
-   * Whether what would be remembered now differs from what was, so that the state is worth writing
-   * again even when generation is skipped (after a {@code touch}, say).
-   */
-  boolean changed() {
-    if (!current.keySet().equals(previous.keySet())) {
-      return true;
-    }
-    for (Map.Entry<String, Entry> entry : current.entrySet()) {
-      Entry before = previous.get(entry.getKey());
-      if (!Objects.equals(before, entry.getValue())
-          || entry.getValue().modified() >= previousHashedAt - RACY_NANOS) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The lines that {@link #remembered} reads back. */
   List<String> lines() {
     List<String> lines = new ArrayList<>();
     lines.add("hashed " + hashedAt);
-    current.forEach(
-        (path, e) -> lines.add(e.size() + " " + e.modified() + " " + e.hash() + " " + path));
+    new TreeMap<>(current)
+        .forEach(
+            (path, e) -> lines.add(e.size() + " " + e.modified() + " " + e.hash() + " " + path));
     return lines;
   }
 

@@ -101,13 +101,20 @@ public final class GenerateSourcesMojo extends AbstractMojo {
     long start = System.nanoTime();
     CpuTime cpu = CpuTime.start();
     UpToDateCheck upToDate = new UpToDateCheck(stateFile.toPath());
-    FileHashes hashes = upToDate.rememberedHashes();
-    String fingerprint = fingerprint(request, hashes);
-    if (fingerprint != null && upToDate.isUpToDate(fingerprint, outputDirectory.toPath())) {
-      if (hashes.changed()) {
-        // Touched but unchanged files: remember their new times so they are not read again.
-        record(upToDate, fingerprint, hashes);
+    InputFingerprint inputs = scan(request);
+    FileHashes hashes = null;
+    String fingerprint = null;
+    boolean unchanged = inputs != null && upToDate.isUnchanged(inputs, outputDirectory.toPath());
+    if (!unchanged && inputs != null) {
+      hashes = upToDate.rememberedHashes();
+      fingerprint = fingerprint(inputs, hashes);
+      if (fingerprint != null && upToDate.isUpToDate(fingerprint, outputDirectory.toPath())) {
+        // Touched but unchanged files: remember their new times so that the next check is quick.
+        record(upToDate, fingerprint, inputs, hashes);
+        unchanged = true;
       }
+    }
+    if (unchanged) {
       project.addCompileSourceRoot(outputDirectory.getPath());
       getLog()
           .info(
@@ -155,7 +162,7 @@ public final class GenerateSourcesMojo extends AbstractMojo {
       throw new MojoExecutionException("cannot write generated sources to " + outputDirectory, e);
     }
     if (fingerprint != null) {
-      record(upToDate, fingerprint, hashes);
+      record(upToDate, fingerprint, inputs, hashes);
     }
     project.addCompileSourceRoot(outputDirectory.getPath());
     getLog()
@@ -169,25 +176,36 @@ public final class GenerateSourcesMojo extends AbstractMojo {
                 + (warnings > 0 ? " with " + plural(warnings, "warning") : ""));
   }
 
-  private void record(UpToDateCheck upToDate, String fingerprint, FileHashes hashes) {
+  private void record(
+      UpToDateCheck upToDate, String fingerprint, InputFingerprint inputs, FileHashes hashes) {
     try {
-      upToDate.record(fingerprint, hashes);
+      upToDate.record(fingerprint, inputs.stamp(), hashes);
     } catch (IOException e) {
       getLog().warn("hookc: cannot write " + stateFile + "; the next build generates again");
     }
   }
 
   /**
-   * The fingerprint of everything {@code request}'s generation reads, or null when an input cannot
-   * be read, in which case generation runs and reports the problem itself.
+   * Everything {@code request}'s generation reads, or null when an input cannot be listed, in which
+   * case generation runs and reports the problem itself.
    */
-  private String fingerprint(CompileRequest request, FileHashes hashes) {
+  private InputFingerprint scan(CompileRequest request) {
     try {
       Map<String, String> settings = new TreeMap<>();
       settings.put("pluginVersion", pluginVersion);
       settings.put("pluginJar", pluginJarIdentity());
       settings.put("failOnWarning", Boolean.toString(failOnWarning));
-      return InputFingerprint.of(request, settings, hashes);
+      return InputFingerprint.scan(request, settings);
+    } catch (IOException | UncheckedIOException e) {
+      getLog().debug("hookc: cannot list the inputs, generating", e);
+      return null;
+    }
+  }
+
+  /** The inputs' content fingerprint, or null when an input cannot be read. */
+  private String fingerprint(InputFingerprint inputs, FileHashes hashes) {
+    try {
+      return inputs.fingerprint(hashes);
     } catch (IOException | UncheckedIOException e) {
       getLog().debug("hookc: cannot fingerprint the inputs, generating", e);
       return null;

@@ -40,8 +40,7 @@ class UpToDateCheckTest {
     // Written long ago, as most inputs are: their remembered hashes are trusted next time.
     setModified(OLD, "src/events/callback.yaml", "src/functions/handle.yaml");
     setModified(OLD, "src/definitions/Payment.yaml");
-    FileHashes hashes = FileHashes.none();
-    check.record(InputFingerprint.of(request, SETTINGS, hashes), hashes);
+    record(FileHashes.none());
   }
 
   @Test
@@ -65,8 +64,7 @@ class UpToDateCheckTest {
     write("src/definitions/Payment.yaml", "type: object\n");
     FileTime justBefore = FileTime.fromMillis(System.currentTimeMillis() - 500);
     setModified(justBefore, "src/definitions/Payment.yaml");
-    FileHashes hashes = check.rememberedHashes();
-    check.record(InputFingerprint.of(request, SETTINGS, hashes), hashes);
+    record(check.rememberedHashes());
     // Changed again within the same clock tick: same size, same time.
     write("src/definitions/Payment.yaml", "type: string\n");
     setModified(justBefore, "src/definitions/Payment.yaml");
@@ -78,17 +76,31 @@ class UpToDateCheckTest {
   void touchingAFileDoesNotRegenerate() throws IOException {
     setModified(FileTime.fromMillis(System.currentTimeMillis()), "src/events/callback.yaml");
 
-    FileHashes hashes = check.rememberedHashes();
-    assertThat(check.isUpToDate(InputFingerprint.of(request, SETTINGS, hashes), output)).isTrue();
-    assertThat(hashes.changed()).isTrue();
+    assertThat(stampUnchanged()).isFalse();
+    assertThat(upToDate()).isTrue();
   }
 
   @Test
-  void remembersNothingNewForAnUntouchedProject() throws IOException {
-    FileHashes hashes = check.rememberedHashes();
-    InputFingerprint.of(request, SETTINGS, hashes);
+  void recognisesAnUntouchedProjectByItsStampAlone() throws IOException {
+    assertThat(stampUnchanged()).isTrue();
+  }
 
-    assertThat(hashes.changed()).isFalse();
+  @Test
+  void doesNotTrustTheStampOfAFileModifiedJustBeforeItWasHashed() throws IOException {
+    setModified(FileTime.fromMillis(System.currentTimeMillis() - 500), "src/events/callback.yaml");
+    record(check.rememberedHashes());
+
+    assertThat(stampUnchanged()).isFalse();
+  }
+
+  @Test
+  void stampChangesWithAParameterAndWithAFileSize() throws IOException {
+    String before = InputFingerprint.scan(request, SETTINGS).stamp();
+    assertThat(InputFingerprint.scan(request("com.other"), SETTINGS).stamp()).isNotEqualTo(before);
+
+    write("src/definitions/Payment.yaml", "type: object\nrequired: [id]\n");
+    setModified(OLD, "src/definitions/Payment.yaml");
+    assertThat(InputFingerprint.scan(request, SETTINGS).stamp()).isNotEqualTo(before);
   }
 
   @Test
@@ -181,6 +193,16 @@ class UpToDateCheckTest {
     write("src/definitions/Paymenttype: object\n", "");
 
     assertThat(InputFingerprint.of(request, SETTINGS)).isNotEqualTo(before);
+  }
+
+  private void record(FileHashes hashes) throws IOException {
+    InputFingerprint inputs = InputFingerprint.scan(request, SETTINGS);
+    check.record(inputs.fingerprint(hashes), inputs.stamp(), hashes);
+  }
+
+  /** The quick check, by names, sizes and times only. */
+  private boolean stampUnchanged() throws IOException {
+    return check.isUnchanged(InputFingerprint.scan(request, SETTINGS), output);
   }
 
   /** The check as the next build makes it, with the hashes the last one remembered. */
