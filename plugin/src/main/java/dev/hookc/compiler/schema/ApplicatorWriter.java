@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +49,87 @@ final class ApplicatorWriter {
       return;
     }
     code.beginControlFlow("if (node.isObject())");
+    if (!emit.collecting()) {
+      validObject(node, emit, code, iterates);
+      code.endControlFlow();
+      return;
+    }
     for (String name : node.required) {
       code.beginControlFlow("if (!node.has($S))", name);
       emit.fail(code, "required", "must have required property '" + name + "'");
       code.endControlFlow();
     }
+    counts(node, emit, code);
+    properties(node, emit, code);
+    if (iterates) {
+      members(node, emit, code);
+    }
+    if (node.unevaluatedProperties != null) {
+      unevaluated(node, emit, code);
+    }
+    code.endControlFlow();
+  }
+
+  /**
+   * The object keywords in a validity method, where only the answer matters: each declared property
+   * is looked up once and serves its {@code required} check too, and a closed object ({@code
+   * additionalProperties: false} and nothing else naming members) compares its size with the number
+   * of declared properties present instead of looking every member up in a set.
+   */
+  private void validObject(
+      SchemaNode node, Emitter emit, CodeBlock.Builder code, boolean iterates) {
+    Map<String, String> locals = new LinkedHashMap<>();
+    Set<String> used = new HashSet<>();
+    for (String name : node.properties.keySet()) {
+      String local = local(name, used);
+      locals.put(name, local);
+      code.addStatement("$T $N = node.get($S)", Constants.JSON_NODE, local, name);
+    }
+    for (String name : node.required) {
+      if (locals.containsKey(name)) {
+        code.beginControlFlow("if ($N == null)", locals.get(name));
+      } else {
+        code.beginControlFlow("if (!node.has($S))", name);
+      }
+      emit.fail(code, "required", "must have required property '" + name + "'");
+      code.endControlFlow();
+    }
+    counts(node, emit, code);
+    boolean closed =
+        Boolean.FALSE.equals(
+                node.additionalProperties == null ? null : node.additionalProperties.constant)
+            && node.patternProperties.isEmpty()
+            && (node.propertyNames == null || Boolean.TRUE.equals(node.propertyNames.constant));
+    if (closed) {
+      code.addStatement("int present = 0");
+    }
+    for (Map.Entry<String, SchemaNode> property : node.properties.entrySet()) {
+      SchemaNode child = property.getValue();
+      String local = locals.get(property.getKey());
+      if (Boolean.TRUE.equals(child.constant) && !closed) {
+        continue;
+      }
+      code.beginControlFlow("if ($N != null)", local);
+      if (closed) {
+        code.addStatement("present++");
+      }
+      emit.child(code, child, local, Emitter.member(CodeBlock.of("$S", property.getKey())));
+      code.endControlFlow();
+    }
+    if (closed) {
+      code.beginControlFlow("if (node.size() != present)");
+      emit.fail(code, "additionalProperties", "must not have additional properties");
+      code.endControlFlow();
+    } else if (iterates) {
+      members(node, emit, code);
+    }
+    if (node.unevaluatedProperties != null) {
+      unevaluated(node, emit, code);
+    }
+  }
+
+  /** Property counts and dependencies, which read no member values. */
+  private void counts(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
     if (node.minProperties != null) {
       code.beginControlFlow("if (node.size() < $L)", node.minProperties);
       emit.fail(code, "minProperties", "must have at least " + node.minProperties + " properties");
@@ -80,14 +157,6 @@ final class ApplicatorWriter {
       emit.inPlace(code, dependency.getValue());
       code.endControlFlow();
     }
-    properties(node, emit, code);
-    if (iterates) {
-      members(node, emit, code);
-    }
-    if (node.unevaluatedProperties != null) {
-      unevaluated(node, emit, code);
-    }
-    code.endControlFlow();
   }
 
   private void properties(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
@@ -143,7 +212,7 @@ final class ApplicatorWriter {
     }
     for (Map.Entry<String, String> pattern : node.patternPropertiesJava.entrySet()) {
       String field = constants.pattern(stem, pattern.getValue());
-      code.beginControlFlow("if ($N.matcher(name).find())", field);
+      code.beginControlFlow("if ($N.find(name))", field);
       if (additional) {
         code.addStatement("matched = true");
       }
@@ -351,8 +420,7 @@ final class ApplicatorWriter {
       code.addStatement("String name = field.getKey()");
       List<CodeBlock> tests = new ArrayList<>();
       for (String java : node.patternPropertiesJava.values()) {
-        tests.add(
-            CodeBlock.of("$N.matcher(name).find()", constants.pattern(names.stem(node), java)));
+        tests.add(CodeBlock.of("$N.find(name)", constants.pattern(names.stem(node), java)));
       }
       code.beginControlFlow("if ($L)", CodeBlock.join(tests, " || "));
       code.addStatement("into.add(name)").endControlFlow().endControlFlow();
