@@ -95,7 +95,10 @@ public final class HookcCompiler {
                   .skipJavaLangImports(true)
                   .build()));
       PojoResult pojo =
-          pojos.generate(names.body(event).simpleName(), YamlJson.toJson(event.bodySchema().get()));
+          pojos.generate(
+              names.body(event).simpleName(),
+              YamlJson.toJson(event.bodySchema().get()),
+              names.bodyBinder(event));
       bodyTypes.put(event, pojo.type());
       sources.addAll(pojo.sources());
     }
