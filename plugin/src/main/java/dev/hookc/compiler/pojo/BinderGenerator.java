@@ -49,7 +49,7 @@ final class BinderGenerator {
     this.model = model;
   }
 
-  /** The binder {@code binder} of the root class of {@code reduced}. */
+  /** The class {@code binder}, binding the root class of {@code reducedRoot}. */
   JavaFile generate(ObjectNode reducedRoot, ClassName binder) {
     ClassName root = ClassName.bestGuess(reducedRoot.get("javaType").asText());
     String entry = objectMethod(reducedRoot);
