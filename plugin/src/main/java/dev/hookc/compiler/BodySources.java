@@ -83,7 +83,10 @@ final class BodySources {
                 .skipJavaLangImports(true)
                 .build()));
     PojoResult pojo =
-        pojos.generate(names.body(event).simpleName(), YamlJson.toJson(event.bodySchema().get()));
+        pojos.generate(
+            names.body(event).simpleName(),
+            YamlJson.toJson(event.bodySchema().get()),
+            names.bodyBinder(event));
     sources.addAll(pojo.sources());
     return new Body(event, pojo.type(), Optional.of(validator), sources, local);
   }

@@ -90,8 +90,11 @@ public final class PojoGenerator {
     this.definitions = Map.copyOf(definitions);
   }
 
-  /** Generates the classes for {@code schema}, the root named {@code className}. */
-  public PojoResult generate(String className, JsonNode schema) {
+  /**
+   * Generates the classes for {@code schema}, the root named {@code className}, and when the root
+   * is a class, its binder {@code binder}.
+   */
+  public PojoResult generate(String className, JsonNode schema, ClassName binder) {
     ObjectNode reduced =
         new PojoSchemas(schema, definitions, packageName).reduce(schema, className);
     ExprType type = typeOf(reduced);
@@ -105,7 +108,9 @@ public final class PojoGenerator {
             new SchemaGenerator());
     try {
       mapper.generate(model, className, packageName, reduced.toString());
-      return new PojoResult(type, write(model));
+      List<GeneratedSource> sources = new ArrayList<>(write(model));
+      sources.add(GeneratedSource.of(new BinderGenerator(names, model).generate(reduced, binder)));
+      return new PojoResult(type, sources);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
