@@ -210,7 +210,8 @@ def load(args):
 
 
 def describe(args):
-    archive = "" if args.no_archive else f" + {expanded(ARCHIVE_FLAGS)} (hookc)"
+    only_baseline = getattr(args, "server", None) == "baseline"
+    archive = "" if args.no_archive or only_baseline else f" + {expanded(ARCHIVE_FLAGS)} (hookc)"
     return expanded(args.jvm_flags) + archive
 
 
