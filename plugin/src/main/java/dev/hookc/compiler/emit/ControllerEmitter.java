@@ -98,10 +98,11 @@ final class ControllerEmitter {
       body = CodeBlock.of("json");
     }
     handle.addStatement(
-        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request)))",
+        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), $T.rawBody(request)))",
         Names.STATUS,
         names.workflowInputs(workflow),
         body,
+        REQUEST_INPUTS,
         REQUEST_INPUTS);
     if (ContractEmitter.checksResponses(contract)) {
       handle.addCode(ContractEmitter.checkResponse(event, contract));
