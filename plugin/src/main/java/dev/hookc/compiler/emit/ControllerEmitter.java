@@ -86,13 +86,13 @@ final class ControllerEmitter {
                 .endControlFlow());
     CodeBlock body;
     if (workflowBody instanceof ExprType.PojoType pojo && bodyType.equals(workflowBody)) {
+      ClassName binder = names.bodyBinder(event);
       handle.addStatement(
           optional
-              ? "$T body = json.isMissingNode() ? null : $T.bind(json, $T.class)"
-              : "$T body = $T.bind(json, $T.class)",
+              ? "$T body = json.isMissingNode() ? null : $T.bind(json)"
+              : "$T body = $T.bind(json)",
           pojo.javaClass(),
-          JSON,
-          pojo.javaClass());
+          binder);
       body = CodeBlock.of("body");
     } else {
       body = CodeBlock.of("json");
