@@ -184,6 +184,34 @@ class ValidationHooksTest {
     assertThat(json(response)).isEqualTo(json("{\"id\":\"a\"}"));
   }
 
+  @Test
+  void anAuthenticationFailureIsA401ProblemAndNeverReachesTheHook() throws Exception {
+    HttpResponse<String> unsigned = post("/signed", "application/json", "{}");
+
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(unsigned.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+    HttpResponse<String> signed =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(server.baseUri() + "/signed"))
+                .header("Content-Type", "application/json")
+                .header("X-Signature", hmac("{}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signed.statusCode()).isEqualTo(422);
+    assertThat(json(signed).get("source").asText()).isEqualTo("http.yaml");
+  }
+
+  private static String hmac(String body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            "hook-test-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    return java.util.HexFormat.of()
+        .formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   private static HttpResponse<String> post(String path, String type, String body) throws Exception {
     return CLIENT.send(
         HttpRequest.newBuilder(URI.create(server.baseUri() + path))
