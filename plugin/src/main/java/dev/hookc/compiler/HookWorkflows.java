@@ -35,6 +35,12 @@ final class HookWorkflows {
     Map<Workflow, ValidationHook.Kind> workflows = new LinkedHashMap<>();
     // One class per inline hook, however many events share it (the default).
     Map<ValidationHook, Workflow> inline = new IdentityHashMap<>();
+    // The defaults are compiled as hooks even when no event uses them, so that their mistakes are
+    // reported against the inputs they will have.
+    defaults.forEach(
+        (kind, hook) ->
+            workflow(null, kind, hook, functions, inline)
+                .ifPresent(w -> workflows.putIfAbsent(w, kind)));
     for (Event event : project.events()) {
       RouteGuard guard = guards.routes().get(event);
       if (guard != null && guard.async().isPresent()) {
@@ -58,6 +64,9 @@ final class HookWorkflows {
     return new ValidationHooks(byEvent, workflows);
   }
 
+  /**
+   * @param event the event the hook answers for; null for a default that no event may use
+   */
   private static Optional<Workflow> workflow(
       Event event,
       ValidationHook.Kind kind,
@@ -72,7 +81,7 @@ final class HookWorkflows {
           .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
     }
     if (hook instanceof ValidationHook.Inline tasks) {
-      boolean own = event.hooks().get(kind) == hook;
+      boolean own = event != null && event.hooks().get(kind) == hook;
       String owner = own ? Names.eventName(event) : "Default";
       String summary = kind.key() + (own ? " of " + event.key() : ", the default in http.yaml");
       return Optional.of(

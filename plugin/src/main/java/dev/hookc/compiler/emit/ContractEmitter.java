@@ -30,11 +30,6 @@ final class ContractEmitter {
 
   private ContractEmitter() {}
 
-  /** Declares, converts and checks every parameter into local {@code parameters}. */
-  static CodeBlock parameters(Event event, ControllerContract contract) {
-    return parameters(event, contract, true);
-  }
-
   /**
    * Converts and checks every parameter into local {@code parameters}, declaring it unless {@code
    * declare} is false (it is then declared before a {@code try}).
@@ -67,12 +62,10 @@ final class ContractEmitter {
     return code.add("\n.check();\n").unindent().build();
   }
 
-  /** Reads the body into local {@code json} in one of the declared content types. */
-  static CodeBlock readBody(Event event, ControllerContract contract) {
-    return readBody(event, contract, true);
-  }
-
-  /** Reads the body into local {@code json}, declaring it unless {@code declare} is false. */
+  /**
+   * Reads the body into local {@code json} in one of the declared content types, declaring it
+   * unless {@code declare} is false.
+   */
   static CodeBlock readBody(Event event, ControllerContract contract, boolean declare) {
     List<CodeBlock> types = new ArrayList<>();
     event.bodyContentTypes().forEach(t -> types.add(CodeBlock.of("$S", t)));

@@ -42,19 +42,6 @@ final class ControllerEmitter {
    * @param workflow the workflow the event's {@code fn} names
    * @param workflowBody the body type the workflow's inputs take
    * @param contract the parameters, body and response checks of the event
-   */
-  JavaFile emit(
-      Event event,
-      ExprType bodyType,
-      Optional<ClassName> validator,
-      Workflow workflow,
-      ExprType workflowBody,
-      ControllerContract contract) {
-    return emit(
-        event, bodyType, validator, workflow, workflowBody, contract, ValidationHooks.none());
-  }
-
-  /**
    * @param hooks the workflows that answer the event's validation errors, if any
    */
   JavaFile emit(

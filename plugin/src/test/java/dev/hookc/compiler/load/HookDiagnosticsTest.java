@@ -120,6 +120,21 @@ class HookDiagnosticsTest {
   }
 
   @Test
+  void checksADefaultHookAgainstItsInputsEvenWhenNoEventUsesIt() {
+    List<Diagnostic> found =
+        project("http.post./a:\n  fn: handle\n  on_request_validation_error: false\n")
+            .file(
+                "src/eventsources/http.yaml",
+                "on_request_validation_error:\n  - id: answer\n    fn: com.gs.return\n"
+                    + "    args: <% inputs.validation_error.detial %>\n")
+            .compile()
+            .diagnostics();
+
+    assertThat(found).extracting(TestProject::brief).containsExactly("HC4009@4:38");
+    assertThat(found.get(0).location().file()).isEqualTo("src/eventsources/http.yaml");
+  }
+
+  @Test
   void reportsAnUnknownDefaultHookWorkflowInHttpYaml() {
     List<Diagnostic> found =
         project("http.post./a:\n  fn: handle\n")
