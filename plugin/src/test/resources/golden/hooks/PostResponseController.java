@@ -58,7 +58,7 @@ public final class PostResponseController implements Handler {
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AnswerWronglyInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request)));
+    Status status = workflow.run(new AnswerWronglyInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
     List<Violation> responseViolations = responseViolations(status.code(), status.data());
     try {
       ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /response", status.code(), responseViolations);

@@ -8,20 +8,23 @@ import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The types of {@code inputs.params}, {@code inputs.query} and {@code inputs.headers} in each
- * workflow: open objects whose declared parameters have their schema's type, when every event that
- * runs the workflow declares the same ones; otherwise dynamic.
+ * The types of {@code inputs.params}, {@code inputs.query}, {@code inputs.headers} and {@code
+ * inputs.cookies} in each workflow: objects whose declared parameters have their schema's type
+ * (open ones, but for cookies), when every event that runs the workflow declares the same ones;
+ * otherwise dynamic. A parameter of several types ({@code [integer, string]}) is dynamic.
  */
 final class WorkflowParameters {
   /** The inputs that hold parameters, and the {@code in} each one holds. */
   static final Map<String, String> SECTIONS =
-      Map.of("params", "path", "query", "query", "headers", "header");
+      Map.of("params", "path", "query", "query", "headers", "header", "cookies", "cookie");
 
   private WorkflowParameters() {}
 
@@ -60,25 +63,39 @@ final class WorkflowParameters {
                   type(typed.conversion()));
             }
           }
-          sections.put(section, new ExprType.ObjectType(fields, true));
+          // Only declared cookies reach the workflow, so reading any other is a mistake; the
+          // other sections keep what was sent besides the declared parameters.
+          sections.put(section, new ExprType.ObjectType(fields, !in.equals("cookie")));
         });
     return sections;
   }
 
   private static ExprType type(TextConversion conversion) {
+    List<TextConversion.Kind> kinds = new ArrayList<>(conversion.kinds());
+    // A null read from a typed value is null already; what matters is the one other type.
+    if (kinds.size() > 1) {
+      kinds.remove(TextConversion.Kind.NULL);
+    }
     ExprType item;
-    switch (conversion.kind()) {
-      case INTEGER:
-        item = ExprType.INTEGER;
-        break;
-      case NUMBER:
-        item = ExprType.NUMBER;
-        break;
-      case BOOLEAN:
-        item = ExprType.BOOLEAN;
-        break;
-      default:
-        item = ExprType.STRING;
+    if (kinds.size() > 1) {
+      item = ExprType.DYNAMIC;
+    } else {
+      switch (kinds.get(0)) {
+        case INTEGER:
+          item = ExprType.INTEGER;
+          break;
+        case NUMBER:
+          item = ExprType.NUMBER;
+          break;
+        case BOOLEAN:
+          item = ExprType.BOOLEAN;
+          break;
+        case NULL:
+          item = ExprType.DYNAMIC;
+          break;
+        default:
+          item = ExprType.STRING;
+      }
     }
     return conversion.array() ? new ExprType.ListType(item) : item;
   }

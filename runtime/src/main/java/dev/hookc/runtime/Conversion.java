@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +20,11 @@ import java.util.regex.Pattern;
  * <p>Conversions are strict: an integer is an optional minus and ASCII digits, a number follows the
  * JSON grammar, and a boolean is exactly {@code true} or {@code false}, so that what a schema
  * validator then sees is what the sender meant.
+ *
+ * <p>A schema that lists several types ({@code type: [integer, string]}) converts the text to the
+ * first of them it fits, always tried in the order null (an empty text only), integer, number,
+ * boolean, string, whatever the order in the schema: the most specific reading wins, so {@code "5"}
+ * is the integer 5 and {@code "abc"} stays a string.
  */
 public final class Conversion {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -26,11 +35,13 @@ public final class Conversion {
   /** Digits beyond this are refused rather than parsed, so a hostile value costs nothing. */
   private static final int MAX_DIGITS = 400;
 
+  /** In the order a list of types is tried: the declaration order is the rule. */
   private enum Kind {
-    STRING("a string"),
+    NULL("empty"),
     INTEGER("a 64-bit integer"),
     NUMBER("a number"),
-    BOOLEAN("a boolean");
+    BOOLEAN("a boolean"),
+    STRING("a string");
 
     final String described;
 
@@ -40,22 +51,29 @@ public final class Conversion {
   }
 
   /** The text as sent. */
-  public static final Conversion STRING = new Conversion(Kind.STRING, false);
+  public static final Conversion STRING = new Conversion(EnumSet.of(Kind.STRING), false);
 
   /** A whole number that fits in 64 bits. */
-  public static final Conversion INTEGER = new Conversion(Kind.INTEGER, false);
+  public static final Conversion INTEGER = new Conversion(EnumSet.of(Kind.INTEGER), false);
 
   /** A JSON number, kept exact. */
-  public static final Conversion NUMBER = new Conversion(Kind.NUMBER, false);
+  public static final Conversion NUMBER = new Conversion(EnumSet.of(Kind.NUMBER), false);
 
   /** {@code true} or {@code false}. */
-  public static final Conversion BOOLEAN = new Conversion(Kind.BOOLEAN, false);
+  public static final Conversion BOOLEAN = new Conversion(EnumSet.of(Kind.BOOLEAN), false);
 
-  private final Kind kind;
+  /**
+   * An empty text as JSON {@code null}: a schema's {@code null} type, only useful in {@link
+   * #firstOf}.
+   */
+  public static final Conversion NULL = new Conversion(EnumSet.of(Kind.NULL), false);
+
+  private final List<Kind> kinds;
   private final boolean array;
 
-  private Conversion(Kind kind, boolean array) {
-    this.kind = kind;
+  private Conversion(Set<Kind> kinds, boolean array) {
+    // An EnumSet iterates in declaration order, which is the order the kinds are tried in.
+    this.kinds = List.copyOf(EnumSet.copyOf(kinds));
     this.array = array;
   }
 
@@ -64,7 +82,26 @@ public final class Conversion {
     if (item.array) {
       throw new IllegalArgumentException("arrays of arrays are not converted: " + item);
     }
-    return new Conversion(item.kind, true);
+    return new Conversion(EnumSet.copyOf(item.kinds), true);
+  }
+
+  /**
+   * The first of {@code alternatives} that the text fits, tried in the fixed order null, integer,
+   * number, boolean, string (a schema's {@code type: [string, integer]} is {@code firstOf(STRING,
+   * INTEGER)}).
+   */
+  public static Conversion firstOf(Conversion... alternatives) {
+    if (alternatives.length == 0) {
+      throw new IllegalArgumentException("no alternatives to convert to");
+    }
+    Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+    for (Conversion alternative : alternatives) {
+      if (alternative.array) {
+        throw new IllegalArgumentException("an array is not an alternative: " + alternative);
+      }
+      kinds.addAll(alternative.kinds);
+    }
+    return new Conversion(kinds, false);
   }
 
   /** Whether this takes every value of a repeated parameter. */
@@ -72,11 +109,24 @@ public final class Conversion {
     return array;
   }
 
-  /** What the value must look like, for messages: {@code "an integer"}. */
+  /** What the value must look like, for messages: {@code "a 64-bit integer or a string"}. */
   String described() {
-    return array
-        ? "a list of " + kind.name().toLowerCase(java.util.Locale.ROOT) + "s"
-        : kind.described;
+    if (!array) {
+      return alternatives(kinds.stream().map(k -> k.described).toList());
+    }
+    if (kinds.size() == 1) {
+      return "a list of " + kinds.get(0).name().toLowerCase(Locale.ROOT) + "s";
+    }
+    return "a list whose items are each "
+        + alternatives(kinds.stream().map(k -> k.described).toList());
+  }
+
+  private static String alternatives(List<String> described) {
+    if (described.size() == 1) {
+      return described.get(0);
+    }
+    List<String> head = new ArrayList<>(described.subList(0, described.size() - 1));
+    return String.join(", ", head) + " or " + described.get(described.size() - 1);
   }
 
   /** The values converted, or null if one of them does not convert. */
@@ -96,7 +146,19 @@ public final class Conversion {
   }
 
   private JsonNode convert(String text) {
+    for (Kind kind : kinds) {
+      JsonNode value = convert(kind, text);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode convert(Kind kind, String text) {
     switch (kind) {
+      case NULL:
+        return text.isEmpty() ? NODES.nullNode() : null;
       case INTEGER:
         // Workflows read integers as Java longs, as they do in bodies, so larger ones are refused.
         return text.length() <= 20
@@ -120,17 +182,18 @@ public final class Conversion {
   @Override
   public boolean equals(Object o) {
     return o instanceof Conversion
-        && ((Conversion) o).kind == kind
+        && ((Conversion) o).kinds.equals(kinds)
         && ((Conversion) o).array == array;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, array);
+    return Objects.hash(kinds, array);
   }
 
   @Override
   public String toString() {
-    return array ? "arrayOf(" + kind + ")" : kind.name();
+    String item = kinds.size() == 1 ? kinds.get(0).name() : "firstOf" + kinds;
+    return array ? "arrayOf(" + item + ")" : item;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.validation.ViolationCollector;
+import dev.hookc.runtime.workflow.RequestInputs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -48,8 +49,48 @@ class RequestContractTest {
                     false,
                     Map.of(
                         "n", Conversion.INTEGER, "tags", Conversion.arrayOf(Conversion.STRING))));
+    Handler unions =
+        request -> {
+          Parameters p =
+              new Parameters(request, "GET /u")
+                  .query(
+                      "id",
+                      Conversion.firstOf(Conversion.STRING, Conversion.INTEGER),
+                      true,
+                      RequestContractTest::atLeastTwoCharacters)
+                  .query(
+                      "since", Conversion.firstOf(Conversion.NULL, Conversion.NUMBER), false, null)
+                  .query(
+                      "v",
+                      Conversion.arrayOf(Conversion.firstOf(Conversion.BOOLEAN, Conversion.NUMBER)),
+                      false,
+                      null)
+                  .check();
+          return Response.json(200, p.query());
+        };
+    Handler unionForm =
+        request ->
+            Response.json(
+                200,
+                RequestBodies.read(
+                    request,
+                    List.of(RequestBodies.FORM),
+                    true,
+                    Map.of(
+                        "n",
+                        Conversion.firstOf(Conversion.INTEGER, Conversion.BOOLEAN),
+                        "note",
+                        Conversion.firstOf(Conversion.STRING, Conversion.NULL))));
     server =
-        TestServer.start(Route.of("GET", "/p/{n}", parameters), Route.of("POST", "/b", bodies));
+        TestServer.start(
+            Route.of("GET", "/p/{n}", parameters),
+            Route.of("POST", "/b", bodies),
+            Route.of("GET", "/u", unions),
+            Route.of("POST", "/uf", unionForm),
+            Route.of(
+                "POST",
+                "/raw",
+                request -> Response.json(200, Map.of("raw", RequestInputs.rawBody(request)))));
   }
 
   @AfterAll
@@ -100,6 +141,76 @@ class RequestContractTest {
             "/params/n type", "/query/ids type", "/query/on type", "/headers/x-min minimum");
     assertThat(problem.get("detail").asText())
         .isEqualTo("The request's parameters do not match GET /p/{n}: n, ids, on, x-min.");
+  }
+
+  private static void atLeastTwoCharacters(JsonNode value, String pointer, ViolationCollector out) {
+    if (value.isTextual() && value.textValue().length() < 2) {
+      out.add(pointer, "minLength", "must have at least 2 characters");
+    }
+  }
+
+  @Test
+  void convertsAParameterOfSeveralTypesToTheFirstItFitsInAFixedOrder() throws Exception {
+    assertThat(TestServer.json(TestServer.send(HttpRequest.newBuilder(server.uri("/u?id=5")))))
+        .isEqualTo(tree("{\"id\":5}"));
+    assertThat(
+            TestServer.json(
+                TestServer.send(
+                    HttpRequest.newBuilder(server.uri("/u?id=abc&since=&v=true&v=1.5&v=2")))))
+        .isEqualTo(tree("{\"id\":\"abc\",\"since\":null,\"v\":[true,1.5,2]}"));
+    // Too large for a 64-bit integer, so it stays the text it was sent as.
+    assertThat(
+            TestServer.json(
+                TestServer.send(HttpRequest.newBuilder(server.uri("/u?id=99999999999999999999")))))
+        .isEqualTo(tree("{\"id\":\"99999999999999999999\"}"));
+  }
+
+  @Test
+  void reportsAParameterThatFitsNoneOfItsTypesOrBreaksItsSchemaByName() throws Exception {
+    HttpResponse<String> response =
+        TestServer.send(HttpRequest.newBuilder(server.uri("/u?id=x&since=soon&v=maybe")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = TestServer.json(response);
+    assertThat(problem.get("errors"))
+        .extracting(e -> e.get("pointer").asText() + " " + e.get("message").asText())
+        .containsExactly(
+            "/query/id must have at least 2 characters",
+            "/query/since query parameter 'since' must be empty or a number",
+            "/query/v query parameter 'v' must be a list whose items are each a number or a"
+                + " boolean");
+    assertThat(problem.get("detail").asText())
+        .isEqualTo("The request's parameters do not match GET /u: id, since, v.");
+  }
+
+  @Test
+  void convertsFormFieldsOfSeveralTypes() throws Exception {
+    HttpResponse<String> response =
+        server.post("/uf", "application/x-www-form-urlencoded", "n=true&note=".getBytes(UTF_8));
+
+    assertThat(TestServer.json(response)).isEqualTo(tree("{\"n\":true,\"note\":null}"));
+    response = server.post("/uf", "application/x-www-form-urlencoded", "n=-3".getBytes(UTF_8));
+    assertThat(TestServer.json(response)).isEqualTo(tree("{\"n\":-3}"));
+  }
+
+  @Test
+  void givesTheRawBodyAsTheExactTextOfItsBytes() throws Exception {
+    byte[] sent = "\uFEFF{ \"a\" :\t\"\u00e9\u0301 \ud83d\ude00\" }\r\n\u2028".getBytes(UTF_8);
+
+    JsonNode answer = TestServer.json(server.post("/raw", "text/plain", sent));
+
+    assertThat(answer.get("raw").textValue().getBytes(UTF_8)).isEqualTo(sent);
+    assertThat(TestServer.json(server.post("/raw", null, new byte[0])).get("raw").textValue())
+        .isEmpty();
+  }
+
+  @Test
+  void refusesARawBodyThatIsNotUtf8InsteadOfAlteringIt() throws Exception {
+    HttpResponse<String> response =
+        server.post("/raw", "text/plain", new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28});
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(TestServer.json(response).get("detail").asText()).contains("not valid UTF-8");
   }
 
   @Test

@@ -101,48 +101,60 @@ public final class EventContractReader {
               + parameter.name()
               + "' is sent as text, which cannot become "
               + describe(resolved),
-          "declare it as string, integer, number, boolean, or an array of one of them");
+          "declare it as string, integer, number, boolean, a list of these types, or an array of them");
     }
     return conversion;
   }
 
   /** The conversion for a schema's type; empty when text cannot become it. */
   private Optional<TextConversion> typeOf(YamlMapping schema) {
-    Optional<TextConversion.Kind> single = singleType(schema);
-    if (single.isPresent()) {
-      return single.map(k -> new TextConversion(k, false));
-    }
     if (!typeNames(schema).equals(List.of("array"))) {
-      return typeNames(schema).isEmpty() ? Optional.of(TextConversion.STRING) : Optional.empty();
+      return scalarKinds(schema).map(k -> new TextConversion(k, false));
     }
     YamlMapping items = schema.get("items").map(this::resolve).orElse(empty());
-    if (typeNames(items).isEmpty()) {
-      return Optional.of(new TextConversion(TextConversion.Kind.STRING, true));
-    }
-    return singleType(items).map(k -> new TextConversion(k, true));
+    return scalarKinds(items).map(k -> new TextConversion(k, true));
   }
 
-  private static Optional<TextConversion.Kind> singleType(YamlMapping schema) {
-    List<String> types = typeNames(schema);
-    if (types.size() != 1) {
-      return Optional.empty();
+  /**
+   * The scalar types a schema allows, {@code null} included; a schema without {@code type} keeps
+   * the text. Empty when one of the types is not a scalar, since the text then has no one reading.
+   */
+  private static Optional<List<TextConversion.Kind>> scalarKinds(YamlMapping schema) {
+    List<TextConversion.Kind> kinds = new ArrayList<>();
+    for (String type : typeNames(schema)) {
+      switch (type) {
+        case "string":
+          kinds.add(TextConversion.Kind.STRING);
+          break;
+        case "integer":
+          kinds.add(TextConversion.Kind.INTEGER);
+          break;
+        case "number":
+          kinds.add(TextConversion.Kind.NUMBER);
+          break;
+        case "boolean":
+          kinds.add(TextConversion.Kind.BOOLEAN);
+          break;
+        default:
+          return Optional.empty();
+      }
     }
-    switch (types.get(0)) {
-      case "string":
-        return Optional.of(TextConversion.Kind.STRING);
-      case "integer":
-        return Optional.of(TextConversion.Kind.INTEGER);
-      case "number":
-        return Optional.of(TextConversion.Kind.NUMBER);
-      case "boolean":
-        return Optional.of(TextConversion.Kind.BOOLEAN);
-      default:
-        return Optional.empty();
+    if (declaredTypes(schema).contains("null")) {
+      kinds.add(TextConversion.Kind.NULL);
+    } else if (kinds.isEmpty()) {
+      kinds.add(TextConversion.Kind.STRING);
     }
+    return Optional.of(kinds);
   }
 
-  /** The declared types without {@code null}, which text never is. */
+  /** The declared types without {@code null}, which only an empty text converts to. */
   private static List<String> typeNames(YamlMapping schema) {
+    List<String> names = declaredTypes(schema);
+    names.remove("null");
+    return names;
+  }
+
+  private static List<String> declaredTypes(YamlMapping schema) {
     Optional<YamlNode> type = schema.get("type");
     List<String> names = new ArrayList<>();
     if (type.isPresent() && type.get() instanceof YamlScalar s) {
@@ -153,7 +165,6 @@ public final class EventContractReader {
           .map(i -> ((YamlScalar) i).value())
           .forEach(names::add);
     }
-    names.remove("null");
     return names;
   }
 

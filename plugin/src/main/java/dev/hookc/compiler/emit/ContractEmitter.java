@@ -156,7 +156,12 @@ final class ContractEmitter {
   }
 
   private static CodeBlock conversion(TextConversion conversion) {
-    CodeBlock item = CodeBlock.of("$T.$L", CONVERSION, conversion.kind().name());
+    List<CodeBlock> kinds = new ArrayList<>();
+    conversion.kinds().forEach(k -> kinds.add(CodeBlock.of("$T.$L", CONVERSION, k.name())));
+    CodeBlock item =
+        kinds.size() == 1
+            ? kinds.get(0)
+            : CodeBlock.of("$T.firstOf($L)", CONVERSION, CodeBlock.join(kinds, ", "));
     return conversion.array() ? CodeBlock.of("$T.arrayOf($L)", CONVERSION, item) : item;
   }
 

@@ -91,10 +91,11 @@ final class ControllerEmitter {
       handle.addCode(requestContract);
     }
     handle.addStatement(
-        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request)))",
+        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), $T.rawBody(request)))",
         Names.STATUS,
         names.workflowInputs(workflow),
         bound ? "body" : "json",
+        REQUEST_INPUTS,
         REQUEST_INPUTS);
     if (responseHook.isPresent()) {
       handle.addCode(HookCode.checkResponse(event, contract));

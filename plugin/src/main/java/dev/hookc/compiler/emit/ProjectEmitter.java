@@ -64,7 +64,7 @@ public final class ProjectEmitter {
    * @param controllerContracts what each event's controller enforces besides its body schema
    * @param settings the server settings from {@code http.yaml}
    * @param workflowParameters by workflow id, the types of its {@code inputs.params}, {@code
-   *     inputs.query} and {@code inputs.headers}; dynamic when absent
+   *     inputs.query}, {@code inputs.headers} and {@code inputs.cookies}; dynamic when absent
    * @param hooks the workflows that answer validation errors, and which events they answer for
    */
   public List<GeneratedSource> emit(
@@ -159,10 +159,13 @@ public final class ProjectEmitter {
   private ExprType inputsType(Workflow workflow, ExprType body, Map<String, ExprType> parameters) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
     properties.put("body", new ExprType.PojoType.Property("body", body, "body", true));
-    for (String name : List.of("params", "query", "headers", "user")) {
+    for (String name : List.of("params", "query", "headers", "user", "cookies")) {
       ExprType type = parameters.getOrDefault(name, ExprType.DYNAMIC);
       properties.put(name, new ExprType.PojoType.Property(name, type, name, true));
     }
+    // Text, since signatures are computed over it; null when a calling task passes none.
+    properties.put(
+        "raw_body", new ExprType.PojoType.Property("raw_body", ExprType.STRING, "rawBody", false));
     return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
   }
 

@@ -167,6 +167,8 @@ final class WorkflowEmitter {
                     .addParameter(Names.JSON_NODE, "query")
                     .addParameter(Names.JSON_NODE, "headers")
                     .addParameter(Names.JSON_NODE, "user")
+                    .addParameter(Names.JSON_NODE, "cookies")
+                    .addParameter(String.class, "rawBody")
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("toJson")
@@ -174,13 +176,15 @@ final class WorkflowEmitter {
                     .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
                     .returns(Names.JSON_NODE)
                     .addStatement(
-                        "return $T.object($S, body, $S, params, $S, query, $S, headers, $S, user)",
+                        "return $T.object($S, body, $S, params, $S, query, $S, headers, $S, user, $S, cookies, $S, rawBody)",
                         Names.JS,
                         "body",
                         "params",
                         "query",
                         "headers",
-                        "user")
+                        "user",
+                        "cookies",
+                        "raw_body")
                     .build())
             .addMethod(fromJson(inputs, body))
             .build();
@@ -205,7 +209,7 @@ final class WorkflowEmitter {
                 body.javaType());
     return method
         .addStatement(
-            "return new $T($L, $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.member(args, $S))",
+            "return new $T($L, $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.asString($T.member(args, $S)))",
             inputs,
             bodyValue,
             Names.JS,
@@ -215,7 +219,12 @@ final class WorkflowEmitter {
             Names.JS,
             "headers",
             Names.JS,
-            "user")
+            "user",
+            Names.JS,
+            "cookies",
+            Names.JS,
+            Names.JS,
+            "raw_body")
         .build();
   }
 }

@@ -149,6 +149,83 @@ class ContractDiagnosticsTest {
         .containsExactly(tuple("HC4011", 9, 36));
   }
 
+  @Test
+  void typesDeclaredCookiesAndTheRawBodyAndRefusesAnUndeclaredCookie() throws IOException {
+    String events =
+        "http.post./a:\n"
+            + "  fn: answer\n"
+            + "  params:\n"
+            + "    - {name: session, in: cookie, schema: {type: string}}\n"
+            + "    - {name: visits, in: cookie, schema: {type: integer}}\n";
+    workflow(
+        "tasks:\n"
+            + "  - id: answer\n"
+            + "    args:\n"
+            + "      statusCode: 200\n"
+            + "      body:\n"
+            + "        session: <% inputs.cookies.session.toUpperCase() %>\n"
+            + "        next: <% inputs.cookies.visits + 1 %>\n"
+            + "        size: <% inputs.raw_body.trim().length %>\n"
+            + "        wrong: <% inputs.cookies.sesion %>\n"
+            + "        twice: <% inputs.raw_body * 2 %>\n");
+
+    List<Diagnostic> found = compile(events, null);
+
+    assertThat(found)
+        .extracting(this::where)
+        .containsExactly(tuple("HC4009", 9, 34), tuple("HC4015", 10, 35));
+    assertThat(found.get(0).hint()).hasValue("did you mean 'session'?");
+  }
+
+  @Test
+  void acceptsListsOfScalarTypesAndRefusesThoseWithAnObjectAtTheirType() throws IOException {
+    List<Diagnostic> found =
+        compile(
+            "http.get./a/{id}:\n"
+                + "  fn: answer\n"
+                + "  params:\n"
+                + "    - {name: id, in: path, schema: {type: [integer, string]}}\n"
+                + "    - {name: on, in: query, schema: {type: [boolean, string, 'null']}}\n"
+                + "    - {name: ns, in: query, schema: {type: array, items: {type: [number, integer]}}}\n"
+                + "    - name: filter\n"
+                + "      in: query\n"
+                + "      schema:\n"
+                + "        type: [string, object]\n"
+                + "    - name: rows\n"
+                + "      in: header\n"
+                + "      schema:\n"
+                + "        type: array\n"
+                + "        items: {type: [integer, array]}\n",
+            null);
+
+    assertThat(found)
+        .extracting(this::where)
+        .containsExactly(tuple("HC2101", 10, 15), tuple("HC2101", 14, 15));
+    assertThat(found.get(0).message()).contains("'filter'").contains("[string, object]");
+  }
+
+  @Test
+  void typesAParameterOfOneTypeOrNullAsThatTypeAndOneOfSeveralTypesAsDynamic() throws IOException {
+    String events =
+        "http.get./a:\n"
+            + "  fn: answer\n"
+            + "  params:\n"
+            + "    - {name: since, in: query, schema: {type: [integer, 'null']}}\n"
+            + "    - {name: id, in: query, schema: {type: [integer, string]}}\n";
+    workflow(
+        "tasks:\n"
+            + "  - id: answer\n"
+            + "    args:\n"
+            + "      statusCode: 200\n"
+            + "      body:\n"
+            + "        id: <% inputs.query.id.length %>\n"
+            + "        wrong: <% inputs.query.since.toUpperCase() %>\n");
+
+    assertThat(compile(events, null))
+        .extracting(this::where)
+        .containsExactly(tuple("HC4011", 7, 38));
+  }
+
   private String workflow = WORKFLOW;
 
   private void workflow(String text) {

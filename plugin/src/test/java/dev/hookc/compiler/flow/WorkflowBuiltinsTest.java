@@ -10,12 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,32 @@ class WorkflowBuiltinsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response))
         .isEqualTo(json("{\"greeting\":\"Hello from config\",\"doubled\":42}"));
+  }
+
+  @Test
+  void givesTheRawBodyAndDeclaredCookiesToWorkflowsAndJavaFunctions() throws Exception {
+    // Spacing, escapes and characters outside ASCII that parsing and re-serializing would change.
+    String raw = "{ \"note\" :\t\"caf\u00e9 \u2713 \ud83d\ude00\" ,\r\n  \"n\": 1.50 }\n";
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(server.baseUri().resolve("/signed"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", "theme=dark; session=s-42")
+                .POST(HttpRequest.BodyPublishers.ofString(raw, StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = json(response);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec("flow-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected = HexFormat.of().formatHex(mac.doFinal(raw.getBytes(StandardCharsets.UTF_8)));
+    assertThat(answer.get("signature").asText()).isEqualTo(expected);
+    assertThat(answer.get("length").asLong()).isEqualTo(raw.length());
+    assertThat(answer.get("session").asText()).isEqualTo("s-42");
+    assertThat(answer.get("echoed").get("raw").asText().getBytes(StandardCharsets.UTF_8))
+        .isEqualTo(raw.getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.get("echoed").get("session").asText()).isEqualTo("s-42");
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {

@@ -28,7 +28,7 @@ public final class FunctionContext {
    * @param logger a logger named after the function
    * @param config the project's configuration ({@code config/default.yaml}), as JSON
    * @param inputs the request's inputs ({@code body}, {@code params}, {@code query}, {@code
-   *     headers}, {@code user}) as JSON
+   *     headers}, {@code user}, {@code cookies}, {@code raw_body}) as JSON
    */
   public FunctionContext(System.Logger logger, JsonNode config, JsonNode inputs) {
     this(logger, config, () -> inputs);
@@ -58,7 +58,8 @@ public final class FunctionContext {
 
   /**
    * The request's inputs ({@code body}, {@code params}, {@code query}, {@code headers}, {@code
-   * user}) as JSON, for functions that need more than their arguments.
+   * user}, {@code cookies}, {@code raw_body}) as JSON, for functions that need more than their
+   * arguments; {@code raw_body} is the body's text exactly as received, for checking a signature.
    */
   public JsonNode inputs() {
     JsonNode result = inputs;

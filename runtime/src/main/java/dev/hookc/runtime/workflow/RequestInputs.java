@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.Response;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +50,35 @@ public final class RequestInputs {
   /** The body of a route that declares none: parsed when one was sent, else null. */
   public static JsonNode optionalBody(Request request) {
     return request.body().length == 0 ? NullNode.getInstance() : Json.readBody(request);
+  }
+
+  /**
+   * The body exactly as received, as text ({@code inputs.raw_body}), for checking a signature over
+   * it; empty when no body was sent. A body that is not valid UTF-8 is refused rather than decoded
+   * with replacement characters, since text that no longer matches the bytes would make every
+   * signature over it fail for a reason nobody could see. (The JSON reader accepts some such
+   * bodies, such as JSON sent as UTF-16, so this is not checked already.)
+   *
+   * @throws HttpProblem 400 when the body is not valid UTF-8
+   */
+  public static String rawBody(Request request) {
+    byte[] body = request.body();
+    // The JDK's own decoding is several times faster than a CharsetDecoder's and replaces every
+    // malformed sequence with U+FFFD; only a text that holds one needs the strict check.
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return text;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw HttpProblem.badRequest("the request body is not valid UTF-8", List.of());
+    }
   }
 
   /**

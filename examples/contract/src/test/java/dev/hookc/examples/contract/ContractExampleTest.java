@@ -34,7 +34,12 @@ class ContractExampleTest {
   @Test
   void convertsParametersToTheirDeclaredTypes() throws Exception {
     HttpResponse<String> response =
-        get("/api/items/42?limit=5&tag=ab&tag=cd&verbose=true", "X-API-KEY", "secret");
+        get(
+            "/api/items/42?limit=5&tag=ab&tag=cd&verbose=true",
+            "X-API-KEY",
+            "secret",
+            "Cookie",
+            "theme=dark; session=s1");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode answer = JSON.readTree(response.body());
@@ -44,7 +49,41 @@ class ContractExampleTest {
     assertThat(answer)
         .isEqualTo(
             JSON.readTree(
-                "{\"id\":42,\"next\":43,\"limit\":5,\"tag\":[\"ab\",\"cd\"],\"verbose\":true,\"key\":\"secret\"}"));
+                "{\"id\":42,\"next\":43,\"limit\":5,\"tag\":[\"ab\",\"cd\"],\"verbose\":true,\"key\":\"secret\",\"session\":\"s1\"}"));
+  }
+
+  @Test
+  void convertsAParameterOfSeveralTypesByItsText() throws Exception {
+    assertThat(JSON.readTree(get("/api/lookup?id=5").body()))
+        .isEqualTo(JSON.readTree("{\"id\":5,\"since\":null}"));
+    assertThat(JSON.readTree(get("/api/lookup?id=abc&since=").body()))
+        .isEqualTo(JSON.readTree("{\"id\":\"abc\",\"since\":null}"));
+    assertThat(JSON.readTree(get("/api/lookup?id=abc&since=7").body()))
+        .isEqualTo(JSON.readTree("{\"id\":\"abc\",\"since\":7}"));
+  }
+
+  @Test
+  void namesAParameterThatFitsNoneOfItsTypesOrBreaksTheSchemaOfTheOneItFits() throws Exception {
+    JsonNode problem = problem(get("/api/lookup?id=a&since=soon"), 400);
+
+    assertThat(problem.get("errors"))
+        .extracting(e -> e.get("pointer").asText() + " " + e.get("keyword").asText())
+        .containsExactly("/query/id minLength", "/query/since type");
+    assertThat(problem.get("detail").asText()).contains("id, since");
+  }
+
+  @Test
+  void givesTheWorkflowTheBodyExactlyAsReceived() throws Exception {
+    String sent = "{\"amount\" : 1.50,\n\t\"note\":\"na\u00efve \\u00e9 \ud83d\udcb8\"  }\r\n";
+
+    HttpResponse<String> response = post("/api/echo", "application/json", sent);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(response.body());
+    assertThat(answer.get("raw").textValue().getBytes(StandardCharsets.UTF_8))
+        .isEqualTo(sent.getBytes(StandardCharsets.UTF_8));
+    assertThat(answer.get("parsed").get("note").asText())
+        .isEqualTo("na\u00efve \u00e9 \ud83d\udcb8");
   }
 
   @Test
@@ -127,6 +166,16 @@ class ContractExampleTest {
     JsonNode problem = problem(post("/api/payments", "application/json", ""), 400);
 
     assertThat(problem.get("detail").asText()).contains("required");
+  }
+
+  @Test
+  void refusesABodyWhoseTextIsNotUtf8BeforeTheWorkflowRuns() throws Exception {
+    // Readable as JSON, whose reader detects UTF-16, but its raw text would not be the bytes.
+    byte[] utf16 = "{\"note\":\"x\"}".getBytes(StandardCharsets.UTF_16);
+
+    JsonNode problem = problem(send("/api/echo", "application/json", utf16), 400);
+
+    assertThat(problem.get("detail").asText()).contains("UTF-8");
   }
 
   @Test

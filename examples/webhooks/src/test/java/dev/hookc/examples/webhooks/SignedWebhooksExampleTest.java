@@ -27,6 +27,7 @@ class SignedWebhooksExampleTest {
   private static final String STRIPE_SECRET = "whsec_stripe_example";
   private static final byte[] ORDERS_KEY = "0123456789abcdef01234567".getBytes(UTF_8);
   private static final byte[] NEXT_ORDERS_KEY = "abcdefghijklmnopqrstuvwx".getBytes(UTF_8);
+  private static final String SLACK_SECRET = "slack-signing-secret";
   private static final String JWT_SECRET = "jwt-secret-for-the-example-1234567";
   private static HookcServer server;
 
@@ -40,6 +41,8 @@ class SignedWebhooksExampleTest {
             + Base64.getEncoder().encodeToString(NEXT_ORDERS_KEY)
             + "\"},\"jwt\":{\"secret\":\""
             + JWT_SECRET
+            + "\"},\"slack\":{\"signing_secret\":\""
+            + SLACK_SECRET
             + "\"}}");
   }
 
@@ -215,6 +218,41 @@ class SignedWebhooksExampleTest {
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(ok.body()).at("/user/sub").asText()).isEqualTo("ada");
     assertThat(post("/orders", "{}").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void checksASignatureOverATimestampAndTheBodyAsReceivedInAWorkflow() throws Exception {
+    // Spacing and an escape that re-serializing the parsed body would not reproduce.
+    String body = "{ \"event_id\" : \"Ev\\u00e9\",\n  \"amount\": 1.50 }";
+    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    String signature =
+        "v0="
+            + HexFormat.of()
+                .formatHex(hmac(SLACK_SECRET.getBytes(UTF_8), "v0:" + timestamp + ":" + body));
+
+    HttpResponse<String> signed =
+        post(
+            "/webhooks/slack",
+            body,
+            "X-Slack-Signature",
+            signature,
+            "X-Slack-Request-Timestamp",
+            timestamp);
+    assertThat(signed.statusCode()).as(signed.body()).isEqualTo(202);
+    assertThat(JSON.readTree(signed.body()).get("event").asText()).isEqualTo("Ev\u00e9");
+
+    String reformatted = JSON.writeValueAsString(JSON.readTree(body));
+    HttpResponse<String> altered =
+        post(
+            "/webhooks/slack",
+            reformatted,
+            "X-Slack-Signature",
+            signature,
+            "X-Slack-Request-Timestamp",
+            timestamp);
+    assertThat(altered.statusCode()).isEqualTo(401);
+    assertThat(post("/webhooks/slack", body, "X-Slack-Signature", signature).statusCode())
+        .isEqualTo(400);
   }
 
   @Test

@@ -44,7 +44,7 @@ public final class PostCallbackController implements Handler {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
     }
     PostCallbackBody body = Json.bind(json, PostCallbackBody.class);
-    Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request)));
+    Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
     ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /callback", status.code(), responseViolations(status.code(), status.data()));
     return RequestInputs.respond(status);
   }
