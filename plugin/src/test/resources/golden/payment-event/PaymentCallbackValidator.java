@@ -5,12 +5,12 @@ import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.validation.Formats;
 import dev.hookc.runtime.validation.JsonPointers;
 import dev.hookc.runtime.validation.JsonValues;
+import dev.hookc.runtime.validation.TextPattern;
 import dev.hookc.runtime.validation.ViolationCollector;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.annotation.processing.Generated;
 
 /**
@@ -24,9 +24,9 @@ public final class PaymentCallbackValidator {
 
   private static final BigDecimal AMOUNT_DIVISOR = new BigDecimal("0.01");
 
-  private static final Pattern CURRENCY_PATTERN = Pattern.compile("^[A-Z]{3}\\z");
+  private static final TextPattern CURRENCY_PATTERN = TextPattern.compile("^[A-Z]{3}\\z");
 
-  private static final Pattern METHOD_ONE_OF0_LAST4_PATTERN = Pattern.compile("^[0-9]{4}\\z");
+  private static final TextPattern METHOD_ONE_OF0_LAST4_PATTERN = TextPattern.compile("^[0-9]{4}\\z");
 
   private PaymentCallbackValidator() {
   }
@@ -68,81 +68,87 @@ public final class PaymentCallbackValidator {
       return false;
     }
     if (node.isObject()) {
-      if (!node.has("id")) {
-        return false;
-      }
-      if (!node.has("status")) {
-        return false;
-      }
-      if (!node.has("amount")) {
-        return false;
-      }
-      if (!node.has("customer")) {
-        return false;
-      }
-      if (!node.has("method")) {
-        return false;
-      }
       JsonNode idValue = node.get("id");
+      JsonNode statusValue = node.get("status");
+      JsonNode amountValue = node.get("amount");
+      JsonNode currencyValue = node.get("currency");
+      JsonNode createdAtValue = node.get("createdAt");
+      JsonNode customerValue = node.get("customer");
+      JsonNode methodValue = node.get("method");
+      JsonNode tagsValue = node.get("tags");
+      JsonNode refundOfValue = node.get("refundOf");
+      if (idValue == null) {
+        return false;
+      }
+      if (statusValue == null) {
+        return false;
+      }
+      if (amountValue == null) {
+        return false;
+      }
+      if (customerValue == null) {
+        return false;
+      }
+      if (methodValue == null) {
+        return false;
+      }
+      int present = 0;
       if (idValue != null) {
+        present++;
         if (!isIdValid(idValue)) {
           return false;
         }
       }
-      JsonNode statusValue = node.get("status");
       if (statusValue != null) {
+        present++;
         if (!isStatusValid(statusValue)) {
           return false;
         }
       }
-      JsonNode amountValue = node.get("amount");
       if (amountValue != null) {
+        present++;
         if (!isAmountValid(amountValue)) {
           return false;
         }
       }
-      JsonNode currencyValue = node.get("currency");
       if (currencyValue != null) {
+        present++;
         if (!isCurrencyValid(currencyValue)) {
           return false;
         }
       }
-      JsonNode createdAtValue = node.get("createdAt");
       if (createdAtValue != null) {
+        present++;
         if (!isCreatedAtValid(createdAtValue)) {
           return false;
         }
       }
-      JsonNode customerValue = node.get("customer");
       if (customerValue != null) {
+        present++;
         if (!isCustomerValid(customerValue)) {
           return false;
         }
       }
-      JsonNode methodValue = node.get("method");
       if (methodValue != null) {
+        present++;
         if (!isMethodValid(methodValue)) {
           return false;
         }
       }
-      JsonNode tagsValue = node.get("tags");
       if (tagsValue != null) {
+        present++;
         if (!isTagsValid(tagsValue)) {
           return false;
         }
       }
-      JsonNode refundOfValue = node.get("refundOf");
       if (refundOfValue != null) {
+        present++;
         if (!isRefundOfValid(refundOfValue)) {
           return false;
         }
       }
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        String name = field.getKey();
-        boolean matched = ROOT_PROPERTIES.contains(name);
-        if (!matched) {
-          return false;
-        }
+      if (node.size() != present) {
+        return false;
       }
     }
     return true;
@@ -365,7 +371,7 @@ public final class PaymentCallbackValidator {
     }
     if (node.isTextual()) {
       String text = node.textValue();
-      if (!CURRENCY_PATTERN.matcher(text).find()) {
+      if (!CURRENCY_PATTERN.find(text)) {
         return false;
       }
     }
@@ -381,7 +387,7 @@ public final class PaymentCallbackValidator {
     }
     if (node.isTextual()) {
       String text = node.textValue();
-      if (!CURRENCY_PATTERN.matcher(text).find()) {
+      if (!CURRENCY_PATTERN.find(text)) {
         out.add(path, "pattern", "must match pattern \"^[A-Z]{3}$\"");
       }
     }
@@ -426,22 +432,22 @@ public final class PaymentCallbackValidator {
       return false;
     }
     if (node.isObject()) {
-      if (!node.has("email")) {
+      JsonNode emailValue = node.get("email");
+      JsonNode nameValue = node.get("name");
+      JsonNode addressValue = node.get("address");
+      if (emailValue == null) {
         return false;
       }
-      JsonNode emailValue = node.get("email");
       if (emailValue != null) {
         if (!isCustomerEmailValid(emailValue)) {
           return false;
         }
       }
-      JsonNode nameValue = node.get("name");
       if (nameValue != null) {
         if (!isCustomerNameValid(nameValue)) {
           return false;
         }
       }
-      JsonNode addressValue = node.get("address");
       if (addressValue != null) {
         if (!isCustomerAddressValid(addressValue)) {
           return false;
@@ -718,19 +724,19 @@ public final class PaymentCallbackValidator {
       return false;
     }
     if (node.isObject()) {
-      if (!node.has("type")) {
-        return false;
-      }
-      if (!node.has("last4")) {
-        return false;
-      }
       JsonNode typeValue = node.get("type");
+      JsonNode last4Value = node.get("last4");
+      if (typeValue == null) {
+        return false;
+      }
+      if (last4Value == null) {
+        return false;
+      }
       if (typeValue != null) {
         if (!isMethodOneOf0TypeValid(typeValue)) {
           return false;
         }
       }
-      JsonNode last4Value = node.get("last4");
       if (last4Value != null) {
         if (!isMethodOneOf0Last4Valid(last4Value)) {
           return false;
@@ -783,19 +789,19 @@ public final class PaymentCallbackValidator {
       return false;
     }
     if (node.isObject()) {
-      if (!node.has("type")) {
-        return false;
-      }
-      if (!node.has("iban")) {
-        return false;
-      }
       JsonNode typeValue = node.get("type");
+      JsonNode ibanValue = node.get("iban");
+      if (typeValue == null) {
+        return false;
+      }
+      if (ibanValue == null) {
+        return false;
+      }
       if (typeValue != null) {
         if (!isMethodOneOf1TypeValid(typeValue)) {
           return false;
         }
       }
-      JsonNode ibanValue = node.get("iban");
       if (ibanValue != null) {
         if (!isMethodOneOf1IbanValid(ibanValue)) {
           return false;
@@ -867,22 +873,22 @@ public final class PaymentCallbackValidator {
       return false;
     }
     if (node.isObject()) {
-      if (!node.has("country")) {
+      JsonNode line1Value = node.get("line1");
+      JsonNode cityValue = node.get("city");
+      JsonNode countryValue = node.get("country");
+      if (countryValue == null) {
         return false;
       }
-      JsonNode line1Value = node.get("line1");
       if (line1Value != null) {
         if (!isAddressLine1Valid(line1Value)) {
           return false;
         }
       }
-      JsonNode cityValue = node.get("city");
       if (cityValue != null) {
         if (!isAddressCityValid(cityValue)) {
           return false;
         }
       }
-      JsonNode countryValue = node.get("country");
       if (countryValue != null) {
         if (!isAddressCountryValid(countryValue)) {
           return false;
@@ -961,7 +967,7 @@ public final class PaymentCallbackValidator {
     }
     if (node.isTextual()) {
       String text = node.textValue();
-      if (!METHOD_ONE_OF0_LAST4_PATTERN.matcher(text).find()) {
+      if (!METHOD_ONE_OF0_LAST4_PATTERN.find(text)) {
         return false;
       }
     }
@@ -977,7 +983,7 @@ public final class PaymentCallbackValidator {
     }
     if (node.isTextual()) {
       String text = node.textValue();
-      if (!METHOD_ONE_OF0_LAST4_PATTERN.matcher(text).find()) {
+      if (!METHOD_ONE_OF0_LAST4_PATTERN.find(text)) {
         out.add(path, "pattern", "must match pattern \"^\\d{4}$\"");
       }
     }

@@ -7,6 +7,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import dev.hookc.bench.app.binding.PostCallbackBodyBinder;
+import dev.hookc.bench.app.binding.PostPaymentsEventsBodyBinder;
 import dev.hookc.bench.app.model.PostCallbackBody;
 import dev.hookc.bench.app.model.PostPaymentsEventsBody;
 import dev.hookc.bench.app.validation.PostCallbackBodyValidator;
@@ -54,7 +56,10 @@ public class PipelineBenchmark {
   private byte[] payment;
   private Request callbackRequest;
   private Request paymentRequest;
+  private JsonNode callbackTree;
   private JsonNode paymentTree;
+  private tools.jackson.databind.JsonNode callbackTree3;
+  private tools.jackson.databind.JsonNode paymentTree3;
   private Schema networkntCallback;
   private Schema networkntPayment;
   private final tools.jackson.databind.ObjectMapper jackson3 =
@@ -66,7 +71,10 @@ public class PipelineBenchmark {
     payment = Payloads.body("payment-valid.json");
     callbackRequest = BenchRequests.postJson("/callback", callback);
     paymentRequest = BenchRequests.postJson("/payments/events", payment);
+    callbackTree = Json.readBody(callbackRequest);
     paymentTree = Json.readBody(paymentRequest);
+    callbackTree3 = jackson3.readTree(callback);
+    paymentTree3 = jackson3.readTree(payment);
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
@@ -125,7 +133,7 @@ public class PipelineBenchmark {
     }
   }
 
-  /** The generated controller's steps: {@code Json.readBody}, the validator, {@code Json.bind}. */
+  /** The generated controller's steps: {@code Json.readBody}, the validator, the binder. */
   @Benchmark
   public PostCallbackBody callbackHookc() {
     JsonNode json = Json.readBody(callbackRequest);
@@ -133,7 +141,7 @@ public class PipelineBenchmark {
     if (!violations.isEmpty()) {
       return null;
     }
-    return Json.bind(json, PostCallbackBody.class);
+    return PostCallbackBodyBinder.bind(json);
   }
 
   /** Binding alone, with the runtime's mapper: no validation, the floor. */
@@ -155,7 +163,7 @@ public class PipelineBenchmark {
     if (!violations.isEmpty()) {
       return null;
     }
-    return Json.bind(json, PostPaymentsEventsBody.class);
+    return PostPaymentsEventsBodyBinder.bind(json);
   }
 
   /** The first step alone: the body as a tree, as {@code Json.readBody} reads it. */
@@ -170,10 +178,28 @@ public class PipelineBenchmark {
     return PostPaymentsEventsBodyValidator.validate(paymentTree);
   }
 
-  /** The third step alone: binding an already parsed tree to the payload class. */
+  /** The third step alone: the generated binder on an already parsed and validated tree. */
   @Benchmark
   public PostPaymentsEventsBody paymentHookcBind() {
-    return Json.bind(paymentTree, PostPaymentsEventsBody.class);
+    return PostPaymentsEventsBodyBinder.bind(paymentTree);
+  }
+
+  /** Validation alone, on a tree parsed beforehand: hookc's generated validator. */
+  @Benchmark
+  public List<Violation> callbackHookcValidate() {
+    return PostCallbackBodyValidator.validate(callbackTree);
+  }
+
+  /** Validation alone, on a tree parsed beforehand (by its own Jackson 3): networknt. */
+  @Benchmark
+  public List<Error> callbackNetworkntValidate() {
+    return networkntCallback.validate(callbackTree3);
+  }
+
+  /** Validation alone, on a tree parsed beforehand (by its own Jackson 3): networknt. */
+  @Benchmark
+  public List<Error> paymentNetworkntValidate() {
+    return networkntPayment.validate(paymentTree3);
   }
 
   @Benchmark

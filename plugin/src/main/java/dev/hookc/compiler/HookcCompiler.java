@@ -1,8 +1,6 @@
 package dev.hookc.compiler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.check.ConfigChecker;
 import dev.hookc.compiler.check.FlowChecker;
 import dev.hookc.compiler.check.FunctionTable;
@@ -26,14 +24,8 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ValidationHook;
-import dev.hookc.compiler.pojo.PojoGenerator;
-import dev.hookc.compiler.pojo.PojoResult;
-import dev.hookc.compiler.schema.JsonSchema;
-import dev.hookc.compiler.schema.SchemaReader;
-import dev.hookc.compiler.schema.ValidatorGenerator;
 import dev.hookc.compiler.security.GuardReader;
 import dev.hookc.compiler.security.HttpSourceFile;
-import dev.hookc.compiler.yaml.YamlJson;
 import dev.hookc.compiler.yaml.YamlMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,32 +71,9 @@ public final class HookcCompiler {
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
-    Map<String, JsonNode> definitions = new LinkedHashMap<>();
-    project.definitions().forEach((name, node) -> definitions.put(name, YamlJson.toJson(node)));
-    PojoGenerator pojos = new PojoGenerator(names.packageName() + ".model", definitions);
-    SchemaReader schemas = new SchemaReader(diagnostics);
-    ValidatorGenerator validators = new ValidatorGenerator();
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     Map<Event, ClassName> bodyValidators = new LinkedHashMap<>();
-    for (Event event : project.events()) {
-      if (event.bodySchema().isEmpty()) {
-        bodyTypes.put(event, ExprType.DYNAMIC);
-        continue;
-      }
-      JsonSchema schema = schemas.read(event.bodySchema().get(), project.definitions());
-      ClassName validator = names.bodyValidator(event);
-      bodyValidators.put(event, validator);
-      sources.add(
-          GeneratedSource.of(
-              JavaFile.builder(
-                      validator.packageName(), validators.generate(schema, validator.simpleName()))
-                  .skipJavaLangImports(true)
-                  .build()));
-      PojoResult pojo =
-          pojos.generate(names.body(event).simpleName(), YamlJson.toJson(event.bodySchema().get()));
-      bodyTypes.put(event, pojo.type());
-      sources.addAll(pojo.sources());
-    }
+    new BodySources(names, diagnostics).generate(project, sources, bodyTypes, bodyValidators);
     HttpSettings settings =
         httpSource.map(new HttpSettingsReader(diagnostics)::read).orElse(HttpSettings.DEFAULTS);
     Map<Event, ControllerContract> contracts =

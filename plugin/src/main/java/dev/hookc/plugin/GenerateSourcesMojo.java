@@ -67,9 +67,11 @@ public final class GenerateSourcesMojo extends AbstractMojo {
   private boolean skip;
 
   /**
-   * Where the fingerprint of the last successful generation is kept. When the project's YAML,
-   * definitions, configuration, Java function files and this plugin's settings and version are all
-   * unchanged and the output directory exists, generation is skipped. Delete it, or run {@code
+   * Where the fingerprint of the last successful generation is kept, with the size, modification
+   * time and content hash of each input file. When the project's YAML, definitions, configuration,
+   * Java function files and this plugin's settings and version are all unchanged and the output
+   * directory exists, generation is skipped; only files whose size or time changed are read again,
+   * and their content decides (a {@code touch} alone does not regenerate). Delete it, or run {@code
    * clean}, to force generation.
    */
   @Parameter(
@@ -97,15 +99,30 @@ public final class GenerateSourcesMojo extends AbstractMojo {
             outputDirectory.toPath(),
             PackageNames.resolve(packageName, project.getGroupId()));
     long start = System.nanoTime();
+    CpuTime cpu = CpuTime.start();
     UpToDateCheck upToDate = new UpToDateCheck(stateFile.toPath());
-    String fingerprint = fingerprint(request);
-    if (fingerprint != null && upToDate.isUpToDate(fingerprint, outputDirectory.toPath())) {
+    InputFingerprint inputs = scan(request);
+    FileHashes hashes = null;
+    String fingerprint = null;
+    boolean unchanged = inputs != null && upToDate.isUnchanged(inputs, outputDirectory.toPath());
+    if (!unchanged && inputs != null) {
+      hashes = upToDate.rememberedHashes();
+      fingerprint = fingerprint(inputs, hashes);
+      if (fingerprint != null && upToDate.isUpToDate(fingerprint, outputDirectory.toPath())) {
+        // Touched but unchanged files: remember their new times so that the next check is quick.
+        record(upToDate, fingerprint, inputs, hashes);
+        unchanged = true;
+      }
+    }
+    if (unchanged) {
       project.addCompileSourceRoot(outputDirectory.getPath());
       getLog()
           .info(
               "hookc: inputs unchanged since the last generation, skipped ("
                   + (System.nanoTime() - start) / 1_000_000
-                  + " ms)");
+                  + " ms"
+                  + cpu.since()
+                  + ")");
       return;
     }
     try {
@@ -145,11 +162,7 @@ public final class GenerateSourcesMojo extends AbstractMojo {
       throw new MojoExecutionException("cannot write generated sources to " + outputDirectory, e);
     }
     if (fingerprint != null) {
-      try {
-        upToDate.record(fingerprint);
-      } catch (IOException e) {
-        getLog().warn("hookc: cannot write " + stateFile + "; the next build generates again");
-      }
+      record(upToDate, fingerprint, inputs, hashes);
     }
     project.addCompileSourceRoot(outputDirectory.getPath());
     getLog()
@@ -159,20 +172,40 @@ public final class GenerateSourcesMojo extends AbstractMojo {
                 + " source files in "
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms"
+                + cpu.since()
                 + (warnings > 0 ? " with " + plural(warnings, "warning") : ""));
   }
 
+  private void record(
+      UpToDateCheck upToDate, String fingerprint, InputFingerprint inputs, FileHashes hashes) {
+    try {
+      upToDate.record(fingerprint, inputs.stamp(), hashes);
+    } catch (IOException e) {
+      getLog().warn("hookc: cannot write " + stateFile + "; the next build generates again");
+    }
+  }
+
   /**
-   * The fingerprint of everything {@code request}'s generation reads, or null when an input cannot
-   * be read, in which case generation runs and reports the problem itself.
+   * Everything {@code request}'s generation reads, or null when an input cannot be listed, in which
+   * case generation runs and reports the problem itself.
    */
-  private String fingerprint(CompileRequest request) {
+  private InputFingerprint scan(CompileRequest request) {
     try {
       Map<String, String> settings = new TreeMap<>();
       settings.put("pluginVersion", pluginVersion);
       settings.put("pluginJar", pluginJarIdentity());
       settings.put("failOnWarning", Boolean.toString(failOnWarning));
-      return InputFingerprint.of(request, settings);
+      return InputFingerprint.scan(request, settings);
+    } catch (IOException | UncheckedIOException e) {
+      getLog().debug("hookc: cannot list the inputs, generating", e);
+      return null;
+    }
+  }
+
+  /** The inputs' content fingerprint, or null when an input cannot be read. */
+  private String fingerprint(InputFingerprint inputs, FileHashes hashes) {
+    try {
+      return inputs.fingerprint(hashes);
     } catch (IOException | UncheckedIOException e) {
       getLog().debug("hookc: cannot fingerprint the inputs, generating", e);
       return null;

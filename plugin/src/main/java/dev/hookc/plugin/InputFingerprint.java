@@ -3,130 +3,236 @@ package dev.hookc.plugin;
 import dev.hookc.compiler.CompileRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A SHA-256 digest of everything generation reads: settings, the content of every input file, and
- * the names of files whose mere existence matters. Two fingerprints are equal only if generation
- * would see the same inputs.
+ * Everything generation reads, found by one walk of the input directories: settings, every input
+ * file with its size and modification time, and the names of files whose mere existence matters.
  *
- * <p>Every entry is framed with its kind and length, so that moving bytes from one entry to the
- * next (a setting's value into a file name, say) changes the digest.
+ * <p>It gives two SHA-256 digests. The {@link #fingerprint} covers the files' content (hashes from
+ * {@link FileHashes}, which reads only files that look changed): two fingerprints are equal only if
+ * generation would see the same inputs. The {@link #stamp} covers only names, sizes and times; it
+ * reads no file, so an unchanged project is recognised without reading the remembered hashes.
+ *
+ * <p>Every digest entry is framed with its kind and length, so that moving bytes from one entry to
+ * the next (a setting's value into a file name, say) changes the digest.
  */
 final class InputFingerprint {
 
-  private final MessageDigest digest;
+  private record Input(char kind, String label, Path directory, List<Scanned> files) {}
 
-  InputFingerprint() {
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+  private record Scanned(Path file, String relative, BasicFileAttributes attributes)
+      implements Comparable<Scanned> {
+    @Override
+    public int compareTo(Scanned other) {
+      return file.compareTo(other.file);
     }
   }
 
+  private final Map<String, String> settings = new TreeMap<>();
+  private final List<Input> inputs = new ArrayList<>();
+
+  private InputFingerprint() {}
+
   /**
-   * The fingerprint of everything generation for {@code request} reads, with {@code settings} (the
-   * plugin's version and parameters that are not part of the request).
+   * Walks everything generation for {@code request} reads, with {@code settings} (the plugin's
+   * version and parameters that are not part of the request).
    *
    * <p>Besides the request's directories, {@code src/eventsources} and {@code src/config} count,
    * and of the Java functions only which files exist: that decides between calling a function and
    * reporting it missing, while their bodies are javac's business.
    */
-  static String of(CompileRequest request, Map<String, String> settings) throws IOException {
-    InputFingerprint fingerprint = new InputFingerprint();
-    new TreeMap<>(settings).forEach(fingerprint::setting);
+  static InputFingerprint scan(CompileRequest request, Map<String, String> settings)
+      throws IOException {
+    InputFingerprint scan = new InputFingerprint();
+    scan.settings.putAll(settings);
     Path base = request.projectDirectory();
+    scan.settings.put("packageName", request.packageName());
+    scan.settings.put("outputDirectory", absolute(request.outputDirectory()));
+    // Paths relative to the project appear in generated Javadoc and in diagnostics.
+    scan.settings.put("projectDirectory", absolute(base));
+    scan.settings.put("eventsDirectory", absolute(request.eventsDirectory()));
+    scan.settings.put("functionsDirectory", absolute(request.functionsDirectory()));
+    scan.settings.put("definitionsDirectory", absolute(request.definitionsDirectory()));
+    scan.settings.put("javaSourceDirectory", absolute(request.javaSourceDirectory()));
     Path functionSources =
         request
             .javaSourceDirectory()
             .resolve(request.packageName().replace('.', '/'))
             .resolve("functions");
-    return fingerprint
-        .setting("packageName", request.packageName())
-        .setting("outputDirectory", request.outputDirectory().toAbsolutePath().toString())
-        .contents("events", request.eventsDirectory())
+    return scan.contents("events", request.eventsDirectory())
         .contents("functions", request.functionsDirectory())
         .contents("definitions", request.definitionsDirectory())
         .contents("eventsources", base.resolve("src/eventsources"))
         .contents("config", base.resolve("src/config"))
-        .names("javaFunctions", functionSources, ".java")
-        .hex();
+        .names("javaFunctions", functionSources, ".java");
   }
 
-  /** Adds a named setting; null is recorded as absent, distinct from every string. */
-  InputFingerprint setting(String name, String value) {
-    entry('s', name);
-    entry(value == null ? '0' : 'v', value == null ? "" : value);
-    return this;
+  /** The content fingerprint, reading every file: for callers without remembered hashes. */
+  static String of(CompileRequest request, Map<String, String> settings) throws IOException {
+    return scan(request, settings).fingerprint(FileHashes.none());
   }
 
-  /**
-   * Adds every regular file under {@code directory}, by path relative to it and by content; a
-   * missing directory is recorded as such, so creating it changes the fingerprint.
-   */
-  InputFingerprint contents(String label, Path directory) throws IOException {
-    entry('d', label);
-    for (Path file : files(directory, "")) {
-      entry('f', relative(directory, file));
-      byte[] content = Files.readAllBytes(file);
-      entry('c', content);
-    }
-    return this;
+  /** The content fingerprint, taking unchanged files' hashes from {@code hashes}. */
+  static String of(CompileRequest request, Map<String, String> settings, FileHashes hashes)
+      throws IOException {
+    return scan(request, settings).fingerprint(hashes);
   }
 
   /**
-   * Adds the names of the files under {@code directory} that end with {@code suffix}, not their
-   * content: for inputs where only whether a file exists changes what is generated.
+   * The digest of settings and file contents; {@code hashes} supplies each file's content hash and
+   * afterwards holds those of the current files.
    */
-  InputFingerprint names(String label, Path directory, String suffix) throws IOException {
-    entry('n', label);
-    for (Path file : files(directory, suffix)) {
-      entry('f', relative(directory, file));
+  String fingerprint(FileHashes hashes) throws IOException {
+    Digest digest = new Digest();
+    settings.forEach(digest::setting);
+    for (Input input : inputs) {
+      digest.entry(input.kind(), input.label());
+      for (Scanned file : input.files()) {
+        digest.entry('f', file.relative());
+        if (input.kind() == 'd') {
+          digest.entry('c', hashes.hash(file.file(), file.attributes()));
+        }
+      }
     }
+    return digest.hex();
+  }
+
+  /** The digest of settings and every file's name, size and modification time; reads no file. */
+  String stamp() {
+    Digest digest = new Digest();
+    settings.forEach(digest::setting);
+    for (Input input : inputs) {
+      digest.entry(input.kind(), input.label());
+      for (Scanned file : input.files()) {
+        digest.entry('f', file.relative());
+        if (input.kind() == 'd') {
+          BasicFileAttributes attributes = file.attributes();
+          digest.entry(
+              't', attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+      }
+    }
+    return digest.hex();
+  }
+
+  /**
+   * Whether some input file whose content counts was modified at or after {@code nanos} since the
+   * epoch: its stamp cannot tell a later change in the same clock tick.
+   */
+  boolean modifiedSince(long nanos) {
+    for (Input input : inputs) {
+      for (Scanned file : input.kind() == 'd' ? input.files() : List.<Scanned>of()) {
+        if (file.attributes().lastModifiedTime().to(TimeUnit.NANOSECONDS) >= nanos) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every regular file under {@code directory}; a missing directory has none. */
+  private InputFingerprint contents(String label, Path directory) throws IOException {
+    inputs.add(new Input('d', label, directory, walk(directory, "")));
     return this;
   }
 
-  /** The digest in lower-case hex. */
-  String hex() {
-    return HexFormat.of().formatHex(digest.digest());
+  /** The files under {@code directory} ending with {@code suffix}, by name only. */
+  private InputFingerprint names(String label, Path directory, String suffix) throws IOException {
+    inputs.add(new Input('n', label, directory, walk(directory, suffix)));
+    return this;
   }
 
-  private static List<Path> files(Path directory, String suffix) throws IOException {
+  private static List<Scanned> walk(Path directory, String suffix) throws IOException {
+    List<Scanned> files = new ArrayList<>();
     if (!Files.isDirectory(directory)) {
-      return List.of();
+      return files;
     }
-    try (Stream<Path> walk = Files.walk(directory)) {
-      // Sorted so that the order the file system lists them in does not matter.
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(suffix))
-          .sorted()
-          .toList();
-    }
+    // One walk that also yields size and time, instead of a stat per file afterwards.
+    Files.walkFileTree(
+        directory,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && file.getFileName().toString().endsWith(suffix)) {
+              files.add(new Scanned(file, relative(directory, file), attributes));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    // Sorted so that the order the file system lists them in does not matter.
+    Collections.sort(files);
+    return files;
+  }
+
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().normalize().toString();
   }
 
   private static String relative(Path directory, Path file) {
     return directory.relativize(file).toString().replace('\\', '/');
   }
 
-  private void entry(char kind, String text) {
-    entry(kind, text.getBytes(StandardCharsets.UTF_8));
-  }
+  /** A SHA-256 over framed entries. */
+  private static final class Digest {
+    private final MessageDigest digest;
+    private final byte[] header = new byte[9];
 
-  private void entry(char kind, byte[] bytes) {
-    digest.update((byte) kind);
-    long length = bytes.length;
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      digest.update((byte) (length >>> shift));
+    Digest() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
     }
-    digest.update(bytes);
+
+    /** Adds a named setting; null is recorded as absent, distinct from every string. */
+    void setting(String name, String value) {
+      entry('s', name);
+      entry(value == null ? '0' : 'v', value == null ? "" : value);
+    }
+
+    /** Adds two numbers, without formatting them: this runs for every file, mostly cold. */
+    void entry(char kind, long first, long second) {
+      byte[] bytes = new byte[16];
+      for (int i = 0; i < 8; i++) {
+        bytes[i] = (byte) (first >>> (56 - 8 * i));
+        bytes[8 + i] = (byte) (second >>> (56 - 8 * i));
+      }
+      entry(kind, bytes);
+    }
+
+    void entry(char kind, String text) {
+      entry(kind, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void entry(char kind, byte[] bytes) {
+      // One update for the kind and length: on a skipped build this runs for every input file,
+      // mostly before the JIT has compiled it.
+      long length = bytes.length;
+      header[0] = (byte) kind;
+      for (int i = 0; i < 8; i++) {
+        header[1 + i] = (byte) (length >>> (56 - 8 * i));
+      }
+      digest.update(header);
+      digest.update(bytes);
+    }
+
+    String hex() {
+      return HexFormat.of().formatHex(digest.digest());
+    }
   }
 }

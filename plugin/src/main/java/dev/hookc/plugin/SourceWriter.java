@@ -5,11 +5,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
-/** Replaces the output directory's content with freshly generated sources. */
+/**
+ * Makes the output directory hold exactly the generated sources: files no longer generated are
+ * deleted, and only files whose content changed are written.
+ *
+ * <p>Leaving identical files alone keeps their modification times, so that tools that compare times
+ * (the compiler's stale-source check, IDEs) see only what really changed, and a regeneration that
+ * changes little writes little.
+ */
 final class SourceWriter {
   private final Path outputDirectory;
 
@@ -17,21 +27,64 @@ final class SourceWriter {
     this.outputDirectory = outputDirectory;
   }
 
-  void write(List<GeneratedSource> sources) throws IOException {
-    if (Files.isDirectory(outputDirectory)) {
-      // Stale files from renamed events or workflows would otherwise still compile.
-      try (Stream<Path> old = Files.walk(outputDirectory)) {
-        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-          if (!path.equals(outputDirectory)) {
+  /** Writes {@code sources}; returns how many files were written (the rest were unchanged). */
+  int write(List<GeneratedSource> sources) throws IOException {
+    Set<Path> wanted = new HashSet<>();
+    for (GeneratedSource source : sources) {
+      wanted.add(outputDirectory.resolve(source.path()));
+    }
+    Set<Path> existing = removeStale(wanted);
+    Set<Path> directories = new HashSet<>();
+    int written = 0;
+    for (GeneratedSource source : sources) {
+      Path file = outputDirectory.resolve(source.path());
+      byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
+      if (existing.contains(file) && sameContent(file, bytes)) {
+        continue;
+      }
+      if (directories.add(file.getParent())) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.write(file, bytes);
+      written++;
+    }
+    return written;
+  }
+
+  /**
+   * Deletes every file under the output directory that is not {@code wanted} (stale files from
+   * renamed events or workflows would otherwise still compile), then the directories left empty;
+   * returns the wanted files that already exist.
+   */
+  private Set<Path> removeStale(Set<Path> wanted) throws IOException {
+    Set<Path> existing = new HashSet<>();
+    if (!Files.isDirectory(outputDirectory)) {
+      return existing;
+    }
+    List<Path> all;
+    try (Stream<Path> walk = Files.walk(outputDirectory)) {
+      all = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path path : all) {
+      if (path.equals(outputDirectory)) {
+        continue;
+      }
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> entries = Files.list(path)) {
+          if (entries.findAny().isEmpty()) {
             Files.delete(path);
           }
         }
+      } else if (wanted.contains(path) && Files.isRegularFile(path)) {
+        existing.add(path);
+      } else {
+        Files.delete(path);
       }
     }
-    for (GeneratedSource source : sources) {
-      Path file = outputDirectory.resolve(source.path());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.content(), StandardCharsets.UTF_8);
-    }
+    return existing;
+  }
+
+  private static boolean sameContent(Path file, byte[] bytes) throws IOException {
+    return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.List;
  * say exactly what is wrong, and binding trees to types.
  *
  * <p>The mapper keeps numbers exact ({@link java.math.BigDecimal} for decimals, {@link
- * java.math.BigInteger} for integers in trees), rejects duplicate keys, and refuses documents that
- * nest deeper than {@value #MAX_DEPTH} levels. Binding ignores unknown properties: whether extra
- * properties are allowed is for the schema validators to decide.
+ * java.math.BigInteger} for integers bound to untyped values), rejects duplicate keys, and refuses
+ * documents that nest deeper than {@value #MAX_DEPTH} levels. Request trees hold integers as {@code
+ * int} or {@code long} nodes where they fit and as {@link java.math.BigInteger} beyond: as exact,
+ * and the validators compare them without allocating. Binding ignores unknown properties: whether
+ * extra properties are allowed is for the schema validators to decide.
  */
 public final class Json {
 
@@ -41,6 +44,9 @@ public final class Json {
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
+
+  private static final ObjectReader TREE_READER =
+      MAPPER.reader().without(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
   private Json() {}
 
@@ -74,7 +80,7 @@ public final class Json {
     byte[] body = request.bodyBytes();
     try (JsonParser parser = MAPPER.createParser(body)) {
       try {
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node = TREE_READER.readTree(parser);
         if (node == null || node.isMissingNode()) {
           throw JsonProblems.empty();
         }

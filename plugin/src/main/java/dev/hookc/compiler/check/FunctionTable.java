@@ -5,7 +5,9 @@ import dev.hookc.compiler.model.Workflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +44,9 @@ public final class FunctionTable {
           "com.gs.aws");
 
   private final Project project;
+  // By id: every task and event resolves its fn here, so a scan of the list made checking
+  // quadratic in the number of workflows.
+  private final Map<String, Workflow> workflows = new HashMap<>();
   private final Path projectDirectory;
   private final Path javaSourceDirectory;
   private final String packageName;
@@ -52,6 +57,7 @@ public final class FunctionTable {
     this.projectDirectory = projectDirectory.toAbsolutePath().normalize();
     this.javaSourceDirectory = javaSourceDirectory.toAbsolutePath().normalize();
     this.packageName = packageName;
+    project.workflows().forEach(w -> workflows.putIfAbsent(w.id(), w));
   }
 
   /** What {@code name} resolves to, or empty when nothing answers to it. */
@@ -59,9 +65,9 @@ public final class FunctionTable {
     if (BUILTINS.contains(name)) {
       return Optional.of(new ResolvedFunction.Builtin(name));
     }
-    Optional<Workflow> workflow = project.workflow(name);
-    if (workflow.isPresent()) {
-      return Optional.of(new ResolvedFunction.WorkflowFunction(workflow.get()));
+    Workflow workflow = workflows.get(name);
+    if (workflow != null) {
+      return Optional.of(new ResolvedFunction.WorkflowFunction(workflow));
     }
     ResolvedFunction.JavaFunction java = javaFunction(name);
     return Files.isRegularFile(projectDirectory.resolve(java.sourcePath()))

@@ -29,6 +29,15 @@ public final class Diagnostics {
     reported.add(diagnostic);
   }
 
+  /** Adds everything {@code other} collected, in the order it was reported. */
+  public void addAll(Diagnostics other) {
+    List<Diagnostic> copy;
+    synchronized (other.reported) {
+      copy = new ArrayList<>(other.reported);
+    }
+    reported.addAll(copy);
+  }
+
   /** Whether any error was reported; when so, nothing may be generated. */
   public boolean hasErrors() {
     return count(Severity.ERROR) > 0;

@@ -154,7 +154,7 @@ final class ControllerEmitter {
    * The request contract: parameters into {@code parameters}, the body read into {@code json},
    * validated, and bound to {@code body} when the workflow takes the payload class.
    */
-  private static CodeBlock requestContract(
+  private CodeBlock requestContract(
       Event event,
       ExprType bodyType,
       Optional<ClassName> validator,
@@ -194,12 +194,9 @@ final class ControllerEmitter {
       ClassName pojo = ((ExprType.PojoType) bodyType).javaClass();
       CodeBlock body = declare ? CodeBlock.of("$T body", pojo) : CodeBlock.of("body");
       code.addStatement(
-          optional
-              ? "$L = json.isMissingNode() ? null : $T.bind(json, $T.class)"
-              : "$L = $T.bind(json, $T.class)",
+          optional ? "$L = json.isMissingNode() ? null : $T.bind(json)" : "$L = $T.bind(json)",
           body,
-          JSON,
-          pojo);
+          names.bodyBinder(event));
     }
     return code.build();
   }

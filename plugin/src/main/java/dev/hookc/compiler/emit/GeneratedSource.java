@@ -1,5 +1,6 @@
 package dev.hookc.compiler.emit;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,5 +23,14 @@ public record GeneratedSource(String path, String content) {
             + file.typeSpec().name()
             + ".java";
     return new GeneratedSource(path, file.toString());
+  }
+
+  /**
+   * The sources of {@code files}, in their order. Rendering dominates emitting and each file
+   * renders on its own, so they are rendered on every core; the order, and so the output, does not
+   * depend on which thread rendered what.
+   */
+  public static List<GeneratedSource> ofAll(List<com.palantir.javapoet.JavaFile> files) {
+    return files.parallelStream().map(GeneratedSource::of).toList();
   }
 }

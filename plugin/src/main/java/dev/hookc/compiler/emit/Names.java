@@ -71,6 +71,11 @@ public final class Names {
     return ClassName.get(packageName + ".validation", eventName(event) + "BodyValidator");
   }
 
+  /** The class that binds an event's validated body to its payload class. */
+  public ClassName bodyBinder(Event event) {
+    return ClassName.get(packageName + ".binding", eventName(event) + "BodyBinder");
+  }
+
   /** The controller class of an event. */
   public ClassName controller(Event event) {
     return ClassName.get(packageName + ".events", eventName(event) + "Controller");

@@ -1,6 +1,7 @@
 package dev.hookc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.contract.HttpSettings;
@@ -107,21 +108,21 @@ public final class ProjectEmitter {
         });
     contracts.values().forEach(c -> c.files().forEach(f -> sources.add(GeneratedSource.of(f))));
     WorkflowEmitter workflows = new WorkflowEmitter(names, contracts);
+    List<JavaFile> files = new ArrayList<>();
     compiled.forEach(
         (workflow, tasks) -> {
           ClassName inputs = names.workflowInputs(workflow);
-          sources.add(
-              GeneratedSource.of(
-                  hooks
-                      .kind(workflow)
-                      .map(kind -> HookInputs.emit(inputs, kind, workflow.id()))
-                      .orElseGet(
-                          () ->
-                              WorkflowEmitter.inputs(
-                                  inputs,
-                                  workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
-                                  workflow.id()))));
-          sources.add(GeneratedSource.of(workflows.emit(workflow, inputs, tasks)));
+          files.add(
+              hooks
+                  .kind(workflow)
+                  .map(kind -> HookInputs.emit(inputs, kind, workflow.id()))
+                  .orElseGet(
+                      () ->
+                          WorkflowEmitter.inputs(
+                              inputs,
+                              workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
+                              workflow.id())));
+          files.add(workflows.emit(workflow, inputs, tasks));
         });
     ControllerEmitter controllers = new ControllerEmitter(names);
     List<Event> served = new ArrayList<>();
@@ -131,17 +132,17 @@ public final class ProjectEmitter {
         continue;
       }
       served.add(event);
-      sources.add(
-          GeneratedSource.of(
-              controllers.emit(
-                  event,
-                  bodyTypes.getOrDefault(event, ExprType.DYNAMIC),
-                  Optional.ofNullable(bodyValidators.get(event)),
-                  workflow.get(),
-                  workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC),
-                  controllerContracts.get(event),
-                  hooks)));
+      files.add(
+          controllers.emit(
+              event,
+              bodyTypes.getOrDefault(event, ExprType.DYNAMIC),
+              Optional.ofNullable(bodyValidators.get(event)),
+              workflow.get(),
+              workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC),
+              controllerContracts.get(event),
+              hooks));
     }
+    sources.addAll(GeneratedSource.ofAll(files));
     sources.add(
         GeneratedSource.of(
             new ApplicationEmitter(names, guards).emit(served, controllerContracts, settings)));

@@ -51,6 +51,17 @@ public record Event(
             : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(hooks));
   }
 
+  /**
+   * Hashes the route and where the key was written, not the YAML trees: events key the compiler's
+   * maps, and hashing a whole body schema per lookup made those lookups cost as much as reading the
+   * schema. Equal events have equal keys, routes and key nodes, so this agrees with the record's
+   * {@code equals}.
+   */
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(key, method, path, keyNode.location());
+  }
+
   /** The file the event was written in. */
   public String file() {
     return keyNode.location().file();

@@ -6,12 +6,18 @@ import com.palantir.javapoet.ClassName;
 import com.sun.codemodel.CodeWriter;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JPackage;
+import com.sun.codemodel.util.UnicodeEscapeWriter;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.expr.ExprType;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,8 +90,11 @@ public final class PojoGenerator {
     this.definitions = Map.copyOf(definitions);
   }
 
-  /** Generates the classes for {@code schema}, the root named {@code className}. */
-  public PojoResult generate(String className, JsonNode schema) {
+  /**
+   * Generates the classes for {@code schema}, the root named {@code className}, and when the root
+   * is a class, its binder {@code binder}.
+   */
+  public PojoResult generate(String className, JsonNode schema, ClassName binder) {
     ObjectNode reduced =
         new PojoSchemas(schema, definitions, packageName).reduce(schema, className);
     ExprType type = typeOf(reduced);
@@ -99,7 +108,9 @@ public final class PojoGenerator {
             new SchemaGenerator());
     try {
       mapper.generate(model, className, packageName, reduced.toString());
-      return new PojoResult(type, write(model));
+      List<GeneratedSource> sources = new ArrayList<>(write(model));
+      sources.add(GeneratedSource.of(new BinderGenerator(names, model).generate(reduced, binder)));
+      return new PojoResult(type, sources);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -151,6 +162,26 @@ public final class PojoGenerator {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             files.put(path, out);
             return out;
+          }
+
+          /**
+           * As the default, but buffered before the encoder: the default sends every character
+           * through its own encoder call, which was a sixth of generating a payload class. The
+           * escaping rule and the charset are the default's, so the bytes are the same.
+           */
+          @Override
+          public Writer openSource(JPackage pkg, String fileName) {
+            OutputStreamWriter encoded = new OutputStreamWriter(openBinary(pkg, fileName));
+            CharsetEncoder encoder = Charset.forName(encoded.getEncoding()).newEncoder();
+            return new UnicodeEscapeWriter(new BufferedWriter(encoded, 8192)) {
+              @Override
+              protected boolean requireEscaping(int ch) {
+                if (ch < 0x20 && " \t\r\n".indexOf(ch) == -1) {
+                  return true;
+                }
+                return ch >= 0x80 && !encoder.canEncode((char) ch);
+              }
+            };
           }
 
           @Override

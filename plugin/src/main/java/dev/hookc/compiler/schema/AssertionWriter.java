@@ -134,7 +134,7 @@ final class AssertionWriter {
     }
     if (node.patternJava != null) {
       String field = constants.pattern(names.stem(node), node.patternJava);
-      code.beginControlFlow("if (!$N.matcher(text).find())", field);
+      code.beginControlFlow("if (!$N.find(text))", field);
       emit.fail(code, "pattern", "must match pattern \"" + node.pattern + "\"");
       code.endControlFlow();
     }

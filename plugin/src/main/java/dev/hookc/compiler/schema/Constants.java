@@ -27,9 +27,9 @@ final class Constants {
   private final Map<String, String> byValue = new HashMap<>();
   private final Set<String> names = new HashSet<>();
 
-  /** A {@code Pattern} field for {@code javaRegex}, documented with its ECMA source. */
+  /** A {@code TextPattern} field for {@code javaRegex}. */
   String pattern(String stem, String javaRegex) {
-    ClassName type = ClassName.get("java.util.regex", "Pattern");
+    ClassName type = ClassName.get("dev.hookc.runtime.validation", "TextPattern");
     return field(
         "pattern:" + javaRegex,
         stem,

@@ -4,6 +4,19 @@ package dev.hookc.runtime.validation;
 final class UriFormat {
   private static final String UNRESERVED_AND_SUBDELIMS = "-._~!$&'()*+,;=";
 
+  /** Letters, digits, unreserved and sub-delims, looked up once per character. */
+  private static final boolean[] ALLOWED = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ALLOWED[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || UNRESERVED_AND_SUBDELIMS.indexOf(c) >= 0;
+    }
+  }
+
   private UriFormat() {}
 
   static boolean isUri(String s) {
@@ -94,11 +107,7 @@ final class UriFormat {
           return false;
         }
         i += 2;
-      } else if (!((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || UNRESERVED_AND_SUBDELIMS.indexOf(c) >= 0
-          || extra.indexOf(c) >= 0)) {
+      } else if (!((c < 128 && ALLOWED[c]) || extra.indexOf(c) >= 0)) {
         return false;
       }
     }

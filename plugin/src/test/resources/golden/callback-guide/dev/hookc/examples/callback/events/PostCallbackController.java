@@ -1,6 +1,7 @@
 package dev.hookc.examples.callback.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.examples.callback.binding.PostCallbackBodyBinder;
 import dev.hookc.examples.callback.model.PostCallbackBody;
 import dev.hookc.examples.callback.validation.PostCallbackBodyValidator;
 import dev.hookc.examples.callback.validation.PostCallbackResponse200Validator;
@@ -8,7 +9,6 @@ import dev.hookc.examples.callback.workflows.HandleCallbackInputs;
 import dev.hookc.examples.callback.workflows.HandleCallbackWorkflow;
 import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestBodies;
@@ -43,7 +43,7 @@ public final class PostCallbackController implements Handler {
     if (!violations.isEmpty()) {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
     }
-    PostCallbackBody body = Json.bind(json, PostCallbackBody.class);
+    PostCallbackBody body = PostCallbackBodyBinder.bind(json);
     Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
     ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /callback", status.code(), responseViolations(status.code(), status.data()));
     return RequestInputs.respond(status);

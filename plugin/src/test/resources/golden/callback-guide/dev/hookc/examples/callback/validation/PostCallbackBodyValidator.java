@@ -52,16 +52,16 @@ public final class PostCallbackBodyValidator {
       return false;
     }
     if (node.isObject()) {
-      if (!node.has("status")) {
+      JsonNode statusValue = node.get("status");
+      JsonNode dataValue = node.get("data");
+      if (statusValue == null) {
         return false;
       }
-      JsonNode statusValue = node.get("status");
       if (statusValue != null) {
         if (!isStatusValid(statusValue)) {
           return false;
         }
       }
-      JsonNode dataValue = node.get("data");
       if (dataValue != null) {
         if (!isDataValid(dataValue)) {
           return false;
