@@ -38,15 +38,17 @@ public final class GetNamedByIdController implements Handler {
   public Response handle(Request request) throws Exception {
     Parameters parameters;
     JsonNode json;
+    String rawBody;
     try {
       parameters = new Parameters(request, "GET /named/{id}")
         .path("id", Conversion.INTEGER, GetNamedByIdPathIdValidator::validate)
         .check();
       json = RequestInputs.optionalBody(request);
+      rawBody = RequestInputs.rawBody(request);
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
+    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
     return RequestInputs.respond(status);
   }
 

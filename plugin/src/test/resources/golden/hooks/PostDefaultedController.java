@@ -41,6 +41,7 @@ public final class PostDefaultedController implements Handler {
   public Response handle(Request request) throws Exception {
     Parameters parameters;
     JsonNode json;
+    String rawBody;
     try {
       parameters = new Parameters(request, "POST /defaulted");
       json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
@@ -48,10 +49,11 @@ public final class PostDefaultedController implements Handler {
       if (!violations.isEmpty()) {
         throw HttpProblem.badRequest("The request body does not match the schema of POST /defaulted.", violations);
       }
+      rawBody = RequestInputs.rawBody(request);
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
+    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
     return RequestInputs.respond(status);
   }
 

@@ -48,6 +48,7 @@ public final class PostResponseController implements Handler {
   public Response handle(Request request) throws Exception {
     Parameters parameters;
     JsonNode json;
+    String rawBody;
     try {
       parameters = new Parameters(request, "POST /response");
       json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
@@ -55,10 +56,11 @@ public final class PostResponseController implements Handler {
       if (!violations.isEmpty()) {
         throw HttpProblem.badRequest("The request body does not match the schema of POST /response.", violations);
       }
+      rawBody = RequestInputs.rawBody(request);
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AnswerWronglyInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
+    Status status = workflow.run(new AnswerWronglyInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
     List<Violation> responseViolations = responseViolations(status.code(), status.data());
     try {
       ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /response", status.code(), responseViolations);

@@ -39,7 +39,8 @@ public final class PostSwitchedOffController implements Handler {
     if (!violations.isEmpty()) {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /switched-off.", violations);
     }
-    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
+    String rawBody = RequestInputs.rawBody(request);
+    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
     return RequestInputs.respond(status);
   }
 }

@@ -82,20 +82,23 @@ final class ControllerEmitter {
         handle.addStatement("$T body", ((ExprType.PojoType) bodyType).javaClass());
       }
       handle
+          .addStatement("$T rawBody", String.class)
           .beginControlFlow("try")
           .addCode(requestContract)
+          // A body that is not UTF-8 is a client mistake like any other, so it reaches the hook.
+          .addStatement("rawBody = $T.rawBody(request)", REQUEST_INPUTS)
           .nextControlFlow("catch ($T problem)", HTTP_PROBLEM)
           .addStatement("return requestValidationError(request, problem)")
           .endControlFlow();
     } else {
       handle.addCode(requestContract);
+      handle.addStatement("$T rawBody = $T.rawBody(request)", String.class, REQUEST_INPUTS);
     }
     handle.addStatement(
-        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), $T.rawBody(request)))",
+        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), rawBody))",
         Names.STATUS,
         names.workflowInputs(workflow),
         bound ? "body" : "json",
-        REQUEST_INPUTS,
         REQUEST_INPUTS);
     if (responseHook.isPresent()) {
       handle.addCode(HookCode.checkResponse(event, contract));

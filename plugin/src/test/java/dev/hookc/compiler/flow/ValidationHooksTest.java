@@ -98,6 +98,24 @@ class ValidationHooksTest {
   }
 
   @Test
+  void aBodyThatParsesButIsNotUtf8ReachesTheHook() throws Exception {
+    // Jackson reads JSON sent as UTF-16 (here with its byte-order mark, which is never UTF-8), but
+    // the raw body a workflow sees must be UTF-8.
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(server.baseUri() + "/godspeed"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        "{\"status\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("message").asText()).startsWith("The API cannot be executed");
+  }
+
+  @Test
   void anEmptyRequiredBodyReachesTheHook() throws Exception {
     HttpResponse<String> response = post("/godspeed", "application/json", "");
 
