@@ -21,8 +21,12 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent.parent
 ROOT = BENCH.parent
 PAYLOADS = BENCH / "src/main/resources/payloads"
-# The flags of the example's documented run command (examples/callback/pom.xml, -Dhookc.run).
-README_FLAGS = "-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1"
+EXAMPLE = ROOT / "examples/callback"
+# The example's run command (examples/callback/pom.xml, -Dhookc.run) is `java @jvm.args
+# @archive.args -jar target/callback.jar` in examples/callback: the flags are read from the same
+# argument files, so that what is measured is what runs.
+RUN_FLAGS = "@" + str(EXAMPLE / "jvm.args")
+ARCHIVE_FLAGS = "@" + str(EXAMPLE / "archive.args")
 # Godspeed 2.5 (Express, info logging) on the same kind of 2-core machine, wrk -t2 -c50: the
 # figures given with the performance issue, used because its HTTP plugin cannot be installed from
 # the npm registry (bench/godspeed/setup.sh shows the attempt).
@@ -30,20 +34,34 @@ GODSPEED = {"rps": (1600, 1900), "p50_ms": 25, "p99_ms": (50, 170), "startup_s":
             "rss_idle_mib": 125, "rss_load_mib": (200, 300)}
 
 
-def servers(jvm_flags):
-    cp_file = BENCH / "target/callback.classpath"
-    callback_cp = f"{ROOT}/examples/callback/target/classes:{cp_file.read_text().strip()}"
+def servers(jvm_flags, archive=True):
+    """The commands, run in examples/callback: the relative paths in archive.args and of the jar
+    are the run command's."""
     bench_cp = f"{BENCH}/target/classes:{BENCH}/target/lib/*"
     flags = jvm_flags.split()
+    hookc_flags = [*flags, ARCHIVE_FLAGS] if archive else flags
+    jar = ["-jar", "target/callback.jar"]
     return {
-        "hookc": ["java", *flags, "-cp", callback_cp,
-                  "dev.hookc.examples.callback.HookcApplication"],
+        "hookc": ["java", *hookc_flags, *jar],
         # The same app with its per-callback INFO line switched off: the pipeline's own cost.
-        "hookc-quiet": ["java", *flags,
+        "hookc-quiet": ["java", *hookc_flags,
                         f"-Djava.util.logging.config.file={BENCH}/scripts/warnings-only.properties",
-                        "-cp", callback_cp, "dev.hookc.examples.callback.HookcApplication"],
+                        *jar],
+        # The baseline has no archive of its own; the hookc one would not match its classpath.
         "baseline": ["java", *flags, "-cp", bench_cp, "dev.hookc.bench.BaselineServer"],
     }
+
+
+def expanded(flags):
+    """The flags with each @argument-file replaced by its content, without its comments."""
+    out = []
+    for flag in flags.split():
+        if flag.startswith("@"):
+            for line in Path(flag[1:]).read_text().splitlines():
+                out.extend(line.split("#", 1)[0].split())
+        else:
+            out.append(flag)
+    return " ".join(out)
 
 
 def rss_kib(pid, field="VmRSS"):
@@ -75,7 +93,7 @@ def start(name, command, port):
     body = (PAYLOADS / "callback-valid.json").read_bytes()
     env = dict(os.environ, PORT=str(port))
     began = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, env=env, cwd=EXAMPLE, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     # A tight loop: a refused connection costs well under a millisecond here.
     while True:
@@ -149,7 +167,7 @@ def check_answers(name, port):
 
 
 def load(args):
-    commands = servers(args.jvm_flags)
+    commands = servers(args.jvm_flags, not args.no_archive)
     chosen = args.servers.split(",")
     ports = {name: args.port + i for i, name in enumerate(chosen)}
     procs, result = {}, {name: {"valid": [], "invalid": []} for name in chosen}
@@ -197,6 +215,12 @@ def load(args):
     report(args, result)
 
 
+def describe(args):
+    only_baseline = getattr(args, "server", None) == "baseline"
+    archive = "" if args.no_archive or only_baseline else f" + {expanded(ARCHIVE_FLAGS)} (hookc)"
+    return expanded(args.jvm_flags) + archive
+
+
 def median(runs, key):
     return statistics.median(r[key] for r in runs)
 
@@ -204,7 +228,7 @@ def median(runs, key):
 def report(args, result):
     print()
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, {args.runs} runs, "
-          f"JVM flags: {args.jvm_flags}; load average {os.getloadavg()[0]:.1f}")
+          f"JVM flags: {describe(args)}; load average {os.getloadavg()[0]:.1f}")
     print(f"{'server':12} {'body':8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
           f"{'CPU us/req':>10} {'RSS idle':>9} {'RSS load':>9} {'start':>7}")
     summary = {}
@@ -248,7 +272,7 @@ def report(args, result):
 
 
 def startup(args):
-    commands = servers(args.jvm_flags)
+    commands = servers(args.jvm_flags, not args.no_archive)
     name = args.server
     times, idle, cpu = [], [], []
     for i in range(args.starts):
@@ -271,7 +295,7 @@ def startup(args):
         finally:
             stop(process)
     print()
-    print(f"JVM flags: {args.jvm_flags}; load average {os.getloadavg()[0]:.1f}")
+    print(f"JVM flags: {describe(args)}; load average {os.getloadavg()[0]:.1f}")
     print(f"start-up to first answered request, median of {args.starts}: "
           f"{statistics.median(times) * 1000:.0f} ms, {statistics.median(cpu) * 1000:.0f} ms of CPU "
           f"(target <= 500 ms; Godspeed 1.0-1.6 s)")
@@ -290,7 +314,10 @@ def startup(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--jvm-flags", default=README_FLAGS)
+    common.add_argument("--jvm-flags", default=RUN_FLAGS,
+                        help="instead of the run command's examples/callback/jvm.args")
+    common.add_argument("--no-archive", action="store_true",
+                        help="start hookc without the run command's class-data archive")
     common.add_argument("--port", type=int, default=18080)
     sub = parser.add_subparsers(dest="mode", required=True)
     p = sub.add_parser("load", parents=[common],

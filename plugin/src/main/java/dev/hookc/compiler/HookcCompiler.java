@@ -15,12 +15,15 @@ import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
+import dev.hookc.compiler.emit.ValidationHooks;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.load.HookReader;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.security.GuardReader;
 import dev.hookc.compiler.security.HttpSourceFile;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -52,16 +55,19 @@ public final class HookcCompiler {
             request.projectDirectory(),
             request.javaSourceDirectory(),
             request.packageName());
-    new ProjectChecker(diagnostics, functions).check(project);
+    // Read once: the contract, the guards and the hooks each take their own keys from it.
+    Optional<YamlMapping> httpSource =
+        HttpSourceFile.read(request.projectDirectory(), request.eventsDirectory(), diagnostics);
+    Map<ValidationHook.Kind, ValidationHook> defaultHooks =
+        httpSource.map(new HookReader(diagnostics)::read).orElse(Map.of());
+    new ProjectChecker(diagnostics, functions).check(project, defaultHooks);
     new FlowChecker(diagnostics).check(project);
     ConfigFiles config =
         new ProjectLoader(request.projectDirectory(), diagnostics)
             .loadConfig(request.projectDirectory().resolve("config"));
     new ConfigChecker(diagnostics).check(config);
-    // Read once: the contract and the guards each take their own keys from it.
-    Optional<YamlMapping> httpSource =
-        HttpSourceFile.read(request.projectDirectory(), request.eventsDirectory(), diagnostics);
     Guards guards = new GuardReader(diagnostics).read(project.events(), httpSource);
+    ValidationHooks hooks = HookWorkflows.of(project, defaultHooks, guards, functions);
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -82,7 +88,8 @@ public final class HookcCompiler {
                 workflowBodies,
                 contracts,
                 settings,
-                WorkflowParameters.of(project, functions, contracts));
+                WorkflowParameters.of(project, functions, contracts),
+                hooks);
     sources.addAll(emitted);
     sources.add(new ConfigEmitter(names).emit(config));
     new ReturnChecker(diagnostics, functions).check(project);

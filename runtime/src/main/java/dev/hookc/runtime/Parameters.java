@@ -149,7 +149,7 @@ public final class Parameters {
       into.remove(name);
       if (required) {
         named.add(name);
-        violations.add(pointer, "required", in + " parameter '" + name + "' is required");
+        violations.add(pointer, "required", in + " parameter '" + name + "' is required", in);
       }
       return;
     }
@@ -157,7 +157,7 @@ public final class Parameters {
     if (value == null) {
       named.add(name);
       violations.add(
-          pointer, "type", in + " parameter '" + name + "' must be " + conversion.described());
+          pointer, "type", in + " parameter '" + name + "' must be " + conversion.described(), in);
       return;
     }
     into.set(name, value);
@@ -166,7 +166,7 @@ public final class Parameters {
       check.validate(value, pointer, found);
       if (!found.isEmpty()) {
         named.add(name);
-        found.violations().forEach(v -> violations.add(v.pointer(), v.keyword(), v.message()));
+        found.violations().forEach(v -> violations.add(v.pointer(), v.keyword(), v.message(), in));
       }
     }
   }

@@ -56,6 +56,24 @@ public final class RequestBodies {
     return type.equals(FORM) ? form(request.bodyBytes(), formFields) : Json.readBody(request);
   }
 
+  /**
+   * The body as sent, without a schema: JSON when it parses, a form's fields as text, otherwise
+   * (empty, malformed, another content type) {@code null}. For code that must see a body that did
+   * not pass its contract, such as a validation-error hook.
+   */
+  public static JsonNode raw(Request request) {
+    if (request.bodyBytes().length == 0) {
+      return null;
+    }
+    try {
+      return FORM.equals(request.mediaType())
+          ? form(request.bodyBytes(), Map.of())
+          : Json.readBody(request);
+    } catch (HttpProblem unreadable) {
+      return null;
+    }
+  }
+
   private static String acceptedType(String mediaType, List<String> accepted) {
     for (String type : accepted) {
       if (mediaType.equals(type) || (type.equals(JSON) && mediaType.endsWith("+json"))) {

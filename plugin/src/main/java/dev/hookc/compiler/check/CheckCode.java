@@ -11,7 +11,10 @@ public enum CheckCode implements DiagnosticCode {
   BUILTIN_UNSUPPORTED("HC3012", "a Godspeed built-in function that hookc does not support yet"),
   WORKFLOW_CYCLE("HC3013", "workflows call each other in a cycle"),
   EVENT_FN_BUILTIN("HC2018", "an event's 'fn' is a built-in, which cannot handle a request alone"),
-  EVENT_FN_JAVA("HC2019", "an event's 'fn' names a Java function; events are handled by workflows");
+  EVENT_FN_JAVA("HC2019", "an event's 'fn' names a Java function; events are handled by workflows"),
+  HOOK_WORKFLOW_SHARED(
+      "HC2032",
+      "a workflow named by a validation-error hook also handles an event or the other kind of hook");
 
   private final Spec spec;
 

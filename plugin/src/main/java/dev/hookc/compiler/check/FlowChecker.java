@@ -53,6 +53,11 @@ public final class FlowChecker {
     }
   }
 
+  /** Checks tasks written in place of a workflow, as a validation-error hook's. */
+  void checkTasks(List<Task> tasks) {
+    sequence(tasks);
+  }
+
   private void sequence(List<Task> tasks) {
     String previous = "";
     boolean unreachableReported = false;

@@ -6,6 +6,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,18 @@ public final class ProjectChecker {
 
   /** Runs every check, reporting all problems. */
   public void check(Project project) {
+    check(project, Map.of());
+  }
+
+  /**
+   * Runs every check, reporting all problems.
+   *
+   * @param defaultHooks the validation-error hooks {@code http.yaml} sets for every event
+   */
+  public void check(Project project, Map<ValidationHook.Kind, ValidationHook> defaultHooks) {
     this.unreadable = project.unreadableWorkflows();
+    new HookChecker(diagnostics, this::checkEventFn, this::checkTaskFn)
+        .check(project, defaultHooks);
     checkRoutes(project.events());
     for (Event event : project.events()) {
       event.fn().ifPresent(this::checkEventFn);

@@ -35,17 +35,12 @@ public final class HttpSettingsReader {
           // read by dev.hookc.compiler.security.GuardReader
           "authn",
           "store",
-          "admin");
-  static final Set<String> UNSUPPORTED_KEYS =
-      Set.of(
-          "docs",
-          "authz",
+          "admin",
+          // read by dev.hookc.compiler.load.HookReader
           "on_request_validation_error",
-          "on_response_validation_error",
-          "log",
-          "cors",
-          "jwt",
-          "request_body_parsing");
+          "on_response_validation_error");
+  static final Set<String> UNSUPPORTED_KEYS =
+      Set.of("docs", "authz", "log", "cors", "jwt", "request_body_parsing");
 
   private final Diagnostics diagnostics;
 

@@ -30,16 +30,20 @@ final class ContractEmitter {
 
   private ContractEmitter() {}
 
-  /** Declares, converts and checks every parameter into local {@code parameters}. */
-  static CodeBlock parameters(Event event, ControllerContract contract) {
+  /**
+   * Converts and checks every parameter into local {@code parameters}, declaring it unless {@code
+   * declare} is false (it is then declared before a {@code try}).
+   */
+  static CodeBlock parameters(Event event, ControllerContract contract, boolean declare) {
+    CodeBlock local =
+        declare ? CodeBlock.of("$T parameters", PARAMETERS) : CodeBlock.of("parameters");
     if (contract.contract().parameters().isEmpty()) {
       // Nothing to check: the object still gives the workflow the parameters as sent.
-      return CodeBlock.of(
-          "$T parameters = new $T(request, $S);\n", PARAMETERS, PARAMETERS, route(event));
+      return CodeBlock.of("$L = new $T(request, $S);\n", local, PARAMETERS, route(event));
     }
     CodeBlock.Builder code =
         CodeBlock.builder()
-            .add("$T parameters = new $T(request, $S)", PARAMETERS, PARAMETERS, route(event))
+            .add("$L = new $T(request, $S)", local, PARAMETERS, route(event))
             .indent();
     for (EventContract.TypedParameter typed : contract.contract().parameters()) {
       Parameter p = typed.parameter();
@@ -58,13 +62,16 @@ final class ContractEmitter {
     return code.add("\n.check();\n").unindent().build();
   }
 
-  /** Reads the body into local {@code json} in one of the declared content types. */
-  static CodeBlock readBody(Event event, ControllerContract contract) {
+  /**
+   * Reads the body into local {@code json} in one of the declared content types, declaring it
+   * unless {@code declare} is false.
+   */
+  static CodeBlock readBody(Event event, ControllerContract contract, boolean declare) {
     List<CodeBlock> types = new ArrayList<>();
     event.bodyContentTypes().forEach(t -> types.add(CodeBlock.of("$S", t)));
     return CodeBlock.of(
-        "$T json = $T.read(request, $T.of($L), $L, $L);\n",
-        Names.JSON_NODE,
+        "$L = $T.read(request, $T.of($L), $L, $L);\n",
+        declare ? CodeBlock.of("$T json", Names.JSON_NODE) : CodeBlock.of("json"),
         REQUEST_BODIES,
         List.class,
         CodeBlock.join(types, ", "),
@@ -158,7 +165,7 @@ final class ContractEmitter {
     return conversion.array() ? CodeBlock.of("$T.arrayOf($L)", CONVERSION, item) : item;
   }
 
-  private static String route(Event event) {
+  static String route(Event event) {
     return event.method() + " " + event.path();
   }
 }

@@ -7,9 +7,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -39,6 +42,7 @@ final class ControllerEmitter {
    * @param workflow the workflow the event's {@code fn} names
    * @param workflowBody the body type the workflow's inputs take
    * @param contract the parameters, body and response checks of the event
+   * @param hooks the workflows that answer the event's validation errors, if any
    */
   JavaFile emit(
       Event event,
@@ -46,9 +50,19 @@ final class ControllerEmitter {
       Optional<ClassName> validator,
       Workflow workflow,
       ExprType workflowBody,
-      ControllerContract contract) {
+      ControllerContract contract,
+      ValidationHooks hooks) {
     ClassName self = names.controller(event);
     ClassName workflowClass = names.workflow(workflow);
+    Optional<Workflow> requestHook = hooks.of(event, ValidationHook.Kind.REQUEST);
+    // The response hook only runs where a rejected response would otherwise be a 500.
+    Optional<Workflow> responseHook =
+        hooks
+            .of(event, ValidationHook.Kind.RESPONSE)
+            .filter(
+                h ->
+                    ContractEmitter.checksResponses(contract)
+                        && contract.responses() == HttpSettings.ResponseValidation.ENFORCE);
     MethodSpec.Builder handle =
         MethodSpec.methodBuilder("handle")
             .addAnnotation(Override.class)
@@ -56,17 +70,112 @@ final class ControllerEmitter {
             .returns(RESPONSE)
             .addParameter(REQUEST, "request")
             .addException(Exception.class);
-    handle.addCode(ContractEmitter.parameters(event, contract));
-    boolean optional = event.bodySchema().isPresent() && !contract.contract().bodyRequired();
-    if (event.bodySchema().isPresent()) {
-      handle.addCode(ContractEmitter.readBody(event, contract));
+    boolean bound = workflowBody instanceof ExprType.PojoType && bodyType.equals(workflowBody);
+    CodeBlock requestContract =
+        requestContract(event, bodyType, validator, contract, bound, requestHook.isEmpty());
+    if (requestHook.isPresent()) {
+      // Every 400 of the request contract goes to the hook; the part that enforces it stays one
+      // block, however it is written.
+      handle.addStatement("$T parameters", ContractEmitter.PARAMETERS);
+      handle.addStatement("$T json", Names.JSON_NODE);
+      if (bound) {
+        handle.addStatement("$T body", ((ExprType.PojoType) bodyType).javaClass());
+      }
+      handle
+          .addStatement("$T rawBody", String.class)
+          .beginControlFlow("try")
+          .addCode(requestContract)
+          // A body that is not UTF-8 is a client mistake like any other, so it reaches the hook.
+          .addStatement("rawBody = $T.rawBody(request)", REQUEST_INPUTS)
+          .nextControlFlow("catch ($T problem)", HTTP_PROBLEM)
+          .addStatement("return requestValidationError(request, problem)")
+          .endControlFlow();
     } else {
-      handle.addStatement("$T json = $T.optionalBody(request)", Names.JSON_NODE, REQUEST_INPUTS);
+      handle.addCode(requestContract);
+      handle.addStatement("$T rawBody = $T.rawBody(request)", String.class, REQUEST_INPUTS);
+    }
+    handle.addStatement(
+        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), rawBody))",
+        Names.STATUS,
+        names.workflowInputs(workflow),
+        bound ? "body" : "json",
+        REQUEST_INPUTS);
+    if (responseHook.isPresent()) {
+      handle.addCode(HookCode.checkResponse(event, contract));
+    } else if (ContractEmitter.checksResponses(contract)) {
+      handle.addCode(ContractEmitter.checkResponse(event, contract));
+    }
+    handle.addStatement("return $T.respond(status)", REQUEST_INPUTS);
+    List<FieldSpec> hookFields = new ArrayList<>();
+    List<MethodSpec> hookMethods = new ArrayList<>();
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("@param config the project's configuration\n")
+            .addParameter(Names.JSON_NODE, "config")
+            .addStatement("this.workflow = new $T(config)", workflowClass);
+    requestHook.ifPresent(
+        hook -> {
+          hookFields.add(HookCode.field(names, hook, "requestHook"));
+          constructor.addStatement("this.requestHook = new $T(config)", names.workflow(hook));
+          hookMethods.add(HookCode.requestMethod(names, event, hook));
+        });
+    responseHook.ifPresent(
+        hook -> {
+          hookFields.add(HookCode.field(names, hook, "responseHook"));
+          constructor.addStatement("this.responseHook = new $T(config)", names.workflow(hook));
+          hookMethods.add(HookCode.responseMethod(names, event, hook));
+        });
+    TypeSpec controller =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(HANDLER)
+            .addAnnotation(Names.generated())
+            .addJavadoc(
+                "Serves {@code $L $L}$L, from {@code $L}.\n",
+                event.method(),
+                event.path(),
+                event.summary().map(s -> ": " + s).orElse(""),
+                event.keyNode().location())
+            .addField(
+                FieldSpec.builder(workflowClass, "workflow", Modifier.PRIVATE, Modifier.FINAL)
+                    .build())
+            .addFields(hookFields)
+            .addMethod(constructor.build())
+            .addMethod(handle.build())
+            .addMethods(hookMethods)
+            .addFields(ContractEmitter.formFields(event, contract).stream().toList())
+            .addMethods(
+                ContractEmitter.checksResponses(contract)
+                    ? List.of(ContractEmitter.responseViolations(event, contract))
+                    : List.of())
+            .build();
+    return JavaFile.builder(self.packageName(), controller).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * The request contract: parameters into {@code parameters}, the body read into {@code json},
+   * validated, and bound to {@code body} when the workflow takes the payload class.
+   */
+  private CodeBlock requestContract(
+      Event event,
+      ExprType bodyType,
+      Optional<ClassName> validator,
+      ControllerContract contract,
+      boolean bound,
+      boolean declare) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.add(ContractEmitter.parameters(event, contract, declare));
+    boolean optional = event.bodySchema().isPresent() && !contract.contract().bodyRequired();
+    CodeBlock json = declare ? CodeBlock.of("$T json", Names.JSON_NODE) : CodeBlock.of("json");
+    if (event.bodySchema().isPresent()) {
+      code.add(ContractEmitter.readBody(event, contract, declare));
+    } else {
+      code.addStatement("$L = $T.optionalBody(request)", json, REQUEST_INPUTS);
     }
     validator.ifPresent(
         v ->
-            handle
-                .addStatement(
+            code.addStatement(
                     "$T violations = $L",
                     ParameterizedTypeName.get(ClassName.get(java.util.List.class), VIOLATION),
                     // A body that may be left out is only checked when it was sent.
@@ -84,58 +193,14 @@ final class ControllerEmitter {
                         + event.path()
                         + ".")
                 .endControlFlow());
-    CodeBlock body;
-    if (workflowBody instanceof ExprType.PojoType pojo && bodyType.equals(workflowBody)) {
-      ClassName binder = names.bodyBinder(event);
-      handle.addStatement(
-          optional
-              ? "$T body = json.isMissingNode() ? null : $T.bind(json)"
-              : "$T body = $T.bind(json)",
-          pojo.javaClass(),
-          binder);
-      body = CodeBlock.of("body");
-    } else {
-      body = CodeBlock.of("json");
+    if (bound) {
+      ClassName pojo = ((ExprType.PojoType) bodyType).javaClass();
+      CodeBlock body = declare ? CodeBlock.of("$T body", pojo) : CodeBlock.of("body");
+      code.addStatement(
+          optional ? "$L = json.isMissingNode() ? null : $T.bind(json)" : "$L = $T.bind(json)",
+          body,
+          names.bodyBinder(event));
     }
-    handle.addStatement(
-        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), $T.rawBody(request)))",
-        Names.STATUS,
-        names.workflowInputs(workflow),
-        body,
-        REQUEST_INPUTS,
-        REQUEST_INPUTS);
-    if (ContractEmitter.checksResponses(contract)) {
-      handle.addCode(ContractEmitter.checkResponse(event, contract));
-    }
-    handle.addStatement("return $T.respond(status)", REQUEST_INPUTS);
-    TypeSpec controller =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(HANDLER)
-            .addAnnotation(Names.generated())
-            .addJavadoc(
-                "Serves {@code $L $L}$L, from {@code $L}.\n",
-                event.method(),
-                event.path(),
-                event.summary().map(s -> ": " + s).orElse(""),
-                event.keyNode().location())
-            .addField(
-                FieldSpec.builder(workflowClass, "workflow", Modifier.PRIVATE, Modifier.FINAL)
-                    .build())
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("@param config the project's configuration\n")
-                    .addParameter(Names.JSON_NODE, "config")
-                    .addStatement("this.workflow = new $T(config)", workflowClass)
-                    .build())
-            .addMethod(handle.build())
-            .addFields(ContractEmitter.formFields(event, contract).stream().toList())
-            .addMethods(
-                ContractEmitter.checksResponses(contract)
-                    ? List.of(ContractEmitter.responseViolations(event, contract))
-                    : List.of())
-            .build();
-    return JavaFile.builder(self.packageName(), controller).skipJavaLangImports(true).build();
+    return code.build();
   }
 }

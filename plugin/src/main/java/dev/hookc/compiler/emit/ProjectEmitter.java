@@ -66,6 +66,7 @@ public final class ProjectEmitter {
    * @param settings the server settings from {@code http.yaml}
    * @param workflowParameters by workflow id, the types of its {@code inputs.params}, {@code
    *     inputs.query}, {@code inputs.headers} and {@code inputs.cookies}; dynamic when absent
+   * @param hooks the workflows that answer validation errors, and which events they answer for
    */
   public List<GeneratedSource> emit(
       Project project,
@@ -74,18 +75,30 @@ public final class ProjectEmitter {
       Map<String, ExprType> workflowBodies,
       Map<Event, ControllerContract> controllerContracts,
       HttpSettings settings,
-      Map<String, Map<String, ExprType>> workflowParameters) {
+      Map<String, Map<String, ExprType>> workflowParameters,
+      ValidationHooks hooks) {
     List<GeneratedSource> sources = new ArrayList<>();
     WorkflowCompiler compiler = new WorkflowCompiler(functions, expressions, diagnostics, config);
     Map<Workflow, WorkflowCompiler.CompiledWorkflow> compiled = new LinkedHashMap<>();
-    for (Workflow workflow : project.workflows()) {
+    List<Workflow> all = new ArrayList<>(project.workflows());
+    // Inline hooks are workflows of their own, which no task can name.
+    hooks.workflows().keySet().stream().filter(w -> !all.contains(w)).forEach(all::add);
+    for (Workflow workflow : all) {
       ExprType body = workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC);
+      ExprType inputs =
+          hooks
+              .kind(workflow)
+              .map(kind -> HookInputs.type(names.workflowInputs(workflow), kind))
+              .orElseGet(
+                  () ->
+                      inputsType(
+                          workflow,
+                          body,
+                          workflowParameters.getOrDefault(workflow.id(), Map.of())));
       compiled.put(
           workflow,
           compiler.compile(
-              workflow,
-              inputsType(workflow, body, workflowParameters.getOrDefault(workflow.id(), Map.of())),
-              WorkflowEmitter.outputsClass(names.workflow(workflow))));
+              workflow, inputs, WorkflowEmitter.outputsClass(names.workflow(workflow))));
     }
     Map<String, JavaFunctionContract> contracts = new TreeMap<>();
     compiled.forEach(
@@ -100,10 +113,15 @@ public final class ProjectEmitter {
         (workflow, tasks) -> {
           ClassName inputs = names.workflowInputs(workflow);
           files.add(
-              WorkflowEmitter.inputs(
-                  inputs,
-                  workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
-                  workflow.id()));
+              hooks
+                  .kind(workflow)
+                  .map(kind -> HookInputs.emit(inputs, kind, workflow.id()))
+                  .orElseGet(
+                      () ->
+                          WorkflowEmitter.inputs(
+                              inputs,
+                              workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
+                              workflow.id())));
           files.add(workflows.emit(workflow, inputs, tasks));
         });
     ControllerEmitter controllers = new ControllerEmitter(names);
@@ -121,7 +139,8 @@ public final class ProjectEmitter {
               Optional.ofNullable(bodyValidators.get(event)),
               workflow.get(),
               workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC),
-              controllerContracts.get(event)));
+              controllerContracts.get(event),
+              hooks));
     }
     sources.addAll(GeneratedSource.ofAll(files));
     sources.add(

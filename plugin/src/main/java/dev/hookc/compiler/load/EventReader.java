@@ -5,6 +5,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
 import dev.hookc.compiler.model.HttpMethod;
 import dev.hookc.compiler.model.Parameter;
+import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -35,9 +36,10 @@ final class EventReader {
           "params",
           "parameters",
           "responses",
-          "max_body_size");
-  static final Set<String> UNSUPPORTED_KEYS =
-      Set.of("authz", "on_request_validation_error", "on_response_validation_error", "log");
+          "max_body_size",
+          "on_request_validation_error",
+          "on_response_validation_error");
+  static final Set<String> UNSUPPORTED_KEYS = Set.of("authz", "log");
   static final Set<String> SERVED_CONTENT_TYPES =
       Set.of("application/json", "application/x-www-form-urlencoded");
   private static final Set<String> PARAMETER_LOCATIONS =
@@ -58,11 +60,13 @@ final class EventReader {
   private final Diagnostics diagnostics;
   private final Nodes nodes;
   private final EventKeyParser keys;
+  private final HookReader hooks;
 
   EventReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.nodes = new Nodes(diagnostics);
     this.keys = new EventKeyParser(diagnostics);
+    this.hooks = new HookReader(diagnostics);
   }
 
   List<Event> read(YamlMapping root) {
@@ -108,7 +112,37 @@ final class EventReader {
             parameters,
             responses(event),
             nodes.string(event, "summary", LoadCode.EVENT_NOT_MAPPING),
+            hooks(event),
             event));
+  }
+
+  private Map<ValidationHook.Kind, ValidationHook> hooks(YamlMapping event) {
+    Map<ValidationHook.Kind, ValidationHook> declared = hooks.read(event);
+    boolean async =
+        event
+            .get("delivery")
+            .filter(d -> d instanceof YamlScalar s && s.value().equals("async"))
+            .isPresent();
+    if (async) {
+      // The delivery is checked and acknowledged before the workflow runs, with nobody to answer
+      // a hook's response to later: say so rather than never running the hook.
+      for (YamlMapping.Entry entry : event.entries()) {
+        boolean hook =
+            declared.entrySet().stream()
+                .anyMatch(
+                    h ->
+                        h.getKey().key().equals(entry.key().value())
+                            && !(h.getValue() instanceof ValidationHook.Off));
+        if (hook) {
+          diagnostics.report(
+              LoadCode.HOOK_ON_ASYNC,
+              entry.key().location(),
+              "'" + entry.key().value() + "' does not run for 'delivery: async' events",
+              "remove it, or deliver the event with 'delivery: sync'");
+        }
+      }
+    }
+    return declared;
   }
 
   private Optional<FnRef> fn(YamlScalar keyNode, YamlMapping event) {

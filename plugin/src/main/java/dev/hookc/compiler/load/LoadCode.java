@@ -21,6 +21,9 @@ public enum LoadCode implements DiagnosticCode {
   EVENT_BAD_AUTHN("HC2014", "'authn' has the wrong shape"),
   EVENT_MALFORMED_KEY("HC2015", "an event key is not '<source>.<method>.<path>'"),
   EVENT_BAD_PARAMETER("HC2016", "a parameter is malformed (no name, unknown 'in', ...)"),
+  HOOK_MALFORMED(
+      "HC2030", "a validation-error hook is neither a workflow name, a list of tasks nor false"),
+  HOOK_ON_ASYNC("HC2031", "an event with 'delivery: async' declares a validation-error hook"),
   WORKFLOW_ID_MISMATCH("HC3001", "a workflow's 'id' differs from the id its file gives it"),
   WORKFLOW_NO_TASKS("HC3003", "a workflow or control-flow task has no tasks"),
   TASK_UNKNOWN_KEY("HC3004", "a task has a key hookc does not know"),

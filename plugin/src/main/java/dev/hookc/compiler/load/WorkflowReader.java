@@ -88,6 +88,18 @@ final class WorkflowReader {
             root));
   }
 
+  /**
+   * Tasks written in place of a workflow (a validation-error hook), read and checked exactly like a
+   * workflow's {@code tasks}.
+   */
+  List<Task> inlineTasks(YamlSequence list, String ownerName) {
+    if (list.items().isEmpty()) {
+      diagnostics.report(
+          LoadCode.WORKFLOW_NO_TASKS, list.location(), ownerName + " has an empty list of tasks");
+    }
+    return taskList(list.items(), new HashMap<>());
+  }
+
   private List<Task> tasks(YamlMapping owner, String ownerName, Map<String, Location> ids) {
     Optional<YamlNode> node = owner.get("tasks");
     if (node.isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param parameters the declared parameters
  * @param responses the declared responses by status code ({@code default} included)
  * @param summary the summary, when given
+ * @param hooks the event's own validation-error hooks, by kind
  * @param node the event's YAML mapping
  */
 public record Event(
@@ -35,6 +36,7 @@ public record Event(
     List<Parameter> parameters,
     Map<String, Response> responses,
     Optional<String> summary,
+    Map<ValidationHook.Kind, ValidationHook> hooks,
     YamlMapping node) {
 
   public Event {
@@ -42,6 +44,11 @@ public record Event(
     bodyContentTypes = List.copyOf(bodyContentTypes);
     parameters = List.copyOf(parameters);
     responses = Map.copyOf(responses);
+    // In the order of their kinds, so that checks report in the same order every build.
+    hooks =
+        hooks.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(hooks));
   }
 
   /**

@@ -35,6 +35,13 @@ public final class ViolationCollector {
     }
   }
 
+  /** Records a violation in the part of the request {@code in}, unless the cap is reached. */
+  public void add(String pointer, String keyword, String message, String in) {
+    if (violations.size() < cap) {
+      violations.add(new Violation(pointer, keyword, message, in));
+    }
+  }
+
   /** Whether the cap is reached; validators stop looking then. */
   public boolean isFull() {
     return violations.size() >= cap;

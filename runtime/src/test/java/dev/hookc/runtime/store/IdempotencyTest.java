@@ -165,10 +165,34 @@ class IdempotencyTest {
 
   @Test
   void runsAgainOnceTheTtlHasPassed() throws Exception {
-    start(keyedByHeader(Duration.ofMillis(200)), counting(Duration.ZERO));
+    // The clock moves only when the test moves it, so a slow machine cannot expire the key early.
+    java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong();
+    java.time.Clock clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis.get());
+          }
+        };
+    millis.set(System.currentTimeMillis());
+    start(
+        keyedByHeader(Duration.ofMillis(200))
+            .withBounds(Duration.ofMinutes(2), Duration.ofSeconds(10), clock),
+        counting(Duration.ZERO));
     post("short", "{}");
-    post("short", "{}");
-    Thread.sleep(400);
+    millis.addAndGet(199);
+    assertThat(post("short", "{}").body()).isEqualTo("{\"run\":1}");
+    millis.addAndGet(2);
     assertThat(post("short", "{}").body()).isEqualTo("{\"run\":2}");
   }
 

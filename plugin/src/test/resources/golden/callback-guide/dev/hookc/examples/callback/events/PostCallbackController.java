@@ -44,7 +44,8 @@ public final class PostCallbackController implements Handler {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
     }
     PostCallbackBody body = PostCallbackBodyBinder.bind(json);
-    Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), RequestInputs.rawBody(request)));
+    String rawBody = RequestInputs.rawBody(request);
+    Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
     ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /callback", status.code(), responseViolations(status.code(), status.data()));
     return RequestInputs.respond(status);
   }

@@ -1,0 +1,26 @@
+package dev.hookc.test.hooks.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.expr.Js;
+import javax.annotation.processing.Generated;
+
+/**
+ * The inputs of {@code answerBadParameters}, which answers when a request breaks its contract: {@code inputs.validation_error}, {@code inputs.body} as sent, ...
+ */
+@Generated("dev.hookc.compiler")
+public record AnswerBadParametersInputs(JsonNode body, JsonNode params, JsonNode query,
+    JsonNode headers, JsonNode user, JsonNode validationError) {
+  /**
+   * These inputs as one JSON object, as Java functions see them.
+   */
+  public JsonNode toJson() {
+    return Js.object("body", body, "params", params, "query", query, "headers", headers, "user", user, "validation_error", validationError);
+  }
+
+  /**
+   * The inputs a calling task passes as its {@code args}.
+   */
+  public static AnswerBadParametersInputs fromJson(JsonNode args) {
+    return new AnswerBadParametersInputs(Js.member(args, "body"), Js.member(args, "params"), Js.member(args, "query"), Js.member(args, "headers"), Js.member(args, "user"), Js.member(args, "validation_error"));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.hookc.test.hooks.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Conversion;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Parameters;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.ValidationErrorHooks;
+import dev.hookc.test.hooks.validation.GetNamedByIdPathIdValidator;
+import dev.hookc.test.hooks.workflows.AcceptInputs;
+import dev.hookc.test.hooks.workflows.AcceptWorkflow;
+import dev.hookc.test.hooks.workflows.AnswerBadParametersInputs;
+import dev.hookc.test.hooks.workflows.AnswerBadParametersWorkflow;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serves {@code GET /named/{id}}, from {@code src/events/hooks.yaml:21:1}.
+ */
+@Generated("dev.hookc.compiler")
+public final class GetNamedByIdController implements Handler {
+  private final AcceptWorkflow workflow;
+
+  private final AnswerBadParametersWorkflow requestHook;
+
+  /**
+   * @param config the project's configuration
+   */
+  public GetNamedByIdController(JsonNode config) {
+    this.workflow = new AcceptWorkflow(config);
+    this.requestHook = new AnswerBadParametersWorkflow(config);
+  }
+
+  @Override
+  public Response handle(Request request) throws Exception {
+    Parameters parameters;
+    JsonNode json;
+    String rawBody;
+    try {
+      parameters = new Parameters(request, "GET /named/{id}")
+        .path("id", Conversion.INTEGER, GetNamedByIdPathIdValidator::validate)
+        .check();
+      json = RequestInputs.optionalBody(request);
+      rawBody = RequestInputs.rawBody(request);
+    } catch (HttpProblem problem) {
+      return requestValidationError(request, problem);
+    }
+    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    return RequestInputs.respond(status);
+  }
+
+  /**
+   * Answers a request that broke the contract with {@code answerBadParameters}; other problems pass.
+   */
+  private Response requestValidationError(Request request, HttpProblem problem) {
+    return ValidationErrorHooks.onRequest(
+        "GET /named/{id}",
+        problem,
+        error ->
+            requestHook.run(
+                new AnswerBadParametersInputs(
+                    ValidationErrorHooks.rawBody(request),
+                    RequestInputs.params(request),
+                    RequestInputs.query(request),
+                    RequestInputs.headers(request),
+                    RequestInputs.user(request),
+                    error)));
+  }
+}

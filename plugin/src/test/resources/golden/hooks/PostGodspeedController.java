@@ -1,0 +1,77 @@
+package dev.hookc.test.hooks.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Parameters;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.ValidationErrorHooks;
+import dev.hookc.test.hooks.validation.PostGodspeedBodyValidator;
+import dev.hookc.test.hooks.workflows.AcceptInputs;
+import dev.hookc.test.hooks.workflows.AcceptWorkflow;
+import dev.hookc.test.hooks.workflows.hooks.PostGodspeedRequestValidationErrorInputs;
+import dev.hookc.test.hooks.workflows.hooks.PostGodspeedRequestValidationErrorWorkflow;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serves {@code POST /godspeed}, from {@code src/events/hooks.yaml:1:1}.
+ */
+@Generated("dev.hookc.compiler")
+public final class PostGodspeedController implements Handler {
+  private final AcceptWorkflow workflow;
+
+  private final PostGodspeedRequestValidationErrorWorkflow requestHook;
+
+  /**
+   * @param config the project's configuration
+   */
+  public PostGodspeedController(JsonNode config) {
+    this.workflow = new AcceptWorkflow(config);
+    this.requestHook = new PostGodspeedRequestValidationErrorWorkflow(config);
+  }
+
+  @Override
+  public Response handle(Request request) throws Exception {
+    Parameters parameters;
+    JsonNode json;
+    String rawBody;
+    try {
+      parameters = new Parameters(request, "POST /godspeed");
+      json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+      List<Violation> violations = PostGodspeedBodyValidator.validate(json);
+      if (!violations.isEmpty()) {
+        throw HttpProblem.badRequest("The request body does not match the schema of POST /godspeed.", violations);
+      }
+      rawBody = RequestInputs.rawBody(request);
+    } catch (HttpProblem problem) {
+      return requestValidationError(request, problem);
+    }
+    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    return RequestInputs.respond(status);
+  }
+
+  /**
+   * Answers a request that broke the contract with {@code hooks.PostGodspeedRequestValidationError}; other problems pass.
+   */
+  private Response requestValidationError(Request request, HttpProblem problem) {
+    return ValidationErrorHooks.onRequest(
+        "POST /godspeed",
+        problem,
+        error ->
+            requestHook.run(
+                new PostGodspeedRequestValidationErrorInputs(
+                    ValidationErrorHooks.rawBody(request),
+                    RequestInputs.params(request),
+                    RequestInputs.query(request),
+                    RequestInputs.headers(request),
+                    RequestInputs.user(request),
+                    error)));
+  }
+}

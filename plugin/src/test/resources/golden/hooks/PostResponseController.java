@@ -1,0 +1,122 @@
+package dev.hookc.test.hooks.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Parameters;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.ResponseContract;
+import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.ValidationErrorHooks;
+import dev.hookc.test.hooks.validation.PostResponseBodyValidator;
+import dev.hookc.test.hooks.validation.PostResponseResponse200Validator;
+import dev.hookc.test.hooks.workflows.AnswerWronglyInputs;
+import dev.hookc.test.hooks.workflows.AnswerWronglyWorkflow;
+import dev.hookc.test.hooks.workflows.hooks.DefaultRequestValidationErrorInputs;
+import dev.hookc.test.hooks.workflows.hooks.DefaultRequestValidationErrorWorkflow;
+import dev.hookc.test.hooks.workflows.hooks.PostResponseResponseValidationErrorInputs;
+import dev.hookc.test.hooks.workflows.hooks.PostResponseResponseValidationErrorWorkflow;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serves {@code POST /response}, from {@code src/events/hooks.yaml:58:1}.
+ */
+@Generated("dev.hookc.compiler")
+public final class PostResponseController implements Handler {
+  private final AnswerWronglyWorkflow workflow;
+
+  private final DefaultRequestValidationErrorWorkflow requestHook;
+
+  private final PostResponseResponseValidationErrorWorkflow responseHook;
+
+  /**
+   * @param config the project's configuration
+   */
+  public PostResponseController(JsonNode config) {
+    this.workflow = new AnswerWronglyWorkflow(config);
+    this.requestHook = new DefaultRequestValidationErrorWorkflow(config);
+    this.responseHook = new PostResponseResponseValidationErrorWorkflow(config);
+  }
+
+  @Override
+  public Response handle(Request request) throws Exception {
+    Parameters parameters;
+    JsonNode json;
+    String rawBody;
+    try {
+      parameters = new Parameters(request, "POST /response");
+      json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+      List<Violation> violations = PostResponseBodyValidator.validate(json);
+      if (!violations.isEmpty()) {
+        throw HttpProblem.badRequest("The request body does not match the schema of POST /response.", violations);
+      }
+      rawBody = RequestInputs.rawBody(request);
+    } catch (HttpProblem problem) {
+      return requestValidationError(request, problem);
+    }
+    Status status = workflow.run(new AnswerWronglyInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    List<Violation> responseViolations = responseViolations(status.code(), status.data());
+    try {
+      ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /response", status.code(), responseViolations);
+    } catch (HttpProblem problem) {
+      return responseValidationError(request, json, parameters, status, problem, responseViolations);
+    }
+    return RequestInputs.respond(status);
+  }
+
+  /**
+   * Answers a request that broke the contract with {@code hooks.DefaultRequestValidationError}; other problems pass.
+   */
+  private Response requestValidationError(Request request, HttpProblem problem) {
+    return ValidationErrorHooks.onRequest(
+        "POST /response",
+        problem,
+        error ->
+            requestHook.run(
+                new DefaultRequestValidationErrorInputs(
+                    ValidationErrorHooks.rawBody(request),
+                    RequestInputs.params(request),
+                    RequestInputs.query(request),
+                    RequestInputs.headers(request),
+                    RequestInputs.user(request),
+                    error)));
+  }
+
+  /**
+   * Answers a response that broke its declared schema with {@code hooks.PostResponseResponseValidationError}.
+   */
+  private Response responseValidationError(Request request, JsonNode json, Parameters parameters,
+      Status status, HttpProblem problem, List<Violation> violations) {
+    return ValidationErrorHooks.onResponse(
+        "POST /response",
+        problem,
+        violations,
+        status,
+        error ->
+            responseHook.run(
+                new PostResponseResponseValidationErrorInputs(
+                    json,
+                    parameters.params(),
+                    parameters.query(),
+                    parameters.headers(),
+                    RequestInputs.user(request),
+                    error,
+                    ValidationErrorHooks.response(status))));
+  }
+
+  /**
+   * How a response breaks the schema declared for its status, if at all.
+   */
+  private static List<Violation> responseViolations(int code, JsonNode data) {
+    if (code == 200) {
+      return PostResponseResponse200Validator.validate(data);
+    }
+    return List.of();
+  }
+}

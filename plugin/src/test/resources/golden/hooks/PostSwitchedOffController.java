@@ -1,0 +1,46 @@
+package dev.hookc.test.hooks.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Handler;
+import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Parameters;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.test.hooks.validation.PostSwitchedOffBodyValidator;
+import dev.hookc.test.hooks.workflows.AcceptInputs;
+import dev.hookc.test.hooks.workflows.AcceptWorkflow;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * Serves {@code POST /switched-off}, from {@code src/events/hooks.yaml:38:1}.
+ */
+@Generated("dev.hookc.compiler")
+public final class PostSwitchedOffController implements Handler {
+  private final AcceptWorkflow workflow;
+
+  /**
+   * @param config the project's configuration
+   */
+  public PostSwitchedOffController(JsonNode config) {
+    this.workflow = new AcceptWorkflow(config);
+  }
+
+  @Override
+  public Response handle(Request request) throws Exception {
+    Parameters parameters = new Parameters(request, "POST /switched-off");
+    JsonNode json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+    List<Violation> violations = PostSwitchedOffBodyValidator.validate(json);
+    if (!violations.isEmpty()) {
+      throw HttpProblem.badRequest("The request body does not match the schema of POST /switched-off.", violations);
+    }
+    String rawBody = RequestInputs.rawBody(request);
+    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    return RequestInputs.respond(status);
+  }
+}
