@@ -1,9 +1,7 @@
 package dev.hookc.runtime;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,12 +67,7 @@ final class UriDecoding {
     }
     bytes.writeBytes(unescaped(raw.substring(run), plusIsSpace));
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
+      return Utf8.decode(bytes.toByteArray());
     } catch (CharacterCodingException e) {
       throw malformed();
     }
