@@ -62,7 +62,7 @@ public final class GetNamedByIdController implements Handler {
         error ->
             requestHook.run(
                 new AnswerBadParametersInputs(
-                    ValidationErrorHooks.rawBody(request),
+                    ValidationErrorHooks.bodyAsSent(request),
                     RequestInputs.params(request),
                     RequestInputs.query(request),
                     RequestInputs.headers(request),

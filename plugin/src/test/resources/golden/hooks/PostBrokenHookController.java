@@ -67,7 +67,7 @@ public final class PostBrokenHookController implements Handler {
         error ->
             requestHook.run(
                 new ExplodeInputs(
-                    ValidationErrorHooks.rawBody(request),
+                    ValidationErrorHooks.bodyAsSent(request),
                     RequestInputs.params(request),
                     RequestInputs.query(request),
                     RequestInputs.headers(request),

@@ -67,7 +67,7 @@ public final class PostGodspeedController implements Handler {
         error ->
             requestHook.run(
                 new PostGodspeedRequestValidationErrorInputs(
-                    ValidationErrorHooks.rawBody(request),
+                    ValidationErrorHooks.bodyAsSent(request),
                     RequestInputs.params(request),
                     RequestInputs.query(request),
                     RequestInputs.headers(request),

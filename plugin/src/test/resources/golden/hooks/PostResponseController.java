@@ -80,7 +80,7 @@ public final class PostResponseController implements Handler {
         error ->
             requestHook.run(
                 new DefaultRequestValidationErrorInputs(
-                    ValidationErrorHooks.rawBody(request),
+                    ValidationErrorHooks.bodyAsSent(request),
                     RequestInputs.params(request),
                     RequestInputs.query(request),
                     RequestInputs.headers(request),

@@ -67,7 +67,7 @@ public final class PostSignedController implements Handler {
         error ->
             requestHook.run(
                 new DefaultRequestValidationErrorInputs(
-                    ValidationErrorHooks.rawBody(request),
+                    ValidationErrorHooks.bodyAsSent(request),
                     RequestInputs.params(request),
                     RequestInputs.query(request),
                     RequestInputs.headers(request),

@@ -43,7 +43,7 @@ final class HookCode {
             names.workflowInputs(hook),
             CodeBlock.join(
                 List.of(
-                    CodeBlock.of("$T.rawBody(request)", HOOKS),
+                    CodeBlock.of("$T.bodyAsSent(request)", HOOKS),
                     CodeBlock.of("$T.params(request)", ControllerEmitter.REQUEST_INPUTS),
                     CodeBlock.of("$T.query(request)", ControllerEmitter.REQUEST_INPUTS),
                     CodeBlock.of("$T.headers(request)", ControllerEmitter.REQUEST_INPUTS),

@@ -62,7 +62,7 @@ public final class ValidationErrorHooks {
   }
 
   /** {@code inputs.body} of a hook: the body as sent when it parses, else null. */
-  public static JsonNode rawBody(Request request) {
+  public static JsonNode bodyAsSent(Request request) {
     JsonNode raw = RequestBodies.raw(request);
     return raw == null ? NullNode.getInstance() : raw;
   }
