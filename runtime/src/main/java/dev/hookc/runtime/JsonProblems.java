@@ -1,9 +1,5 @@
 package dev.hookc.runtime;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -28,27 +24,16 @@ final class JsonProblems {
         .withType(MALFORMED);
   }
 
-  static HttpProblem trailing(JsonLocation location) {
+  static HttpProblem trailing(int line, int column) {
+    return malformed(line, column, "unexpected content after the end of the JSON document");
+  }
+
+  /** A body that is not one well-formed JSON document, with the position of the first mistake. */
+  static HttpProblem malformed(int line, int column, String reason) {
     return new HttpProblem(
             400,
             "Bad Request",
-            "malformed JSON"
-                + at(location)
-                + ": unexpected content after the end of the JSON document")
-        .withType(MALFORMED);
-  }
-
-  static HttpProblem malformed(JsonProcessingException e, JsonLocation where) {
-    String reason;
-    if (e instanceof StreamConstraintsException) {
-      reason = limitReason(e.getOriginalMessage());
-    } else if (e instanceof StreamReadException) {
-      reason = clean(e.getOriginalMessage());
-    } else {
-      reason = "the request body is not a JSON document";
-    }
-    JsonLocation location = e == null || e.getLocation() == null ? where : e.getLocation();
-    return new HttpProblem(400, "Bad Request", "malformed JSON" + at(location) + ": " + reason)
+            "malformed JSON at line " + line + ", column " + column + ": " + reason)
         .withType(MALFORMED);
   }
 
@@ -132,41 +117,5 @@ final class JsonProblems {
       }
     }
     return pointer.toString();
-  }
-
-  private static String at(JsonLocation location) {
-    if (location == null || location.getLineNr() < 1) {
-      return "";
-    }
-    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-  }
-
-  private static String limitReason(String message) {
-    String text = String.valueOf(message);
-    if (text.contains("nesting depth")) {
-      return "the document nests deeper than " + Json.MAX_DEPTH + " levels";
-    }
-    if (text.contains("Number value length") || text.contains("number")) {
-      return "a number in the document is too long";
-    }
-    if (text.contains("String value length")) {
-      return "a string in the document is too long";
-    }
-    return "the document exceeds a size limit";
-  }
-
-  /** Jackson's reason without the parts that describe the parser rather than the input. */
-  private static String clean(String message) {
-    String text = message == null ? "unexpected input" : message;
-    int marker = text.indexOf(" (start marker at");
-    if (marker >= 0) {
-      text = text.substring(0, marker);
-    }
-    int newline = text.indexOf('\n');
-    if (newline >= 0) {
-      text = text.substring(0, newline);
-    }
-    // Names of Jackson features, in backticks, mean nothing to a client.
-    return text.replaceAll("\\s*\\([^()]*`[^`]*`[^()]*\\)", "").replaceAll("`[^`]*`", "").trim();
   }
 }

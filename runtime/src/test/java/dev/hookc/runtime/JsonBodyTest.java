@@ -147,6 +147,34 @@ class JsonBodyTest {
   }
 
   @Test
+  void rejectsAnExponentNoDecimalCanHoldWith400() throws Exception {
+    JsonNode body = problem(http.postJson("/echo", "{\"amount\":\n 1e9999999999}"), 400);
+
+    assertThat(body.get("detail").asText())
+        .isEqualTo("malformed JSON at line 2, column 2: a number in the document is out of range");
+  }
+
+  @Test
+  void rejectsJsonSentAsUtf16SayingItIsNotUtf8() throws Exception {
+    byte[] utf16 = "{\"a\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+
+    JsonNode body = problem(http.post("/echo", "application/json", utf16), 400);
+
+    assertThat(body.get("detail").asText())
+        .startsWith("malformed JSON at line 1, column 1: the body is not UTF-8");
+  }
+
+  @Test
+  void rejectsAnOverlongUtf8SequenceInAString() throws Exception {
+    byte[] overlong = {'[', '"', (byte) 0xC0, (byte) 0xAF, '"', ']'};
+
+    JsonNode body = problem(http.post("/echo", "application/json", overlong), 400);
+
+    assertThat(body.get("detail").asText())
+        .isEqualTo("malformed JSON at line 1, column 3: the body is not valid UTF-8 (byte 0xC0)");
+  }
+
+  @Test
   void rejectsDeepNestingWithoutFallingOver() throws Exception {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
 

@@ -54,8 +54,8 @@ public final class RequestInputs {
    * The body exactly as received, as text ({@code inputs.raw_body}), for checking a signature over
    * it; empty when no body was sent. A body that is not valid UTF-8 is refused rather than decoded
    * with replacement characters, since text that no longer matches the bytes would make every
-   * signature over it fail for a reason nobody could see. (The JSON reader accepts some such
-   * bodies, such as JSON sent as UTF-16, so this is not checked already.)
+   * signature over it fail for a reason nobody could see. (The JSON reader refuses such JSON bodies
+   * already, but a route may take other media types, or none.)
    *
    * @throws HttpProblem 400 when the body is not valid UTF-8
    */
