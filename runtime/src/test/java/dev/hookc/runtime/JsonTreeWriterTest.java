@@ -71,4 +71,28 @@ class JsonTreeWriterTest {
                     + "\"rate\":0.125,\"big\":1e400,\"tags\":[\"a\",\"b\"]}}");
     assertSameBytesAsTheMapper(parsed);
   }
+
+  @Test
+  void writesThousandsOfRandomTreesAsTheMapperDoes() {
+    RandomJson random = new RandomJson(42L);
+    for (int i = 0; i < 5_000; i++) {
+      JsonNode tree = random.tree(1 + i % 6);
+      assertThat(JsonTreeWriter.write(tree)).as("%s", tree).isEqualTo(Json.write(tree));
+    }
+  }
+
+  @Test
+  void writesRandomlyParsedDocumentsAsTheMapperDoes() {
+    RandomJson random = new RandomJson(43L);
+    for (int i = 0; i < 2_000; i++) {
+      byte[] text = random.document(1 + i % 6).getBytes(StandardCharsets.UTF_8);
+      JsonNode tree;
+      try {
+        tree = JsonTreeReader.read(text, 0, text.length);
+      } catch (HttpProblem repeatedKey) {
+        continue;
+      }
+      assertThat(JsonTreeWriter.write(tree)).as("%s", tree).isEqualTo(Json.write(tree));
+    }
+  }
 }
