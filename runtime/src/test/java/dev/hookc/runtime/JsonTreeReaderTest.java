@@ -425,6 +425,19 @@ class JsonTreeReaderTest {
   }
 
   @Test
+  void readsTheDeepestNestingAllowedOnAHandlerThreadsSmallStack() throws Exception {
+    // The examples run handlers with -Xss512k; the reader recurses once or twice per level.
+    byte[] body = bytes("[{\"a\":".repeat(250) + "1" + "}]".repeat(250));
+    JsonNode[] result = new JsonNode[1];
+    Thread thread = new Thread(null, () -> result[0] = ours(body), "small-stack", 256 * 1024);
+    thread.start();
+    thread.join();
+
+    assertThat(result[0]).isNotNull();
+    assertThat(result[0].at("/0/a/0/a/0/a").isArray()).isTrue();
+  }
+
+  @Test
   void agreesWithJacksonOnThousandsOfRandomDocuments() {
     RandomJson random = new RandomJson(20261128L);
     int accepted = 0;
