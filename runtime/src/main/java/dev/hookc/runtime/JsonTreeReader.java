@@ -232,9 +232,7 @@ final class JsonTreeReader {
           throw tooLong(limit);
         }
         pos = i + 1;
-        return limit < 0
-            ? PropertyNames.name(in, first, length)
-            : new String(in, first, length, StandardCharsets.ISO_8859_1);
+        return new String(in, first, length, StandardCharsets.ISO_8859_1);
       }
       if (b < 0x20 || b == '\\') { // also every non-ASCII byte, which is negative
         break;

@@ -351,18 +351,6 @@ class JsonTreeReaderTest {
   }
 
   @Test
-  void internsAsciiPropertyNamesSoThatLookupsByLiteralCompareByIdentity() {
-    for (int i = 0; i < 2; i++) {
-      byte[] body = bytes("{\"status\":1,\"s" + i + "\":2,\"é\":3}");
-      Iterator<String> names = JsonTreeReader.read(body, 0, body.length).fieldNames();
-
-      assertThat(names.next()).isSameAs("status");
-      assertThat(names.next()).isSameAs(("s" + i).intern());
-      assertThat(names.next()).isEqualTo("é");
-    }
-  }
-
-  @Test
   void readsTheGivenSliceOnly() {
     byte[] body = bytes("xx[1,2]yy");
 
