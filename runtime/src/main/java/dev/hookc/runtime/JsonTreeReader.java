@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads one UTF-8 JSON document (RFC 8259) from bytes straight into Jackson tree nodes, equal to
@@ -52,6 +54,10 @@ final class JsonTreeReader {
   private int lineStart;
   private int depth;
   private char[] chars;
+  // The property whose value is being read, and where its name starts.
+  private String name;
+  private int nameLine;
+  private int nameColumn;
 
   private JsonTreeReader(byte[] in, int offset, int length) {
     this.in = in;
@@ -104,16 +110,107 @@ final class JsonTreeReader {
     }
   }
 
+  /**
+   * The value at {@code pos}, containers included. Nesting is kept on an explicit stack rather than
+   * by recursion: handler threads run with small stacks, and a document may nest {@value
+   * Json#MAX_DEPTH} levels deep.
+   */
   private JsonNode value() {
+    JsonNode root = null;
+    ContainerNode<?>[] open = new ContainerNode<?>[8];
+    int top = -1;
+    while (true) {
+      // A value is expected at pos.
+      JsonNode value = pos < end && (in[pos] == '{' || in[pos] == '[') ? container() : scalar();
+      if (top < 0) {
+        root = value;
+      } else {
+        attach(open[top], value);
+      }
+      if (value instanceof ContainerNode<?> container && !closesAtOnce(container)) {
+        if (++top == open.length) {
+          open = Arrays.copyOf(open, top * 2);
+        }
+        open[top] = container;
+        continue;
+      }
+      // After a value: a comma leads to the next one, a closing bracket ends its container.
+      while (true) {
+        if (top < 0) {
+          return root;
+        }
+        skipWhitespace();
+        boolean object = open[top].isObject();
+        if (pos < end && in[pos] == ',') {
+          pos++;
+          skipWhitespace();
+          if (object) {
+            name();
+          }
+          break;
+        }
+        if (pos < end && in[pos] == (object ? '}' : ']')) {
+          pos++;
+          depth--;
+          top--;
+        } else {
+          throw error(unexpected(object ? "',' or '}'" : "',' or ']'"));
+        }
+      }
+    }
+  }
+
+  private ContainerNode<?> container() {
+    enter();
+    boolean object = in[pos++] == '{';
+    return object ? NODES.objectNode() : NODES.arrayNode();
+  }
+
+  /** Whether the container just opened is empty, reading its closing bracket if so. */
+  private boolean closesAtOnce(ContainerNode<?> container) {
+    skipWhitespace();
+    boolean object = container.isObject();
+    if (pos < end && in[pos] == (object ? '}' : ']')) {
+      pos++;
+      depth--;
+      return true;
+    }
+    if (object) {
+      name();
+    }
+    return false;
+  }
+
+  private void attach(ContainerNode<?> parent, JsonNode value) {
+    if (parent instanceof ArrayNode array) {
+      array.add(value);
+    } else if (((ObjectNode) parent).replace(name, value) != null) {
+      throw JsonProblems.malformed(nameLine, nameColumn, "duplicate key '" + name + "'");
+    }
+  }
+
+  /** Reads a property name and its colon, leaving {@code pos} where its value starts. */
+  private void name() {
+    if (pos == end || in[pos] != '"') {
+      throw error(unexpected("a property name in double quotes"));
+    }
+    nameLine = line;
+    nameColumn = column();
+    name = string(-1);
+    skipWhitespace();
+    if (pos == end || in[pos] != ':') {
+      throw error(unexpected("':' after the property name"));
+    }
+    pos++;
+    skipWhitespace();
+  }
+
+  private JsonNode scalar() {
     if (pos == end) {
       throw error("unexpected end of the document; expected a value");
     }
     int c = in[pos];
     switch (c) {
-      case '{':
-        return object();
-      case '[':
-        return array();
       case '"':
         return TextNode.valueOf(string(MAX_STRING_LENGTH));
       case 't':
@@ -127,72 +224,6 @@ final class JsonTreeReader {
           return number();
         }
         throw error(unexpected("a value"));
-    }
-  }
-
-  private ObjectNode object() {
-    enter();
-    ObjectNode object = NODES.objectNode();
-    pos++;
-    skipWhitespace();
-    if (pos < end && in[pos] == '}') {
-      pos++;
-      depth--;
-      return object;
-    }
-    while (true) {
-      if (pos == end || in[pos] != '"') {
-        throw error(unexpected("a property name in double quotes"));
-      }
-      int nameLine = line;
-      int nameColumn = column();
-      String name = string(-1);
-      skipWhitespace();
-      if (pos == end || in[pos] != ':') {
-        throw error(unexpected("':' after the property name"));
-      }
-      pos++;
-      skipWhitespace();
-      if (object.replace(name, value()) != null) {
-        throw JsonProblems.malformed(nameLine, nameColumn, "duplicate key '" + name + "'");
-      }
-      skipWhitespace();
-      if (pos < end && in[pos] == ',') {
-        pos++;
-        skipWhitespace();
-      } else if (pos < end && in[pos] == '}') {
-        pos++;
-        depth--;
-        return object;
-      } else {
-        throw error(unexpected("',' or '}'"));
-      }
-    }
-  }
-
-  private ArrayNode array() {
-    enter();
-    ArrayNode array = NODES.arrayNode();
-    pos++;
-    skipWhitespace();
-    if (pos < end && in[pos] == ']') {
-      pos++;
-      depth--;
-      return array;
-    }
-    while (true) {
-      array.add(value());
-      skipWhitespace();
-      if (pos < end && in[pos] == ',') {
-        pos++;
-        skipWhitespace();
-      } else if (pos < end && in[pos] == ']') {
-        pos++;
-        depth--;
-        return array;
-      } else {
-        throw error(unexpected("',' or ']'"));
-      }
     }
   }
 
@@ -229,7 +260,7 @@ final class JsonTreeReader {
       if (b == '"') {
         int length = i - first;
         if (limit < 0 ? length > MAX_NAME_BYTES : length > limit) {
-          throw tooLong(limit);
+          throw tooLong(first, limit);
         }
         pos = i + 1;
         return new String(in, first, length, StandardCharsets.ISO_8859_1);
@@ -241,11 +272,8 @@ final class JsonTreeReader {
     return new Utf8Strings(this).rest(first, limit);
   }
 
-  private HttpProblem tooLong(int limit) {
-    pos--;
-    while (in[pos] != '"' || in[pos - 1] == '\\') {
-      pos--; // back to the opening quote, for the position; a limit is rarely hit
-    }
+  private HttpProblem tooLong(int first, int limit) {
+    pos = first - 1; // the opening quote
     return error(
         limit < 0
             ? "a property name in the document is too long"

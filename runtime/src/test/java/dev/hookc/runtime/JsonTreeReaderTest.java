@@ -301,6 +301,28 @@ class JsonTreeReaderTest {
   }
 
   @Test
+  void locatesATooLongNameOrStringAtItsOpeningQuote() {
+    byte[] name = bytes("{\"" + "a".repeat(50_001) + "\":1}");
+    byte[] text = bytes("\"" + "x".repeat(JsonTreeReader.MAX_STRING_LENGTH + 1) + "\"");
+
+    assertThatThrownBy(() -> JsonTreeReader.read(name, 0, name.length))
+        .isInstanceOfSatisfying(
+            HttpProblem.class,
+            p ->
+                assertThat(p.detail())
+                    .isEqualTo(
+                        "malformed JSON at line 1, column 2: a property name in the document is"
+                            + " too long"));
+    assertThatThrownBy(() -> JsonTreeReader.read(text, 0, text.length))
+        .isInstanceOfSatisfying(
+            HttpProblem.class,
+            p ->
+                assertThat(p.detail())
+                    .isEqualTo(
+                        "malformed JSON at line 1, column 1: a string in the document is too long"));
+  }
+
+  @Test
   void acceptsTheLongestNamesAndNumbersJacksonAccepts() {
     assertThat(assertAgree(bytes("{\"" + "a".repeat(50_000) + "\":1}"))).isTrue();
     assertThat(assertAgree(bytes("{\"" + "é".repeat(25_000) + "\":1}"))).isTrue();
@@ -426,7 +448,7 @@ class JsonTreeReaderTest {
 
   @Test
   void readsTheDeepestNestingAllowedOnAHandlerThreadsSmallStack() throws Exception {
-    // The examples run handlers with -Xss512k; the reader recurses once or twice per level.
+    // The examples run handlers with -Xss512k; a reader recursing per level overflowed this stack.
     byte[] body = bytes("[{\"a\":".repeat(250) + "1" + "}]".repeat(250));
     JsonNode[] result = new JsonNode[1];
     Thread thread = new Thread(null, () -> result[0] = ours(body), "small-stack", 256 * 1024);
