@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,13 @@ final class PathTemplate {
   private final String source;
   private final List<String> literals; // null where the segment is a parameter
   private final List<String> names; // null where the segment is literal
+  private final boolean literalOnly;
 
   private PathTemplate(String source, List<String> literals, List<String> names) {
     this.source = source;
     this.literals = literals;
     this.names = names;
+    this.literalOnly = names.stream().allMatch(Objects::isNull);
   }
 
   static PathTemplate parse(String path) {
@@ -95,6 +98,10 @@ final class PathTemplate {
       if (literal != null && !literal.equals(segments.get(i))) {
         return null;
       }
+    }
+    if (literalOnly) {
+      // Most webhook routes are literal paths: no map to build per request.
+      return Map.of();
     }
     Map<String, String> params = new LinkedHashMap<>();
     for (int i = 0; i < segments.size(); i++) {

@@ -46,6 +46,21 @@ class JsonTreeWriterTest {
     all.putArray("emptyArray");
     all.putArray("list").add(1).add("two").addNull().addObject().put("three", 3);
     assertSameBytesAsTheMapper(all);
+    assertThat(Json.text(all)).isEqualTo(new String(Json.write(all), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void textIsToStringWithCharactersBeyondTheBasicPlaneEscaped() {
+    ObjectNode node = NODES.objectNode().put("text", "snow \u2603 grin \uD83D\uDE00 \n");
+    node.putArray("list").add(1).add(new BigDecimal("2.50"));
+    assertThat(Json.text(node))
+        .isEqualTo(node.toString().replace("\uD83D\uDE00", "\\uD83D\\uDE00"));
+  }
+
+  @Test
+  void textOfNothingIsNullAsStringConcatenationWrites() {
+    assertThat(Json.text(null)).isEqualTo("null");
+    assertThat(Json.text(NODES.nullNode())).isEqualTo("null");
   }
 
   @Test

@@ -20,35 +20,46 @@ final class UriFormat {
   private UriFormat() {}
 
   static boolean isUri(String s) {
+    // Index ranges rather than substrings: a payload's links are checked on every request.
+    int length = s.length();
     int colon = s.indexOf(':');
-    if (colon <= 0 || !isScheme(s.substring(0, colon))) {
+    if (colon <= 0 || !isScheme(s, colon)) {
       return false;
     }
-    String rest = s.substring(colon + 1);
-    int hash = rest.indexOf('#');
-    String fragment = hash >= 0 ? rest.substring(hash + 1) : "";
-    String beforeFragment = hash >= 0 ? rest.substring(0, hash) : rest;
-    int question = beforeFragment.indexOf('?');
-    String query = question >= 0 ? beforeFragment.substring(question + 1) : "";
-    String hierPart = question >= 0 ? beforeFragment.substring(0, question) : beforeFragment;
-    if (!isChars(fragment, ":@/?") || !isChars(query, ":@/?")) {
+    int hash = s.indexOf('#', colon + 1);
+    int beforeFragment = hash >= 0 ? hash : length;
+    if (hash >= 0 && !isChars(s, hash + 1, length, ":@/?")) {
       return false;
     }
-    if (hierPart.startsWith("//")) {
-      int slash = hierPart.indexOf('/', 2);
-      String authority = slash >= 0 ? hierPart.substring(2, slash) : hierPart.substring(2);
-      String path = slash >= 0 ? hierPart.substring(slash) : "";
-      return isAuthority(authority) && isChars(path, ":@/");
+    int question = s.indexOf('?', colon + 1);
+    if (question >= beforeFragment) {
+      question = -1;
     }
-    return isChars(hierPart, ":@/");
+    int hierEnd = question >= 0 ? question : beforeFragment;
+    if (question >= 0 && !isChars(s, question + 1, beforeFragment, ":@/?")) {
+      return false;
+    }
+    int hier = colon + 1;
+    if (s.startsWith("//", hier)) {
+      int slash = s.indexOf('/', hier + 2);
+      if (slash >= hierEnd) {
+        slash = -1;
+      }
+      int authorityEnd = slash >= 0 ? slash : hierEnd;
+      return isAuthority(s, hier + 2, authorityEnd)
+          && (slash < 0 || isChars(s, slash, hierEnd, ":@/"));
+    }
+    return isChars(s, hier, hierEnd, ":@/");
   }
 
-  private static boolean isScheme(String scheme) {
-    if (!Character.isLetter(scheme.charAt(0)) || scheme.charAt(0) > 'z') {
+  /** Whether {@code s} up to {@code end} is a scheme: a letter, then letters, digits, + - . */
+  private static boolean isScheme(String s, int end) {
+    char first = s.charAt(0);
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
       return false;
     }
-    for (int i = 0; i < scheme.length(); i++) {
-      char c = scheme.charAt(i);
+    for (int i = 1; i < end; i++) {
+      char c = s.charAt(i);
       boolean ok =
           (c >= 'a' && c <= 'z')
               || (c >= 'A' && c <= 'Z')
@@ -63,47 +74,56 @@ final class UriFormat {
     return true;
   }
 
-  private static boolean isAuthority(String authority) {
-    int at = authority.lastIndexOf('@');
-    if (at >= 0 && !isChars(authority.substring(0, at), ":")) {
+  /** Whether {@code s} from {@code from} to {@code to} is {@code [userinfo@]host[:port]}. */
+  private static boolean isAuthority(String s, int from, int to) {
+    int at = to > from ? s.lastIndexOf('@', to - 1) : -1;
+    if (at < from) {
+      at = -1;
+    }
+    if (at >= 0 && !isChars(s, from, at, ":")) {
       return false;
     }
-    String hostPort = authority.substring(at + 1);
-    String port;
-    if (hostPort.startsWith("[")) {
-      int close = hostPort.indexOf(']');
-      if (close < 0 || !InternetFormats.isIpv6(hostPort.substring(1, close))) {
+    int host = at >= 0 ? at + 1 : from;
+    int port;
+    if (host < to && s.charAt(host) == '[') {
+      int close = s.indexOf(']', host);
+      if (close < 0 || close >= to || !InternetFormats.isIpv6(s.substring(host + 1, close))) {
         return false;
       }
-      String after = hostPort.substring(close + 1);
-      if (!after.isEmpty() && !after.startsWith(":")) {
+      int after = close + 1;
+      if (after < to && s.charAt(after) != ':') {
         return false;
       }
-      port = after.isEmpty() ? "" : after.substring(1);
+      port = after < to ? after + 1 : to;
     } else {
-      int colon = hostPort.lastIndexOf(':');
-      String host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
-      port = colon >= 0 ? hostPort.substring(colon + 1) : "";
-      if (!isChars(host, "")) {
+      int colon = to > host ? s.lastIndexOf(':', to - 1) : -1;
+      if (colon < host) {
+        colon = -1;
+      }
+      if (!isChars(s, host, colon >= 0 ? colon : to, "")) {
         return false;
       }
+      port = colon >= 0 ? colon + 1 : to;
     }
-    for (int i = 0; i < port.length(); i++) {
-      if (!DateTimeFormats.isDigit(port.charAt(i))) {
+    for (int i = port; i < to; i++) {
+      if (!DateTimeFormats.isDigit(s.charAt(i))) {
         return false;
       }
     }
     return true;
   }
 
-  /** Whether {@code part} has only unreserved, sub-delims, {@code extra} and valid escapes. */
-  private static boolean isChars(String part, String extra) {
-    for (int i = 0; i < part.length(); i++) {
-      char c = part.charAt(i);
+  /**
+   * Whether {@code s} from {@code from} to {@code to} has only unreserved, sub-delims, {@code
+   * extra} and valid escapes.
+   */
+  private static boolean isChars(String s, int from, int to, String extra) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
       if (c == '%') {
-        if (i + 2 >= part.length()
-            || !InternetFormats.isHex(part.charAt(i + 1))
-            || !InternetFormats.isHex(part.charAt(i + 2))) {
+        if (i + 2 >= to
+            || !InternetFormats.isHex(s.charAt(i + 1))
+            || !InternetFormats.isHex(s.charAt(i + 2))) {
           return false;
         }
         i += 2;

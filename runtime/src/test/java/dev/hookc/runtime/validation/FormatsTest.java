@@ -2,6 +2,7 @@ package dev.hookc.runtime.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The strict corners of each format; the full suite runs in the plugin's conformance test. */
@@ -48,6 +49,44 @@ class FormatsTest {
     assertThat(Formats.isUri("http://foo.bar/?baz=qux#quux")).isTrue();
     assertThat(Formats.isUri("/abc")).isFalse();
     assertThat(Formats.isUri("http://example.com/%6G")).isFalse();
+  }
+
+  @Test
+  void checksEachPartOfAUriInPlace() {
+    for (String valid :
+        List.of(
+            "https://api.example.com:8443/v1/payments/pay_123?expand=customer&x=%20#top",
+            "https://user:secret@example.com/",
+            "http://[2001:db8::1]:8080/path",
+            "http://[::1]",
+            "mailto:someone@example.com",
+            "urn:isbn:0451450523",
+            "h+t-t.p://host:/",
+            "http://host?query/with:colons@and?marks#frag?ment/:@",
+            "http://host#fragment?with-question",
+            "foo:",
+            "http://")) {
+      assertThat(Formats.isUri(valid)).as(valid).isTrue();
+    }
+    for (String invalid :
+        List.of(
+            "1http://host",
+            ":no-scheme",
+            "ht tp://host",
+            "http://host:80a/",
+            "http://[2001:db8::1]x/",
+            "http://[not-ipv6]/",
+            "http://[::1/",
+            "http://us er@host/",
+            "http://host/pa th",
+            "http://host/?q=a b",
+            "http://host/#frag ment",
+            "http://host/%2",
+            "http://host?%zz",
+            "http://h^st/",
+            "é://host")) {
+      assertThat(Formats.isUri(invalid)).as(invalid).isFalse();
+    }
     assertThat(Formats.isUuid("2EB8AA08-AA98-11EA-B4AA-73B441D16380")).isTrue();
     assertThat(Formats.isUuid("2eb8aa08aa9811eab4aa73b441d16380")).isFalse();
   }
