@@ -1,5 +1,6 @@
 package dev.hookc.test.hooks.workflows.hooks;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.expr.Js;
 import javax.annotation.processing.Generated;
@@ -13,6 +14,7 @@ public record DefaultRequestValidationErrorInputs(JsonNode body, JsonNode params
   /**
    * These inputs as one JSON object, as Java functions see them.
    */
+  @JsonValue
   public JsonNode toJson() {
     return Js.object("body", body, "params", params, "query", query, "headers", headers, "user", user, "validation_error", validationError);
   }

@@ -6,8 +6,10 @@ import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestBodies;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import dev.hookc.test.hooks.validation.GetNamedByIdPathIdValidator;
@@ -38,17 +40,17 @@ public final class GetNamedByIdController implements Handler {
   public Response handle(Request request) throws Exception {
     Parameters parameters;
     JsonNode json;
-    String rawBody;
     try {
       parameters = new Parameters(request, "GET /named/{id}")
         .path("id", Conversion.INTEGER, GetNamedByIdPathIdValidator::validate)
         .check();
       json = RequestInputs.optionalBody(request);
-      rawBody = RequestInputs.rawBody(request);
+      RequestBodies.requireUtf8(request);
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    RequestParts parts = RequestParts.of(request, parameters);
+    Status status = workflow.run(new AcceptInputs(json, parts));
     return RequestInputs.respond(status);
   }
 

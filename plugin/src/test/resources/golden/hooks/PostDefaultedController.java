@@ -9,6 +9,7 @@ import dev.hookc.runtime.RequestBodies;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import dev.hookc.test.hooks.validation.PostDefaultedBodyValidator;
@@ -41,7 +42,6 @@ public final class PostDefaultedController implements Handler {
   public Response handle(Request request) throws Exception {
     Parameters parameters;
     JsonNode json;
-    String rawBody;
     try {
       parameters = new Parameters(request, "POST /defaulted");
       json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
@@ -49,11 +49,12 @@ public final class PostDefaultedController implements Handler {
       if (!violations.isEmpty()) {
         throw HttpProblem.badRequest("The request body does not match the schema of POST /defaulted.", violations);
       }
-      rawBody = RequestInputs.rawBody(request);
+      RequestBodies.requireUtf8(request);
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    RequestParts parts = RequestParts.of(request, parameters);
+    Status status = workflow.run(new AcceptInputs(json, parts));
     return RequestInputs.respond(status);
   }
 

@@ -10,6 +10,7 @@ import dev.hookc.runtime.Response;
 import dev.hookc.runtime.ResponseContract;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import dev.hookc.test.hooks.validation.PostResponseBodyValidator;
@@ -48,7 +49,6 @@ public final class PostResponseController implements Handler {
   public Response handle(Request request) throws Exception {
     Parameters parameters;
     JsonNode json;
-    String rawBody;
     try {
       parameters = new Parameters(request, "POST /response");
       json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
@@ -56,16 +56,17 @@ public final class PostResponseController implements Handler {
       if (!violations.isEmpty()) {
         throw HttpProblem.badRequest("The request body does not match the schema of POST /response.", violations);
       }
-      rawBody = RequestInputs.rawBody(request);
+      RequestBodies.requireUtf8(request);
     } catch (HttpProblem problem) {
       return requestValidationError(request, problem);
     }
-    Status status = workflow.run(new AnswerWronglyInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    RequestParts parts = RequestParts.of(request, parameters);
+    Status status = workflow.run(new AnswerWronglyInputs(json, parts));
     List<Violation> responseViolations = responseViolations(status.code(), status.data());
     try {
       ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /response", status.code(), responseViolations);
     } catch (HttpProblem problem) {
-      return responseValidationError(request, json, parameters, status, problem, responseViolations);
+      return responseValidationError(json, parts, status, problem, responseViolations);
     }
     return RequestInputs.respond(status);
   }
@@ -91,8 +92,8 @@ public final class PostResponseController implements Handler {
   /**
    * Answers a response that broke its declared schema with {@code hooks.PostResponseResponseValidationError}.
    */
-  private Response responseValidationError(Request request, JsonNode json, Parameters parameters,
-      Status status, HttpProblem problem, List<Violation> violations) {
+  private Response responseValidationError(JsonNode json, RequestParts parts, Status status,
+      HttpProblem problem, List<Violation> violations) {
     return ValidationErrorHooks.onResponse(
         "POST /response",
         problem,
@@ -102,10 +103,10 @@ public final class PostResponseController implements Handler {
             responseHook.run(
                 new PostResponseResponseValidationErrorInputs(
                     json,
-                    parameters.params(),
-                    parameters.query(),
-                    parameters.headers(),
-                    RequestInputs.user(request),
+                    parts.params(),
+                    parts.query(),
+                    parts.headers(),
+                    parts.user(),
                     error,
                     ValidationErrorHooks.response(status))));
   }

@@ -9,6 +9,7 @@ import dev.hookc.runtime.RequestBodies;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import dev.hookc.test.hooks.validation.PostSwitchedOffBodyValidator;
 import dev.hookc.test.hooks.workflows.AcceptInputs;
@@ -39,8 +40,9 @@ public final class PostSwitchedOffController implements Handler {
     if (!violations.isEmpty()) {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /switched-off.", violations);
     }
-    String rawBody = RequestInputs.rawBody(request);
-    Status status = workflow.run(new AcceptInputs(json, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    RequestBodies.requireUtf8(request);
+    RequestParts parts = RequestParts.of(request, parameters);
+    Status status = workflow.run(new AcceptInputs(json, parts));
     return RequestInputs.respond(status);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.runtime.validation.JsonPointers;
 import dev.hookc.runtime.validation.ViolationCollector;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,11 @@ import java.util.Set;
  * into the inputs, e.g. {@code /query/limit} or {@code /headers/x-api-key}. Header names are
  * matched case-insensitively and appear in lower case; a repeated query parameter of an array type
  * gives every value, and a header of an array type is split at commas.
+ *
+ * <p>The declared parameters are converted and checked at once, since a bad one is a 400 before the
+ * workflow runs; the objects a workflow reads ({@link #params()}, {@link #query()}, {@link
+ * #headers()}, {@link #cookies()}) are built only when asked for, each time anew, since most
+ * workflows read none of them and a tree of every header cost as much as routing.
  */
 public final class Parameters {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,12 +40,14 @@ public final class Parameters {
 
   private final Request request;
   private final String route;
-  private final ObjectNode params = NODES.objectNode();
-  private final ObjectNode query = NODES.objectNode();
-  private final ObjectNode headers = NODES.objectNode();
-  private final ObjectNode cookies = NODES.objectNode();
-  private final ViolationCollector violations = new ViolationCollector();
-  private final Set<String> named = new LinkedHashSet<>();
+  // What each declared parameter does to the object as sent, by section: its converted value, or
+  // null to leave it out. Null until a parameter of the section is declared.
+  private Map<String, JsonNode> params;
+  private Map<String, JsonNode> query;
+  private Map<String, JsonNode> headers;
+  private Map<String, JsonNode> cookies;
+  private ViolationCollector violations;
+  private Set<String> named;
 
   /**
    * @param route the route, for messages: {@code GET /items/{id}}
@@ -47,30 +55,28 @@ public final class Parameters {
   public Parameters(Request request, String route) {
     this.request = request;
     this.route = route;
-    request.pathParams().forEach(params::put);
-    copy(request.queryParams(), query);
-    request.forEachHeader((name, list) -> put(name, list, headers));
   }
 
   /** Declares path parameter {@code name}; {@code check} may be null when it has no schema. */
   public Parameters path(String name, Conversion conversion, Check check) {
     String value = request.pathParam(name);
-    bind(
-        params,
-        "params",
-        "path",
-        name,
-        value == null ? List.of() : List.of(value),
-        conversion,
-        true,
-        check);
+    params =
+        bind(
+            params,
+            "params",
+            "path",
+            name,
+            value == null ? List.of() : List.of(value),
+            conversion,
+            true,
+            check);
     return this;
   }
 
   /** Declares query parameter {@code name}. */
   public Parameters query(String name, Conversion conversion, boolean required, Check check) {
     List<String> values = request.queryParams().getOrDefault(name, List.of());
-    bind(query, "query", "query", name, values, conversion, required, check);
+    query = bind(query, "query", "query", name, values, conversion, required, check);
     return this;
   }
 
@@ -83,22 +89,23 @@ public final class Parameters {
       values.forEach(v -> List.of(v.split(",")).forEach(part -> split.add(part.trim())));
       values = split;
     }
-    bind(headers, "headers", "header", key, values, conversion, required, check);
+    headers = bind(headers, "headers", "header", key, values, conversion, required, check);
     return this;
   }
 
   /** Declares cookie {@code name}. */
   public Parameters cookie(String name, Conversion conversion, boolean required, Check check) {
     String value = request.cookie(name);
-    bind(
-        cookies,
-        "cookies",
-        "cookie",
-        name,
-        value == null ? List.of() : List.of(value),
-        conversion,
-        required,
-        check);
+    cookies =
+        bind(
+            cookies,
+            "cookies",
+            "cookie",
+            name,
+            value == null ? List.of() : List.of(value),
+            conversion,
+            required,
+            check);
     return this;
   }
 
@@ -107,7 +114,7 @@ public final class Parameters {
    *     its schema
    */
   public Parameters check() {
-    if (!violations.isEmpty()) {
+    if (violations != null) {
       throw HttpProblem.badRequest(
           "The request's parameters do not match " + route + ": " + String.join(", ", named) + ".",
           violations.violations());
@@ -115,28 +122,58 @@ public final class Parameters {
     return this;
   }
 
-  /** The path parameters ({@code inputs.params}). */
+  /** The path parameters ({@code inputs.params}), built anew on each call. */
   public JsonNode params() {
-    return params;
+    ObjectNode tree = NODES.objectNode();
+    request.pathParams().forEach(tree::put);
+    return declared(params, tree);
   }
 
-  /** The query parameters ({@code inputs.query}); repeated undeclared ones are lists. */
+  /**
+   * The query parameters ({@code inputs.query}); repeated undeclared ones are lists. Built anew on
+   * each call.
+   */
   public JsonNode query() {
-    return query;
+    ObjectNode tree = NODES.objectNode();
+    request.queryParams().forEach((name, list) -> put(name, list, tree));
+    return declared(query, tree);
   }
 
-  /** The headers, by lower-case name ({@code inputs.headers}). */
+  /** The headers, by lower-case name ({@code inputs.headers}), built anew on each call. */
   public JsonNode headers() {
-    return headers;
+    ObjectNode tree = NODES.objectNode();
+    request.forEachHeader((name, list) -> put(name, list, tree));
+    return declared(headers, tree);
   }
 
-  /** The declared cookies. */
+  /** The declared cookies ({@code inputs.cookies}), built anew on each call. */
   public JsonNode cookies() {
-    return cookies;
+    return declared(cookies, NODES.objectNode());
   }
 
-  private void bind(
-      ObjectNode into,
+  /** {@code tree} with the declared parameters' converted values in place of the text sent. */
+  private static JsonNode declared(Map<String, JsonNode> values, ObjectNode tree) {
+    if (values != null) {
+      values.forEach(
+          (name, value) -> {
+            if (value == null) {
+              tree.remove(name);
+            } else {
+              tree.set(name, value);
+            }
+          });
+    }
+    return tree;
+  }
+
+  /**
+   * Converts and checks one declared parameter.
+   *
+   * @param into the section's declared values, or null when it has none yet
+   * @return {@code into}, created when needed
+   */
+  private Map<String, JsonNode> bind(
+      Map<String, JsonNode> into,
       String section,
       String in,
       String name,
@@ -144,35 +181,46 @@ public final class Parameters {
       Conversion conversion,
       boolean required,
       Check check) {
+    Map<String, JsonNode> result = into == null ? new LinkedHashMap<>() : into;
     String pointer = JsonPointers.child("/" + section, name);
     if (values.isEmpty()) {
-      into.remove(name);
+      result.put(name, null);
       if (required) {
-        named.add(name);
-        violations.add(pointer, "required", in + " parameter '" + name + "' is required", in);
+        violation(name).add(pointer, "required", in + " parameter '" + name + "' is required", in);
       }
-      return;
+      return result;
     }
     JsonNode value = conversion.convert(values);
     if (value == null) {
-      named.add(name);
-      violations.add(
-          pointer, "type", in + " parameter '" + name + "' must be " + conversion.described(), in);
-      return;
+      // The text sent stays in the object, as it did before any parameter was declared.
+      violation(name)
+          .add(
+              pointer,
+              "type",
+              in + " parameter '" + name + "' must be " + conversion.described(),
+              in);
+      return result;
     }
-    into.set(name, value);
+    result.put(name, value);
     if (check != null) {
       ViolationCollector found = new ViolationCollector();
       check.validate(value, pointer, found);
       if (!found.isEmpty()) {
-        named.add(name);
-        found.violations().forEach(v -> violations.add(v.pointer(), v.keyword(), v.message(), in));
+        ViolationCollector all = violation(name);
+        found.violations().forEach(v -> all.add(v.pointer(), v.keyword(), v.message(), in));
       }
     }
+    return result;
   }
 
-  private static void copy(Map<String, List<String>> values, ObjectNode into) {
-    values.forEach((name, list) -> put(name, list, into));
+  /** The collector of violations, once parameter {@code name} is named as one that broke. */
+  private ViolationCollector violation(String name) {
+    if (violations == null) {
+      violations = new ViolationCollector();
+      named = new LinkedHashSet<>();
+    }
+    named.add(name);
+    return violations;
   }
 
   private static void put(String name, List<String> list, ObjectNode into) {

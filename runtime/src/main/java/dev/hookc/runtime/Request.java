@@ -167,7 +167,8 @@ public final class Request {
 
   /** The value of cookie {@code name} from the {@code Cookie} headers, or null. */
   public String cookie(String name) {
-    for (String header : headers().getOrDefault("cookie", List.of())) {
+    // One header's values, so that a declared cookie does not copy every header.
+    for (String header : headerValues("cookie")) {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {

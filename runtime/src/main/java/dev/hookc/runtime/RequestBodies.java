@@ -71,6 +71,25 @@ public final class RequestBodies {
     }
   }
 
+  /**
+   * Refuses a body that is not valid UTF-8, whatever its content type, before the workflow runs. A
+   * workflow builds {@code inputs.raw_body} only when it reads it, but a client mistake must not
+   * depend on that: found in the middle of a workflow, it would come after tasks that had already
+   * acted on the request. (The JSON reader accepts some such bodies, such as JSON sent as UTF-16.)
+   *
+   * @throws HttpProblem 400 when the body is not valid UTF-8
+   */
+  public static void requireUtf8(Request request) {
+    if (!Utf8.isWellFormed(request.bodyBytes())) {
+      throw notUtf8();
+    }
+  }
+
+  /** The 400 for a body that is not valid UTF-8. */
+  public static HttpProblem notUtf8() {
+    return HttpProblem.badRequest("the request body is not valid UTF-8", List.of());
+  }
+
   private static String acceptedType(String mediaType, List<String> accepted) {
     for (String type : accepted) {
       if (mediaType.equals(type) || (type.equals(JSON) && mediaType.endsWith("+json"))) {

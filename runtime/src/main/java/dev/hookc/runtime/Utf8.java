@@ -28,4 +28,53 @@ public final class Utf8 {
         .decode(ByteBuffer.wrap(bytes))
         .toString();
   }
+
+  /**
+   * Whether {@code bytes} are well-formed UTF-8, exactly as {@link #decode} would accept them,
+   * without decoding: checking every request body this way costs a scan where decoding it cost a
+   * copy and a string.
+   */
+  public static boolean isWellFormed(byte[] bytes) {
+    int i = 0;
+    while (i < bytes.length) {
+      int lead = bytes[i];
+      if (lead >= 0) {
+        i++;
+        continue;
+      }
+      lead &= 0xFF;
+      // The byte ranges of the Unicode Standard's table 3-7: no overlong forms, no surrogates,
+      // nothing above U+10FFFF.
+      int length;
+      int low = 0x80;
+      int high = 0xBF;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : low;
+        high = lead == 0xED ? 0x9F : high;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : low;
+        high = lead == 0xF4 ? 0x8F : high;
+      } else {
+        return false;
+      }
+      if (i + length > bytes.length) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xFF;
+      if (second < low || second > high) {
+        return false;
+      }
+      for (int k = 2; k < length; k++) {
+        if ((bytes[i + k] & 0xC0) != 0x80) {
+          return false;
+        }
+      }
+      i += length;
+    }
+    return true;
+  }
 }

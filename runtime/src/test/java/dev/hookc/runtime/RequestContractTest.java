@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.validation.ViolationCollector;
 import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.RequestParts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -81,8 +83,36 @@ class RequestContractTest {
                         Conversion.firstOf(Conversion.INTEGER, Conversion.BOOLEAN),
                         "note",
                         Conversion.firstOf(Conversion.STRING, Conversion.NULL))));
+    Handler parts =
+        request -> {
+          Parameters p =
+              new Parameters(request, "POST /parts/{n}")
+                  .path("n", Conversion.INTEGER, null)
+                  .header("X-Min", Conversion.INTEGER, false, RequestContractTest::atLeastTen)
+                  .cookie("session", Conversion.STRING, false, null)
+                  .check();
+          RequestBodies.requireUtf8(request);
+          RequestParts read = RequestParts.of(request, p);
+          Map<String, Object> answer = new LinkedHashMap<>();
+          answer.put("params", read.params());
+          answer.put("query", read.query());
+          answer.put("headers", read.headers());
+          answer.put("user", read.user());
+          answer.put("cookies", read.cookies());
+          answer.put("raw_body", read.rawBody());
+          answer.put(
+              "keptOnceRead",
+              read.params() == read.params()
+                  && read.query() == read.query()
+                  && read.headers() == read.headers()
+                  && read.cookies() == read.cookies()
+                  && read.rawBody() == read.rawBody());
+          answer.put("headersAsSent", RequestInputs.headers(request));
+          return Response.json(200, answer);
+        };
     server =
         TestServer.start(
+            Route.of("POST", "/parts/{n}", parts),
             Route.of("GET", "/p/{n}", parameters),
             Route.of("POST", "/b", bodies),
             Route.of("GET", "/u", unions),
@@ -124,6 +154,45 @@ class RequestContractTest {
                 "{\"params\":{\"n\":-1.5e3},"
                     + "\"query\":{\"ids\":[1,-2],\"on\":false,\"extra\":[\"x\",\"y\"]},"
                     + "\"flags\":[\"a\",\"b\",\"c\"],\"cookies\":{\"session\":\"s1\"}}"));
+  }
+
+  @Test
+  void givesAWorkflowEveryPartOfTheRequestWhenReadAndTheSameOneWhenReadAgain() throws Exception {
+    String raw = "{ \"n\" : 1.50 }";
+    HttpResponse<String> response =
+        TestServer.send(
+            HttpRequest.newBuilder(server.uri("/parts/7?a=1&b=x&b=y"))
+                .header("X-Tag", "one")
+                .header("X-Tag", "two")
+                .header("X-Min", "12")
+                .header("Cookie", "theme=dark; session=s1")
+                .POST(HttpRequest.BodyPublishers.ofString(raw)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = TestServer.json(response);
+    assertThat(answer.get("params")).isEqualTo(tree("{\"n\":7}"));
+    assertThat(answer.get("query")).isEqualTo(tree("{\"a\":\"1\",\"b\":[\"x\",\"y\"]}"));
+    assertThat(answer.get("cookies")).isEqualTo(tree("{\"session\":\"s1\"}"));
+    assertThat(answer.get("user").isNull()).isTrue();
+    assertThat(answer.get("raw_body").asText()).isEqualTo(raw);
+    assertThat(answer.get("keptOnceRead").asBoolean()).isTrue();
+    // Every header as sent, in the same order, with the declared one converted (compared as text,
+    // since the converted number is a long node and the expected one an int node).
+    JsonNode expected = answer.get("headersAsSent").deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) expected).put("x-min", 12);
+    assertThat(answer.get("headers").toString()).isEqualTo(expected.toString());
+    assertThat(answer.get("headers").get("x-tag")).isEqualTo(tree("[\"one\",\"two\"]"));
+  }
+
+  @Test
+  void refusesABodyThatIsNotUtf8BeforeAnyPartIsRead() throws Exception {
+    HttpResponse<String> response =
+        server.post("/parts/7", "text/plain", new byte[] {'o', 'k', (byte) 0xC0, (byte) 0xAF});
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(TestServer.json(response).get("detail").asText())
+        .isEqualTo("the request body is not valid UTF-8");
   }
 
   @Test

@@ -82,24 +82,25 @@ final class ControllerEmitter {
         handle.addStatement("$T body", ((ExprType.PojoType) bodyType).javaClass());
       }
       handle
-          .addStatement("$T rawBody", String.class)
           .beginControlFlow("try")
           .addCode(requestContract)
           // A body that is not UTF-8 is a client mistake like any other, so it reaches the hook.
-          .addStatement("rawBody = $T.rawBody(request)", REQUEST_INPUTS)
+          .addStatement("$T.requireUtf8(request)", ContractEmitter.REQUEST_BODIES)
           .nextControlFlow("catch ($T problem)", HTTP_PROBLEM)
           .addStatement("return requestValidationError(request, problem)")
           .endControlFlow();
     } else {
       handle.addCode(requestContract);
-      handle.addStatement("$T rawBody = $T.rawBody(request)", String.class, REQUEST_INPUTS);
+      handle.addStatement("$T.requireUtf8(request)", ContractEmitter.REQUEST_BODIES);
     }
+    // The parts besides the body are built from the request when a task first reads them.
     handle.addStatement(
-        "$T status = workflow.run(new $T($L, parameters.params(), parameters.query(), parameters.headers(), $T.user(request), parameters.cookies(), rawBody))",
+        "$T parts = $T.of(request, parameters)", Names.REQUEST_PARTS, Names.REQUEST_PARTS);
+    handle.addStatement(
+        "$T status = workflow.run(new $T($L, parts))",
         Names.STATUS,
         names.workflowInputs(workflow),
-        bound ? "body" : "json",
-        REQUEST_INPUTS);
+        bound ? "body" : "json");
     if (responseHook.isPresent()) {
       handle.addCode(HookCode.checkResponse(event, contract));
     } else if (ContractEmitter.checksResponses(contract)) {

@@ -65,7 +65,7 @@ final class HookCode {
             ContractEmitter.route(event))
         .nextControlFlow("catch ($T problem)", ControllerEmitter.HTTP_PROBLEM)
         .addStatement(
-            "return responseValidationError(request, json, parameters, status, problem, responseViolations)")
+            "return responseValidationError(json, parts, status, problem, responseViolations)")
         .endControlFlow()
         .build();
   }
@@ -77,9 +77,8 @@ final class HookCode {
         .addJavadoc(
             "Answers a response that broke its declared schema with {@code $L}.\n", hook.id())
         .returns(ControllerEmitter.RESPONSE)
-        .addParameter(ControllerEmitter.REQUEST, "request")
         .addParameter(Names.JSON_NODE, "json")
-        .addParameter(ContractEmitter.PARAMETERS, "parameters")
+        .addParameter(Names.REQUEST_PARTS, "parts")
         .addParameter(Names.STATUS, "status")
         .addParameter(ControllerEmitter.HTTP_PROBLEM, "problem")
         .addParameter(VIOLATIONS, "violations")
@@ -91,10 +90,10 @@ final class HookCode {
             CodeBlock.join(
                 List.of(
                     CodeBlock.of("json"),
-                    CodeBlock.of("parameters.params()"),
-                    CodeBlock.of("parameters.query()"),
-                    CodeBlock.of("parameters.headers()"),
-                    CodeBlock.of("$T.user(request)", ControllerEmitter.REQUEST_INPUTS)),
+                    CodeBlock.of("parts.params()"),
+                    CodeBlock.of("parts.query()"),
+                    CodeBlock.of("parts.headers()"),
+                    CodeBlock.of("parts.user()")),
                 ",\n"),
             HOOKS)
         .build();

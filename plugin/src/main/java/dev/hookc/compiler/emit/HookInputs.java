@@ -96,6 +96,8 @@ final class HookInputs {
             .recordConstructor(constructor.build())
             .addMethod(
                 MethodSpec.methodBuilder("toJson")
+                    // So that <% inputs %> as a value is this object too.
+                    .addAnnotation(Names.JSON_VALUE)
                     .addModifiers(Modifier.PUBLIC)
                     .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
                     .returns(Names.JSON_NODE)

@@ -18,6 +18,9 @@ public final class Names {
   static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
   static final ClassName JSON = ClassName.get(RUNTIME, "Json");
   static final ClassName FUNCTION_CONTEXT = ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
+  static final ClassName REQUEST_PARTS = ClassName.get(WORKFLOW_RUNTIME, "RequestParts");
+  static final ClassName JSON_VALUE =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
   private final String packageName;

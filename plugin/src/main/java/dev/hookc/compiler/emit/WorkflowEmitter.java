@@ -23,6 +23,10 @@ import javax.lang.model.element.Modifier;
 final class WorkflowEmitter {
   private static final ClassName OUTPUTS = TaskEmitter.OUTPUTS;
 
+  /** The parts of a workflow's inputs besides the body, by their names in expressions. */
+  private static final List<String> PARTS =
+      List.of("params", "query", "headers", "user", "cookies", "raw_body");
+
   private final Names names;
   private final Map<String, JavaFunctionContract> contracts;
 
@@ -151,9 +155,12 @@ final class WorkflowEmitter {
     return all;
   }
 
-  /** The inputs record of a workflow, typed by the body its callers send. */
+  /**
+   * The inputs record of a workflow, typed by the body its callers send. The other parts are read
+   * through {@code RequestParts}, which builds each from the request only when a task reads it.
+   */
   static JavaFile inputs(ClassName inputs, ExprType body, String workflowId) {
-    TypeSpec record =
+    TypeSpec.Builder record =
         TypeSpec.recordBuilder(inputs)
             .addModifiers(Modifier.PUBLIC)
             .addAnnotation(Names.generated())
@@ -163,41 +170,42 @@ final class WorkflowEmitter {
             .recordConstructor(
                 MethodSpec.constructorBuilder()
                     .addParameter(body.javaType(), "body")
-                    .addParameter(Names.JSON_NODE, "params")
-                    .addParameter(Names.JSON_NODE, "query")
-                    .addParameter(Names.JSON_NODE, "headers")
-                    .addParameter(Names.JSON_NODE, "user")
-                    .addParameter(Names.JSON_NODE, "cookies")
-                    .addParameter(String.class, "rawBody")
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("toJson")
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
-                    .returns(Names.JSON_NODE)
-                    .addStatement(
-                        "return $T.object($S, body, $S, params, $S, query, $S, headers, $S, user, $S, cookies, $S, rawBody)",
-                        Names.JS,
-                        "body",
-                        "params",
-                        "query",
-                        "headers",
-                        "user",
-                        "cookies",
-                        "raw_body")
-                    .build())
-            .addMethod(fromJson(inputs, body))
-            .build();
-    return JavaFile.builder(inputs.packageName(), record).skipJavaLangImports(true).build();
+                    .addParameter(Names.REQUEST_PARTS, "parts")
+                    .build());
+    List<CodeBlock> toJson = new ArrayList<>(List.of(CodeBlock.of("$S, body", "body")));
+    List<CodeBlock> fromJson = new ArrayList<>();
+    for (String part : PARTS) {
+      String accessor = FunctionNames.lowerCamel(part);
+      record.addMethod(
+          MethodSpec.methodBuilder(accessor)
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc("{@code inputs.$L}.\n", part)
+              .returns(part.equals("raw_body") ? ClassName.get(String.class) : Names.JSON_NODE)
+              .addStatement("return parts.$L()", accessor)
+              .build());
+      toJson.add(CodeBlock.of("$S, $L()", part, accessor));
+      CodeBlock member = CodeBlock.of("$T.member(args, $S)", Names.JS, part);
+      fromJson.add(
+          part.equals("raw_body") ? CodeBlock.of("$T.asString($L)", Names.JS, member) : member);
+    }
+    record
+        .addMethod(
+            MethodSpec.methodBuilder("toJson")
+                // So that <% inputs %> as a value is this object too.
+                .addAnnotation(Names.JSON_VALUE)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
+                .returns(Names.JSON_NODE)
+                .addStatement("return $T.object($L)", Names.JS, CodeBlock.join(toJson, ", "))
+                .build())
+        .addMethod(fromJson(inputs, body, CodeBlock.join(fromJson, ", ")));
+    return JavaFile.builder(inputs.packageName(), record.build()).skipJavaLangImports(true).build();
   }
 
-  private static MethodSpec fromJson(ClassName inputs, ExprType body) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("fromJson")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addJavadoc("The inputs a calling task passes as its {@code args}.\n")
-            .returns(inputs)
-            .addParameter(Names.JSON_NODE, "args");
+  /**
+   * @param parts the arguments of {@code RequestParts.of}, read from {@code args}
+   */
+  private static MethodSpec fromJson(ClassName inputs, ExprType body, CodeBlock parts) {
     CodeBlock bodyValue =
         body instanceof ExprType.DynamicType
             ? CodeBlock.of("$T.member(args, $S)", Names.JS, "body")
@@ -207,24 +215,12 @@ final class WorkflowEmitter {
                 Names.JS,
                 "body",
                 body.javaType());
-    return method
-        .addStatement(
-            "return new $T($L, $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.member(args, $S), $T.asString($T.member(args, $S)))",
-            inputs,
-            bodyValue,
-            Names.JS,
-            "params",
-            Names.JS,
-            "query",
-            Names.JS,
-            "headers",
-            Names.JS,
-            "user",
-            Names.JS,
-            "cookies",
-            Names.JS,
-            Names.JS,
-            "raw_body")
+    return MethodSpec.methodBuilder("fromJson")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The inputs a calling task passes as its {@code args}.\n")
+        .returns(inputs)
+        .addParameter(Names.JSON_NODE, "args")
+        .addStatement("return new $T($L, $T.of($L))", inputs, bodyValue, Names.REQUEST_PARTS, parts)
         .build();
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -234,6 +235,70 @@ class WorkflowBuiltinsTest {
     assertThat(answer.get("echoed").get("raw").asText().getBytes(StandardCharsets.UTF_8))
         .isEqualTo(raw.getBytes(StandardCharsets.UTF_8));
     assertThat(answer.get("echoed").get("session").asText()).isEqualTo("s-42");
+  }
+
+  @Test
+  void everyPartOfTheInputsReadsTheSameFromParallelBranchesAWholeAndANestedWorkflow()
+      throws Exception {
+    String raw = "{ \"n\" :  1.50 }";
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(server.baseUri().resolve("/parts/7?y=why&limit=5"))
+                .header("Content-Type", "application/json")
+                .header("X-Tag", "one")
+                .header("X-Tag", "two")
+                .header("Cookie", "c=crumb; other=ignored")
+                .POST(HttpRequest.BodyPublishers.ofString(raw))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = json(response);
+    // Declared parameters arrive converted, undeclared ones as sent, a repeated header as a list.
+    JsonNode expected =
+        json(
+            "{\"tag\":[\"one\",\"two\"],\"y\":\"why\",\"limit\":5,\"id\":7,\"c\":\"crumb\","
+                + "\"user\":null,\"raw\":\"{ \\\"n\\\" :  1.50 }\"}");
+    assertThat(answer.get("left")).isEqualTo(expected);
+    assertThat(answer.get("right")).isEqualTo(expected);
+    JsonNode all = answer.get("all");
+    assertThat(all.get("body")).isEqualTo(json(raw));
+    assertThat(all.get("params")).isEqualTo(json("{\"id\":7}"));
+    assertThat(all.get("query")).isEqualTo(json("{\"y\":\"why\",\"limit\":5}"));
+    assertThat(all.get("cookies")).isEqualTo(json("{\"c\":\"crumb\"}"));
+    assertThat(all.get("user").isNull()).isTrue();
+    assertThat(all.get("raw_body").asText()).isEqualTo(raw);
+    assertThat(all.get("headers").get("x-tag")).isEqualTo(expected.get("tag"));
+    assertThat(all.get("headers").get("content-type").asText()).isEqualTo("application/json");
+    assertThat(all.get("headers").get("cookie").asText()).isEqualTo("c=crumb; other=ignored");
+    JsonNode nested = answer.get("nested");
+    assertThat(nested.get("all")).isEqualTo(all);
+    assertThat(nested.get("tag")).isEqualTo(expected.get("tag"));
+    assertThat(nested.get("id")).isEqualTo(expected.get("id"));
+    assertThat(nested.get("c")).isEqualTo(expected.get("c"));
+    assertThat(nested.get("raw")).isEqualTo(expected.get("raw"));
+  }
+
+  @Test
+  void refusesABodyThatIsNotUtf8With400BeforeAWorkflowThatReadsTheRawBodyLaterRuns()
+      throws Exception {
+    // The JSON reader detects UTF-16 and would read this; its text would not be the bytes.
+    byte[] utf16 = "{\"n\":1}".getBytes(StandardCharsets.UTF_16);
+
+    for (String path : List.of("/parts/7", "/log")) {
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(server.baseUri().resolve(path))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(utf16))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.headers().firstValue("content-type"))
+          .hasValue("application/problem+json");
+      assertThat(json(response).get("detail").asText()).contains("UTF-8");
+    }
   }
 
   private static HttpResponse<String> post(String path, String body) throws Exception {

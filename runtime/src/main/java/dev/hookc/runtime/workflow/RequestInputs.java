@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestBodies;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Utf8;
 import java.nio.charset.CharacterCodingException;
@@ -54,8 +55,9 @@ public final class RequestInputs {
    * The body exactly as received, as text ({@code inputs.raw_body}), for checking a signature over
    * it; empty when no body was sent. A body that is not valid UTF-8 is refused rather than decoded
    * with replacement characters, since text that no longer matches the bytes would make every
-   * signature over it fail for a reason nobody could see. (The JSON reader accepts some such
-   * bodies, such as JSON sent as UTF-16, so this is not checked already.)
+   * signature over it fail for a reason nobody could see. A controller refuses such a body before
+   * its workflow runs ({@link RequestBodies#requireUtf8}), so a task that reads the text later
+   * cannot fail.
    *
    * @throws HttpProblem 400 when the body is not valid UTF-8
    */
@@ -63,7 +65,7 @@ public final class RequestInputs {
     try {
       return Utf8.decode(request.body());
     } catch (CharacterCodingException e) {
-      throw HttpProblem.badRequest("the request body is not valid UTF-8", List.of());
+      throw RequestBodies.notUtf8();
     }
   }
 

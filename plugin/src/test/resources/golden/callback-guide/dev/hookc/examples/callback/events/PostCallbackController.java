@@ -16,6 +16,7 @@ import dev.hookc.runtime.Response;
 import dev.hookc.runtime.ResponseContract;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,9 @@ public final class PostCallbackController implements Handler {
       throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
     }
     PostCallbackBody body = PostCallbackBodyBinder.bind(json);
-    String rawBody = RequestInputs.rawBody(request);
-    Status status = workflow.run(new HandleCallbackInputs(body, parameters.params(), parameters.query(), parameters.headers(), RequestInputs.user(request), parameters.cookies(), rawBody));
+    RequestBodies.requireUtf8(request);
+    RequestParts parts = RequestParts.of(request, parameters);
+    Status status = workflow.run(new HandleCallbackInputs(body, parts));
     ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /callback", status.code(), responseViolations(status.code(), status.data()));
     return RequestInputs.respond(status);
   }

@@ -1,28 +1,72 @@
 package dev.hookc.examples.callback.workflows;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.model.PostCallbackBody;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.workflow.RequestParts;
 import javax.annotation.processing.Generated;
 
 /**
  * The inputs of workflow {@code handleCallback}: {@code inputs.body}, {@code inputs.params}, ...
  */
 @Generated("dev.hookc.compiler")
-public record HandleCallbackInputs(PostCallbackBody body, JsonNode params, JsonNode query,
-    JsonNode headers, JsonNode user, JsonNode cookies, String rawBody) {
+public record HandleCallbackInputs(PostCallbackBody body, RequestParts parts) {
+  /**
+   * {@code inputs.params}.
+   */
+  public JsonNode params() {
+    return parts.params();
+  }
+
+  /**
+   * {@code inputs.query}.
+   */
+  public JsonNode query() {
+    return parts.query();
+  }
+
+  /**
+   * {@code inputs.headers}.
+   */
+  public JsonNode headers() {
+    return parts.headers();
+  }
+
+  /**
+   * {@code inputs.user}.
+   */
+  public JsonNode user() {
+    return parts.user();
+  }
+
+  /**
+   * {@code inputs.cookies}.
+   */
+  public JsonNode cookies() {
+    return parts.cookies();
+  }
+
+  /**
+   * {@code inputs.raw_body}.
+   */
+  public String rawBody() {
+    return parts.rawBody();
+  }
+
   /**
    * These inputs as one JSON object, as Java functions see them.
    */
+  @JsonValue
   public JsonNode toJson() {
-    return Js.object("body", body, "params", params, "query", query, "headers", headers, "user", user, "cookies", cookies, "raw_body", rawBody);
+    return Js.object("body", body, "params", params(), "query", query(), "headers", headers(), "user", user(), "cookies", cookies(), "raw_body", rawBody());
   }
 
   /**
    * The inputs a calling task passes as its {@code args}.
    */
   public static HandleCallbackInputs fromJson(JsonNode args) {
-    return new HandleCallbackInputs(Json.bind(Js.member(args, "body"), PostCallbackBody.class), Js.member(args, "params"), Js.member(args, "query"), Js.member(args, "headers"), Js.member(args, "user"), Js.member(args, "cookies"), Js.asString(Js.member(args, "raw_body")));
+    return new HandleCallbackInputs(Json.bind(Js.member(args, "body"), PostCallbackBody.class), RequestParts.of(Js.member(args, "params"), Js.member(args, "query"), Js.member(args, "headers"), Js.member(args, "user"), Js.member(args, "cookies"), Js.asString(Js.member(args, "raw_body"))));
   }
 }

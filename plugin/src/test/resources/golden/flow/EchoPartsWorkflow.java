@@ -1,0 +1,59 @@
+package dev.hookc.test.flow.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.workflow.FunctionContext;
+import dev.hookc.runtime.workflow.Retry;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.TaskRunner;
+import javax.annotation.processing.Generated;
+
+/**
+ * Workflow {@code echo_parts}: Answers with the parts of the inputs its caller passed as args, from {@code src/functions/echo_parts.yaml}.
+ */
+@Generated("dev.hookc.compiler")
+public final class EchoPartsWorkflow {
+  private final JsonNode config;
+
+  /**
+   * @param config the project's configuration, read by {@code config.*}
+   */
+  public EchoPartsWorkflow(JsonNode config) {
+    this.config = config;
+  }
+
+  /**
+   * Runs the workflow; its result is its last task's status, or the one a return ended it with.
+   */
+  public Status run(EchoPartsInputs inputs) throws Exception {
+    Outputs outputs = new Outputs();
+    Status last = Status.ok(null);
+    last = outputs.answer = answer(inputs, outputs);
+    return last.asResult();
+  }
+
+  /**
+   * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/echo_parts.yaml:3:5}).
+   */
+  private Status answer(EchoPartsInputs inputs, Outputs outputs) throws Exception {
+    return TaskRunner.shared().run("answer (src/functions/echo_parts.yaml:3:5)", Retry.NONE, () -> Status.returning(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "id", Js.member(inputs.params(), "id"), "c", Js.member(inputs.cookies(), "c"), "raw", inputs.rawBody(), "all", inputs)));
+  }
+
+  private FunctionContext context(String function, EchoPartsInputs inputs) {
+    return new FunctionContext(FunctionContext.loggerFor(function), config, inputs::toJson);
+  }
+
+  /**
+   * The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.
+   */
+  static final class Outputs {
+    private volatile Status answer;
+
+    /**
+     * The result of task {@code answer}.
+     */
+    Status answer() {
+      return answer;
+    }
+  }
+}

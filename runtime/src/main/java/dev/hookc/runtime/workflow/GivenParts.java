@@ -1,0 +1,13 @@
+package dev.hookc.runtime.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Request parts given as values. */
+record GivenParts(
+    JsonNode params,
+    JsonNode query,
+    JsonNode headers,
+    JsonNode user,
+    JsonNode cookies,
+    String rawBody)
+    implements RequestParts {}
