@@ -239,7 +239,7 @@ public final class ValidatorGenerator {
   }
 
   /** Nodes whose evaluated properties an {@code unevaluatedProperties} needs, transitively. */
-  static Set<SchemaNode> needingEvaluated(List<SchemaNode> nodes) {
+  private static Set<SchemaNode> needingEvaluated(List<SchemaNode> nodes) {
     Set<SchemaNode> needed = new LinkedHashSet<>();
     Deque<SchemaNode> queue = new ArrayDeque<>();
     for (SchemaNode node : nodes) {
