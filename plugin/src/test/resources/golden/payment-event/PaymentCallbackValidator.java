@@ -701,7 +701,7 @@ public final class PaymentCallbackValidator {
    * Whether a value matches schema {@code #/properties/customer/properties/address}, from {@code src/events/payment.yaml:36:9}.
    */
   private static boolean isCustomerAddressValid(JsonNode node) {
-    if (!isAddressValid(node)) {
+    if (!AddressDefinition.isAddressValid(node)) {
       return false;
     }
     return true;
@@ -711,8 +711,8 @@ public final class PaymentCallbackValidator {
    * Reports how a value breaks schema {@code #/properties/customer/properties/address}, from {@code src/events/payment.yaml:36:9}.
    */
   private static void checkCustomerAddress(JsonNode node, String path, ViolationCollector out) {
-    if (!isAddressValid(node)) {
-      checkAddress(node, path, out);
+    if (!AddressDefinition.isAddressValid(node)) {
+      AddressDefinition.checkAddress(node, path, out);
     }
   }
 
@@ -866,80 +866,6 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/definitions/Address}, from {@code src/definitions/index.yaml:2:3}.
-   */
-  private static boolean isAddressValid(JsonNode node) {
-    if (!node.isObject()) {
-      return false;
-    }
-    if (node.isObject()) {
-      JsonNode line1Value = node.get("line1");
-      JsonNode cityValue = node.get("city");
-      JsonNode countryValue = node.get("country");
-      if (countryValue == null) {
-        return false;
-      }
-      if (line1Value != null) {
-        if (!isAddressLine1Valid(line1Value)) {
-          return false;
-        }
-      }
-      if (cityValue != null) {
-        if (!isAddressCityValid(cityValue)) {
-          return false;
-        }
-      }
-      if (countryValue != null) {
-        if (!isAddressCountryValid(countryValue)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Reports how a value breaks schema {@code #/definitions/Address}, from {@code src/definitions/index.yaml:2:3}.
-   */
-  private static void checkAddress(JsonNode node, String path, ViolationCollector out) {
-    if (!node.isObject()) {
-      out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
-      if (!node.has("country")) {
-        out.add(path, "required", "must have required property 'country'");
-      }
-      JsonNode line1Value = node.get("line1");
-      if (line1Value != null) {
-        if (out.isFull()) {
-          return;
-        }
-        if (!isAddressLine1Valid(line1Value)) {
-          checkAddressLine1(line1Value, JsonPointers.child(path, "line1"), out);
-        }
-      }
-      JsonNode cityValue = node.get("city");
-      if (cityValue != null) {
-        if (out.isFull()) {
-          return;
-        }
-        if (!isAddressCityValid(cityValue)) {
-          checkAddressCity(cityValue, JsonPointers.child(path, "city"), out);
-        }
-      }
-      JsonNode countryValue = node.get("country");
-      if (countryValue != null) {
-        if (out.isFull()) {
-          return;
-        }
-        if (!isAddressCountryValid(countryValue)) {
-          checkAddressCountry(countryValue, JsonPointers.child(path, "country"), out);
-        }
-      }
-    }
-  }
-
-  /**
    * Whether a value matches schema {@code #/properties/method/oneOf/0/properties/type}, from {@code src/events/payment.yaml:42:17}.
    */
   private static boolean isMethodOneOf0TypeValid(JsonNode node) {
@@ -1043,83 +969,6 @@ public final class PaymentCallbackValidator {
       }
       if (length > 34) {
         out.add(path, "maxLength", "must be at most 34 characters long");
-      }
-    }
-  }
-
-  /**
-   * Whether a value matches schema {@code #/definitions/Address/properties/line1}, from {@code src/definitions/index.yaml:5:12}.
-   */
-  private static boolean isAddressLine1Valid(JsonNode node) {
-    if (!node.isTextual()) {
-      return false;
-    }
-    return true;
-  }
-
-  /**
-   * Reports how a value breaks schema {@code #/definitions/Address/properties/line1}, from {@code src/definitions/index.yaml:5:12}.
-   */
-  private static void checkAddressLine1(JsonNode node, String path, ViolationCollector out) {
-    if (!node.isTextual()) {
-      out.add(path, "type", "must be a string");
-    }
-  }
-
-  /**
-   * Whether a value matches schema {@code #/definitions/Address/properties/city}, from {@code src/definitions/index.yaml:6:11}.
-   */
-  private static boolean isAddressCityValid(JsonNode node) {
-    if (!node.isTextual()) {
-      return false;
-    }
-    return true;
-  }
-
-  /**
-   * Reports how a value breaks schema {@code #/definitions/Address/properties/city}, from {@code src/definitions/index.yaml:6:11}.
-   */
-  private static void checkAddressCity(JsonNode node, String path, ViolationCollector out) {
-    if (!node.isTextual()) {
-      out.add(path, "type", "must be a string");
-    }
-  }
-
-  /**
-   * Whether a value matches schema {@code #/definitions/Address/properties/country}, from {@code src/definitions/index.yaml:7:14}.
-   */
-  private static boolean isAddressCountryValid(JsonNode node) {
-    if (!node.isTextual()) {
-      return false;
-    }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      int length = JsonValues.length(text);
-      if (length < 2) {
-        return false;
-      }
-      if (length > 2) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Reports how a value breaks schema {@code #/definitions/Address/properties/country}, from {@code src/definitions/index.yaml:7:14}.
-   */
-  private static void checkAddressCountry(JsonNode node, String path, ViolationCollector out) {
-    if (!node.isTextual()) {
-      out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      int length = JsonValues.length(text);
-      if (length < 2) {
-        out.add(path, "minLength", "must be at least 2 characters long");
-      }
-      if (length > 2) {
-        out.add(path, "maxLength", "must be at most 2 characters long");
       }
     }
   }

@@ -13,6 +13,7 @@ import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.pojo.PojoResult;
 import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaReader;
+import dev.hookc.compiler.schema.SharedDefinitions;
 import dev.hookc.compiler.schema.ValidatorGenerator;
 import dev.hookc.compiler.yaml.YamlJson;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Generates each event's body validator and payload classes, the bulk of a project's generated
@@ -35,31 +37,40 @@ final class BodySources {
     this.diagnostics = diagnostics;
   }
 
-  /** One event's body: its expression type, validator class if any, and generated sources. */
+  /**
+   * One event's body: its expression type, validator class if any, generated sources, and the
+   * shared definitions its validator calls.
+   */
   record Body(
       Event event,
       ExprType type,
       Optional<ClassName> validator,
       List<GeneratedSource> sources,
+      Set<String> definitions,
       Diagnostics diagnostics) {}
 
   /**
    * Generates every event's body code; the sources are appended to {@code sources}, the types to
-   * {@code bodyTypes} and the validator names to {@code bodyValidators}, all in event order.
+   * {@code bodyTypes}, the validator names to {@code bodyValidators}, all in event order, and the
+   * names of the shared definitions the validators call to {@code usedDefinitions}.
    */
   void generate(
       Project project,
+      SharedDefinitions shared,
       List<GeneratedSource> sources,
       Map<Event, ExprType> bodyTypes,
-      Map<Event, ClassName> bodyValidators) {
+      Map<Event, ClassName> bodyValidators,
+      Set<String> usedDefinitions) {
     // Converted once: every event's payload classes resolve the same shared definitions.
     Map<String, JsonNode> definitions = new LinkedHashMap<>();
     project.definitions().forEach((name, node) -> definitions.put(name, YamlJson.toJson(node)));
     PojoGenerator pojos = new PojoGenerator(names.packageName() + ".model", definitions);
-    ValidatorGenerator validators = new ValidatorGenerator();
-    List<Body> bodies = InOrder.map(project.events(), e -> body(project, e, pojos, validators));
+    ValidatorGenerator validators = new ValidatorGenerator(shared);
+    List<Body> bodies =
+        InOrder.map(project.events(), e -> body(project, e, pojos, shared, validators));
     for (Body body : bodies) {
       diagnostics.addAll(body.diagnostics());
+      usedDefinitions.addAll(body.definitions());
       bodyTypes.put(body.event(), body.type());
       body.validator().ifPresent(v -> bodyValidators.put(body.event(), v));
       sources.addAll(body.sources());
@@ -67,10 +78,14 @@ final class BodySources {
   }
 
   private Body body(
-      Project project, Event event, PojoGenerator pojos, ValidatorGenerator validators) {
+      Project project,
+      Event event,
+      PojoGenerator pojos,
+      SharedDefinitions shared,
+      ValidatorGenerator validators) {
     Diagnostics local = new Diagnostics();
     if (event.bodySchema().isEmpty()) {
-      return new Body(event, ExprType.DYNAMIC, Optional.empty(), List.of(), local);
+      return new Body(event, ExprType.DYNAMIC, Optional.empty(), List.of(), Set.of(), local);
     }
     JsonSchema schema =
         new SchemaReader(local).read(event.bodySchema().get(), project.definitions());
@@ -88,6 +103,7 @@ final class BodySources {
             YamlJson.toJson(event.bodySchema().get()),
             names.bodyBinder(event));
     sources.addAll(pojo.sources());
-    return new Body(event, pojo.type(), Optional.of(validator), sources, local);
+    return new Body(
+        event, pojo.type(), Optional.of(validator), sources, shared.usedBy(schema), local);
   }
 }

@@ -13,12 +13,15 @@ import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaReader;
+import dev.hookc.compiler.schema.SharedDefinitions;
 import dev.hookc.compiler.schema.ValidatorGenerator;
 import dev.hookc.compiler.yaml.YamlNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads each event's contract and generates the validators it needs: one per parameter schema and
@@ -28,12 +31,22 @@ final class ContractSources {
   private final Names names;
   private final Diagnostics diagnostics;
   private final SchemaReader schemas;
-  private final ValidatorGenerator validators = new ValidatorGenerator();
+  private final SharedDefinitions shared;
+  private final ValidatorGenerator validators;
+  private final Set<String> usedDefinitions;
 
-  ContractSources(Names names, Diagnostics diagnostics) {
+  /**
+   * The validators call the classes of {@code shared}; the names of the definitions they call are
+   * added to {@code usedDefinitions}.
+   */
+  ContractSources(
+      Names names, Diagnostics diagnostics, SharedDefinitions shared, Set<String> usedDefinitions) {
     this.names = names;
     this.diagnostics = diagnostics;
     this.schemas = new SchemaReader(diagnostics);
+    this.shared = shared;
+    this.validators = new ValidatorGenerator(shared);
+    this.usedDefinitions = usedDefinitions;
   }
 
   /** Each event's controller contract; the validators it names are added to {@code sources}. */
@@ -90,12 +103,11 @@ final class ContractSources {
   private ClassName validator(
       Project project, YamlNode schema, String simpleName, List<GeneratedSource> sources) {
     ClassName name = ClassName.get(names.packageName() + ".validation", simpleName);
+    JsonSchema read = schemas.read(schema, project.definitions());
+    usedDefinitions.addAll(shared.usedBy(read));
     sources.add(
         GeneratedSource.of(
-            JavaFile.builder(
-                    name.packageName(),
-                    validators.generate(
-                        schemas.read(schema, project.definitions()), name.simpleName()))
+            JavaFile.builder(name.packageName(), validators.generate(read, name.simpleName()))
                 .skipJavaLangImports(true)
                 .build()));
     return name;

@@ -24,6 +24,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ValidationHook;
+import dev.hookc.compiler.schema.SharedDefinitions;
 import dev.hookc.compiler.security.GuardReader;
 import dev.hookc.compiler.security.HttpSourceFile;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -33,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The compiler's entry: loads the project, checks it, and generates its Java. Pure: it reads the
@@ -73,11 +76,19 @@ public final class HookcCompiler {
     List<GeneratedSource> sources = new ArrayList<>();
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     Map<Event, ClassName> bodyValidators = new LinkedHashMap<>();
-    new BodySources(names, diagnostics).generate(project, sources, bodyTypes, bodyValidators);
+    // Each shared definition's validator methods are generated once, in a class that every
+    // validator referring to it calls, rather than copied into each of them.
+    SharedDefinitions shared =
+        new SharedDefinitions(project.definitions(), names.packageName() + ".validation");
+    Set<String> usedDefinitions = new TreeSet<>();
+    new BodySources(names, diagnostics)
+        .generate(project, shared, sources, bodyTypes, bodyValidators, usedDefinitions);
     HttpSettings settings =
         httpSource.map(new HttpSettingsReader(diagnostics)::read).orElse(HttpSettings.DEFAULTS);
     Map<Event, ControllerContract> contracts =
-        new ContractSources(names, diagnostics).generate(project, settings, sources);
+        new ContractSources(names, diagnostics, shared, usedDefinitions)
+            .generate(project, settings, sources);
+    shared.generate(usedDefinitions).forEach(file -> sources.add(GeneratedSource.of(file)));
     Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
     List<GeneratedSource> emitted =
         new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config), guards)

@@ -94,7 +94,7 @@ final class ApplicatorWriter {
     int min = node.minContains == null ? 1 : node.minContains;
     code.addStatement("int matches = 0");
     code.beginControlFlow("for (int i = 0; i < node.size(); i++)");
-    code.beginControlFlow("if ($N(node.get(i)))", names.isValid(node.contains));
+    code.beginControlFlow("if ($L(node.get(i)))", names.callIsValid(node.contains));
     code.addStatement("matches++");
     code.endControlFlow();
     code.endControlFlow();
@@ -131,7 +131,7 @@ final class ApplicatorWriter {
     if (!node.anyOf.isEmpty()) {
       List<CodeBlock> tests = new ArrayList<>();
       for (SchemaNode child : node.anyOf) {
-        tests.add(CodeBlock.of("$N(node)", names.isValid(child)));
+        tests.add(CodeBlock.of("$L(node)", names.callIsValid(child)));
       }
       code.beginControlFlow("if (!($L))", CodeBlock.join(tests, " || "));
       emit.fail(code, "anyOf", "must match at least one schema in 'anyOf'");
@@ -140,7 +140,7 @@ final class ApplicatorWriter {
     if (!node.oneOf.isEmpty()) {
       code.addStatement("int matched = 0");
       for (SchemaNode child : node.oneOf) {
-        code.beginControlFlow("if ($N(node))", names.isValid(child));
+        code.beginControlFlow("if ($L(node))", names.callIsValid(child));
         code.addStatement("matched++");
         code.endControlFlow();
       }
@@ -152,7 +152,7 @@ final class ApplicatorWriter {
       code.endControlFlow();
     }
     if (node.not != null) {
-      code.beginControlFlow("if ($N(node))", names.isValid(node.not));
+      code.beginControlFlow("if ($L(node))", names.callIsValid(node.not));
       emit.fail(code, "not", "must not match the schema in 'not'");
       code.endControlFlow();
     }
@@ -163,7 +163,7 @@ final class ApplicatorWriter {
     if (node.ifSchema == null || (node.thenSchema == null && node.elseSchema == null)) {
       return;
     }
-    code.beginControlFlow("if ($N(node))", names.isValid(node.ifSchema));
+    code.beginControlFlow("if ($L(node))", names.callIsValid(node.ifSchema));
     if (node.thenSchema != null) {
       emit.inPlace(code, node.thenSchema);
     }
@@ -204,7 +204,7 @@ final class ApplicatorWriter {
       addFrom(code, child);
     }
     if (node.ifSchema != null) {
-      code.beginControlFlow("if ($N(node))", names.isValid(node.ifSchema));
+      code.beginControlFlow("if ($L(node))", names.callIsValid(node.ifSchema));
       if (node.thenSchema != null) {
         addFrom(code, node.thenSchema);
       }
@@ -227,7 +227,7 @@ final class ApplicatorWriter {
     if (child.constant != null) {
       return;
     }
-    code.beginControlFlow("if ($N(node))", names.isValid(child));
+    code.beginControlFlow("if ($L(node))", names.callIsValid(child));
     if (child.unevaluatedProperties != null) {
       addAllNames(code);
     } else {

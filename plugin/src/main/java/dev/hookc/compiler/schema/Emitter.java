@@ -42,9 +42,9 @@ final class Emitter {
     if (Boolean.TRUE.equals(child.constant)) {
       return;
     }
-    code.beginControlFlow("if (!$N($L))", names.isValid(child), value);
+    code.beginControlFlow("if (!$L($L))", names.callIsValid(child), value);
     if (collecting) {
-      code.addStatement("$N($L, $L, out)", names.check(child), value, pointer);
+      code.addStatement("$L($L, $L, out)", names.callCheck(child), value, pointer);
     } else {
       code.addStatement("return false");
     }

@@ -85,6 +85,9 @@ final class KeywordParser {
   private final Map<YamlNode, SchemaNode> parsed;
   private final List<PendingRef> refs;
 
+  /** The shared definition being parsed, which every node created meanwhile belongs to. */
+  private String definition;
+
   KeywordParser(
       Diagnostics diagnostics,
       SchemaIndex index,
@@ -96,6 +99,19 @@ final class KeywordParser {
     this.refs = refs;
   }
 
+  /**
+   * Parses shared definition {@code name}, marking each of its subschemas as belonging to it; a
+   * {@code $ref} is only resolved later, so no other schema is parsed meanwhile.
+   */
+  SchemaNode parseDefinition(YamlNode yaml, String name, String base) {
+    definition = name;
+    try {
+      return parse(yaml, "/definitions/" + name, base);
+    } finally {
+      definition = null;
+    }
+  }
+
   /** Parses the schema at {@code yaml}, once: a second call returns the same node. */
   SchemaNode parse(YamlNode yaml, String pointer, String base) {
     SchemaNode known = parsed.get(yaml);
@@ -103,6 +119,7 @@ final class KeywordParser {
       return known;
     }
     SchemaNode node = new SchemaNode(pointer, yaml.location());
+    node.definition = definition;
     parsed.put(yaml, node);
     if (yaml instanceof YamlScalar scalar && scalar.type() == ScalarType.BOOLEAN) {
       node.constant = Boolean.valueOf(scalar.value());

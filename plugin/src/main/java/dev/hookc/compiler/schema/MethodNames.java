@@ -1,5 +1,7 @@
 package dev.hookc.compiler.schema;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +18,22 @@ final class MethodNames {
   private static final Set<String> CONTAINERS =
       Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
 
+  /** A method pair of another generated class: a shared definition's. */
+  record Delegate(ClassName owner, String stem) {}
+
   private final Map<SchemaNode, String> names = new HashMap<>();
+  private final Map<SchemaNode, Delegate> delegates;
 
   MethodNames(List<SchemaNode> nodes) {
+    this(nodes, Map.of());
+  }
+
+  /**
+   * Names {@code nodes} in this class; calls to a node of {@code delegates} go to the other class
+   * instead.
+   */
+  MethodNames(List<SchemaNode> nodes, Map<SchemaNode, Delegate> delegates) {
+    this.delegates = delegates;
     Set<String> used = new HashSet<>();
     for (SchemaNode node : nodes) {
       String base = baseName(node.pointer);
@@ -37,12 +52,41 @@ final class MethodNames {
 
   /** The method that reports violations, e.g. {@code checkCustomerEmail}. */
   String check(SchemaNode node) {
-    return "check" + capitalize(stem(node));
+    return check(stem(node));
   }
 
   /** The method that only answers valid or not, e.g. {@code isCustomerEmailValid}. */
   String isValid(SchemaNode node) {
-    return "is" + capitalize(stem(node)) + "Valid";
+    return isValid(stem(node));
+  }
+
+  /** Whether calls to {@code node} go to another class. */
+  boolean delegated(SchemaNode node) {
+    return delegates.containsKey(node);
+  }
+
+  /** The expression naming {@link #check} of {@code node}, in this class or another. */
+  CodeBlock callCheck(SchemaNode node) {
+    Delegate delegate = delegates.get(node);
+    return delegate == null
+        ? CodeBlock.of("$N", check(node))
+        : CodeBlock.of("$T.$N", delegate.owner(), check(delegate.stem()));
+  }
+
+  /** The expression naming {@link #isValid} of {@code node}, in this class or another. */
+  CodeBlock callIsValid(SchemaNode node) {
+    Delegate delegate = delegates.get(node);
+    return delegate == null
+        ? CodeBlock.of("$N", isValid(node))
+        : CodeBlock.of("$T.$N", delegate.owner(), isValid(delegate.stem()));
+  }
+
+  private static String check(String stem) {
+    return "check" + capitalize(stem);
+  }
+
+  private static String isValid(String stem) {
+    return "is" + capitalize(stem) + "Valid";
   }
 
   /** The method that lists the properties a schema evaluates, for unevaluatedProperties. */

@@ -187,7 +187,7 @@ final class ObjectWriter {
     CodeBlock pointer = Emitter.member(CodeBlock.of("name"));
     if (node.propertyNames != null && !Boolean.TRUE.equals(node.propertyNames.constant)) {
       code.beginControlFlow(
-          "if (!$N($T.valueOf(name)))", names.isValid(node.propertyNames), TEXT_NODE);
+          "if (!$L($T.valueOf(name)))", names.callIsValid(node.propertyNames), TEXT_NODE);
       emit.fail(
           code,
           "propertyNames",

@@ -70,6 +70,12 @@ final class SchemaNode {
   String format;
   String title;
 
+  /**
+   * The shared definition ({@code src/definitions}) this schema was read from, or null for a schema
+   * of the document itself; such a schema can be generated once for the whole build.
+   */
+  String definition;
+
   SchemaNode(String pointer, Location location) {
     this.pointer = pointer;
     this.location = location;

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,27 @@ public final class SchemaReader {
     return new JsonSchema(root, reachable(root));
   }
 
-  private static List<SchemaNode> reachable(SchemaNode root) {
+  /**
+   * Reads every shared definition in one run, for {@link SharedDefinitions}; returns the root of
+   * each by name, in name order.
+   */
+  Map<String, SchemaNode> readDefinitions(Map<String, YamlNode> definitions) {
+    Run run = new Run(new TreeMap<>(definitions));
+    Map<String, SchemaNode> roots = new LinkedHashMap<>();
+    run.definitions.forEach(
+        (name, yaml) -> {
+          SchemaNode root = run.load(name, yaml);
+          if (root != null) {
+            roots.put(name, root);
+          }
+        });
+    run.resolveRefs();
+    return roots;
+  }
+
+  static List<SchemaNode> reachable(SchemaNode... roots) {
     Set<SchemaNode> seen = new LinkedHashSet<>();
-    Deque<SchemaNode> queue = new ArrayDeque<>(List.of(root));
+    Deque<SchemaNode> queue = new ArrayDeque<>(List.of(roots));
     while (!queue.isEmpty()) {
       SchemaNode node = queue.removeFirst();
       if (seen.add(node)) {
@@ -106,6 +125,16 @@ public final class SchemaReader {
           : "";
     }
 
+    /** Parses shared definition {@code name} unless this run already has. */
+    SchemaNode load(String name, YamlNode definition) {
+      String base = DEFINITIONS_BASE + name;
+      if (!index.hasResource(base)) {
+        index.addResource(base, definition);
+        return parser.parseDefinition(definition, name, base);
+      }
+      return parsed.get(definition);
+    }
+
     private Optional<YamlNode> loadExternal(KeywordParser.PendingRef ref, String target) {
       String text = ref.reference().value();
       if (text.startsWith("#/definitions/")) {
@@ -116,11 +145,7 @@ public final class SchemaReader {
         if (definition == null) {
           return Optional.empty();
         }
-        String base = DEFINITIONS_BASE + name;
-        if (!index.hasResource(base)) {
-          index.addResource(base, definition);
-          parser.parse(definition, "/definitions/" + name, base);
-        }
+        load(name, definition);
         return SchemaIndex.navigate(definition, slash < 0 ? "" : rest.substring(slash));
       }
       if (SchemaIndex.withoutFragment(target).equals(META_SCHEMA) && !index.hasResource(target)) {

@@ -10,8 +10,10 @@ import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -36,19 +38,106 @@ public final class ValidatorGenerator {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
+  private final SharedDefinitions shared;
+
+  /** A generator that writes every subschema into the class of the schema that uses it. */
+  public ValidatorGenerator() {
+    this(SharedDefinitions.NONE);
+  }
+
+  /**
+   * A generator whose validators call the methods {@code shared} generates once for a shared
+   * definition, rather than having their own copy.
+   */
+  public ValidatorGenerator(SharedDefinitions shared) {
+    this.shared = shared;
+  }
+
   /** Generates {@code public final class <className>} validating against {@code schema}. */
   public TypeSpec generate(JsonSchema schema, String className) {
-    MethodNames names = new MethodNames(schema.nodes());
+    SchemaNode root = schema.root();
+    Map<SchemaNode, MethodNames.Delegate> delegates = shared.delegates(schema.nodes());
+    List<SchemaNode> local = new ArrayList<>();
+    Deque<SchemaNode> queue = new ArrayDeque<>(List.of(root));
+    Set<SchemaNode> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      SchemaNode node = queue.removeFirst();
+      if (!delegates.containsKey(node) && seen.add(node)) {
+        local.add(node);
+        queue.addAll(node.children());
+      }
+    }
+    Body body = body(local, delegates, Modifier.PRIVATE);
+    List<MethodSpec> methods = new ArrayList<>(entryPoints(root, body.names()));
+    methods.addAll(body.methods());
+    return TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(
+            AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
+        .addJavadoc(
+            "Validates documents against the JSON Schema at {@code $L}.\n",
+            javadocText(root.location.toString()))
+        .addFields(body.constants().fields())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(methods)
+        .build();
+  }
+
+  /**
+   * Generates the class of shared definition {@code name}: the methods of {@code local}, its
+   * subschemas, which the validators of the schemas that use it call (package-private, so they must
+   * be in the same package).
+   */
+  static TypeSpec definition(
+      String name,
+      SchemaNode root,
+      ClassName className,
+      List<SchemaNode> local,
+      Map<SchemaNode, MethodNames.Delegate> delegates) {
+    Body body = body(local, delegates);
+    return TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.FINAL)
+        .addAnnotation(
+            AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
+        .addJavadoc(
+            "Validates values against shared definition {@code $L}, from {@code $L}.\n\n<p>Generated"
+                + " once: every validator that refers to the definition calls these methods.\n",
+            javadocText(name),
+            javadocText(root.location.toString()))
+        .addFields(body.constants().fields())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(body.methods())
+        .build();
+  }
+
+  /** The methods of a class, its constants and the names it gave its subschemas. */
+  private record Body(MethodNames names, Constants constants, List<MethodSpec> methods) {}
+
+  /**
+   * The validity and check methods of {@code local}, with {@code access}, and the methods listing
+   * evaluated properties that its {@code unevaluatedProperties} need. Those are always written
+   * here, for delegated subschemas too: which ones are needed depends on the caller.
+   */
+  private static Body body(
+      List<SchemaNode> local, Map<SchemaNode, MethodNames.Delegate> delegates, Modifier... access) {
+    Set<SchemaNode> evaluated = needingEvaluated(local);
+    List<SchemaNode> named = new ArrayList<>(local);
+    Set<SchemaNode> localSet = new HashSet<>(local);
+    for (SchemaNode node : evaluated) {
+      if (!localSet.contains(node)) {
+        named.add(node);
+      }
+    }
+    MethodNames names = new MethodNames(named, delegates);
     Constants constants = new Constants();
     AssertionWriter assertions = new AssertionWriter(constants, names);
     ApplicatorWriter applicators = new ApplicatorWriter(constants, names);
-    SchemaNode root = schema.root();
-    List<MethodSpec> methods = new ArrayList<>(entryPoints(root, names));
-    for (SchemaNode node : schema.nodes()) {
-      methods.add(isValid(node, names, assertions, applicators));
-      methods.add(check(node, names, assertions, applicators));
+    List<MethodSpec> methods = new ArrayList<>();
+    for (SchemaNode node : local) {
+      methods.add(isValid(node, names, assertions, applicators, access));
+      methods.add(check(node, names, assertions, applicators, access));
     }
-    for (SchemaNode node : needingEvaluated(schema.nodes())) {
+    for (SchemaNode node : evaluated) {
       methods.add(
           MethodSpec.methodBuilder(names.addEvaluated(node))
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -57,17 +146,7 @@ public final class ValidatorGenerator {
               .addCode(applicators.evaluated(node))
               .build());
     }
-    return TypeSpec.classBuilder(className)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(
-            AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
-        .addJavadoc(
-            "Validates documents against the JSON Schema at {@code $L}.\n",
-            javadocText(root.location.toString()))
-        .addFields(constants.fields())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethods(methods)
-        .build();
+    return new Body(names, constants, methods);
   }
 
   private static List<MethodSpec> entryPoints(SchemaNode root, MethodNames names) {
@@ -113,7 +192,8 @@ public final class ValidatorGenerator {
       SchemaNode node,
       MethodNames names,
       AssertionWriter assertions,
-      ApplicatorWriter applicators) {
+      ApplicatorWriter applicators,
+      Modifier... access) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (node.constant != null) {
       code.addStatement("return $L", node.constant);
@@ -125,7 +205,8 @@ public final class ValidatorGenerator {
     }
     return MethodSpec.methodBuilder(names.isValid(node))
         .addJavadoc("Whether a value matches $L.\n", describe(node))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addModifiers(access)
+        .addModifiers(Modifier.STATIC)
         .returns(boolean.class)
         .addParameter(Constants.JSON_NODE, "node")
         .addCode(code.build())
@@ -136,7 +217,8 @@ public final class ValidatorGenerator {
       SchemaNode node,
       MethodNames names,
       AssertionWriter assertions,
-      ApplicatorWriter applicators) {
+      ApplicatorWriter applicators,
+      Modifier... access) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (Boolean.FALSE.equals(node.constant)) {
       code.addStatement("out.add(path, $S, $S)", "false", "no value is allowed here");
@@ -147,7 +229,8 @@ public final class ValidatorGenerator {
     }
     return MethodSpec.methodBuilder(names.check(node))
         .addJavadoc("Reports how a value breaks $L.\n", describe(node))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addModifiers(access)
+        .addModifiers(Modifier.STATIC)
         .addParameter(Constants.JSON_NODE, "node")
         .addParameter(String.class, "path")
         .addParameter(COLLECTOR, "out")

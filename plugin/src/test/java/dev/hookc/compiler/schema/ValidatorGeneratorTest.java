@@ -16,6 +16,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated validator of a realistic event body: its source is compared with a golden file
- * (regenerate with {@code -Dhookc.golden.update=true}), and it is compiled and run.
+ * The generated validator of a realistic event body and of the shared definition it refers to:
+ * their sources are compared with golden files (regenerate with {@code
+ * -Dhookc.golden.update=true}), and they are compiled and run.
  */
 class ValidatorGeneratorTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden/payment-event");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static JavaFile generated;
+  private static List<JavaFile> generated;
   private static Class<?> validator;
 
   @BeforeAll
@@ -43,32 +45,41 @@ class ValidatorGeneratorTest {
     definitions.entries().forEach(e -> shared.put(e.key().value(), e.value()));
     JsonSchema read = new SchemaReader(diagnostics).read(schema, shared);
     assertThat(diagnostics.sorted()).isEmpty();
-    generated =
+    SharedDefinitions once = new SharedDefinitions(shared, "com.example.events");
+    List<JavaFile> files = new ArrayList<>();
+    files.add(
         JavaFile.builder(
                 "com.example.events",
-                new ValidatorGenerator().generate(read, "PaymentCallbackValidator"))
+                new ValidatorGenerator(once).generate(read, "PaymentCallbackValidator"))
             .skipJavaLangImports(true)
-            .build();
+            .build());
+    files.addAll(once.generate(once.usedBy(read)));
+    generated = files;
     validator =
-        InMemoryCompiler.compile(List.of(generated))
+        InMemoryCompiler.compile(generated)
             .loadClass("com.example.events.PaymentCallbackValidator");
   }
 
   @Test
-  void generatesTheSameSourceAsTheGoldenFile() throws IOException {
-    Path golden = GOLDEN.resolve("PaymentCallbackValidator.java");
-    String source = generated.toString();
-    if (Boolean.getBoolean("hookc.golden.update")) {
-      Files.writeString(golden, source, StandardCharsets.UTF_8);
+  void generatesTheSameSourcesAsTheGoldenFiles() throws IOException {
+    assertThat(generated)
+        .extracting(file -> file.typeSpec().name())
+        .containsExactly("PaymentCallbackValidator", "AddressDefinition");
+    for (JavaFile file : generated) {
+      Path golden = GOLDEN.resolve(file.typeSpec().name() + ".java");
+      String source = file.toString();
+      if (Boolean.getBoolean("hookc.golden.update")) {
+        Files.writeString(golden, source, StandardCharsets.UTF_8);
+      }
+      assertThat(source).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
-    assertThat(source).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
   @Test
   void generatesByteIdenticalSourceForTheSameSchema() throws Exception {
-    String first = generated.toString();
+    List<String> first = generated.stream().map(JavaFile::toString).toList();
     generate();
-    assertThat(generated.toString()).isEqualTo(first);
+    assertThat(generated.stream().map(JavaFile::toString).toList()).isEqualTo(first);
   }
 
   @Test
