@@ -17,15 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
 
 /**
  * Everything generation reads, found by one walk of the input directories: settings, every input
  * file with its size and modification time, and the names of files whose mere existence matters.
  *
- * <p>It gives two SHA-256 digests. The {@link #fingerprint} covers the files' content (hashes from
- * {@link FileHashes}, which reads only files that look changed): two fingerprints are equal only if
- * generation would see the same inputs. The {@link #stamp} covers only names, sizes and times; it
- * reads no file, so an unchanged project is recognised without reading the remembered hashes.
+ * <p>It gives two digests. The {@link #fingerprint}, a SHA-256, covers the files' content (hashes
+ * from {@link FileHashes}, which reads only files that look changed): two fingerprints are equal
+ * only if generation would see the same inputs. The {@link #stamp} covers only names, sizes and
+ * times; it reads no file, so an unchanged project is recognised without reading the remembered
+ * hashes. The stamp is a 64-bit pair of checksums (CRC-32 and Adler-32) rather than a SHA-256: it
+ * only has to notice accidental change, and on a skipped build the JVM is cold, where setting up
+ * the platform's message digests cost a quarter of the whole check. A stamp that matched by chance
+ * would skip a needed generation, which takes a change both checksums miss at once; whenever the
+ * stamps differ, the content fingerprint decides.
  *
  * <p>Every digest entry is framed with its kind and length, so that moving bytes from one entry to
  * the next (a setting's value into a file name, say) changes the digest.
@@ -97,7 +106,7 @@ final class InputFingerprint {
    * afterwards holds those of the current files.
    */
   String fingerprint(FileHashes hashes) throws IOException {
-    Digest digest = new Digest();
+    Digest digest = Digest.sha256();
     settings.forEach(digest::setting);
     for (Input input : inputs) {
       digest.entry(input.kind(), input.label());
@@ -113,7 +122,7 @@ final class InputFingerprint {
 
   /** The digest of settings and every file's name, size and modification time; reads no file. */
   String stamp() {
-    Digest digest = new Digest();
+    Digest digest = Digest.checksums();
     settings.forEach(digest::setting);
     for (Input input : inputs) {
       digest.entry(input.kind(), input.label());
@@ -186,17 +195,43 @@ final class InputFingerprint {
     return directory.relativize(file).toString().replace('\\', '/');
   }
 
-  /** A SHA-256 over framed entries. */
+  /** A digest over framed entries: a SHA-256, or a pair of checksums. */
   private static final class Digest {
-    private final MessageDigest digest;
+    private final Consumer<byte[]> update;
+    private final Supplier<byte[]> result;
     private final byte[] header = new byte[9];
 
-    Digest() {
+    private Digest(Consumer<byte[]> update, Supplier<byte[]> result) {
+      this.update = update;
+      this.result = result;
+    }
+
+    static Digest sha256() {
       try {
-        digest = MessageDigest.getInstance("SHA-256");
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        return new Digest(digest::update, digest::digest);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every Java platform has SHA-256", e);
       }
+    }
+
+    /** CRC-32 and Adler-32, each computed natively even before the JIT compiles anything. */
+    static Digest checksums() {
+      CRC32 crc = new CRC32();
+      Adler32 adler = new Adler32();
+      return new Digest(
+          bytes -> {
+            crc.update(bytes);
+            adler.update(bytes);
+          },
+          () -> {
+            byte[] both = new byte[8];
+            long value = crc.getValue() << 32 | adler.getValue();
+            for (int i = 0; i < 8; i++) {
+              both[i] = (byte) (value >>> (56 - 8 * i));
+            }
+            return both;
+          });
     }
 
     /** Adds a named setting; null is recorded as absent, distinct from every string. */
@@ -227,12 +262,12 @@ final class InputFingerprint {
       for (int i = 0; i < 8; i++) {
         header[1 + i] = (byte) (length >>> (56 - 8 * i));
       }
-      digest.update(header);
-      digest.update(bytes);
+      update.accept(header);
+      update.accept(bytes);
     }
 
     String hex() {
-      return HexFormat.of().formatHex(digest.digest());
+      return HexFormat.of().formatHex(result.get());
     }
   }
 }
