@@ -94,15 +94,7 @@ final class HookInputs {
                     ? "a request breaks its contract"
                     : "a response breaks its declared schema")
             .recordConstructor(constructor.build())
-            .addMethod(
-                MethodSpec.methodBuilder("toJson")
-                    // So that <% inputs %> as a value is this object too.
-                    .addAnnotation(Names.JSON_VALUE)
-                    .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
-                    .returns(Names.JSON_NODE)
-                    .addStatement("return $T.object($L)", Names.JS, CodeBlock.join(toJson, ", "))
-                    .build())
+            .addMethod(WorkflowEmitter.toJsonMethod(toJson))
             .addMethod(
                 MethodSpec.methodBuilder("fromJson")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -189,17 +189,23 @@ final class WorkflowEmitter {
           part.equals("raw_body") ? CodeBlock.of("$T.asString($L)", Names.JS, member) : member);
     }
     record
-        .addMethod(
-            MethodSpec.methodBuilder("toJson")
-                // So that <% inputs %> as a value is this object too.
-                .addAnnotation(Names.JSON_VALUE)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
-                .returns(Names.JSON_NODE)
-                .addStatement("return $T.object($L)", Names.JS, CodeBlock.join(toJson, ", "))
-                .build())
+        .addMethod(toJsonMethod(toJson))
         .addMethod(fromJson(inputs, body, CodeBlock.join(fromJson, ", ")));
     return JavaFile.builder(inputs.packageName(), record.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * The {@code toJson()} of a generated inputs record: {@code members} as name, value pairs in one
+   * JSON object, which is also what {@code <% inputs %>} as a value serialises to.
+   */
+  static MethodSpec toJsonMethod(List<CodeBlock> members) {
+    return MethodSpec.methodBuilder("toJson")
+        .addAnnotation(Names.JSON_VALUE)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
+        .returns(Names.JSON_NODE)
+        .addStatement("return $T.object($L)", Names.JS, CodeBlock.join(members, ", "))
+        .build();
   }
 
   /**
