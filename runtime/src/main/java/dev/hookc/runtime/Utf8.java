@@ -43,29 +43,12 @@ public final class Utf8 {
         continue;
       }
       lead &= 0xFF;
-      // The byte ranges of the Unicode Standard's table 3-7: no overlong forms, no surrogates,
-      // nothing above U+10FFFF.
-      int length;
-      int low = 0x80;
-      int high = 0xBF;
-      if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-      } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        low = lead == 0xE0 ? 0xA0 : low;
-        high = lead == 0xED ? 0x9F : high;
-      } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        low = lead == 0xF0 ? 0x90 : low;
-        high = lead == 0xF4 ? 0x8F : high;
-      } else {
-        return false;
-      }
-      if (i + length > bytes.length) {
+      int length = sequenceLength(lead);
+      if (length == 0 || i + length > bytes.length) {
         return false;
       }
       int second = bytes[i + 1] & 0xFF;
-      if (second < low || second > high) {
+      if (second < secondLow(lead) || second > secondHigh(lead)) {
         return false;
       }
       for (int k = 2; k < length; k++) {
@@ -76,5 +59,34 @@ public final class Utf8 {
       i += length;
     }
     return true;
+  }
+
+  // The byte ranges of the Unicode Standard's table 3-7: no overlong forms, no surrogates, nothing
+  // above U+10FFFF. Lead bytes are given as 0 to 255.
+
+  /** How many bytes the sequence that {@code lead} starts has; 0 if none may start with it. */
+  static int sequenceLength(int lead) {
+    if (lead < 0x80) {
+      return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      return 2;
+    }
+    if (lead >= 0xE0 && lead <= 0xEF) {
+      return 3;
+    }
+    return lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+  }
+
+  /**
+   * The lowest byte that may follow {@code lead}: higher after E0 and F0, against overlong forms.
+   */
+  static int secondLow(int lead) {
+    return lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  }
+
+  /** The highest byte that may follow {@code lead}: lower after ED (surrogates) and F4. */
+  static int secondHigh(int lead) {
+    return lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
   }
 }

@@ -119,24 +119,13 @@ final class Utf8Strings {
   /** The code point of the well-formed UTF-8 sequence at {@code i}. */
   private int codePoint(int i) {
     int b = in[i] & 0xFF;
-    int count;
-    int min;
-    int max;
-    if (b >= 0xC2 && b <= 0xDF) {
-      count = 1;
-      min = 0x80;
-      max = 0xBF;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      count = 2;
-      min = b == 0xE0 ? 0xA0 : 0x80;
-      max = b == 0xED ? 0x9F : 0xBF; // ED A0..BF would encode a surrogate
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      count = 3;
-      min = b == 0xF0 ? 0x90 : 0x80;
-      max = b == 0xF4 ? 0x8F : 0xBF;
-    } else {
+    int length = Utf8.sequenceLength(b);
+    if (length < 2) {
       throw fail(i, String.format("the body is not valid UTF-8 (byte 0x%02X)", b));
     }
+    int count = length - 1;
+    int min = Utf8.secondLow(b);
+    int max = Utf8.secondHigh(b);
     int value = b & (0x3F >> count);
     for (int k = 1; k <= count; k++) {
       if (i + k >= end) {
