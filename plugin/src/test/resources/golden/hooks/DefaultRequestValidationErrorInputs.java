@@ -2,7 +2,10 @@ package dev.hookc.test.hooks.workflows.hooks;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Request;
 import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import javax.annotation.processing.Generated;
 
 /**
@@ -11,6 +14,19 @@ import javax.annotation.processing.Generated;
 @Generated("dev.hookc.compiler")
 public record DefaultRequestValidationErrorInputs(JsonNode body, JsonNode params, JsonNode query,
     JsonNode headers, JsonNode user, JsonNode validationError) {
+  /**
+   * The inputs for {@code request}, which broke its contract with {@code error}.
+   */
+  public static DefaultRequestValidationErrorInputs of(Request request, JsonNode error) {
+    return new DefaultRequestValidationErrorInputs(
+        ValidationErrorHooks.bodyAsSent(request),
+        RequestInputs.params(request),
+        RequestInputs.query(request),
+        RequestInputs.headers(request),
+        RequestInputs.user(request),
+        error);
+  }
+
   /**
    * These inputs as one JSON object, as Java functions see them.
    */

@@ -61,14 +61,6 @@ public final class GetNamedByIdController implements Handler {
     return ValidationErrorHooks.onRequest(
         "GET /named/{id}",
         problem,
-        error ->
-            requestHook.run(
-                new AnswerBadParametersInputs(
-                    ValidationErrorHooks.bodyAsSent(request),
-                    RequestInputs.params(request),
-                    RequestInputs.query(request),
-                    RequestInputs.headers(request),
-                    RequestInputs.user(request),
-                    error)));
+        error -> requestHook.run(AnswerBadParametersInputs.of(request, error)));
   }
 }

@@ -65,14 +65,6 @@ public final class PostBrokenHookController implements Handler {
     return ValidationErrorHooks.onRequest(
         "POST /broken-hook",
         problem,
-        error ->
-            requestHook.run(
-                new ExplodeInputs(
-                    ValidationErrorHooks.bodyAsSent(request),
-                    RequestInputs.params(request),
-                    RequestInputs.query(request),
-                    RequestInputs.headers(request),
-                    RequestInputs.user(request),
-                    error)));
+        error -> requestHook.run(ExplodeInputs.of(request, error)));
   }
 }

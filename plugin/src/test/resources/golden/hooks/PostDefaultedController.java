@@ -65,14 +65,6 @@ public final class PostDefaultedController implements Handler {
     return ValidationErrorHooks.onRequest(
         "POST /defaulted",
         problem,
-        error ->
-            requestHook.run(
-                new DefaultRequestValidationErrorInputs(
-                    ValidationErrorHooks.bodyAsSent(request),
-                    RequestInputs.params(request),
-                    RequestInputs.query(request),
-                    RequestInputs.headers(request),
-                    RequestInputs.user(request),
-                    error)));
+        error -> requestHook.run(DefaultRequestValidationErrorInputs.of(request, error)));
   }
 }

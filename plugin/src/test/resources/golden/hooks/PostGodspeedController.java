@@ -65,14 +65,6 @@ public final class PostGodspeedController implements Handler {
     return ValidationErrorHooks.onRequest(
         "POST /godspeed",
         problem,
-        error ->
-            requestHook.run(
-                new PostGodspeedRequestValidationErrorInputs(
-                    ValidationErrorHooks.bodyAsSent(request),
-                    RequestInputs.params(request),
-                    RequestInputs.query(request),
-                    RequestInputs.headers(request),
-                    RequestInputs.user(request),
-                    error)));
+        error -> requestHook.run(PostGodspeedRequestValidationErrorInputs.of(request, error)));
   }
 }

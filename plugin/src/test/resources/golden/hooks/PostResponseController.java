@@ -78,15 +78,7 @@ public final class PostResponseController implements Handler {
     return ValidationErrorHooks.onRequest(
         "POST /response",
         problem,
-        error ->
-            requestHook.run(
-                new DefaultRequestValidationErrorInputs(
-                    ValidationErrorHooks.bodyAsSent(request),
-                    RequestInputs.params(request),
-                    RequestInputs.query(request),
-                    RequestInputs.headers(request),
-                    RequestInputs.user(request),
-                    error)));
+        error -> requestHook.run(DefaultRequestValidationErrorInputs.of(request, error)));
   }
 
   /**
@@ -99,16 +91,7 @@ public final class PostResponseController implements Handler {
         problem,
         violations,
         status,
-        error ->
-            responseHook.run(
-                new PostResponseResponseValidationErrorInputs(
-                    json,
-                    parts.params(),
-                    parts.query(),
-                    parts.headers(),
-                    parts.user(),
-                    error,
-                    ValidationErrorHooks.response(status))));
+        error -> responseHook.run(PostResponseResponseValidationErrorInputs.of(json, parts, error, status)));
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.hookc.test.hooks.workflows.hooks;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import javax.annotation.processing.Generated;
 
 /**
@@ -11,6 +14,21 @@ import javax.annotation.processing.Generated;
 @Generated("dev.hookc.compiler")
 public record PostResponseResponseValidationErrorInputs(JsonNode body, JsonNode params,
     JsonNode query, JsonNode headers, JsonNode user, JsonNode validationError, JsonNode response) {
+  /**
+   * The inputs for a request with {@code body} and {@code parts}, whose workflow answered {@code status}, which broke its schema with {@code error}.
+   */
+  public static PostResponseResponseValidationErrorInputs of(JsonNode body, RequestParts parts,
+      JsonNode error, Status status) {
+    return new PostResponseResponseValidationErrorInputs(
+        body,
+        parts.params(),
+        parts.query(),
+        parts.headers(),
+        parts.user(),
+        error,
+        ValidationErrorHooks.response(status));
+  }
+
   /**
    * These inputs as one JSON object, as Java functions see them.
    */

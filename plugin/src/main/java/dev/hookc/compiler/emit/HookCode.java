@@ -37,18 +37,10 @@ final class HookCode {
         .addParameter(ControllerEmitter.REQUEST, "request")
         .addParameter(ControllerEmitter.HTTP_PROBLEM, "problem")
         .addStatement(
-            "return $T.onRequest(\n$S,\nproblem,\nerror ->\n$>$>requestHook.run(\n$>$>new $T(\n$>$>$L,\nerror)))$<$<$<$<$<$<",
+            "return $T.onRequest(\n$S,\nproblem,\nerror -> requestHook.run($T.of(request, error)))",
             HOOKS,
             ContractEmitter.route(event),
-            names.workflowInputs(hook),
-            CodeBlock.join(
-                List.of(
-                    CodeBlock.of("$T.bodyAsSent(request)", HOOKS),
-                    CodeBlock.of("$T.params(request)", ControllerEmitter.REQUEST_INPUTS),
-                    CodeBlock.of("$T.query(request)", ControllerEmitter.REQUEST_INPUTS),
-                    CodeBlock.of("$T.headers(request)", ControllerEmitter.REQUEST_INPUTS),
-                    CodeBlock.of("$T.user(request)", ControllerEmitter.REQUEST_INPUTS)),
-                ",\n"))
+            names.workflowInputs(hook))
         .build();
   }
 
@@ -83,19 +75,11 @@ final class HookCode {
         .addParameter(ControllerEmitter.HTTP_PROBLEM, "problem")
         .addParameter(VIOLATIONS, "violations")
         .addStatement(
-            "return $T.onResponse(\n$S,\nproblem,\nviolations,\nstatus,\nerror ->\n$>$>responseHook.run(\n$>$>new $T(\n$>$>$L,\nerror,\n$T.response(status))))$<$<$<$<$<$<",
+            "return $T.onResponse(\n$S,\nproblem,\nviolations,\nstatus,\n"
+                + "error -> responseHook.run($T.of(json, parts, error, status)))",
             HOOKS,
             ContractEmitter.route(event),
-            names.workflowInputs(hook),
-            CodeBlock.join(
-                List.of(
-                    CodeBlock.of("json"),
-                    CodeBlock.of("parts.params()"),
-                    CodeBlock.of("parts.query()"),
-                    CodeBlock.of("parts.headers()"),
-                    CodeBlock.of("parts.user()")),
-                ",\n"),
-            HOOKS)
+            names.workflowInputs(hook))
         .build();
   }
 }

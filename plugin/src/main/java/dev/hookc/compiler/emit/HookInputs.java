@@ -94,6 +94,7 @@ final class HookInputs {
                     ? "a request breaks its contract"
                     : "a response breaks its declared schema")
             .recordConstructor(constructor.build())
+            .addMethod(kind == ValidationHook.Kind.REQUEST ? ofRequest(inputs) : ofResponse(inputs))
             .addMethod(WorkflowEmitter.toJsonMethod(toJson))
             .addMethod(
                 MethodSpec.methodBuilder("fromJson")
@@ -105,6 +106,50 @@ final class HookInputs {
                     .build())
             .build();
     return JavaFile.builder(inputs.packageName(), record).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code of(request, error)}: the request hook's inputs, built here once per hook rather than in
+   * every controller that uses it.
+   */
+  private static MethodSpec ofRequest(ClassName inputs) {
+    return MethodSpec.methodBuilder("of")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(
+            "The inputs for {@code request}, which broke its contract with {@code error}.\n")
+        .returns(inputs)
+        .addParameter(ControllerEmitter.REQUEST, "request")
+        .addParameter(Names.JSON_NODE, "error")
+        .addStatement(
+            "return new $T(\n$T.bodyAsSent(request),\n$T.params(request),\n$T.query(request),"
+                + "\n$T.headers(request),\n$T.user(request),\nerror)",
+            inputs,
+            HookCode.HOOKS,
+            ControllerEmitter.REQUEST_INPUTS,
+            ControllerEmitter.REQUEST_INPUTS,
+            ControllerEmitter.REQUEST_INPUTS,
+            ControllerEmitter.REQUEST_INPUTS)
+        .build();
+  }
+
+  /** {@code of(body, parts, error, status)}: the response hook's inputs. */
+  private static MethodSpec ofResponse(ClassName inputs) {
+    return MethodSpec.methodBuilder("of")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(
+            "The inputs for a request with {@code body} and {@code parts}, whose workflow answered"
+                + " {@code status}, which broke its schema with {@code error}.\n")
+        .returns(inputs)
+        .addParameter(Names.JSON_NODE, "body")
+        .addParameter(Names.REQUEST_PARTS, "parts")
+        .addParameter(Names.JSON_NODE, "error")
+        .addParameter(Names.STATUS, "status")
+        .addStatement(
+            "return new $T(\nbody,\nparts.params(),\nparts.query(),\nparts.headers(),"
+                + "\nparts.user(),\nerror,\n$T.response(status))",
+            inputs,
+            HookCode.HOOKS)
+        .build();
   }
 
   private static Map<String, ExprType> fields(Object... namesAndTypes) {
