@@ -13,6 +13,28 @@ public record RouteGuard(
     this(authn, idempotency, Optional.empty());
   }
 
+  /** What to do when a route's requests carry no {@code inputs.delivery}. */
+  public static final String DELIVERY_HINT =
+      "authenticate with standard-webhooks, stripe or github, or give 'hmac' or 'jwt' an"
+          + " 'id_header'";
+
+  /**
+   * Why the route's requests carry no {@code inputs.delivery}, for instance {@code the route is
+   * public}; empty when its authn scheme identifies deliveries.
+   */
+  public Optional<String> whyNoDelivery() {
+    if (authn.isEmpty()) {
+      return Optional.of("the route is public");
+    }
+    if (!authn.get().identifiesDeliveries()) {
+      return Optional.of(
+          "its authn scheme '"
+              + authn.get().scheme()
+              + "' has no 'id_header' to identify deliveries");
+    }
+    return Optional.empty();
+  }
+
   /** Whether the route runs its controller directly. */
   public boolean isOpen() {
     return authn.isEmpty() && idempotency.isEmpty() && async.isEmpty();
