@@ -264,7 +264,7 @@ class SignedWebhooksExampleTest {
     String body = "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
     String hmac = Base64.getEncoder().encodeToString(hmac(SHOPIFY_SECRET.getBytes(UTF_8), body));
     String[] headers = {
-      "X-Shopify-Hmac-Sha256", hmac, "X-Shopify-Webhook-Id", id, "X-Shopify-Topic", "orders/create"
+      "X-Shopify-Hmac-Sha256", hmac, "X-Shopify-Event-Id", id, "X-Shopify-Topic", "orders/create"
     };
 
     HttpResponse<String> first = post("/webhooks/shopify", body, headers);
