@@ -88,6 +88,11 @@ public final class ProjectEmitter {
     List<Workflow> all = new ArrayList<>(project.workflows());
     // Inline hooks are workflows of their own, which no task can name.
     hooks.workflows().keySet().stream().filter(w -> !all.contains(w)).forEach(all::add);
+    Map<String, List<Event>> servedEvents = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      handlingWorkflow(event)
+          .ifPresent(w -> servedEvents.computeIfAbsent(w.id(), id -> new ArrayList<>()).add(event));
+    }
     for (Workflow workflow : all) {
       ExprType body = workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC);
       ExprType inputs =
@@ -100,7 +105,7 @@ public final class ProjectEmitter {
                           workflow,
                           body,
                           workflowParameters.getOrDefault(workflow.id(), Map.of()),
-                          delivery(project, workflow)));
+                          delivery(workflow, servedEvents.getOrDefault(workflow.id(), List.of()))));
       compiled.put(
           workflow,
           compiler.compile(
@@ -178,17 +183,12 @@ public final class ProjectEmitter {
   }
 
   /**
-   * {@code inputs.delivery} of {@code workflow}: typed when every event it serves identifies its
-   * deliveries; a build error to read when one does not; dynamic when it serves none, since a
-   * calling task then passes it.
+   * {@code inputs.delivery} of {@code workflow}, which {@code servedEvents} run: typed when every
+   * one identifies its deliveries; a build error to read when one does not; dynamic when there are
+   * none, since a calling task then passes it.
    */
-  private ExprType.PojoType.Property delivery(Project project, Workflow workflow) {
-    boolean served = false;
-    for (Event event : project.events()) {
-      if (handlingWorkflow(event).filter(workflow::equals).isEmpty()) {
-        continue;
-      }
-      served = true;
+  private ExprType.PojoType.Property delivery(Workflow workflow, List<Event> servedEvents) {
+    for (Event event : servedEvents) {
       Optional<String> why = guard(event).whyNoDelivery();
       if (why.isPresent()) {
         return ExprType.PojoType.Property.unavailable(
@@ -206,7 +206,7 @@ public final class ProjectEmitter {
       }
     }
     return new ExprType.PojoType.Property(
-        "delivery", served ? DELIVERY : ExprType.DYNAMIC, "delivery", true);
+        "delivery", servedEvents.isEmpty() ? ExprType.DYNAMIC : DELIVERY, "delivery", true);
   }
 
   private ExprType inputsType(

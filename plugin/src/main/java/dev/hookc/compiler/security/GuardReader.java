@@ -45,25 +45,23 @@ public final class GuardReader {
     Optional<YamlNode> defaultNode = httpSource.flatMap(h -> h.get("authn"));
     Optional<AuthnReader.Declared> defaultDeclared = defaultNode.flatMap(authn::read);
     Optional<Authn> serverDefault = defaultDeclared.flatMap(AuthnReader.Declared::scheme);
-    // A malformed authn has been reported; what the route's requests carry is then unknown.
-    boolean defaultKnown = defaultNode.isEmpty() || defaultDeclared.isPresent();
+    boolean defaultMalformed = defaultNode.isPresent() && defaultDeclared.isEmpty();
     Map<Event, RouteGuard> guards = new LinkedHashMap<>();
     for (Event event : events) {
       Optional<Authn> scheme = serverDefault;
-      boolean known = defaultKnown;
+      boolean malformed = defaultMalformed;
       Optional<YamlNode> declared = event.node().get("authn");
       if (declared.isPresent()) {
         Optional<AuthnReader.Declared> read = authn.read(declared.get());
-        known =
-            read.isPresent()
-                && (read.get().kind() != AuthnReader.Kind.DEFAULT || serverDefault.isPresent());
+        // 'authn: true' without a default is reported too; the route is not public either.
+        malformed =
+            read.isEmpty()
+                || (read.get().kind() == AuthnReader.Kind.DEFAULT && serverDefault.isEmpty());
         scheme = read.flatMap(d -> resolve(d, serverDefault, declared.get()));
       }
       Optional<Idempotency> key = event.node().get("idempotency").flatMap(idempotency::read);
-      RouteGuard guard = new RouteGuard(scheme, key, delivery.read(event));
-      if (known) {
-        checkDeliveryKey(event, guard);
-      }
+      RouteGuard guard = new RouteGuard(scheme, key, delivery.read(event), malformed);
+      checkDeliveryKey(event, guard);
       guards.put(event, guard);
     }
     Optional<YamlMapping> store =

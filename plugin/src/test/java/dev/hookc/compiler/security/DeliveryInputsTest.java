@@ -185,10 +185,13 @@ class DeliveryInputsTest {
     CompileResult result =
         compile(
             "http.post./hook:\n  fn: ack\n  authn:\n    githb:\n      secret: <% env.S %>\n"
-                + "  idempotency:\n    key: <% inputs.delivery.id %>\n",
-            "id: ack\ntasks:\n  - id: respond\n    args:\n      statusCode: 200\n");
+                + "  idempotency:\n    key: <% inputs.delivery.id %>\n"
+                + "http.post./default:\n  fn: ack\n  authn: true\n",
+            READS_DELIVERY);
 
-    assertThat(result.diagnostics()).extracting(d -> d.code().id()).containsExactly("HC2601");
+    assertThat(result.diagnostics())
+        .extracting(d -> d.code().id())
+        .containsExactly("HC2601", "HC2607");
   }
 
   @Test
