@@ -43,6 +43,8 @@ final class ControllerEmitter {
    * @param workflowBody the body type the workflow's inputs take
    * @param contract the parameters, body and response checks of the event
    * @param hooks the workflows that answer the event's validation errors, if any
+   * @param deliveryIdentity how the route's authn scheme identifies a delivery ({@code
+   *     inputs.delivery}), when it does
    */
   JavaFile emit(
       Event event,
@@ -51,7 +53,8 @@ final class ControllerEmitter {
       Workflow workflow,
       ExprType workflowBody,
       ControllerContract contract,
-      ValidationHooks hooks) {
+      ValidationHooks hooks,
+      Optional<CodeBlock> deliveryIdentity) {
     ClassName self = names.controller(event);
     ClassName workflowClass = names.workflow(workflow);
     Optional<Workflow> requestHook = hooks.of(event, ValidationHook.Kind.REQUEST);
@@ -94,8 +97,15 @@ final class ControllerEmitter {
       handle.addStatement("$T.requireUtf8(request)", ContractEmitter.REQUEST_BODIES);
     }
     // The parts besides the body are built from the request when a task first reads them.
-    handle.addStatement(
-        "$T parts = $T.of(request, parameters)", Names.REQUEST_PARTS, Names.REQUEST_PARTS);
+    if (deliveryIdentity.isPresent()) {
+      handle.addStatement(
+          "$T parts = $T.of(request, parameters, DELIVERY)",
+          Names.REQUEST_PARTS,
+          Names.REQUEST_PARTS);
+    } else {
+      handle.addStatement(
+          "$T parts = $T.of(request, parameters)", Names.REQUEST_PARTS, Names.REQUEST_PARTS);
+    }
     handle.addStatement(
         "$T status = workflow.run(new $T($L, parts))",
         Names.STATUS,
@@ -138,6 +148,23 @@ final class ControllerEmitter {
                 event.path(),
                 event.summary().map(s -> ": " + s).orElse(""),
                 event.keyNode().location())
+            .addFields(
+                deliveryIdentity
+                    .map(
+                        identity ->
+                            FieldSpec.builder(
+                                    GuardEmitter.DELIVERY_IDENTITY,
+                                    "DELIVERY",
+                                    Modifier.PRIVATE,
+                                    Modifier.STATIC,
+                                    Modifier.FINAL)
+                                .addJavadoc(
+                                    "How the route's authn identifies a delivery, for {@code"
+                                        + " inputs.delivery}.\n")
+                                .initializer(identity)
+                                .build())
+                    .stream()
+                    .toList())
             .addField(
                 FieldSpec.builder(workflowClass, "workflow", Modifier.PRIVATE, Modifier.FINAL)
                     .build())

@@ -21,6 +21,7 @@ final class GuardEmitter {
   static final String SECURITY = "dev.hookc.runtime.security";
   static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");
   static final ClassName SECRETS = ClassName.get(SECURITY, "Secrets");
+  static final ClassName DELIVERY_IDENTITY = ClassName.get(SECURITY, "DeliveryIdentity");
   static final String STORE = "dev.hookc.runtime.store";
   static final ClassName JDBC_STORE = ClassName.get(STORE, "JdbcStore");
   static final ClassName IDEMPOTENCY = ClassName.get(STORE, "Idempotency");
@@ -73,7 +74,7 @@ final class GuardEmitter {
               "$L.accept($L, $L, $L)",
               inboxVariable(event),
               guard.async().get().acceptStatus(),
-              guard.idempotency().map(GuardEmitter::key).orElse(CodeBlock.of("null")),
+              guard.idempotency().map(k -> key(k, guard)).orElse(CodeBlock.of("null")),
               event.bodySchema().isPresent()
                   ? CodeBlock.of("json -> $T.validate(json)", names.bodyValidator(event))
                   : CodeBlock.of("null"));
@@ -84,7 +85,7 @@ final class GuardEmitter {
               "$T.of(store, $S, $L, $T.ofSeconds($L))\n.protect($L)",
               IDEMPOTENCY,
               event.method() + " " + event.path(),
-              key(idempotency),
+              key(idempotency, guard),
               Duration.class,
               idempotency.ttl().getSeconds(),
               handler);
@@ -146,9 +147,41 @@ final class GuardEmitter {
     }
   }
 
-  private static CodeBlock key(Idempotency idempotency) {
+  /**
+   * How {@code authn} identifies a delivery, as a {@code DeliveryIdentity}; empty when it does not.
+   */
+  static Optional<CodeBlock> deliveryIdentity(Authn authn) {
+    switch (authn.scheme()) {
+      case "standard-webhooks":
+        return Optional.of(CodeBlock.of("$T.standardWebhooks()", DELIVERY_IDENTITY));
+      case "stripe":
+        return Optional.of(CodeBlock.of("$T.stripe()", DELIVERY_IDENTITY));
+      case "github":
+        return Optional.of(CodeBlock.of("$T.github()", DELIVERY_IDENTITY));
+      default:
+        return Optional.ofNullable(authn.options().get("id_header"))
+            .map(
+                id ->
+                    CodeBlock.of(
+                        "$T.headers($S, $S, $L)",
+                        DELIVERY_IDENTITY,
+                        authn.scheme(),
+                        id,
+                        literal(Optional.ofNullable(authn.options().get("event_header")))));
+    }
+  }
+
+  private static CodeBlock key(Idempotency idempotency, RouteGuard guard) {
     List<String> path = idempotency.path();
     switch (idempotency.source()) {
+      case "delivery":
+        // A route whose scheme identifies no delivery was reported (HC4019), and the code
+        // generated meanwhile is discarded.
+        return guard
+            .authn()
+            .flatMap(GuardEmitter::deliveryIdentity)
+            .map(identity -> CodeBlock.of("$L::id", identity))
+            .orElse(CodeBlock.of("null"));
       case "headers":
         return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
       case "query":

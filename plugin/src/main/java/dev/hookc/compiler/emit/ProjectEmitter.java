@@ -11,6 +11,7 @@ import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,10 @@ import java.util.TreeMap;
  * contracts from their calls, then emits workflows, contracts, controllers and the application.
  */
 public final class ProjectEmitter {
+  /** {@code inputs.delivery} on a route whose authn identifies deliveries. */
+  static final ExprType DELIVERY = deliveryType();
+
+  private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
   private final Names names;
   private final FunctionTable functions;
   private final ExpressionCompiler expressions;
@@ -83,6 +88,11 @@ public final class ProjectEmitter {
     List<Workflow> all = new ArrayList<>(project.workflows());
     // Inline hooks are workflows of their own, which no task can name.
     hooks.workflows().keySet().stream().filter(w -> !all.contains(w)).forEach(all::add);
+    Map<String, List<Event>> servedEvents = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      handlingWorkflow(event)
+          .ifPresent(w -> servedEvents.computeIfAbsent(w.id(), id -> new ArrayList<>()).add(event));
+    }
     for (Workflow workflow : all) {
       ExprType body = workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC);
       ExprType inputs =
@@ -94,7 +104,8 @@ public final class ProjectEmitter {
                       inputsType(
                           workflow,
                           body,
-                          workflowParameters.getOrDefault(workflow.id(), Map.of())));
+                          workflowParameters.getOrDefault(workflow.id(), Map.of()),
+                          delivery(workflow, servedEvents.getOrDefault(workflow.id(), List.of()))));
       compiled.put(
           workflow,
           compiler.compile(
@@ -140,7 +151,8 @@ public final class ProjectEmitter {
               workflow.get(),
               workflowBodies.getOrDefault(workflow.get().id(), ExprType.DYNAMIC),
               controllerContracts.get(event),
-              hooks));
+              hooks,
+              guard(event).authn().flatMap(GuardEmitter::deliveryIdentity)));
     }
     sources.addAll(GeneratedSource.ofAll(files));
     sources.add(
@@ -157,7 +169,51 @@ public final class ProjectEmitter {
         .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
   }
 
-  private ExprType inputsType(Workflow workflow, ExprType body, Map<String, ExprType> parameters) {
+  private static ExprType deliveryType() {
+    Map<String, ExprType> fields = new LinkedHashMap<>();
+    fields.put("scheme", ExprType.STRING);
+    fields.put("id", ExprType.STRING);
+    fields.put("timestamp", ExprType.INTEGER);
+    fields.put("event", ExprType.STRING);
+    return new ExprType.ObjectType(fields);
+  }
+
+  private RouteGuard guard(Event event) {
+    return guards.routes().getOrDefault(event, OPEN);
+  }
+
+  /**
+   * {@code inputs.delivery} of {@code workflow}, which {@code servedEvents} run: typed when every
+   * one identifies its deliveries; a build error to read when one does not; dynamic when there are
+   * none, since a calling task then passes it.
+   */
+  private ExprType.PojoType.Property delivery(Workflow workflow, List<Event> servedEvents) {
+    for (Event event : servedEvents) {
+      Optional<String> why = guard(event).whyNoDelivery();
+      if (why.isPresent()) {
+        return ExprType.PojoType.Property.unavailable(
+            "delivery",
+            "delivery",
+            "inputs.delivery is not available: workflow '"
+                + workflow.id()
+                + "' serves "
+                + event.method()
+                + " "
+                + event.path()
+                + ", and "
+                + why.get(),
+            RouteGuard.DELIVERY_HINT + ", or read inputs.headers");
+      }
+    }
+    return new ExprType.PojoType.Property(
+        "delivery", servedEvents.isEmpty() ? ExprType.DYNAMIC : DELIVERY, "delivery", true);
+  }
+
+  private ExprType inputsType(
+      Workflow workflow,
+      ExprType body,
+      Map<String, ExprType> parameters,
+      ExprType.PojoType.Property delivery) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
     properties.put("body", new ExprType.PojoType.Property("body", body, "body", true));
     for (String name : List.of("params", "query", "headers", "user", "cookies")) {
@@ -167,6 +223,7 @@ public final class ProjectEmitter {
     // Text, since signatures are computed over it; null when a calling task passes none.
     properties.put(
         "raw_body", new ExprType.PojoType.Property("raw_body", ExprType.STRING, "rawBody", false));
+    properties.put("delivery", delivery);
     return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
   }
 

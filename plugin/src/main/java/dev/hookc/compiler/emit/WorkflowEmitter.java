@@ -25,7 +25,7 @@ final class WorkflowEmitter {
 
   /** The parts of a workflow's inputs besides the body, by their names in expressions. */
   private static final List<String> PARTS =
-      List.of("params", "query", "headers", "user", "cookies", "raw_body");
+      List.of("params", "query", "headers", "user", "cookies", "raw_body", "delivery");
 
   private final Names names;
   private final Map<String, JavaFunctionContract> contracts;

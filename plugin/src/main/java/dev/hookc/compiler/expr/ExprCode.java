@@ -24,7 +24,11 @@ public enum ExprCode implements DiagnosticCode {
   OPERAND_TYPE("HC4015", "an operator applied to values it does not work on"),
   INDEX_TYPE("HC4016", "an index of the wrong type, or indexing a value that has no elements"),
   DUPLICATE_KEY("HC4017", "an object literal names the same key twice"),
-  INVALID_NUMBER("HC4018", "a malformed number literal");
+  INVALID_NUMBER("HC4018", "a malformed number literal"),
+  INPUT_UNAVAILABLE(
+      "HC4019",
+      "an input the route's requests do not carry: inputs.delivery where authn identifies no"
+          + " delivery");
 
   private final Spec spec;
 

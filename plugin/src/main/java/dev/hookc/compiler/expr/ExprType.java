@@ -130,14 +130,35 @@ public sealed interface ExprType {
      *
      * @param required whether the getter never returns {@code null} (the schema requires it and the
      *     payload was validated), so reads through it need no null check
+     * @param unavailable present when reading the property is a build error, and why: an input that
+     *     the requests reaching this code do not carry
      */
-    public record Property(String name, ExprType type, String getter, boolean required) {
+    public record Property(
+        String name,
+        ExprType type,
+        String getter,
+        boolean required,
+        java.util.Optional<Unavailable> unavailable) {
+
+      /** A property that can be read. */
+      public Property(String name, ExprType type, String getter, boolean required) {
+        this(name, type, getter, required, java.util.Optional.empty());
+      }
 
       /** A property that may be absent. */
       public Property(String name, ExprType type, String getter) {
         this(name, type, getter, false);
       }
+
+      /** A property whose reading is reported with {@code message} and {@code hint}. */
+      public static Property unavailable(String name, String getter, String message, String hint) {
+        return new Property(
+            name, DYNAMIC, getter, false, java.util.Optional.of(new Unavailable(message, hint)));
+      }
     }
+
+    /** Why a property cannot be read here, as the diagnostic says it. */
+    public record Unavailable(String message, String hint) {}
 
     @Override
     public TypeName javaType() {

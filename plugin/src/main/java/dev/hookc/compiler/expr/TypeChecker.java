@@ -162,6 +162,11 @@ final class TypeChecker {
       }
       return unknownProperty(name, offset, pojo, pojo.properties().keySet());
     }
+    if (property.unavailable().isPresent()) {
+      ExprType.PojoType.Unavailable why = property.unavailable().get();
+      problems.report(ExprCode.INPUT_UNAVAILABLE, offset, why.message(), why.hint());
+      return null;
+    }
     CodeBlock code =
         target.nullable()
             ? CodeBlock.of(

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param publicKey a JWT's PEM public key, for RS256 and ES256
  * @param tolerance the replay window of signed timestamps, or a JWT's clock leeway
  * @param options the scheme's other settings ({@code header}, {@code algorithm}, {@code issuer},
- *     ...), as written
+ *     {@code id_header}, ...), as written
  * @param location where the scheme is named
  */
 public record Authn(
@@ -31,6 +31,17 @@ public record Authn(
   public Authn {
     secrets = List.copyOf(secrets);
     options = Map.copyOf(options);
+  }
+
+  /**
+   * Whether the scheme identifies each delivery ({@code inputs.delivery}): Standard Webhooks,
+   * Stripe and GitHub always do; {@code hmac} and {@code jwt} when given an {@code id_header}.
+   */
+  public boolean identifiesDeliveries() {
+    return switch (scheme) {
+      case "standard-webhooks", "stripe", "github" -> true;
+      default -> options.containsKey("id_header");
+    };
   }
 
   /**

@@ -8,10 +8,12 @@ import java.util.List;
  * An event's {@code idempotency}: where its key is in the request, and how long a key's outcome is
  * kept.
  *
- * @param source {@code headers}, {@code query}, {@code params} or {@code body}
- * @param path the names under the source, e.g. {@code [webhook-id]} or {@code [data, id]}
+ * @param source {@code headers}, {@code query}, {@code params}, {@code body} or {@code delivery}
+ * @param path the names under the source, e.g. {@code [webhook-id]}, {@code [data, id]} or {@code
+ *     [id]}
  * @param ttl how long a repeat gets the first outcome
- * @param location where the key is written
+ * @param location where the key names its source (the column of {@code delivery} in {@code <%
+ *     inputs.delivery.id %>})
  */
 public record Idempotency(String source, List<String> path, Duration ttl, Location location) {
 

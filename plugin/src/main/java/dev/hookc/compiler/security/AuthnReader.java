@@ -28,8 +28,16 @@ final class AuthnReader {
           "standard-webhooks", Set.of("tolerance"),
           "stripe", Set.of("tolerance"),
           "github", Set.of(),
-          "hmac", Set.of("header", "algorithm", "encoding", "prefix"),
-          "jwt", Set.of("secretOrKey", "public_key", "issuer", "audience", "tolerance"));
+          "hmac", Set.of("header", "algorithm", "encoding", "prefix", "id_header", "event_header"),
+          "jwt",
+              Set.of(
+                  "secretOrKey",
+                  "public_key",
+                  "issuer",
+                  "audience",
+                  "tolerance",
+                  "id_header",
+                  "event_header"));
   private static final Map<String, Set<String>> CHOICES =
       Map.of("algorithm", Set.of("sha1", "sha256", "sha512"), "encoding", Set.of("hex", "base64"));
 
@@ -144,6 +152,13 @@ final class AuthnReader {
           SecurityCode.AUTHN_BAD_OPTION,
           key.location(),
           "authn scheme 'hmac' needs 'header', the header that carries the signature");
+    }
+    if (options.containsKey("event_header") && !options.containsKey("id_header")) {
+      diagnostics.report(
+          SecurityCode.AUTHN_BAD_OPTION,
+          settings.get("event_header").orElseThrow().location(),
+          "'event_header' names the event type of a delivery, which needs 'id_header' too",
+          "add 'id_header:' with the header that carries the delivery's id");
     }
     if (errorCount() > before) {
       return Optional.empty();

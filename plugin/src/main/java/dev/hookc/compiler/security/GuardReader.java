@@ -2,6 +2,7 @@ package dev.hookc.compiler.security;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
@@ -41,20 +42,27 @@ public final class GuardReader {
    * @param httpSource the mapping of {@code src/eventsources/http.yaml}, when the project has one
    */
   public Guards read(List<Event> events, Optional<YamlMapping> httpSource) {
-    Optional<Authn> serverDefault =
-        httpSource
-            .flatMap(h -> h.get("authn"))
-            .flatMap(authn::read)
-            .flatMap(AuthnReader.Declared::scheme);
+    Optional<YamlNode> defaultNode = httpSource.flatMap(h -> h.get("authn"));
+    Optional<AuthnReader.Declared> defaultDeclared = defaultNode.flatMap(authn::read);
+    Optional<Authn> serverDefault = defaultDeclared.flatMap(AuthnReader.Declared::scheme);
+    boolean defaultMalformed = defaultNode.isPresent() && defaultDeclared.isEmpty();
     Map<Event, RouteGuard> guards = new LinkedHashMap<>();
     for (Event event : events) {
       Optional<Authn> scheme = serverDefault;
+      boolean malformed = defaultMalformed;
       Optional<YamlNode> declared = event.node().get("authn");
       if (declared.isPresent()) {
-        scheme = authn.read(declared.get()).flatMap(d -> resolve(d, serverDefault, declared.get()));
+        Optional<AuthnReader.Declared> read = authn.read(declared.get());
+        // 'authn: true' without a default is reported too; the route is not public either.
+        malformed =
+            read.isEmpty()
+                || (read.get().kind() == AuthnReader.Kind.DEFAULT && serverDefault.isEmpty());
+        scheme = read.flatMap(d -> resolve(d, serverDefault, declared.get()));
       }
       Optional<Idempotency> key = event.node().get("idempotency").flatMap(idempotency::read);
-      guards.put(event, new RouteGuard(scheme, key, delivery.read(event)));
+      RouteGuard guard = new RouteGuard(scheme, key, delivery.read(event), malformed);
+      checkDeliveryKey(event, guard);
+      guards.put(event, guard);
     }
     Optional<YamlMapping> store =
         httpSource.flatMap(h -> h.get("store")).flatMap(this::storeMapping);
@@ -65,6 +73,24 @@ public final class GuardReader {
         store.flatMap(s -> text(s, "url")),
         store.flatMap(s -> text(s, "data_dir")),
         adminToken);
+  }
+
+  /** A key on {@code inputs.delivery.id} needs a scheme that identifies deliveries. */
+  private void checkDeliveryKey(Event event, RouteGuard guard) {
+    Optional<Idempotency> key = guard.idempotency().filter(k -> k.source().equals("delivery"));
+    Optional<String> why = guard.whyNoDelivery();
+    if (key.isPresent() && why.isPresent()) {
+      diagnostics.report(
+          ExprCode.INPUT_UNAVAILABLE,
+          key.get().location(),
+          "the requests of "
+              + event.method()
+              + " "
+              + event.path()
+              + " carry no inputs.delivery: "
+              + why.get(),
+          RouteGuard.DELIVERY_HINT + ", or key on a header");
+    }
   }
 
   private Optional<Authn.SecretRef> adminToken(YamlNode node) {

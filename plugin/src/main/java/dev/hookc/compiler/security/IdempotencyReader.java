@@ -15,14 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an event's {@code idempotency}: {@code key}, a path into the request such as {@code <%
- * inputs.headers['webhook-id'] %>} or {@code <% inputs.body.id %>}, and {@code ttl}, 24 h unless
- * given.
+ * Reads an event's {@code idempotency}: {@code key}, the delivery's id {@code <% inputs.delivery.id
+ * %>} or a path into the request such as {@code <% inputs.headers['webhook-id'] %>} or {@code <%
+ * inputs.body.id %>}, and {@code ttl}, 24 h unless given.
  */
 final class IdempotencyReader {
   private static final Duration DEFAULT_TTL = Duration.ofHours(24);
   private static final Set<String> KEYS = Set.of("key", "ttl");
-  private static final Set<String> SOURCES = Set.of("headers", "query", "params", "body");
+  private static final Set<String> SOURCES =
+      Set.of("headers", "query", "params", "body", "delivery");
   private static final Pattern EXPRESSION = Pattern.compile("<%\\s*inputs\\.(\\w+)(.*?)\\s*%>");
   private static final Pattern SEGMENT =
       Pattern.compile("\\.([A-Za-z_$][\\w$-]*)|\\[\\s*'([^']*)'\\s*]|\\[\\s*\"([^\"]*)\"\\s*]");
@@ -59,7 +60,7 @@ final class IdempotencyReader {
           SecurityCode.IDEMPOTENCY_BAD_SHAPE,
           mapping.location(),
           "'idempotency' has no 'key'",
-          "for example 'key: <% inputs.headers['webhook-id'] %>'");
+          "for example 'key: <% inputs.delivery.id %>'");
       return Optional.empty();
     }
     return key(key.get(), ttl);
@@ -83,19 +84,26 @@ final class IdempotencyReader {
               : segment.group(2) != null ? segment.group(2) : segment.group(3));
       at = segment.end();
     }
-    if (path.isEmpty() || (!expression.group(1).equals("body") && path.size() != 1)) {
+    String source = expression.group(1);
+    if (path.isEmpty()
+        || (!source.equals("body") && path.size() != 1)
+        || (source.equals("delivery") && !path.equals(List.of("id")))) {
       return bad(node);
     }
-    return Optional.of(new Idempotency(expression.group(1), path, ttl, node.location()));
+    YamlScalar scalar = (YamlScalar) node;
+    int trimmed = scalar.value().indexOf(scalar.value().trim());
+    return Optional.of(
+        new Idempotency(source, path, ttl, scalar.locationAt(trimmed + expression.start(1))));
   }
 
   private Optional<Idempotency> bad(YamlNode node) {
     diagnostics.report(
         SecurityCode.IDEMPOTENCY_BAD_KEY,
         node.location(),
-        "an idempotency key must be one value of the request:"
+        "an idempotency key must be one value of the request: inputs.delivery.id,"
             + " inputs.headers, inputs.query or inputs.params by name, or a path into inputs.body",
-        "for example '<% inputs.headers['webhook-id'] %>' or '<% inputs.body.id %>'");
+        "for example '<% inputs.delivery.id %>', '<% inputs.headers['x-request-id'] %>' or '<%"
+            + " inputs.body.id %>'");
     return Optional.empty();
   }
 }

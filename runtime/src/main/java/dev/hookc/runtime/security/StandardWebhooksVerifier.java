@@ -11,6 +11,9 @@ import java.util.List;
  * webhook-signature}, or Svix's {@code svix-*} names): HMAC-SHA256 over {@code
  * <id>.<timestamp>.<body>}, base64, each signature prefixed {@code v1,}, with a symmetric replay
  * window around now.
+ *
+ * <p>The three headers are read from one set, never a mix (see {@link #headerSet}), so that the id
+ * a delivery is known by afterwards is the one that was signed.
  */
 final class StandardWebhooksVerifier implements Authenticator {
   private static final String PREFIX = "whsec_";
@@ -39,11 +42,28 @@ final class StandardWebhooksVerifier implements Authenticator {
     return key;
   }
 
+  /**
+   * The prefix of the headers a delivery is signed with: {@code webhook-} when it has any of the
+   * three {@code webhook-*} headers, else {@code svix-} when it has any {@code svix-*} one, else
+   * {@code webhook-}, whose headers the rejection then names.
+   */
+  static String headerSet(Request request) {
+    for (String prefix : List.of("webhook-", "svix-")) {
+      for (String name : List.of("id", "timestamp", "signature")) {
+        if (request.header(prefix + name) != null) {
+          return prefix;
+        }
+      }
+    }
+    return "webhook-";
+  }
+
   @Override
   public Object authenticate(Request request) {
-    String id = header(request, "id");
-    String timestamp = header(request, "timestamp");
-    String signatures = header(request, "signature");
+    String set = headerSet(request);
+    String id = header(request, set + "id");
+    String timestamp = header(request, set + "timestamp");
+    String signatures = header(request, set + "signature");
     Timestamps.checkWithin(timestamp, clock, tolerance, tolerance);
     List<byte[]> candidates = new ArrayList<>();
     for (String signature : signatures.trim().split(" +")) {
@@ -52,7 +72,7 @@ final class StandardWebhooksVerifier implements Authenticator {
       }
     }
     if (candidates.isEmpty()) {
-      throw Unauthorized.because("webhook-signature has no 'v1,' signature");
+      throw Unauthorized.because(set + "signature has no 'v1,' signature");
     }
     byte[] body = request.body();
     List<byte[]> expected = new ArrayList<>();
@@ -68,18 +88,15 @@ final class StandardWebhooksVerifier implements Authenticator {
               body));
     }
     if (!Macs.anyMatches(expected, candidates)) {
-      throw Unauthorized.because("webhook-signature does not match the body and secret");
+      throw Unauthorized.because(set + "signature does not match the body and secret");
     }
     return null;
   }
 
   private static String header(Request request, String name) {
-    String value = request.header("webhook-" + name);
-    if (value == null) {
-      value = request.header("svix-" + name);
-    }
+    String value = request.header(name);
     if (value == null || value.isBlank()) {
-      throw Unauthorized.because("missing header webhook-" + name);
+      throw Unauthorized.because("missing header " + name);
     }
     return value;
   }

@@ -9,5 +9,6 @@ record GivenParts(
     JsonNode headers,
     JsonNode user,
     JsonNode cookies,
-    String rawBody)
+    String rawBody,
+    JsonNode delivery)
     implements RequestParts {}

@@ -17,9 +17,10 @@ final class MemoizedParts implements RequestParts {
   private static final int USER = 3;
   private static final int COOKIES = 4;
   private static final int RAW_BODY = 5;
+  private static final int DELIVERY = 6;
 
   private final RequestParts source;
-  private final AtomicReferenceArray<Object> built = new AtomicReferenceArray<>(6);
+  private final AtomicReferenceArray<Object> built = new AtomicReferenceArray<>(7);
 
   MemoizedParts(RequestParts source) {
     this.source = source;
@@ -55,6 +56,11 @@ final class MemoizedParts implements RequestParts {
     return (String) part(RAW_BODY);
   }
 
+  @Override
+  public JsonNode delivery() {
+    return (JsonNode) part(DELIVERY);
+  }
+
   private Object part(int slot) {
     Object value = built.get(slot);
     if (value == null) {
@@ -75,6 +81,7 @@ final class MemoizedParts implements RequestParts {
       case USER -> source.user();
       case COOKIES -> source.cookies();
       case RAW_BODY -> source.rawBody();
+      case DELIVERY -> source.delivery();
       default -> throw new IllegalArgumentException("no such part: " + slot);
     };
   }

@@ -63,6 +63,11 @@ class RequestPartsTest {
       tree("raw_body");
       return new String("{}");
     }
+
+    @Override
+    public JsonNode delivery() {
+      return tree("delivery");
+    }
   }
 
   @Test
@@ -86,9 +91,10 @@ class RequestPartsTest {
     parts.user();
     parts.cookies();
     parts.cookies();
+    assertThat(parts.delivery()).isSameAs(parts.delivery());
     assertThat(source.builds)
         .allSatisfy((part, count) -> assertThat(count).as(part).hasValue(1))
-        .hasSize(6);
+        .hasSize(7);
   }
 
   @Test
@@ -123,13 +129,16 @@ class RequestPartsTest {
   void givenPartsAreTheValuesGiven() {
     JsonNode params = NODES.objectNode().put("id", 7);
     JsonNode headers = NODES.objectNode().put("x-tag", "one");
+    JsonNode delivery = NODES.objectNode().put("id", "msg_1");
     RequestParts parts =
-        RequestParts.of(params, NODES.objectNode(), headers, NODES.nullNode(), null, "raw");
+        RequestParts.of(
+            params, NODES.objectNode(), headers, NODES.nullNode(), null, "raw", delivery);
 
     assertThat(parts.params()).isSameAs(params);
     assertThat(parts.headers()).isSameAs(headers);
     assertThat(parts.user().isNull()).isTrue();
     assertThat(parts.cookies()).isNull();
     assertThat(parts.rawBody()).isEqualTo("raw");
+    assertThat(parts.delivery()).isSameAs(delivery);
   }
 }

@@ -28,6 +28,7 @@ class SignedWebhooksExampleTest {
   private static final byte[] ORDERS_KEY = "0123456789abcdef01234567".getBytes(UTF_8);
   private static final byte[] NEXT_ORDERS_KEY = "abcdefghijklmnopqrstuvwx".getBytes(UTF_8);
   private static final String SLACK_SECRET = "slack-signing-secret";
+  private static final String SHOPIFY_SECRET = "shopify-signing-secret";
   private static final String JWT_SECRET = "jwt-secret-for-the-example-1234567";
   private static HookcServer server;
 
@@ -43,6 +44,8 @@ class SignedWebhooksExampleTest {
             + JWT_SECRET
             + "\"},\"slack\":{\"signing_secret\":\""
             + SLACK_SECRET
+            + "\"},\"shopify\":{\"webhook_secret\":\""
+            + SHOPIFY_SECRET
             + "\"}}");
   }
 
@@ -253,6 +256,27 @@ class SignedWebhooksExampleTest {
     assertThat(altered.statusCode()).isEqualTo(401);
     assertThat(post("/webhooks/slack", body, "X-Slack-Signature", signature).statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void identifiesAShopifyDeliveryByItsConfiguredHeadersAndRunsItOnce() throws Exception {
+    String id = "b54557e4-bdd9-4b37-8a5f-" + System.nanoTime();
+    String body = "{\"id\":820982911946154508,\"email\":\"jon@example.com\"}";
+    String hmac = Base64.getEncoder().encodeToString(hmac(SHOPIFY_SECRET.getBytes(UTF_8), body));
+    String[] headers = {
+      "X-Shopify-Hmac-Sha256", hmac, "X-Shopify-Event-Id", id, "X-Shopify-Topic", "orders/create"
+    };
+
+    HttpResponse<String> first = post("/webhooks/shopify", body, headers);
+    HttpResponse<String> repeat = post("/webhooks/shopify", body, headers);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonNode delivery = JSON.readTree(first.body()).path("delivery");
+    assertThat(delivery.path("scheme").asText()).isEqualTo("hmac");
+    assertThat(delivery.path("id").asText()).isEqualTo(id);
+    assertThat(delivery.path("event").asText()).isEqualTo("orders/create");
+    assertThat(delivery.path("timestamp").isNull()).isTrue();
+    assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
   }
 
   @Test
