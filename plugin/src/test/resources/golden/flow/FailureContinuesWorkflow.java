@@ -6,9 +6,9 @@ import dev.hookc.runtime.workflow.FunctionContext;
 import dev.hookc.runtime.workflow.Retry;
 import dev.hookc.runtime.workflow.Status;
 import dev.hookc.runtime.workflow.TaskRunner;
-import dev.hookc.test.flow.functions.Boom;
-import dev.hookc.test.flow.functions.BoomArgs;
-import dev.hookc.test.flow.functions.BoomFunction;
+import dev.hookc.test.flow.functions.Decline;
+import dev.hookc.test.flow.functions.DeclineArgs;
+import dev.hookc.test.flow.functions.DeclineFunction;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
 public final class FailureContinuesWorkflow {
   private final JsonNode config;
 
-  private final BoomFunction boom = new Boom();
+  private final DeclineFunction decline = new Decline();
 
   /**
    * @param config the project's configuration, read by {@code config.*}
@@ -33,7 +33,7 @@ public final class FailureContinuesWorkflow {
   public Status run(FailureContinuesInputs inputs) throws Exception {
     Outputs outputs = new Outputs();
     Status last = Status.ok(null);
-    last = outputs.callBoom = callBoom(inputs, outputs);
+    last = outputs.callDecline = callDecline(inputs, outputs);
     if (last.returned()) {
       return last.asResult();
     }
@@ -42,17 +42,17 @@ public final class FailureContinuesWorkflow {
   }
 
   /**
-   * Task {@code call_boom}, calling {@code boom} ({@code src/functions/failure_continues.yaml:2:5}).
+   * Task {@code call_decline}, calling {@code decline} ({@code src/functions/failure_continues.yaml:2:5}).
    */
-  private Status callBoom(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("call_boom (src/functions/failure_continues.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
+  private Status callDecline(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
+    return TaskRunner.shared().run("call_decline (src/functions/failure_continues.yaml:2:5)", Retry.NONE, () -> Status.of(decline.apply(new DeclineArgs(), context("decline", inputs))));
   }
 
   /**
    * Task {@code after}, calling {@code com.gs.transform} ({@code src/functions/failure_continues.yaml:4:5}).
    */
   private Status after(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("after (src/functions/failure_continues.yaml:4:5)", Retry.NONE, () -> Status.of(Js.object("previous_failed", !outputs.callBoom().success(), "previous_code", outputs.callBoom().codeNumber())));
+    return TaskRunner.shared().run("after (src/functions/failure_continues.yaml:4:5)", Retry.NONE, () -> Status.of(Js.object("previous_failed", !outputs.callDecline().success(), "previous_code", outputs.callDecline().codeNumber())));
   }
 
   private FunctionContext context(String function, FailureContinuesInputs inputs) {
@@ -63,15 +63,15 @@ public final class FailureContinuesWorkflow {
    * The results of the tasks that have run, read as {@code outputs.<task>} or {@code <task>}.
    */
   static final class Outputs {
-    private volatile Status callBoom;
+    private volatile Status callDecline;
 
     private volatile Status after;
 
     /**
-     * The result of task {@code call_boom}.
+     * The result of task {@code call_decline}.
      */
-    Status callBoom() {
-      return callBoom;
+    Status callDecline() {
+      return callDecline;
     }
 
     /**

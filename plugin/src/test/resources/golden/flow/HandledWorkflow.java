@@ -45,8 +45,7 @@ public final class HandledWorkflow {
    * Task {@code call_boom}, calling {@code boom} ({@code src/functions/handled.yaml:2:5}).
    */
   private Status callBoom(HandledInputs inputs, Outputs outputs) throws Exception {
-    Status status = TaskRunner.shared().run("call_boom (src/functions/handled.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
-    return status.success() || status.returned() ? status : callBoomOnError(inputs, outputs, status);
+    return TaskRunner.shared().run("call_boom (src/functions/handled.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))), failed -> callBoomOnError(inputs, outputs, failed));
   }
 
   /**

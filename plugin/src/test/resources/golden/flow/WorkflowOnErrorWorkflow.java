@@ -45,16 +45,14 @@ public final class WorkflowOnErrorWorkflow {
    * Task {@code call_boom}, calling {@code boom} ({@code src/functions/workflow_on_error.yaml:8:5}).
    */
   private Status callBoom(WorkflowOnErrorInputs inputs, Outputs outputs) throws Exception {
-    Status status = TaskRunner.shared().run("call_boom (src/functions/workflow_on_error.yaml:8:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
-    return status.success() || status.returned() ? status : onError(inputs, outputs, status);
+    return TaskRunner.shared().run("call_boom (src/functions/workflow_on_error.yaml:8:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))), failed -> onError(inputs, outputs, failed));
   }
 
   /**
    * Task {@code after}, calling {@code com.gs.return} ({@code src/functions/workflow_on_error.yaml:10:5}).
    */
   private Status after(WorkflowOnErrorInputs inputs, Outputs outputs) throws Exception {
-    Status status = TaskRunner.shared().run("after (src/functions/workflow_on_error.yaml:10:5)", Retry.NONE, () -> Status.returning(Js.object("recovered", Js.member(outputs.callBoom().data(), "fallback"))));
-    return status.success() || status.returned() ? status : onError(inputs, outputs, status);
+    return TaskRunner.shared().run("after (src/functions/workflow_on_error.yaml:10:5)", Retry.NONE, () -> Status.returning(Js.object("recovered", Js.member(outputs.callBoom().data(), "fallback"))), failed -> onError(inputs, outputs, failed));
   }
 
   /**

@@ -20,8 +20,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the methods of a workflow's tasks: one per task, running its function or built-in through
- * the {@code TaskRunner} (which turns an exception into a failed status and retries), then its
- * {@code on_error}.
+ * the {@code TaskRunner}, which retries it and hands a failure to its {@code on_error}; an
+ * exception that no {@code on_error} handles ends the workflow.
  */
 final class TaskEmitter {
   static final ClassName OUTPUTS = ClassName.get("", "Outputs");
@@ -108,35 +108,35 @@ final class TaskEmitter {
                 task.location());
     Body body = body(compiled);
     String label = task.id() + " (" + task.location() + ")";
-    String head = compiled.onError().isEmpty() ? "return " : "$T status = ";
-    Object[] headArgs = compiled.onError().isEmpty() ? new Object[0] : new Object[] {Names.STATUS};
-    CodeBlock start = CodeBlock.of(head, headArgs);
+    // The on_error, if any, gets the failed status or, when the task threw, a 500 (TaskRunner).
+    CodeBlock onError =
+        compiled
+            .onError()
+            .map(
+                o ->
+                    CodeBlock.of(
+                        ", failed -> $L($L, failed)",
+                        onErrorName(o),
+                        o.owner().isPresent()
+                            ? ControlFlowCode.arguments(compiled)
+                            : "inputs, outputs"))
+            .orElse(CodeBlock.of(""));
     if (body.statements()) {
       // A lambda with statements cannot sit inside a JavaPoet statement, so it is written out.
-      method
-          .addCode(start)
-          .addCode("$T.shared().run($S, $L, () -> {\n$>", RUNNER, label, retry(task.retry()))
+      return method
+          .addCode("return $T.shared().run($S, $L, () -> {\n$>", RUNNER, label, retry(task.retry()))
           .addCode(body.code())
-          .addCode("$<});\n");
-    } else {
-      method.addStatement(
-          "$L$T.shared().run($S, $L, () -> $L)",
-          start,
-          RUNNER,
-          label,
-          retry(task.retry()),
-          body.code());
-    }
-    if (compiled.onError().isEmpty()) {
-      return method.build();
+          .addCode("$<}$L);\n", onError)
+          .build();
     }
     return method
         .addStatement(
-            "return status.success() || status.returned() ? status : $L($L, status)",
-            onErrorName(compiled.onError().get()),
-            compiled.onError().get().owner().isPresent()
-                ? ControlFlowCode.arguments(compiled)
-                : "inputs, outputs")
+            "return $T.shared().run($S, $L, () -> $L$L)",
+            RUNNER,
+            label,
+            retry(task.retry()),
+            body.code(),
+            onError)
         .build();
   }
 

@@ -132,17 +132,23 @@ final class Methods {
       codes.add(code);
     }
     CodeBlock code = CodeBlock.of("$T.$N($L)", JS_METHODS, name, CodeBlock.join(codes, ", "));
-    return Typed.of(signature.result().of(type), code, receiver.nullable());
+    Typed result = Typed.of(signature.result().of(type), code, receiver.nullable());
+    // Integer results (indexOf) are positions in a string or list: they fit in an int.
+    return result.is(ExprType.INTEGER) ? result.asSmall() : result;
   }
 
   private CodeBlock argument(Param param, Typed arg, ExprType receiver, String name, Expr at) {
     boolean ok =
         switch (param) {
           case STRING -> arg.is(ExprType.STRING) || arg.is(ExprType.NULL);
-          case INTEGER -> arg.is(ExprType.INTEGER) || arg.is(ExprType.NULL);
+          case INTEGER -> arg.isNumeric() || arg.is(ExprType.NULL);
           case ANY -> true;
           case LIST -> arg.type().equals(receiver) || arg.is(ExprType.NULL);
         };
+    if (ok && param == Param.INTEGER && arg.is(ExprType.NUMBER)) {
+      // A position that is a number (promoted integer arithmetic): its integer part, as in JS.
+      return CodeBlock.of("$T.integer($L)", Conversions.JS, arg.code());
+    }
     if (ok) {
       return arg.code();
     }

@@ -9,16 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Types unary, binary and conditional operators and emits them: direct Java operations where both
- * types are known and present ({@code Math.addExact(a, b)}, {@code a.add(b)}, {@code a + b} for
- * strings), {@code Js} calls where a value may be missing or is known only at runtime.
+ * Types unary, binary and conditional operators and emits them: direct Java operations where they
+ * cannot fail ({@code Math.addExact(a, b)} on two ints, {@code a + b} for strings), {@code Js}
+ * calls where a value may be missing, is known only at runtime, or may leave the range of a {@code
+ * long} (integer arithmetic then promotes to an exact decimal).
  */
 final class Operators {
   private static final ClassName OBJECTS = ClassName.get(Objects.class);
   private static final Map<String, String> EXACT =
       Map.of("+", "addExact", "-", "subtractExact", "*", "multiplyExact");
-  private static final Map<String, String> DECIMAL =
-      Map.of("+", "add", "-", "subtract", "*", "multiply");
   private static final Map<String, String> NULLABLE =
       Map.of("+", "add", "-", "subtract", "*", "multiply", "%", "remainder");
   private static final Map<String, String> DYNAMIC =
@@ -65,7 +64,8 @@ final class Operators {
           folded.is(ExprType.INTEGER)
               ? CodeBlock.of("-$L", folded.code())
               : CodeBlock.of("new $T($S)", Conversions.DECIMAL, "-" + n.text());
-      return Typed.infix(folded.type(), negated, false);
+      Typed literal = Typed.infix(folded.type(), negated, false);
+      return folded.small() ? literal.asSmall() : literal;
     }
     Typed operand = checker.check(unary.operand());
     if (operand == null) {
@@ -81,14 +81,19 @@ final class Operators {
       return operand;
     }
     if (operand.isNumeric()) {
-      if (operand.nullable()) {
-        return Typed.of(operand.type(), CodeBlock.of("$T.negate($L)", JS, operand.code()), true);
+      if (operand.is(ExprType.INTEGER) && operand.small() && !operand.nullable()) {
+        return Typed.of(
+                ExprType.INTEGER,
+                CodeBlock.of("$T.negateExact($L)", Math.class, operand.code()),
+                false)
+            .asSmall();
       }
-      CodeBlock code =
-          operand.is(ExprType.INTEGER)
-              ? CodeBlock.of("$T.negateExact($L)", Math.class, operand.code())
-              : CodeBlock.of("$L.negate()", operand.operand());
-      return Typed.of(operand.type(), code, false);
+      if (operand.is(ExprType.INTEGER) || operand.nullable()) {
+        // -Long.MIN_VALUE is beyond a long: integers are negated as exact decimals.
+        return Typed.of(
+            ExprType.NUMBER, CodeBlock.of("$T.negate($L)", JS, operand.code()), operand.nullable());
+      }
+      return Typed.of(ExprType.NUMBER, CodeBlock.of("$L.negate()", operand.operand()), false);
     }
     if (operand.isJson() || operand.is(ExprType.STRING) || operand.is(ExprType.NULL)) {
       String method = op.equals("-") ? "negative" : "toNumber";
@@ -243,21 +248,31 @@ final class Operators {
           ExprType.NUMBER, CodeBlock.of("$T.divide($L, $L)", JS, a.code(), b.code()), true);
     }
     boolean integers = left.is(ExprType.INTEGER) && right.is(ExprType.INTEGER);
-    Typed a = integers ? left : Conversions.toDecimal(left);
-    Typed b = integers ? right : Conversions.toDecimal(right);
-    ExprType type = a.type();
-    if (nullable || op.equals("%")) {
-      // A zero divisor makes '%' missing (JavaScript's NaN), so it always goes through Js.
+    if (integers && left.small() && right.small() && !nullable && !op.equals("%")) {
+      // Two ints: the exact long result cannot overflow.
+      return Typed.of(
+          ExprType.INTEGER,
+          CodeBlock.of("$T.$N($L, $L)", Math.class, EXACT.get(op), left.code(), right.code()),
+          false);
+    }
+    if (integers) {
+      // '+ - *' may leave the range of a long: Js promotes the result to an exact decimal.
+      // '%' cannot, but a zero divisor makes it missing (JavaScript's NaN).
+      ExprType type = op.equals("%") ? ExprType.INTEGER : ExprType.NUMBER;
       return Typed.of(
           type,
-          CodeBlock.of("$T.$N($L, $L)", JS, NULLABLE.get(op), a.code(), b.code()),
+          CodeBlock.of("$T.$N($L, $L)", JS, NULLABLE.get(op), left.code(), right.code()),
           nullable || op.equals("%"));
     }
-    CodeBlock code =
-        integers
-            ? CodeBlock.of("$T.$N($L, $L)", Math.class, EXACT.get(op), a.code(), b.code())
-            : CodeBlock.of("$L.$N($L)", a.operand(), DECIMAL.get(op), b.code());
-    return Typed.of(type, code, false);
+    Typed a = Conversions.toDecimal(left);
+    Typed b = Conversions.toDecimal(right);
+    // Js keeps sums of far-apart magnitudes bounded, and answers null where a product leaves the
+    // range of a decimal or a divisor is zero (JavaScript's Infinity and NaN).
+    boolean missing = nullable || op.equals("*") || op.equals("%");
+    return Typed.of(
+        ExprType.NUMBER,
+        CodeBlock.of("$T.$N($L, $L)", JS, NULLABLE.get(op), a.code(), b.code()),
+        missing);
   }
 
   private Typed operandError(String op, Typed left, Typed right, int offset) {

@@ -73,7 +73,9 @@ final class TypeChecker {
     BigDecimal value = new BigDecimal(text);
     if (text.matches("\\d+")) {
       try {
-        return Typed.of(ExprType.INTEGER, CodeBlock.of("$LL", Long.parseLong(text)), false);
+        long integral = Long.parseLong(text);
+        Typed integer = Typed.of(ExprType.INTEGER, CodeBlock.of("$LL", integral), false);
+        return integral <= Integer.MAX_VALUE ? integer.asSmall() : integer;
       } catch (NumberFormatException tooBig) {
         // falls through to a decimal, which holds any integer
       }
@@ -130,9 +132,10 @@ final class TypeChecker {
     if (type instanceof ExprType.StringType || type instanceof ExprType.ListType) {
       if (name.equals("length")) {
         return Typed.of(
-            ExprType.INTEGER,
-            CodeBlock.of("$T.length($L)", JS_METHODS, target.code()),
-            target.nullable());
+                ExprType.INTEGER,
+                CodeBlock.of("$T.length($L)", JS_METHODS, target.code()),
+                target.nullable())
+            .asSmall();
       }
       String hint =
           methods.has(type, name)
@@ -195,11 +198,12 @@ final class TypeChecker {
       return null;
     }
     ExprType type = target.type();
-    if (type instanceof ExprType.ListType list && key.is(ExprType.INTEGER)) {
+    // A number (say, promoted integer arithmetic) indexes too: null unless whole and in range.
+    if (type instanceof ExprType.ListType list && key.isNumeric()) {
       return Typed.of(
           list.element(), CodeBlock.of("$T.at($L, $L)", JS, target.code(), key.code()), true);
     }
-    if (type instanceof ExprType.StringType && key.is(ExprType.INTEGER)) {
+    if (type instanceof ExprType.StringType && key.isNumeric()) {
       return Typed.of(
           ExprType.STRING, CodeBlock.of("$T.charAt($L, $L)", JS, target.code(), key.code()), true);
     }

@@ -84,6 +84,50 @@ class ExpressionCompilerTest {
   }
 
   @Test
+  void integerArithmeticBeyondALongPromotesToAnExactNumber() throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("<% 9223372036854775807 + 1 %>", "9223372036854775808");
+    values.put("<% -9223372036854775807 - 2 %>", "-9223372036854775809");
+    values.put("<% 9223372036854775807 - -1 %>", "9223372036854775808");
+    values.put(
+        "<% 9223372036854775807 * 9223372036854775807 %>",
+        "85070591730234615847396907784232501249");
+    values.put("<% -(-9223372036854775807 - 1) %>", "9223372036854775808");
+    values.put("<% inputs.body.amount * 9223372036854775807 %>", "387381625547900583894");
+    values.put("<% -9223372036854775807 % -1 %>", "0");
+    values.put("<% 2147483647 * 2147483647 %>", "4611686014132420609");
+    values.put("<% 'next ' + (9223372036854775807 + 1) %>", "\"next 9223372036854775808\"");
+    values.put("<% 9223372036854775807 + 1 > 9223372036854775807 %>", "true");
+    values.put("<% inputs.body.tags[inputs.body.amount - 41] %>", "\"new\"");
+    values.put("<% inputs.body.tags[inputs.body.amount / 42] %>", "\"new\"");
+    values.put("<% inputs.body.tags[inputs.body.amount / 84] %>", "null");
+    values.put("<% inputs.body.name.slice(inputs.body.amount - 41) %>", "\"da\"");
+    values.put("<% inputs.body.name.slice(inputs.body.amount / 28) %>", "\"da\"");
+    values.put("<% inputs.body.price * 1e1500000000 * 1e1500000000 %>", "null");
+    values.put("<% 1e-999999999 + 1 %>", "1");
+    values.put("<% 1e999999999 % 7 %>", "6");
+    values.put("<% 'n' + 1e999999999 %>", "\"n1e+999999999\"");
+    List<String> expressions = new ArrayList<>(values.keySet());
+    List<Object> results = Evaluator.evaluate(expressions, false);
+    for (int i = 0; i < expressions.size(); i++) {
+      assertThat(Js.node(results.get(i)).toString())
+          .as(expressions.get(i))
+          .isEqualTo(values.get(expressions.get(i)));
+    }
+  }
+
+  @Test
+  void typesIntegerArithmeticAsANumberUnlessItCannotLeaveTheRangeOfALong() {
+    assertThat(compile("<% 1 + 2 %>").type()).isEqualTo(ExprType.INTEGER);
+    assertThat(compile("<% 'abc'.length - 1 %>").type()).isEqualTo(ExprType.INTEGER);
+    assertThat(compile("<% inputs.body.tags.length - 1 %>").type()).isEqualTo(ExprType.NUMBER);
+    assertThat(compile("<% inputs.body.amount + 1 %>").type()).isEqualTo(ExprType.NUMBER);
+    assertThat(compile("<% 9223372036854775807 + 1 %>").type()).isEqualTo(ExprType.NUMBER);
+    assertThat(compile("<% -inputs.body.amount %>").type()).isEqualTo(ExprType.NUMBER);
+    assertThat(compile("<% inputs.body.amount % 7 %>").type()).isEqualTo(ExprType.INTEGER);
+  }
+
+  @Test
   void conditionsFollowJavaScriptTruthiness() throws Exception {
     Map<String, Boolean> conditions = new LinkedHashMap<>();
     conditions.put("<% inputs.body.name %>", true);

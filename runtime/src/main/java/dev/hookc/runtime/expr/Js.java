@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -128,19 +127,22 @@ public final class Js {
 
   // ---- arithmetic on values of known type that may be missing ----
 
-  /** {@code a + b} on integers; {@code null} when either is missing. */
-  public static Long add(Long a, Long b) {
-    return a == null || b == null ? null : Math.addExact(a, b);
+  /**
+   * {@code a + b} on integers, exact: beyond a {@code long} the sum is promoted instead of wrapping
+   * or failing; {@code null} when either is missing.
+   */
+  public static BigDecimal add(Long a, Long b) {
+    return a == null || b == null ? null : JsNumbers.add(a.longValue(), b.longValue());
   }
 
-  /** {@code a - b} on integers; {@code null} when either is missing. */
-  public static Long subtract(Long a, Long b) {
-    return a == null || b == null ? null : Math.subtractExact(a, b);
+  /** {@code a - b} on integers, exact (promoted beyond a {@code long}); {@code null} if missing. */
+  public static BigDecimal subtract(Long a, Long b) {
+    return a == null || b == null ? null : JsNumbers.subtract(a.longValue(), b.longValue());
   }
 
-  /** {@code a * b} on integers; {@code null} when either is missing. */
-  public static Long multiply(Long a, Long b) {
-    return a == null || b == null ? null : Math.multiplyExact(a, b);
+  /** {@code a * b} on integers, exact (promoted beyond a {@code long}); {@code null} if missing. */
+  public static BigDecimal multiply(Long a, Long b) {
+    return a == null || b == null ? null : JsNumbers.multiply(a.longValue(), b.longValue());
   }
 
   /** {@code a % b} on integers, with the dividend's sign; {@code null} for a zero divisor. */
@@ -148,29 +150,35 @@ public final class Js {
     return a == null || b == null || b == 0 ? null : a % b;
   }
 
-  /** {@code -a} on an integer. */
-  public static Long negate(Long a) {
-    return a == null ? null : Math.negateExact(a);
+  /** {@code -a} on an integer, exact ({@code -Long.MIN_VALUE} is promoted). */
+  public static BigDecimal negate(Long a) {
+    return a == null ? null : JsNumbers.negate(a.longValue());
   }
 
-  /** {@code a + b} on numbers; {@code null} when either is missing. */
+  /**
+   * {@code a + b} on numbers: exact up to 1000 significant digits, rounded beyond; {@code null}
+   * when either is missing.
+   */
   public static BigDecimal add(BigDecimal a, BigDecimal b) {
-    return a == null || b == null ? null : a.add(b);
+    return a == null || b == null ? null : JsNumbers.add(a, b);
   }
 
-  /** {@code a - b} on numbers; {@code null} when either is missing. */
+  /** {@code a - b} on numbers, as {@link #add(BigDecimal, BigDecimal)}. */
   public static BigDecimal subtract(BigDecimal a, BigDecimal b) {
-    return a == null || b == null ? null : a.subtract(b);
+    return a == null || b == null ? null : JsNumbers.add(a, b.negate());
   }
 
-  /** {@code a * b} on numbers; {@code null} when either is missing. */
+  /**
+   * {@code a * b} on numbers; {@code null} when either is missing, or when the result is beyond
+   * what a decimal holds (JavaScript's {@code Infinity}, which JSON writes as {@code null}).
+   */
   public static BigDecimal multiply(BigDecimal a, BigDecimal b) {
-    return a == null || b == null ? null : a.multiply(b);
+    return a == null || b == null ? null : JsNumbers.multiply(a, b);
   }
 
-  /** {@code a % b} on numbers; {@code null} for a zero divisor. */
+  /** {@code a % b} on numbers, exact, with the dividend's sign; {@code null} for a zero divisor. */
   public static BigDecimal remainder(BigDecimal a, BigDecimal b) {
-    return a == null || b == null || b.signum() == 0 ? null : a.remainder(b);
+    return a == null || b == null ? null : JsNumbers.remainder(a, b);
   }
 
   /** {@code -a} on a number. */
@@ -278,6 +286,31 @@ public final class Js {
 
   private static final BigDecimal MAX_INT = BigDecimal.valueOf(Integer.MAX_VALUE);
 
+  /**
+   * JavaScript's {@code ToIntegerOrInfinity} within a {@code long}, for a method's position: the
+   * integer part, the nearest {@code long} beyond; {@code null} stays {@code null}.
+   */
+  public static Long integer(BigDecimal value) {
+    return JsNumbers.integer(value);
+  }
+
+  /** {@code list[index]} with a number: {@code null} unless it is a whole index in range. */
+  public static <T> T at(List<T> list, BigDecimal index) {
+    return at(list, wholeIndex(index));
+  }
+
+  /** {@code text[index]} with a number: {@code null} unless it is a whole index in range. */
+  public static String charAt(String text, BigDecimal index) {
+    return charAt(text, wholeIndex(index));
+  }
+
+  private static Long wholeIndex(BigDecimal n) {
+    if (n == null || n.signum() < 0 || n.compareTo(MAX_INT) > 0) {
+      return null;
+    }
+    return n.stripTrailingZeros().scale() > 0 ? null : n.longValue();
+  }
+
   /** {@code list[index]}; {@code null} out of range. */
   public static <T> T at(List<T> list, Long index) {
     if (list == null || index == null || index < 0 || index >= list.size()) {
@@ -381,8 +414,8 @@ public final class Js {
     if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
       return NODES.numberNode(stripped.longValueExact());
     }
-    if (stripped.scale() <= 0) {
-      return NODES.numberNode(new BigInteger(stripped.toPlainString()));
+    if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= JsNumbers.MAX_DIGITS) {
+      return NODES.numberNode(stripped.toBigIntegerExact());
     }
     return NODES.numberNode(stripped);
   }

@@ -1,7 +1,6 @@
 package dev.hookc.runtime.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -203,7 +202,6 @@ public final class JsMethods {
   }
 
   static Long integer(Object value) {
-    BigDecimal n = JsValues.toNumber(value);
-    return n == null ? null : n.longValue();
+    return JsNumbers.integer(JsValues.toNumber(value));
   }
 }

@@ -73,10 +73,17 @@ final class JsValues {
       if (t.isEmpty()) {
         return BigDecimal.ZERO;
       }
-      if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+      // Longer than any number a request body may hold: not worth parsing (JavaScript: a double).
+      if (t.length() > JsNumbers.MAX_DIGITS
+          || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
         return null;
       }
-      return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+      try {
+        return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+      } catch (NumberFormatException exponentOutOfRange) {
+        // "1e99999999999": JavaScript's Infinity or 0, which JSON writes as null.
+        return null;
+      }
     }
     return null;
   }
@@ -100,9 +107,14 @@ final class JsValues {
       return null;
     }
     try {
-      return a.divide(b);
-    } catch (ArithmeticException nonTerminating) {
-      return a.divide(b, DOUBLE_DIGITS);
+      try {
+        return a.divide(b);
+      } catch (ArithmeticException nonTerminating) {
+        return a.divide(b, DOUBLE_DIGITS);
+      }
+    } catch (ArithmeticException outOfRange) {
+      // The exponent is beyond what a decimal holds: JavaScript's Infinity or 0, JSON's null.
+      return null;
     }
   }
 
@@ -113,7 +125,7 @@ final class JsValues {
       return "null";
     }
     if (v instanceof BigDecimal d) {
-      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+      return JsNumbers.string(d);
     }
     if (v instanceof List<?> list) {
       return list.stream()

@@ -244,8 +244,19 @@ public final class Inbox implements AutoCloseable {
     try {
       Response response = handler.handle(delivery.request());
       error = response.status() >= 500 ? "the handler answered " + response.status() : null;
-    } catch (Exception e) {
-      error = e.getClass().getName() + ": " + e.getMessage();
+    } catch (Exception | StackOverflowError e) {
+      // A workflow that threw (a TaskCrash) did not process the delivery: a failed attempt.
+      error = e.getCause() == null ? e.toString() : e + "; caused by " + e.getCause();
+      LOG.log(
+          Level.ERROR,
+          "delivery "
+              + delivery.id()
+              + " of "
+              + scope
+              + " failed (attempt "
+              + (delivery.attempts() + 1)
+              + ")",
+          e);
     }
     String failure = error;
     store.transaction(c -> finish(c, delivery, failure));

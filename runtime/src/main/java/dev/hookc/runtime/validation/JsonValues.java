@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Map;
 
 /**
@@ -119,13 +120,32 @@ public final class JsonValues {
     return number.decimalValue().compareTo(limit);
   }
 
-  /** Whether a number divided by {@code divisor} is an integer, computed exactly. */
+  /**
+   * Whether a number divided by {@code divisor} is an integer, computed exactly and as quickly for
+   * {@code 1e999999999} or {@code 1e-999999999} as for {@code 12.5}: the powers of ten are never
+   * written out.
+   */
   public static boolean isMultipleOf(JsonNode number, BigDecimal divisor) {
     if ((number.isInt() || number.isLong())
         && divisor.scale() == 0
         && divisor.unscaledValue().bitLength() < 63) {
       return number.longValue() % divisor.longValueExact() == 0;
     }
-    return number.decimalValue().remainder(divisor).signum() == 0;
+    BigDecimal value = number.decimalValue();
+    if (value.signum() == 0) {
+      return true;
+    }
+    // value = a * 10^-s and divisor = b * 10^-t, neither a nor b ending in a zero digit.
+    BigDecimal a = value.stripTrailingZeros();
+    BigDecimal b = divisor.stripTrailingZeros();
+    if (a.scale() > b.scale()) {
+      // value / divisor = a / (b * 10^(s-t)), and 10 does not divide a.
+      return false;
+    }
+    // value / divisor = a * 10^(t-s) / b: whole when b divides it.
+    BigInteger modulus = b.unscaledValue().abs();
+    BigInteger shift =
+        BigInteger.TEN.modPow(BigInteger.valueOf((long) b.scale() - a.scale()), modulus);
+    return a.unscaledValue().mod(modulus).multiply(shift).mod(modulus).signum() == 0;
   }
 }

@@ -82,7 +82,7 @@ public final class ValidationErrorHooks {
     try {
       Status status = hook.run(validationError);
       if (status.equals(Status.crashed())) {
-        // A task crashed (logged by its runner) and nothing handled it: not the hook's answer.
+        // An on_error ended the hook with a task's exception as it was: not the hook's answer.
         throw new IllegalStateException("a task of the hook failed");
       }
       return RequestInputs.respond(status);

@@ -7,6 +7,10 @@ import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.workflow.Retry;
+import dev.hookc.runtime.workflow.Status;
+import dev.hookc.runtime.workflow.TaskRunner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,5 +172,52 @@ class InboxTest {
             send("POST", "/_hookc/dead-letters/nope/replay", "", "Authorization", "Bearer " + TOKEN)
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aWorkflowEndedByAnExceptionIsAFailedAttemptAndDeadLettersNeverDone() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger stored = new AtomicInteger();
+    // A two-task workflow as generated code runs it: the first task throws, the second stores.
+    Inbox inbox =
+        start(
+            request -> {
+              attempts.incrementAndGet();
+              TaskRunner.shared()
+                  .run(
+                      "insert (src/functions/pay.yaml:2:5)",
+                      Retry.NONE,
+                      () -> {
+                        throw new java.sql.SQLException("value too long for column");
+                      });
+              Status last =
+                  TaskRunner.shared()
+                      .run(
+                          "answer (src/functions/pay.yaml:5:5)",
+                          Retry.NONE,
+                          () -> {
+                            stored.incrementAndGet();
+                            return Status.ok("processed successfully");
+                          });
+              return RequestInputs.respond(last);
+            },
+            new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20), 2));
+
+    assertThat(send("POST", "/hook", "{\"id\":1}", "webhook-id", "m5").statusCode()).isEqualTo(202);
+    await(
+        () -> {
+          try {
+            return inbox.deadLetters().size() == 1;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+
+    assertThat(attempts).hasValue(2);
+    assertThat(stored).hasValue(0);
+    Inbox.DeadLetter dead = inbox.deadLetters().get(0);
+    assertThat(dead.error())
+        .contains("insert (src/functions/pay.yaml:2:5)")
+        .contains("value too long for column");
   }
 }

@@ -67,4 +67,24 @@ class JsonValuesTest {
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
   }
+
+  @Test
+  void decidesMultipleOfExactlyAndQuicklyForNumbersOfExtremeMagnitude() {
+    BigDecimal basisPoint = new BigDecimal("0.0001");
+    assertThat(JsonValues.isMultipleOf(decimal("1e999999999"), basisPoint)).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("1e-999999999"), basisPoint)).isFalse();
+    assertThat(JsonValues.isMultipleOf(decimal("1e999999999"), BigDecimal.valueOf(7))).isFalse();
+    assertThat(JsonValues.isMultipleOf(decimal("7e999999999"), BigDecimal.valueOf(7))).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("12.5"), new BigDecimal("0.5"))).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("0.3"), new BigDecimal("0.1"))).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("123.45678"), basisPoint)).isFalse();
+    assertThat(JsonValues.isMultipleOf(decimal("-1.2300"), new BigDecimal("0.01"))).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("0E-999999999"), basisPoint)).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("20"), new BigDecimal("2E+1"))).isTrue();
+    assertThat(JsonValues.isMultipleOf(decimal("10"), new BigDecimal("2E+1"))).isFalse();
+  }
+
+  private static JsonNode decimal(String text) {
+    return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new BigDecimal(text));
+  }
 }

@@ -75,6 +75,11 @@ public final class PaymentStore {
     }
   }
 
+  /** A connection to the payments database, for maintenance and tests. */
+  Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
   /** The payment of a transaction, if recorded. */
   public Optional<Payment> find(String transactionId) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
