@@ -2,6 +2,7 @@ package dev.hookc.runtime;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -29,7 +30,8 @@ public final class ConsoleLog {
    * its own, with the same level and filter, unless the application configures logging itself (a
    * {@code java.util.logging.config.file} or {@code config.class}, or a {@code SimpleFormatter}
    * format); then nothing changes. What is still queued is written when the JVM shuts down, since
-   * the JDK closes the root logger's handlers then.
+   * the JDK closes the root logger's handlers then; while a server {@linkplain
+   * HookcServer#stopOnShutdownSignal stops on that signal}, the handler stays until it is done.
    */
   public static void install() {
     if (System.getProperty("java.util.logging.config.file") != null
@@ -42,7 +44,10 @@ public final class ConsoleLog {
       if (handler instanceof ConsoleHandler
           && handler.getFormatter().getClass() == SimpleFormatter.class) {
         AsyncConsoleHandler console =
-            new AsyncConsoleHandler(System.err, AsyncConsoleHandler.DEFAULT_CAPACITY);
+            new AsyncConsoleHandler(
+                System.err,
+                AsyncConsoleHandler.DEFAULT_CAPACITY,
+                ConsoleLog::keepOpenWhileStopping);
         console.setFormatter(new LineFormatter());
         console.setLevel(handler.getLevel());
         console.setFilter(handler.getFilter());
@@ -51,6 +56,24 @@ public final class ConsoleLog {
         handler.close();
       }
     }
+  }
+
+  /**
+   * Whether {@code console}, being closed, stays open: the JDK's log manager closes and removes
+   * every handler in a shutdown hook of its own, which runs alongside hookc's, so the lines of
+   * hookc's stop, and of the requests it lets finish, would go nowhere. While that stop runs, the
+   * handler puts itself back on the root logger and closes once the stop is done.
+   */
+  private static boolean keepOpenWhileStopping(AsyncConsoleHandler console) {
+    if (!ShutdownSequence.deferUntilDone(console::closeNow)) {
+      return false;
+    }
+    Logger root = Logger.getLogger("");
+    // The log manager removed it just before closing it; a line logged in between is lost.
+    if (!Arrays.asList(root.getHandlers()).contains(console)) {
+      root.addHandler(console);
+    }
+    return true;
   }
 
   /** Formats a record as one line, without looking up its caller. */
