@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -36,9 +35,6 @@ import java.util.logging.LogRecord;
  * dropped and counted, and the writer reports how many in a line of its own, so nothing goes
  * missing without a trace. After {@link #close()} records are written at once on the caller's
  * thread, as the JDK's console handler keeps doing after it is closed.
- *
- * <p>A handler may be told to stay open when asked to close ({@code keepOpen}); it then closes when
- * {@link #closeNow()} is called.
  */
 final class AsyncConsoleHandler extends Handler {
 
@@ -61,7 +57,6 @@ final class AsyncConsoleHandler extends Handler {
   private final AtomicLong unreported = new AtomicLong();
   private final Object progress = new Object();
   private long written; // guarded by progress
-  private final Predicate<AsyncConsoleHandler> keepOpen;
   private volatile boolean closed;
 
   /**
@@ -70,15 +65,6 @@ final class AsyncConsoleHandler extends Handler {
    * @param capacity how many lines may wait
    */
   AsyncConsoleHandler(OutputStream stream, int capacity) {
-    this(stream, capacity, handler -> false);
-  }
-
-  /**
-   * @param keepOpen asked on {@link #close()}: true keeps the handler open, and whoever answered so
-   *     closes it later with {@link #closeNow()}
-   */
-  AsyncConsoleHandler(OutputStream stream, int capacity, Predicate<AsyncConsoleHandler> keepOpen) {
-    this.keepOpen = keepOpen;
     this.room = new Semaphore(capacity);
     this.out = new OutputStreamWriter(stream, Charset.defaultCharset());
     this.writer = new Thread(this::drain, "hookc-console-log");
@@ -158,17 +144,9 @@ final class AsyncConsoleHandler extends Handler {
     }
   }
 
-  /** Writes everything queued, then writes later records directly; unless kept open. */
+  /** Writes everything queued, then writes later records directly. */
   @Override
   public void close() {
-    if (closed || keepOpen.test(this)) {
-      return;
-    }
-    closeNow();
-  }
-
-  /** Writes everything queued, then writes later records directly. */
-  void closeNow() {
     if (closed) {
       return;
     }

@@ -2,7 +2,6 @@ package dev.hookc.runtime;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Arrays;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -31,7 +30,8 @@ public final class ConsoleLog {
    * {@code java.util.logging.config.file} or {@code config.class}, or a {@code SimpleFormatter}
    * format); then nothing changes. What is still queued is written when the JVM shuts down, since
    * the JDK closes the root logger's handlers then; while a server {@linkplain
-   * HookcServer#stopOnShutdownSignal stops on that signal}, the handler stays until it is done.
+   * HookcServer#stopOnShutdownSignal stops on that signal}, the handler keeps writing until the
+   * stop is done.
    */
   public static void install() {
     if (System.getProperty("java.util.logging.config.file") != null
@@ -44,14 +44,13 @@ public final class ConsoleLog {
       if (handler instanceof ConsoleHandler
           && handler.getFormatter().getClass() == SimpleFormatter.class) {
         AsyncConsoleHandler console =
-            new AsyncConsoleHandler(
-                System.err,
-                AsyncConsoleHandler.DEFAULT_CAPACITY,
-                ConsoleLog::keepOpenWhileStopping);
+            new AsyncConsoleHandler(System.err, AsyncConsoleHandler.DEFAULT_CAPACITY);
         console.setFormatter(new LineFormatter());
         console.setLevel(handler.getLevel());
         console.setFilter(handler.getFilter());
-        root.addHandler(console);
+        Runnable closeConsole = console::close;
+        root.addHandler(new Relay(root, console, closeConsole));
+        root.addHandler(new Relay(root, console, closeConsole));
         root.removeHandler(handler);
         handler.close();
       }
@@ -59,21 +58,52 @@ public final class ConsoleLog {
   }
 
   /**
-   * Whether {@code console}, being closed, stays open: the JDK's log manager closes and removes
-   * every handler in a shutdown hook of its own, which runs alongside hookc's, so the lines of
-   * hookc's stop, and of the requests it lets finish, would go nowhere. While that stop runs, the
-   * handler puts itself back on the root logger and closes once the stop is done.
+   * One of the two handlers on the root logger that pass records to the console handler.
+   *
+   * <p>The JDK's log manager resets logging in a shutdown hook of its own, which runs at the same
+   * time as hookc's: it removes the root logger's handlers one at a time and closes each, so the
+   * lines of hookc's stop, and of the requests it lets finish, would reach no handler. While hookc
+   * stops, a relay being closed puts itself back on the root logger instead, and the console closes
+   * once the stop is done; with two relays, one is always on the root logger while the other is
+   * away for that instant. Every record reaches both: the second on the same thread skips the
+   * record the first has just passed on.
    */
-  private static boolean keepOpenWhileStopping(AsyncConsoleHandler console) {
-    if (!ShutdownSequence.deferUntilDone(console::closeNow)) {
-      return false;
+  static final class Relay extends Handler {
+    private static final ThreadLocal<LogRecord> PASSED = new ThreadLocal<>();
+
+    private final Logger root;
+    private final Handler console;
+    private final Runnable closeConsole;
+
+    Relay(Logger root, Handler console, Runnable closeConsole) {
+      this.root = root;
+      this.console = console;
+      this.closeConsole = closeConsole;
     }
-    Logger root = Logger.getLogger("");
-    // The log manager removed it just before closing it; a line logged in between is lost.
-    if (!Arrays.asList(root.getHandlers()).contains(console)) {
-      root.addHandler(console);
+
+    @Override
+    public void publish(LogRecord record) {
+      if (PASSED.get() == record) {
+        PASSED.set(null);
+        return;
+      }
+      PASSED.set(record);
+      console.publish(record);
     }
-    return true;
+
+    @Override
+    public void flush() {
+      console.flush();
+    }
+
+    @Override
+    public void close() {
+      if (ShutdownSequence.deferUntilDone(closeConsole)) {
+        root.addHandler(this);
+        return;
+      }
+      closeConsole.run();
+    }
   }
 
   /** Formats a record as one line, without looking up its caller. */
