@@ -29,7 +29,9 @@ public final class ConsoleLog {
    * its own, with the same level and filter, unless the application configures logging itself (a
    * {@code java.util.logging.config.file} or {@code config.class}, or a {@code SimpleFormatter}
    * format); then nothing changes. What is still queued is written when the JVM shuts down, since
-   * the JDK closes the root logger's handlers then.
+   * the JDK closes the root logger's handlers then; while a server {@linkplain
+   * HookcServer#stopOnShutdownSignal stops on that signal}, the handler keeps writing until the
+   * stop is done.
    */
   public static void install() {
     if (System.getProperty("java.util.logging.config.file") != null
@@ -46,10 +48,61 @@ public final class ConsoleLog {
         console.setFormatter(new LineFormatter());
         console.setLevel(handler.getLevel());
         console.setFilter(handler.getFilter());
-        root.addHandler(console);
+        Runnable closeConsole = console::close;
+        root.addHandler(new Relay(root, console, closeConsole));
+        root.addHandler(new Relay(root, console, closeConsole));
         root.removeHandler(handler);
         handler.close();
       }
+    }
+  }
+
+  /**
+   * One of the two handlers on the root logger that pass records to the console handler.
+   *
+   * <p>The JDK's log manager resets logging in a shutdown hook of its own, which runs at the same
+   * time as hookc's: it removes the root logger's handlers one at a time and closes each, so the
+   * lines of hookc's stop, and of the requests it lets finish, would reach no handler. While hookc
+   * stops, a relay being closed puts itself back on the root logger instead, and the console closes
+   * once the stop is done; with two relays, one is always on the root logger while the other is
+   * away for that instant. Every record reaches both: the second on the same thread skips the
+   * record the first has just passed on.
+   */
+  static final class Relay extends Handler {
+    private static final ThreadLocal<LogRecord> PASSED = new ThreadLocal<>();
+
+    private final Logger root;
+    private final Handler console;
+    private final Runnable closeConsole;
+
+    Relay(Logger root, Handler console, Runnable closeConsole) {
+      this.root = root;
+      this.console = console;
+      this.closeConsole = closeConsole;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      if (PASSED.get() == record) {
+        PASSED.set(null);
+        return;
+      }
+      PASSED.set(record);
+      console.publish(record);
+    }
+
+    @Override
+    public void flush() {
+      console.flush();
+    }
+
+    @Override
+    public void close() {
+      if (ShutdownSequence.deferUntilDone(closeConsole)) {
+        root.addHandler(this);
+        return;
+      }
+      closeConsole.run();
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,8 +34,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code maxRspTime}, {@code idleInterval}); {@code TCP_NODELAY} is on ({@code
  * sun.net.httpserver.nodelay}).
  *
+ * <p>A server owns what its routes need and {@link Builder#closeOnStop registers} with it: when it
+ * stops, it admits no new requests, lets those in flight finish, then closes those resources, the
+ * last registered first (inbox workers, then the store, whose close releases the idempotency claims
+ * of requests that did not complete).
+ *
  * <p>One line per request goes to the {@code dev.hookc.runtime.access} logger at DEBUG (off unless
- * enabled); failures go to this class's logger at ERROR.
+ * enabled); failures go to this class's logger at ERROR, and the start and end of a stop at INFO.
  */
 public final class HookcServer implements AutoCloseable {
 
@@ -48,12 +54,18 @@ public final class HookcServer implements AutoCloseable {
   private final HttpServer server;
   private final AdmissionExecutor admission;
   private final Duration shutdownGrace;
+  private final List<AutoCloseable> owned;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private HookcServer(HttpServer server, AdmissionExecutor admission, Duration shutdownGrace) {
+  private HookcServer(
+      HttpServer server,
+      AdmissionExecutor admission,
+      Duration shutdownGrace,
+      List<AutoCloseable> owned) {
     this.server = server;
     this.admission = admission;
     this.shutdownGrace = shutdownGrace;
+    this.owned = owned;
   }
 
   /** A builder with the defaults described on its methods. */
@@ -81,28 +93,56 @@ public final class HookcServer implements AutoCloseable {
 
   /**
    * Stops gracefully: admits no new requests (they get 503 with {@code Connection: close}), waits
-   * up to {@code grace} for those in flight, then closes every connection. Calling it again does
-   * nothing.
+   * up to {@code grace} for those in flight, closes every connection, then closes what was
+   * registered with {@link Builder#closeOnStop}, the last first. Calling it again does nothing.
    */
   public void stop(Duration grace) {
     Objects.requireNonNull(grace, "grace");
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
+    long started = System.nanoTime();
+    LOG.log(
+        Level.INFO,
+        "stopping: admitting no new requests, waiting up to {0} ms for those in flight",
+        Long.toString(grace.toMillis()));
     boolean drained = admission.drain(grace);
     if (!drained) {
-      LOG.log(Level.WARNING, "requests still in flight after {0} ms; closing", grace.toMillis());
+      LOG.log(
+          Level.WARNING,
+          "requests still in flight after {0} ms; closing",
+          Long.toString(grace.toMillis()));
     }
     // In-flight work is done or out of time, so there is nothing left to wait for here; the JDK's
     // own delay counts whole seconds.
     server.stop(0);
     admission.shutdown();
+    // Only now: a request still in flight may need the store, and inbox workers must stop before
+    // the store they use closes.
+    ShutdownSequence.closeInReverse(owned);
+    LOG.log(
+        Level.INFO,
+        "stopped after {0} ms",
+        Long.toString(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
   }
 
-  /** Stops gracefully, with the configured grace, when the JVM shuts down (e.g. on SIGTERM). */
+  /**
+   * Stops gracefully, with the configured grace, when the JVM shuts down (e.g. on SIGTERM). The
+   * console log of {@link ConsoleLog} keeps writing until the stop is done, and resources
+   * registered with {@link #closeOnShutdown} close after it.
+   */
   public void stopOnShutdownSignal() {
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stop(shutdownGrace), "hookc-shutdown-" + port()));
+    ShutdownSequence.stopOnShutdown(() -> stop(shutdownGrace));
+  }
+
+  /**
+   * Closes {@code resource} when the JVM shuts down, after every server that {@linkplain
+   * #stopOnShutdownSignal stops on that signal} has stopped and closed what it owns; the last
+   * registered closes first. For what lives as long as the process rather than one server, such as
+   * a database a function opens on first use and keeps in a static field.
+   */
+  public static void closeOnShutdown(AutoCloseable resource) {
+    ShutdownSequence.closeOnShutdown(Objects.requireNonNull(resource, "resource"));
   }
 
   /** Stops with the configured grace. */
@@ -121,6 +161,7 @@ public final class HookcServer implements AutoCloseable {
     private String healthPath = "/health";
     private int maxConcurrentRequests = AdmissionExecutor.defaultLimit();
     private Duration shutdownGrace = Duration.ofSeconds(10);
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     private Builder() {}
 
@@ -191,8 +232,29 @@ public final class HookcServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Makes the server the owner of {@code resource}: it closes it when it stops, after the
+     * requests in flight have finished (or the grace ran out). Resources close in the reverse order
+     * of their registration, as try-with-resources closes them, so register what others use first:
+     * a store before the inbox workers that run on it. If the server fails to start, they close at
+     * once.
+     */
+    public Builder closeOnStop(AutoCloseable resource) {
+      owned.add(Objects.requireNonNull(resource, "resource"));
+      return this;
+    }
+
     /** Binds and starts the server. */
     public HookcServer start() throws IOException {
+      try {
+        return bind();
+      } catch (IOException | RuntimeException e) {
+        ShutdownSequence.closeInReverse(owned);
+        throw e;
+      }
+    }
+
+    private HookcServer bind() throws IOException {
       List<Route> all = new ArrayList<>(routes);
       Route health = null;
       if (healthPath != null) {
@@ -216,7 +278,7 @@ public final class HookcServer implements AutoCloseable {
       server.createContext("/", new ExchangeHandler(router, maxBodyBytes, health, admission));
       server.setExecutor(admission);
       server.start();
-      return new HookcServer(server, admission, shutdownGrace);
+      return new HookcServer(server, admission, shutdownGrace, List.copyOf(owned));
     }
 
     private static long checkedLimit(long bytes) {

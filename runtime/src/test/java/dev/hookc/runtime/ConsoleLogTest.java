@@ -36,4 +36,34 @@ class ConsoleLogTest {
     assertThat(lines[1]).isEqualTo("java.lang.IllegalStateException: boom");
     assertThat(lines[2]).contains("ConsoleLogTest.followsTheLineWithTheStackTraceOfAThrowable");
   }
+
+  @Test
+  void writesEachRecordOnceThroughItsTwoRelaysAndStillWritesWithOneRemoved() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    AsyncConsoleHandler console = new AsyncConsoleHandler(out, 16);
+    console.setFormatter(formatter);
+    java.util.logging.Logger logger = java.util.logging.Logger.getAnonymousLogger();
+    logger.setUseParentHandlers(false);
+    ConsoleLog.Relay first = new ConsoleLog.Relay(logger, console, console::close);
+    ConsoleLog.Relay second = new ConsoleLog.Relay(logger, console, console::close);
+    logger.addHandler(first);
+    logger.addHandler(second);
+
+    logger.info("both");
+    // As the JDK's log manager does at shutdown: one handler removed, then the other.
+    logger.removeHandler(first);
+    logger.info("second only");
+    logger.addHandler(first);
+    logger.removeHandler(second);
+    logger.info("first only");
+    logger.info("first only");
+    logger.addHandler(second);
+    logger.info("both again");
+    console.flush();
+
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        .extracting(line -> line.substring(line.indexOf(": ") + 2))
+        .containsExactly("both", "second only", "first only", "first only", "both again");
+    console.close();
+  }
 }

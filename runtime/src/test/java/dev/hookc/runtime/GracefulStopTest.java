@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class GracefulStopTest {
@@ -82,5 +85,53 @@ class GracefulStopTest {
     http.server.stop(Duration.ofSeconds(10));
 
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+  }
+
+  @Test
+  void closesWhatItOwnsAfterTheRequestsInFlightTheLastRegisteredFirst() throws Exception {
+    List<String> closed = new CopyOnWriteArrayList<>();
+    AtomicBoolean finished = new AtomicBoolean();
+    Route tracked =
+        Route.of(
+            "GET",
+            "/slow",
+            r -> {
+              entered.countDown();
+              release.await(10, TimeUnit.SECONDS);
+              finished.set(true);
+              return Response.json(200, "finished");
+            });
+    TestServer http =
+        TestServer.start(
+            HookcServer.builder()
+                .route(tracked)
+                .closeOnStop(() -> closed.add("store after " + finished.get()))
+                .closeOnStop(
+                    () -> {
+                      closed.add("workers");
+                      throw new IllegalStateException("a failing close stops nothing else");
+                    }));
+    CompletableFuture<HttpResponse<String>> inFlight = http.getAsync("/slow");
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stopping =
+        CompletableFuture.runAsync(() -> http.server.stop(Duration.ofSeconds(10)));
+    assertThat(inFlight).isNotDone();
+    assertThat(closed).isEmpty();
+    release.countDown();
+
+    stopping.get(10, TimeUnit.SECONDS);
+    assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(closed).containsExactly("workers", "store after true");
+  }
+
+  @Test
+  void closesWhatItWouldHaveOwnedWhenItCannotStart() throws Exception {
+    List<String> closed = new CopyOnWriteArrayList<>();
+    HookcServer.Builder duplicate =
+        HookcServer.builder().route(slow).route(slow).closeOnStop(() -> closed.add("store"));
+
+    assertThatThrownBy(duplicate::start).isInstanceOf(IllegalArgumentException.class);
+    assertThat(closed).containsExactly("store");
   }
 }

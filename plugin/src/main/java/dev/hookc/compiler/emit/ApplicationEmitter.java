@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.model.Authn;
@@ -18,10 +17,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.lang.model.element.Modifier;
 
-/** Emits {@code HookcApplication}: every route, a server builder for tests, and {@code main}. */
+/** Emits {@code HookcApplication}: a server builder with every route, and {@code main}. */
 final class ApplicationEmitter {
   private static final ClassName SERVER = ClassName.get(Names.RUNTIME, "HookcServer");
   private static final ClassName CONSOLE_LOG = ClassName.get(Names.RUNTIME, "ConsoleLog");
+  private static final ClassName BUILDER = SERVER.nestedClass("Builder");
   private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
   private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
   private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
@@ -43,23 +43,43 @@ final class ApplicationEmitter {
     this.guardEmitter = new GuardEmitter(names);
   }
 
-  private MethodSpec routesMethod(List<Event> events, List<CodeBlock> routes) {
+  /**
+   * {@code server(config)}: the builder with every route, which owns the store and the inbox
+   * workers the routes use. A list of routes alone would have no owner to close them when the
+   * server stops.
+   */
+  private MethodSpec serverMethod(
+      List<Event> events, List<CodeBlock> routes, HttpSettings settings) {
     MethodSpec.Builder method =
-        MethodSpec.methodBuilder("routes")
+        MethodSpec.methodBuilder("server")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addJavadoc("Every route of the project, handled with {@code config}.\n")
-            .returns(ParameterizedTypeName.get(ClassName.get(List.class), ROUTE))
+            .addJavadoc(
+                "A server builder with every route of the project, handled with {@code config}.\n")
+            .returns(BUILDER)
             .addParameter(Names.JSON_NODE, "config");
-    if (guards.needStore()) {
-      method
-          .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
-          .addStatement(
-              "$T store = $T.fromEnvironment($L, $L)",
-              GuardEmitter.JDBC_STORE,
-              GuardEmitter.JDBC_STORE,
-              literal(guards.storeUrl()),
-              literal(guards.dataDirectory()));
+    CodeBlock builder =
+        settings.maxBodyBytes().isPresent()
+            ? CodeBlock.of(
+                "$T.builder().maxBodyBytes($L)", SERVER, settings.maxBodyBytes().getAsLong())
+            : CodeBlock.of("$T.builder()", SERVER);
+    CodeBlock routeList =
+        CodeBlock.of("$T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"));
+    if (!guards.needStore()) {
+      return method.addStatement("return $L.routes($L)", builder, routeList).build();
     }
+    method
+        .addJavadoc(
+            "The server owns the store and the inbox workers: when it stops, after the requests in\n"
+                + "flight, the workers stop first, then the store closes.\n")
+        .addStatement("$T server = $L", BUILDER, builder)
+        .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
+        .addStatement(
+            "$T store = $T.fromEnvironment($L, $L)",
+            GuardEmitter.JDBC_STORE,
+            GuardEmitter.JDBC_STORE,
+            literal(guards.storeUrl()),
+            literal(guards.dataDirectory()))
+        .addStatement("server.closeOnStop(store)");
     List<CodeBlock> inboxes = new ArrayList<>();
     for (Event event : events) {
       RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
@@ -70,6 +90,7 @@ final class ApplicationEmitter {
                 event,
                 guard.async().get(),
                 CodeBlock.of("new $T(config)", names.controller(event))));
+        method.addStatement("server.closeOnStop($L)", guardEmitter.inboxVariable(event));
         inboxes.add(
             CodeBlock.of(
                 "$T.entry($S, $L)",
@@ -78,31 +99,21 @@ final class ApplicationEmitter {
                 guardEmitter.inboxVariable(event)));
       }
     }
-    if (inboxes.isEmpty() || guards.adminToken().isEmpty()) {
-      return method
-          .addStatement("return $T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"))
-          .build();
+    method.addStatement("server.routes($L)", routeList);
+    if (!inboxes.isEmpty() && guards.adminToken().isPresent()) {
+      Authn.SecretRef token = guards.adminToken().get();
+      method
+          .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
+          .addStatement(
+              "server.routes($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries($>\n$L$<)))",
+              GuardEmitter.INBOX_ADMIN,
+              GuardEmitter.SECRETS,
+              "the admin endpoints",
+              token.literal() ? "value:" + token.reference() : token.reference(),
+              Map.class,
+              CodeBlock.join(inboxes, ",\n"));
     }
-    Authn.SecretRef token = guards.adminToken().get();
-    return method
-        .addStatement(
-            "$T<$T> routes = new $T<>($T.of($>\n$L$<))",
-            List.class,
-            ROUTE,
-            ArrayList.class,
-            List.class,
-            CodeBlock.join(routes, ",\n"))
-        .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
-        .addStatement(
-            "routes.addAll($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries($>\n$L$<)))",
-            GuardEmitter.INBOX_ADMIN,
-            GuardEmitter.SECRETS,
-            "the admin endpoints",
-            token.literal() ? "value:" + token.reference() : token.reference(),
-            Map.class,
-            CodeBlock.join(inboxes, ",\n"))
-        .addStatement("return routes")
-        .build();
+    return method.addStatement("return server").build();
   }
 
   private static CodeBlock literal(Optional<String> text) {
@@ -136,14 +147,6 @@ final class ApplicationEmitter {
               ? CodeBlock.of("$L.withMaxBodyBytes($L)", route, limit.getAsLong())
               : route);
     }
-    CodeBlock server =
-        settings.maxBodyBytes().isPresent()
-            ? CodeBlock.of(
-                "return $T.builder().maxBodyBytes($L).routes(routes($T.load()))",
-                SERVER,
-                settings.maxBodyBytes().getAsLong(),
-                names.config())
-            : CodeBlock.of("return $T.builder().routes(routes($T.load()))", SERVER, names.config());
     int port = settings.port().orElse(3000);
     TypeSpec application =
         TypeSpec.classBuilder(self)
@@ -151,18 +154,19 @@ final class ApplicationEmitter {
             .addAnnotation(Names.generated())
             .addJavadoc(
                 "Serves the project's $L route(s). Run {@code main}, or start the same routes from\n"
-                    + "code and tests with {@link #server()}.\n",
+                    + "code and tests with {@link #server()} or {@link #server(JsonNode)}.\n",
                 events.size())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(routesMethod(events, routes))
+            .addMethod(serverMethod(events, routes, settings))
             .addMethod(
                 MethodSpec.methodBuilder("server")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc(
-                        "A server builder with every route; set the host and port (0 for any free\n"
-                            + "port, as tests do) and start it.\n")
-                    .returns(SERVER.nestedClass("Builder"))
-                    .addStatement(server)
+                        "A server builder with every route, handled with the project's configuration;"
+                            + " set the\nhost and port (0 for any free port, as tests do) and start"
+                            + " it.\n")
+                    .returns(BUILDER)
+                    .addStatement("return server($T.load())", names.config())
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("main")

@@ -36,7 +36,7 @@ final class GuardEmitter {
     this.names = names;
   }
 
-  /** The variable that holds an async event's inbox in {@code routes}. */
+  /** The variable that holds an async event's inbox in {@code server(config)}. */
   String inboxVariable(Event event) {
     String controller = names.controller(event).simpleName();
     String base =

@@ -218,6 +218,9 @@ class GuardDiagnosticsTest {
     assertThat(application(result))
         .contains("Inbox postAInbox =")
         .contains("postAInbox.accept(200, null, null)")
+        // The server closes the inbox's workers before the store they run on.
+        .containsSubsequence(
+            "server.closeOnStop(store);", "Inbox postAInbox =", "server.closeOnStop(postAInbox);")
         .contains(
             "InboxAdmin.routes(Secrets.resolve(\"the admin endpoints\", config,"
                 + " \"env.ADMIN_TOKEN\").get(0)");

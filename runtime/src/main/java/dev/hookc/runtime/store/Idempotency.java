@@ -29,7 +29,11 @@ import java.util.function.Function;
  *
  * <p>Only responses below 500 are recorded: after a 5xx or an exception the claim is released, so
  * the sender's retry runs the handler again. A claim whose process died is taken over once its
- * lease has run out.
+ * lease has run out; the claim of a request still running when its store closes (its server stopped
+ * and the grace ran out) is released then, so that a retry after a restart runs at once.
+ *
+ * <p>Keys are checked before they are stored ({@link RequestKeys}): one that is missing, longer
+ * than 500 characters or not text is a 400.
  */
 public final class Idempotency {
   private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
@@ -82,19 +86,23 @@ public final class Idempotency {
   }
 
   private Response handle(Request request, Handler handler) throws Exception {
-    String value = key.apply(request);
-    if (value == null || value.isBlank()) {
-      throw new HttpProblem(
-              400, "Bad Request", "the request has no idempotency key, which this route requires")
-          .withType("https://hookc.dev/problems/missing-idempotency-key");
-    }
-    if (value.length() > 500) {
-      throw HttpProblem.badRequest("the idempotency key is longer than 500 characters", List.of());
-    }
+    String value = RequestKeys.checked(key.apply(request));
     String owner = UUID.randomUUID().toString();
+    // Noted before it is taken, so that a stop cannot miss a claim committed an instant later.
+    JdbcStore.Claim live = new JdbcStore.Claim(scope, value, owner);
+    store.claiming(live);
+    try {
+      return claimAndRun(request, handler, value, owner);
+    } finally {
+      store.settled(live);
+    }
+  }
+
+  private Response claimAndRun(Request request, Handler handler, String value, String owner)
+      throws Exception {
     long deadline = clock.millis() + wait.toMillis();
     while (true) {
-      Claim claim = store.transaction(c -> claim(c, value, owner));
+      Outcome claim = store.transaction(c -> claim(c, value, owner));
       if (claim.replay() != null) {
         return claim.replay();
       }
@@ -130,9 +138,9 @@ public final class Idempotency {
     return response;
   }
 
-  private record Claim(boolean claimed, Response replay) {}
+  private record Outcome(boolean claimed, Response replay) {}
 
-  private Claim claim(Connection c, String value, String owner) throws SQLException {
+  private Outcome claim(Connection c, String value, String owner) throws SQLException {
     long now = clock.millis();
     // Now and then, drop expired records so that the table holds only live keys.
     if (ThreadLocalRandom.current().nextInt(PURGE_ONE_IN) == 0) {
@@ -153,7 +161,7 @@ public final class Idempotency {
       insert.setString(3, owner);
       insert.setLong(4, now + lease.toMillis());
       insert.executeUpdate();
-      return new Claim(true, null);
+      return new Outcome(true, null);
     } catch (SQLException e) {
       if (!Dialect.isDuplicateKey(e)) {
         throw e;
@@ -168,7 +176,7 @@ public final class Idempotency {
       select.setString(2, value);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
-          return new Claim(false, null); // released meanwhile: try again
+          return new Outcome(false, null); // released meanwhile: try again
         }
         if (row.getLong(5) <= now) {
           // Expired, or a claim whose process died: take it over if no one else has.
@@ -182,13 +190,13 @@ public final class Idempotency {
             takeOver.setString(3, scope);
             takeOver.setString(4, value);
             takeOver.setString(5, row.getString(6));
-            return new Claim(takeOver.executeUpdate() == 1, null);
+            return new Outcome(takeOver.executeUpdate() == 1, null);
           }
         }
         if (row.getBoolean(1)) {
-          return new Claim(false, replay(row.getInt(2), row.getString(3), row.getBytes(4)));
+          return new Outcome(false, replay(row.getInt(2), row.getString(3), row.getBytes(4)));
         }
-        return new Claim(false, null);
+        return new Outcome(false, null);
       }
     }
   }

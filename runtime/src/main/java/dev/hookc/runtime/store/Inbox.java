@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,8 @@ public final class Inbox implements AutoCloseable {
   private final Duration lease;
   private final ExecutorService workers;
   private volatile boolean running = true;
+  // The deliveries the workers are running, by id, with the lease each was claimed until.
+  private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
   private volatile long lastPurge = System.currentTimeMillis();
 
   private Inbox(
@@ -132,12 +135,8 @@ public final class Inbox implements AutoCloseable {
               "The request body does not match the route's schema.", violations);
         }
       }
-      String dedup = key == null ? null : key.apply(request);
-      if (key != null && (dedup == null || dedup.isBlank())) {
-        throw new HttpProblem(
-                400, "Bad Request", "the request has no idempotency key, which this route requires")
-            .withType("https://hookc.dev/problems/missing-idempotency-key");
-      }
+      // Checked as on synchronous routes, so that a key too long for its column is a 400 here too.
+      String dedup = key == null ? null : RequestKeys.checked(key.apply(request));
       String id = UUID.randomUUID().toString();
       Optional<String> existing = store.transaction(c -> insert(c, id, dedup, request));
       Response response =
@@ -240,30 +239,35 @@ public final class Inbox implements AutoCloseable {
       return false;
     }
     Stored delivery = claimed.get();
-    String error;
+    inFlight.put(delivery.id(), delivery.claimedUntil());
     try {
-      Response response = handler.handle(delivery.request());
-      error = response.status() >= 500 ? "the handler answered " + response.status() : null;
-    } catch (Exception | StackOverflowError e) {
-      // A workflow that threw (a TaskCrash) did not process the delivery: a failed attempt.
-      error = e.getCause() == null ? e.toString() : e + "; caused by " + e.getCause();
-      LOG.log(
-          Level.ERROR,
-          "delivery "
-              + delivery.id()
-              + " of "
-              + scope
-              + " failed (attempt "
-              + (delivery.attempts() + 1)
-              + ")",
-          e);
+      String error;
+      try {
+        Response response = handler.handle(delivery.request());
+        error = response.status() >= 500 ? "the handler answered " + response.status() : null;
+      } catch (Exception | StackOverflowError e) {
+        // A workflow that threw (a TaskCrash) did not process the delivery: a failed attempt.
+        error = e.getCause() == null ? e.toString() : e + "; caused by " + e.getCause();
+        LOG.log(
+            Level.ERROR,
+            "delivery "
+                + delivery.id()
+                + " of "
+                + scope
+                + " failed (attempt "
+                + (delivery.attempts() + 1)
+                + ")",
+            e);
+      }
+      String failure = error;
+      store.transaction(c -> finish(c, delivery, failure));
+    } finally {
+      inFlight.remove(delivery.id());
     }
-    String failure = error;
-    store.transaction(c -> finish(c, delivery, failure));
     return true;
   }
 
-  private record Stored(String id, int attempts, Request request) {}
+  private record Stored(String id, int attempts, long claimedUntil, Request request) {}
 
   private Optional<Stored> claim(Connection c) throws SQLException {
     long now = System.currentTimeMillis();
@@ -283,11 +287,12 @@ public final class Inbox implements AutoCloseable {
     }
     // Everything that made the row due is checked again: between the query and this update,
     // another worker may have claimed, run and released it (its claim back to the same value).
+    long until = now + lease.toMillis();
     try (PreparedStatement take =
         c.prepareStatement(
             "UPDATE hookc_inbox SET claimed_until = ? WHERE id = ? AND claimed_until = ?"
                 + " AND state = 'PENDING' AND next_attempt_at <= ?")) {
-      take.setLong(1, now + lease.toMillis());
+      take.setLong(1, until);
       take.setString(2, id);
       take.setLong(3, claimedUntil);
       take.setLong(4, now);
@@ -310,7 +315,7 @@ public final class Inbox implements AutoCloseable {
                 Json.mapper().readValue(row.getString(4), MULTI),
                 Json.mapper().readValue(row.getString(5), MULTI),
                 row.getBytes(6));
-        return Optional.of(new Stored(id, row.getInt(7), request));
+        return Optional.of(new Stored(id, row.getInt(7), until, request));
       } catch (java.io.IOException e) {
         throw new SQLException("unreadable stored delivery " + id, e);
       }
@@ -383,15 +388,69 @@ public final class Inbox implements AutoCloseable {
         });
   }
 
-  /** Stops the workers; a delivery being run is finished or, if cut short, runs again later. */
+  /**
+   * Stops the workers, waiting up to 10 s for the deliveries they are running; see {@link #stop}.
+   */
   @Override
   public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Stops the workers: they take no new delivery, and those they are running get up to {@code
+   * grace} to finish. A delivery still running then is released, to run again after a restart or on
+   * another instance, rather than stay claimed until its lease lapses; its worker is not
+   * interrupted, and what it records if it finishes before the store closes still counts.
+   */
+  public void stop(Duration grace) {
     running = false;
     workers.shutdown();
     try {
-      workers.awaitTermination(10, TimeUnit.SECONDS);
+      if (workers.awaitTermination(Math.max(0, grace.toMillis()), TimeUnit.MILLISECONDS)) {
+        return;
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    releaseInFlight(grace);
+  }
+
+  private void releaseInFlight(Duration grace) {
+    Map<String, Long> running = Map.copyOf(inFlight);
+    if (running.isEmpty()) {
+      return;
+    }
+    try {
+      int released =
+          store.transaction(
+              c -> {
+                int n = 0;
+                try (PreparedStatement update =
+                    c.prepareStatement(
+                        "UPDATE hookc_inbox SET claimed_until = 0 WHERE id = ?"
+                            + " AND claimed_until = ? AND state = 'PENDING'")) {
+                  for (Map.Entry<String, Long> delivery : running.entrySet()) {
+                    update.setString(1, delivery.getKey());
+                    update.setLong(2, delivery.getValue());
+                    n += update.executeUpdate();
+                  }
+                }
+                return n;
+              });
+      LOG.log(
+          Level.WARNING,
+          "{0} delivery(ies) of {1} still running after {2} ms; released to run again",
+          released,
+          scope,
+          Long.toString(grace.toMillis()));
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "cannot release the deliveries of "
+              + scope
+              + " still running; they run again once"
+              + " their lease lapses",
+          e);
     }
   }
 }

@@ -1,15 +1,14 @@
 package dev.hookc.runtime.store;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One JDBC database holding hookc's durable state, with its schema created or migrated when it is
@@ -19,22 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The JDBC driver is the project's dependency ({@code com.h2database:h2} or {@code
  * org.postgresql:postgresql}); without it, opening fails with a message that says which to add.
+ *
+ * <p>Each {@link #open} returns a store of its own on a database shared by every store on the same
+ * URL in the process. {@link #close} releases the idempotency claims taken through this store by
+ * requests that did not complete, so that the sender's retry after a restart runs instead of
+ * waiting for the claim to lapse; the last store to close closes the database (an embedded H2
+ * database with {@code SHUTDOWN}).
  */
 public final class JdbcStore implements AutoCloseable {
-  private static final Map<String, JdbcStore> OPEN = new ConcurrentHashMap<>();
-  private static final int MAX_IDLE_CONNECTIONS = 16;
+  private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
 
-  private final String url;
-  private final String user;
-  private final String password;
-  private final Dialect dialect;
-  private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(MAX_IDLE_CONNECTIONS);
+  private final Database database;
+  private final Set<Claim> claims = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private JdbcStore(String url, String user, String password) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
-    this.dialect = Dialect.of(url);
+  private JdbcStore(Database database) {
+    this.database = database;
   }
 
   /** The JDBC URL of the embedded default under {@code dataDirectory}. */
@@ -42,14 +41,17 @@ public final class JdbcStore implements AutoCloseable {
     // DB_CLOSE_DELAY keeps the database open between connections; file locking keeps a second
     // process from opening the same files. WRITE_DELAY=0 writes every commit to the file before
     // the commit returns: H2 otherwise buffers commits for up to half a second, and a delivery
-    // acknowledged in that window would be lost if the process were killed.
+    // acknowledged in that window would be lost if the process were killed. DB_CLOSE_ON_EXIT=FALSE
+    // leaves closing to hookc, after the requests in flight (see Database.withoutCloseOnExit).
     return "jdbc:h2:file:"
         + dataDirectory.toAbsolutePath().resolve("hookc")
-        + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /**
-   * The store with these settings, opened once per URL in this process and shared by every route.
+   * A store on the database with these settings, which is opened once per URL in this process and
+   * shared by every store on it. An H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE} unless it sets it,
+   * and the directory of an H2 file database is created for its owner only.
    *
    * @param url a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
    * @param user the database user, or null
@@ -58,13 +60,7 @@ public final class JdbcStore implements AutoCloseable {
    */
   public static JdbcStore open(String url, String user, String password) {
     Objects.requireNonNull(url, "url");
-    return OPEN.computeIfAbsent(
-        url,
-        u -> {
-          JdbcStore store = new JdbcStore(u, user, password);
-          store.migrate();
-          return store;
-        });
+    return new JdbcStore(Database.acquire(url, user, password));
   }
 
   /**
@@ -93,7 +89,7 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   Dialect dialect() {
-    return dialect;
+    return database.dialect();
   }
 
   /** Work done with one connection, in one transaction. */
@@ -104,118 +100,79 @@ public final class JdbcStore implements AutoCloseable {
 
   /** Runs {@code work} in a transaction, committed when it returns and rolled back if it throws. */
   <T> T transaction(Work<T> work) throws SQLException {
-    Connection connection = idle.poll();
-    if (connection == null) {
-      connection = connect();
+    if (closed.get()) {
+      throw new IllegalStateException("hookc's store is closed");
     }
-    boolean healthy = false;
-    try {
-      T result = work.run(connection);
-      connection.commit();
-      healthy = true;
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try {
-        connection.rollback();
-        healthy = true;
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    } finally {
-      if (!healthy || !idle.offer(connection)) {
-        closeQuietly(connection);
-      }
-    }
+    return database.transaction(work);
   }
 
-  private Connection connect() throws SQLException {
-    Connection connection;
-    try {
-      connection = DriverManager.getConnection(url, user, password);
-    } catch (SQLException e) {
-      if ("08001".equals(e.getSQLState()) && e.getMessage().startsWith("No suitable driver")) {
-        throw new IllegalStateException(
-            "no JDBC driver for "
-                + url
-                + "; add "
-                + (dialect == Dialect.H2 ? "com.h2database:h2" : "org.postgresql:postgresql")
-                + " to the project's dependencies",
-            e);
-      }
-      throw e;
-    }
-    connection.setAutoCommit(false);
-    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    return connection;
+  /** An idempotency key claimed by a request that has not completed yet. */
+  record Claim(String scope, String key, String owner) {}
+
+  /** Notes a claim about to be taken, to be released on close unless it is settled first. */
+  void claiming(Claim claim) {
+    claims.add(claim);
   }
 
-  private void migrate() {
-    try {
-      transaction(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              s.execute(
-                  "CREATE TABLE IF NOT EXISTS hookc_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)");
-            }
-            return null;
-          });
-      transaction(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              // Only one instance migrates at a time: the others wait on this row's lock.
-              s.execute(
-                  "INSERT INTO hookc_schema (id, version) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM hookc_schema WHERE id = 1)");
-            } catch (SQLException e) {
-              if (!Dialect.isDuplicateKey(e)) {
-                throw e;
-              }
-            }
-            return null;
-          });
-      transaction(
-          c -> {
-            int version;
-            try (Statement s = c.createStatement();
-                var rows =
-                    s.executeQuery("SELECT version FROM hookc_schema WHERE id = 1 FOR UPDATE")) {
-              rows.next();
-              version = rows.getInt(1);
-            }
-            var migrations = dialect.migrations();
-            for (int i = version; i < migrations.size(); i++) {
-              try (Statement s = c.createStatement()) {
-                s.execute(migrations.get(i));
-              }
-            }
-            try (var update =
-                c.prepareStatement("UPDATE hookc_schema SET version = ? WHERE id = 1")) {
-              update.setInt(1, migrations.size());
-              update.executeUpdate();
-            }
-            return null;
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot prepare hookc's tables in " + url + ": " + e.getMessage(), e);
-    }
+  /** Notes that a claim's request completed: recorded, released, or never taken. */
+  void settled(Claim claim) {
+    claims.remove(claim);
   }
 
-  /** Closes the idle connections and forgets this store; a later {@link #open} reopens it. */
+  /**
+   * Releases the claims of requests that did not complete (a request still running when its
+   * server's grace ran out), then lets go of the database, which closes with the last store on it.
+   * Work asked of this store afterwards fails. Calling it again does nothing.
+   */
   @Override
   public void close() {
-    OPEN.remove(url, this);
-    Connection connection;
-    while ((connection = idle.poll()) != null) {
-      closeQuietly(connection);
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      releaseClaims();
+    } finally {
+      database.release();
     }
   }
 
-  private static void closeQuietly(Connection connection) {
+  private void releaseClaims() {
+    if (claims.isEmpty()) {
+      return;
+    }
+    int released = 0;
     try {
-      connection.close();
-    } catch (SQLException e) {
-      // Nothing more can be done with a connection that fails to close.
+      released =
+          database.transaction(
+              c -> {
+                int n = 0;
+                try (PreparedStatement delete =
+                    c.prepareStatement(
+                        "DELETE FROM hookc_idempotency WHERE scope = ? AND idem_key = ?"
+                            + " AND owner = ? AND done = FALSE")) {
+                  for (Claim claim : claims) {
+                    delete.setString(1, claim.scope());
+                    delete.setString(2, claim.key());
+                    delete.setString(3, claim.owner());
+                    n += delete.executeUpdate();
+                  }
+                }
+                return n;
+              });
+      claims.clear();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "cannot release the idempotency claims of requests that did not complete; they lapse"
+              + " after their lease",
+          e);
+      return;
+    }
+    if (released > 0) {
+      LOG.log(
+          Level.INFO,
+          "released {0} idempotency claim(s) of requests that did not complete",
+          released);
     }
   }
 }

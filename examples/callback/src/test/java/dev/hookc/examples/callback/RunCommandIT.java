@@ -32,9 +32,13 @@ class RunCommandIT {
   private static final Path EXAMPLE = Path.of("").toAbsolutePath();
   private static final Pattern SERVING =
       Pattern.compile("hookc: serving 1 route\\(s\\) on http://localhost:(\\d+)");
-  // What the example itself prints: the line above and the INFO line of each valid callback.
+  // What the example itself prints: the line above, the INFO line of each valid callback, and the
+  // two lines of the graceful stop that SIGTERM starts.
   private static final Pattern OWN_OUTPUT =
-      Pattern.compile(SERVING.pattern() + "|\\S+Z INFO hookc\\.functions\\.processData: .*");
+      Pattern.compile(
+          SERVING.pattern()
+              + "|\\S+Z INFO hookc\\.functions\\.processData: .*"
+              + "|\\S+Z INFO dev\\.hookc\\.runtime\\.HookcServer: (stopping: .*|stopped after \\d+ ms)");
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @Test
@@ -63,6 +67,7 @@ class RunCommandIT {
         runAndPost(EXAMPLE, tmp, "-XX:SharedArchiveFile=" + tmp.resolve("missing.jsa"));
 
     assertThat(output).allMatch(line -> OWN_OUTPUT.matcher(line).matches());
+    assertThat(output).anyMatch(line -> line.contains("HookcServer: stopped after"));
   }
 
   @Test

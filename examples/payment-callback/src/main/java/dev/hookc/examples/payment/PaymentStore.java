@@ -1,5 +1,6 @@
 package dev.hookc.examples.payment;
 
+import dev.hookc.runtime.HookcServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,10 +13,16 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * The payments table in an embedded H2 database, in a file under {@code target/} unless {@code
  * PAYMENTS_DB} names another JDBC URL.
+ *
+ * <p>The shared store is closed by hookc when the process stops, after the callbacks in flight have
+ * been recorded: it registers itself with {@link HookcServer#closeOnShutdown}. The URL therefore
+ * turns off H2's own shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}), which would otherwise close
+ * the database at the first moment of the stop, under those callbacks; a {@code PAYMENTS_DB} URL
+ * should do the same.
  */
-public final class PaymentStore {
+public final class PaymentStore implements AutoCloseable {
   private static final String DEFAULT_URL =
-      "jdbc:h2:file:./target/payments-db/payments;DB_CLOSE_DELAY=-1";
+      "jdbc:h2:file:./target/payments-db/payments;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
   private static volatile PaymentStore shared;
 
   private final JdbcDataSource dataSource = new JdbcDataSource();
@@ -47,11 +54,21 @@ public final class PaymentStore {
         if (shared == null) {
           String url = System.getenv("PAYMENTS_DB");
           shared = new PaymentStore(url == null || url.isBlank() ? DEFAULT_URL : url);
+          HookcServer.closeOnShutdown(shared);
         }
         store = shared;
       }
     }
     return store;
+  }
+
+  /** Closes the database: H2 writes what it still holds and closes its files. */
+  @Override
+  public void close() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    }
   }
 
   /** Inserts the payment, or updates it when the transaction is known; true when inserted. */

@@ -36,8 +36,7 @@ class HostileDeliveryTest {
   @BeforeAll
   static void start() throws Exception {
     server =
-        HookcServer.builder()
-            .routes(HookcApplication.routes(SignedWebhooksExampleTest.config()))
+        HookcApplication.server(SignedWebhooksExampleTest.config())
             .host("127.0.0.1")
             .port(0)
             .start();

@@ -51,12 +51,7 @@ class SignedWebhooksExampleTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server =
-        HookcServer.builder()
-            .routes(HookcApplication.routes(config()))
-            .host("127.0.0.1")
-            .port(0)
-            .start();
+    server = HookcApplication.server(config()).host("127.0.0.1").port(0).start();
   }
 
   @AfterAll
@@ -286,7 +281,7 @@ class SignedWebhooksExampleTest {
 
   @Test
   void refusesToStartWhenASecretIsMissing() {
-    assertThatThrownBy(() -> HookcApplication.routes(JSON.readTree("{}")))
+    assertThatThrownBy(() -> HookcApplication.server(JSON.readTree("{}")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("config.stripe.webhook_secret")
         .hasMessageContaining("POST /webhooks/stripe");

@@ -12,7 +12,7 @@ import javax.annotation.processing.Generated;
 
 /**
  * Serves the project's 1 route(s). Run {@code main}, or start the same routes from
- * code and tests with {@link #server()}.
+ * code and tests with {@link #server()} or {@link #server(JsonNode)}.
  */
 @Generated("dev.hookc.compiler")
 public final class HookcApplication {
@@ -20,19 +20,19 @@ public final class HookcApplication {
   }
 
   /**
-   * Every route of the project, handled with {@code config}.
+   * A server builder with every route of the project, handled with {@code config}.
    */
-  public static List<Route> routes(JsonNode config) {
-    return List.of(
-          Route.of("POST", "/callback", new PostCallbackController(config)));
+  public static HookcServer.Builder server(JsonNode config) {
+    return HookcServer.builder().routes(List.of(
+          Route.of("POST", "/callback", new PostCallbackController(config))));
   }
 
   /**
-   * A server builder with every route; set the host and port (0 for any free
-   * port, as tests do) and start it.
+   * A server builder with every route, handled with the project's configuration; set the
+   * host and port (0 for any free port, as tests do) and start it.
    */
   public static HookcServer.Builder server() {
-    return HookcServer.builder().routes(routes(HookcConfig.load()));
+    return server(HookcConfig.load());
   }
 
   /**
