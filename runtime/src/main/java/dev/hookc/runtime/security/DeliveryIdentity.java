@@ -127,7 +127,10 @@ public final class DeliveryIdentity {
       return value == null || value.isBlank() ? null : value;
     }
 
-    /** The string or number at {@code name} in a JSON object body, else null. */
+    /**
+     * The string at {@code name} in a JSON object body, else null. Stripe's ids and types are
+     * strings; reading a number as its text would make {@code 123} and {@code "123"} one delivery.
+     */
     String bodyText(String name) {
       if (body == null) {
         try {
@@ -138,7 +141,7 @@ public final class DeliveryIdentity {
         }
       }
       JsonNode value = body.path(name);
-      String text = value.isTextual() || value.isNumber() ? value.asText() : null;
+      String text = value.isTextual() ? value.asText() : null;
       return text == null || text.isBlank() ? null : text;
     }
   }

@@ -98,17 +98,19 @@ class HostileDeliveryKeysTest {
   }
 
   @Test
-  void keepsAStripeEventWhoseIdIsANumberApartFromTheSameIdAsAString() throws Exception {
+  void refusesAStripeEventWhoseIdIsANumberSoItNeverCollidesWithTheSameIdAsAString()
+      throws Exception {
     String digits = Long.toString(System.nanoTime());
     HttpResponse<String> number = stripe("{\"id\":" + digits + ",\"type\":\"ping\"}");
     HttpResponse<String> string = stripe("{\"id\":\"" + digits + "\",\"type\":\"ping\"}");
-    HttpResponse<String> repeat = stripe("{\"id\":" + digits + ",\"type\":\"ping\"}");
+    HttpResponse<String> repeat = stripe("{\"id\":\"" + digits + "\",\"type\":\"ping\"}");
 
-    assertThat(number.statusCode()).isEqualTo(200);
+    assertThat(number.statusCode()).as(number.body()).isEqualTo(400);
+    assertThat(number.headers().firstValue("content-type")).hasValue("application/problem+json");
     assertThat(string.statusCode()).isEqualTo(200);
     assertThat(string.headers().firstValue("idempotent-replayed")).isEmpty();
     assertThat(JSON.readTree(string.body()).at("/received/id").isTextual()).isTrue();
     assertThat(repeat.headers().firstValue("idempotent-replayed")).hasValue("true");
-    assertThat(repeat.body()).isEqualTo(number.body());
+    assertThat(repeat.body()).isEqualTo(string.body());
   }
 }
