@@ -186,13 +186,13 @@ final class ApplicatorWriter {
       code.beginControlFlow("if (node.has($S))", name).addStatement("into.add($S)", name);
       code.endControlFlow();
     }
-    if (!node.patternPropertiesJava.isEmpty()) {
+    if (!node.patternPropertiesSource.isEmpty()) {
       code.beginControlFlow(
           "for ($T<String, $T> field : node.properties())", Map.Entry.class, Constants.JSON_NODE);
       code.addStatement("String name = field.getKey()");
       List<CodeBlock> tests = new ArrayList<>();
-      for (String java : node.patternPropertiesJava.values()) {
-        tests.add(CodeBlock.of("$N.find(name)", constants.pattern(names.stem(node), java)));
+      for (PatternSource source : node.patternPropertiesSource.values()) {
+        tests.add(CodeBlock.of("$N.find(name)", constants.pattern(names.stem(node), source)));
       }
       code.beginControlFlow("if ($L)", CodeBlock.join(tests, " || "));
       code.addStatement("into.add(name)").endControlFlow().endControlFlow();

@@ -113,7 +113,7 @@ final class AssertionWriter {
   private void strings(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
     if (node.minLength == null
         && node.maxLength == null
-        && node.patternJava == null
+        && node.patternSource == null
         && node.format == null) {
       return;
     }
@@ -132,8 +132,8 @@ final class AssertionWriter {
       emit.fail(code, "maxLength", "must be at most " + characters(node.maxLength) + " long");
       code.endControlFlow();
     }
-    if (node.patternJava != null) {
-      String field = constants.pattern(names.stem(node), node.patternJava);
+    if (node.patternSource != null) {
+      String field = constants.pattern(names.stem(node), node.patternSource);
       code.beginControlFlow("if (!$N.find(text))", field);
       emit.fail(code, "pattern", "must match pattern \"" + node.pattern + "\"");
       code.endControlFlow();

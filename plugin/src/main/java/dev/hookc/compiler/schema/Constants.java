@@ -27,15 +27,19 @@ final class Constants {
   private final Map<String, String> byValue = new HashMap<>();
   private final Set<String> names = new HashSet<>();
 
-  /** A {@code TextPattern} field for {@code javaRegex}. */
-  String pattern(String stem, String javaRegex) {
+  /**
+   * A {@code TextPattern} field for {@code source}: compiled for linear time, or bounded by a step
+   * budget when only a backtracking engine runs it.
+   */
+  String pattern(String stem, PatternSource source) {
     ClassName type = ClassName.get("dev.hookc.runtime.validation", "TextPattern");
+    String factory = source.linear() ? "compile" : "compileBounded";
     return field(
-        "pattern:" + javaRegex,
+        "pattern:" + factory + ":" + source.regex(),
         stem,
         "PATTERN",
         type,
-        CodeBlock.of("$T.compile($S)", type, javaRegex));
+        CodeBlock.of("$T.$N($S)", type, factory, source.regex()));
   }
 
   /** A {@code BigDecimal} field holding {@code value} exactly. */

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Turns one schema mapping's keywords into a {@link SchemaNode}, reporting what is wrong. */
 final class KeywordParser {
@@ -292,11 +290,11 @@ final class KeywordParser {
     }
     for (YamlMapping.Entry entry : mapping.entries()) {
       String regex = entry.key().value();
-      String java = translate(entry.key(), regex);
+      PatternSource source = PatternTranslator.translate(entry.key(), diagnostics);
       SchemaNode child = parse(entry.value(), at + "/" + SchemaIndex.escape(regex), base);
-      if (java != null) {
+      if (source != null) {
         node.patternProperties.put(regex, child);
-        node.patternPropertiesJava.put(regex, java);
+        node.patternPropertiesSource.put(regex, source);
       }
     }
   }
@@ -306,24 +304,10 @@ final class KeywordParser {
       wrong(value, "'pattern' must be a regular expression string, found a " + value.kindName());
       return;
     }
-    String java = translate(scalar, scalar.value());
-    if (java != null) {
+    PatternSource source = PatternTranslator.translate(scalar, diagnostics);
+    if (source != null) {
       node.pattern = scalar.value();
-      node.patternJava = java;
-    }
-  }
-
-  private String translate(YamlScalar at, String regex) {
-    try {
-      String java = EcmaRegex.translate(regex);
-      Pattern.compile(java);
-      return java;
-    } catch (PatternSyntaxException e) {
-      diagnostics.report(
-          SchemaCode.INVALID_PATTERN,
-          at.location(),
-          "invalid regular expression '" + regex + "': " + e.getDescription());
-      return null;
+      node.patternSource = source;
     }
   }
 

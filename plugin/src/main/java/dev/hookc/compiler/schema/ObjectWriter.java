@@ -202,7 +202,7 @@ final class ObjectWriter {
     } else if (additional) {
       code.addStatement("boolean matched = false");
     }
-    for (Map.Entry<String, String> pattern : node.patternPropertiesJava.entrySet()) {
+    for (Map.Entry<String, PatternSource> pattern : node.patternPropertiesSource.entrySet()) {
       String field = constants.pattern(stem, pattern.getValue());
       code.beginControlFlow("if ($N.find(name))", field);
       if (additional) {

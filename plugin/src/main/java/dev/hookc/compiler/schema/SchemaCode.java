@@ -16,7 +16,11 @@ public enum SchemaCode implements DiagnosticCode {
       "HC5008",
       "a 'required' property is not in 'properties' while 'additionalProperties' is false"),
   UNKNOWN_FORMAT(
-      "HC5009", "a 'format' hookc does not check, so it is not enforced", Severity.WARNING);
+      "HC5009", "a 'format' hookc does not check, so it is not enforced", Severity.WARNING),
+  BACKTRACKING_PATTERN(
+      "HC5010",
+      "a pattern needs a backtracking engine, so it runs under a step budget",
+      Severity.WARNING);
 
   private final Spec spec;
 

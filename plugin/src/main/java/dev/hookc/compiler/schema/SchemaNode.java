@@ -32,8 +32,8 @@ final class SchemaNode {
   SchemaNode unevaluatedProperties;
   final Map<String, SchemaNode> patternProperties = new LinkedHashMap<>();
 
-  /** The java.util.regex translation of each {@link #patternProperties} key. */
-  final Map<String, String> patternPropertiesJava = new LinkedHashMap<>();
+  /** The translation of each {@link #patternProperties} key for the engine that runs it. */
+  final Map<String, PatternSource> patternPropertiesSource = new LinkedHashMap<>();
 
   SchemaNode propertyNames;
   List<YamlNode> enumValues;
@@ -41,7 +41,7 @@ final class SchemaNode {
   Integer minLength;
   Integer maxLength;
   String pattern;
-  String patternJava;
+  PatternSource patternSource;
   BigDecimal minimum;
   BigDecimal maximum;
   BigDecimal exclusiveMinimum;

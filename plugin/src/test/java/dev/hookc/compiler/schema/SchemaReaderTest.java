@@ -56,6 +56,20 @@ class SchemaReaderTest {
   }
 
   @Test
+  void warnsAtEachPatternThatOnlyABacktrackingEngineRuns() {
+    List<Diagnostic> found =
+        read(
+            "properties:\n  pair: {pattern: \"^(a+)\\\\1$\"}\n"
+                + "  code: {pattern: \"^[A-Z]{3}$\"}\n"
+                + "patternProperties:\n  \"^(?!x-)\": true\n");
+    assertThat(found)
+        .extracting(this::where)
+        .containsExactly(tuple("HC5010", 2, 19), tuple("HC5010", 5, 3));
+    assertThat(found).allMatch(d -> d.severity() == Severity.WARNING);
+    assertThat(found.get(0).message()).contains("'^(a+)\\1$'", "invalid escape sequence");
+  }
+
+  @Test
   void reportsAnUnresolvableRefSayingWhatWasLookedFor() {
     List<Diagnostic> found = read("properties:\n  a:\n    $ref: \"#/$defs/missing\"\n");
     assertThat(found).extracting(this::where).containsExactly(tuple("HC5006", 3, 11));
