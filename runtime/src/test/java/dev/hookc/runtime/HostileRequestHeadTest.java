@@ -322,6 +322,26 @@ class HostileRequestHeadTest {
   }
 
   @Test
+  void answersAThousandPipelinedRequestsInOrder() throws Exception {
+    StringBuilder requests = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      String body = Integer.toString(i);
+      requests
+          .append("POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: ")
+          .append(body.length())
+          .append("\r\n\r\n")
+          .append(body);
+    }
+    try (RawConnection connection = RawConnection.open(http.server.port())) {
+      connection.sendInBackground(requests.toString().getBytes(ISO_8859_1));
+
+      for (int i = 0; i < 1_000; i++) {
+        assertThat(connection.read().body()).isEqualTo(Integer.toString(i));
+      }
+    }
+  }
+
+  @Test
   void sends100ContinueOnlyWhenTheRouteTakesTheDeclaredBody() throws Exception {
     try (RawConnection connection = RawConnection.open(http.server.port())) {
       connection.send(

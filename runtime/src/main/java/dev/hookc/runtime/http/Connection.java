@@ -61,7 +61,7 @@ final class Connection {
   private boolean used;
   private BodyDecoder body;
   private Exchange exchange;
-  private byte[] leftover;
+  private ByteBuffer leftover;
 
   /** The position in the selector loop's list of connections. */
   int index = -1;
@@ -230,9 +230,8 @@ final class Connection {
       }
       if ((state == BUSY || state == WRITING) && in.hasRemaining()) {
         // The next request, pipelined: kept until this one is answered. Nothing more is read
-        // meanwhile, so this is at most one read's worth.
-        leftover = new byte[in.remaining()];
-        in.get(leftover);
+        // meanwhile, so this is at most one read's worth, copied once out of the shared buffer.
+        leftover = in == loop.readBuffer() ? ByteBuffer.wrap(copyOf(in)) : in;
       }
     } catch (RequestRejected e) {
       reject(e.rejection());
@@ -339,7 +338,7 @@ final class Connection {
     }
     become(IDLE);
     if (leftover != null) {
-      ByteBuffer next = ByteBuffer.wrap(leftover);
+      ByteBuffer next = leftover;
       leftover = null;
       consume(next);
     }
@@ -397,6 +396,12 @@ final class Connection {
       }
     }
     return true;
+  }
+
+  private static byte[] copyOf(ByteBuffer in) {
+    byte[] copy = new byte[in.remaining()];
+    in.get(copy);
+    return copy;
   }
 
   private static boolean remaining(ByteBuffer[] out) {

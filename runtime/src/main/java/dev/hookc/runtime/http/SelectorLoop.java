@@ -311,7 +311,13 @@ final class SelectorLoop implements Runnable {
   private void sweep() {
     // Backwards, since a connection that closes moves the last one into its place.
     for (int i = connections.size() - 1; i >= 0; i--) {
-      connections.get(i).checkDeadline(now);
+      Connection connection = connections.get(i);
+      try {
+        connection.checkDeadline(now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "a connection failed", e);
+        connection.close();
+      }
     }
   }
 
