@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * section of 64 KiB or 100 fields (431), the head within {@link Builder#requestHeadTimeout} of its
  * first byte (408), the body at {@link Builder#minRequestBodyRate} (408); a client has {@link
  * Builder#responseTimeout} to read an answer, and {@link Builder#maxConnectionsPerAddress} and
- * {@link Builder#maxConnections} cap open connections (beyond them, 503 and close). Idle keep-alive
- * connections close after {@link Builder#idleTimeout}. {@code TCP_NODELAY} is on.
+ * {@link Builder#maxConnections} cap open connections (beyond them, 503 and close), and {@link
+ * Builder#maxBufferedBodyBytes} the memory of bodies still arriving. Idle keep-alive connections
+ * close after {@link Builder#idleTimeout}. {@code TCP_NODELAY} is on.
  *
  * <p>One line per request goes to the {@code dev.hookc.runtime.access} logger at DEBUG (off unless
  * enabled); failures go to this class's logger at ERROR.
@@ -129,6 +130,7 @@ public final class HookcServer implements AutoCloseable {
     private Duration responseTimeout = Duration.ofSeconds(30);
     private int maxConnectionsPerAddress = 256;
     private int maxConnections = 10_000;
+    private long maxBufferedBodyBytes = TransportSettings.defaultMaxBufferedBodyBytes();
 
     private Builder() {}
 
@@ -266,6 +268,20 @@ public final class HookcServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How much memory the request bodies still arriving may hold together; default a quarter of the
+     * maximum heap. Receiving a body takes no slot, so without it many connections each sending a
+     * large body slowly could fill the heap. A body that would pass it is answered 503 with {@code
+     * Retry-After: 1} and its connection closed.
+     */
+    public Builder maxBufferedBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBufferedBodyBytes must be positive: " + bytes);
+      }
+      this.maxBufferedBodyBytes = bytes;
+      return this;
+    }
+
     /** Binds and starts the server. */
     public HookcServer start() throws IOException {
       List<Route> all = new ArrayList<>(routes);
@@ -291,7 +307,8 @@ public final class HookcServer implements AutoCloseable {
               bodyRateGrace,
               responseTimeout,
               maxConnectionsPerAddress,
-              maxConnections);
+              maxConnections,
+              maxBufferedBodyBytes);
       HttpTransport transport =
           HttpTransport.start(settings, new ExchangeHandler(router, maxBodyBytes, health));
       return new HookcServer(transport, shutdownGrace);

@@ -174,6 +174,42 @@ class HostileConnectionsTest {
   }
 
   @Test
+  void refusesABodyBeyondTheMemoryBudgetOfBodiesBeingReceived() throws Exception {
+    String head = "POST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n";
+    byte[] part = "p".repeat(70_000).getBytes(ISO_8859_1);
+    try (TestServer http =
+            TestServer.start(
+                HookcServer.builder().route(PING).route(ECHO).maxBufferedBodyBytes(150_000));
+        RawConnection first = RawConnection.open(http.server.port());
+        RawConnection second = RawConnection.open(http.server.port())) {
+      // Each body, once 70,000 bytes in, holds 100,000: the two cannot both fit.
+      first.send(head).send(part);
+      second.send(head).send(part);
+
+      List<RawConnection> waiting = new ArrayList<>();
+      int refused = 0;
+      for (RawConnection connection : List.of(first, second)) {
+        try {
+          TestServer.RawResponse response = connection.read(Duration.ofSeconds(2));
+          assertProblem(response, 503);
+          assertThat(response.headers().get("retry-after")).isEqualTo("1");
+          refused++;
+        } catch (SocketTimeoutException e) {
+          waiting.add(connection);
+        }
+      }
+
+      assertThat(refused).isEqualTo(1);
+      RawConnection survivor = waiting.get(0);
+      survivor.send("q".repeat(30_000));
+      TestServer.RawResponse done = survivor.read(Duration.ofSeconds(5));
+      assertThat(done.status()).isEqualTo(200);
+      assertThat(done.body()).hasSize(100_000);
+      assertPromptAnswers(http);
+    }
+  }
+
+  @Test
   void answers64KeepAliveConnectionsSendingBackToBackWithoutA503() throws Exception {
     int connections = 64;
     int requestsEach = 150;

@@ -14,28 +14,45 @@ final class BodyBuffer {
   private static final int FIRST_CHUNK = 64 * 1024;
 
   private final long expected;
-  private byte[] bytes;
+  private final BodyBudget budget;
+  private byte[] bytes = NONE;
   private int size;
+  private long reserved;
 
   /** A buffer for {@code expected} bytes, or an unknown number when negative. */
-  BodyBuffer(long expected) {
+  BodyBuffer(long expected, BodyBudget budget) {
     this.expected = expected;
-    int first = expected < 0 ? 1024 : (int) Math.min(expected, FIRST_CHUNK);
-    this.bytes = first == 0 ? NONE : new byte[first];
+    this.budget = budget;
   }
 
-  /** Appends up to {@code max} bytes from {@code in}. */
-  void append(ByteBuffer in, int max) {
+  /**
+   * Appends up to {@code max} bytes from {@code in}.
+   *
+   * @throws RequestRejected if the memory for them is not in the budget
+   */
+  void append(ByteBuffer in, int max) throws RequestRejected {
     int n = Math.min(max, in.remaining());
     if (size + n > bytes.length) {
-      long wanted = Math.max((long) bytes.length * 2, (long) size + n);
+      long wanted =
+          bytes.length == 0
+              ? (expected < 0 ? Math.max(n, 1024) : Math.min(expected, FIRST_CHUNK))
+              : Math.max((long) bytes.length * 2, (long) size + n);
       if (expected >= 0) {
         wanted = Math.min(wanted, expected);
       }
-      bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
+      wanted = Math.max(wanted, (long) size + n);
+      budget.reserve(wanted - bytes.length);
+      reserved += wanted - bytes.length;
+      bytes = Arrays.copyOf(bytes, (int) wanted);
     }
     in.get(bytes, size, n);
     size += n;
+  }
+
+  /** Gives the memory back to the budget: the body is complete, or abandoned. */
+  void release() {
+    budget.release(reserved);
+    reserved = 0;
   }
 
   int size() {

@@ -18,4 +18,7 @@ interface BodyDecoder {
 
   /** The whole body, once {@link #decode} returned true. */
   byte[] body();
+
+  /** Gives the body's memory back to the budget of bodies being received. */
+  void release();
 }

@@ -26,7 +26,7 @@ final class ChunkedBodyDecoder implements BodyDecoder {
   private static final int DONE = 9;
 
   private final long limit;
-  private final BodyBuffer buffer = new BodyBuffer(-1);
+  private final BodyBuffer buffer;
   private int state = SIZE;
   private long chunkSize;
   private int digits;
@@ -37,8 +37,9 @@ final class ChunkedBodyDecoder implements BodyDecoder {
   private int trailerBytes;
   private int trailerCount;
 
-  ChunkedBodyDecoder(long limit) {
+  ChunkedBodyDecoder(long limit, BodyBudget budget) {
     this.limit = limit;
+    this.buffer = new BodyBuffer(-1, budget);
   }
 
   @Override
@@ -179,5 +180,10 @@ final class ChunkedBodyDecoder implements BodyDecoder {
   @Override
   public byte[] body() {
     return buffer.toArray();
+  }
+
+  @Override
+  public void release() {
+    buffer.release();
   }
 }

@@ -194,6 +194,7 @@ final class Connection {
       loop.settle(exchange);
     }
     state = CLOSED;
+    releaseBody();
     if (key != null) {
       key.cancel();
     }
@@ -224,6 +225,8 @@ final class Connection {
             return;
           }
           byte[] bytes = body.body();
+          // From here on the body is the handler's, as any memory it uses.
+          body.release();
           body = null;
           dispatch(bytes);
         }
@@ -275,9 +278,16 @@ final class Connection {
     }
     body =
         framing.chunked()
-            ? new ChunkedBodyDecoder(limit)
-            : new FixedLengthBody(framing.contentLength());
+            ? new ChunkedBodyDecoder(limit, loop.bodyBudget())
+            : new FixedLengthBody(framing.contentLength(), loop.bodyBudget());
     become(BODY);
+  }
+
+  private void releaseBody() {
+    if (body != null) {
+      body.release();
+      body = null;
+    }
   }
 
   private void dispatch(byte[] bytes) {
@@ -291,7 +301,7 @@ final class Connection {
         exchange != null ? exchange : Exchange.refused(parser.method(), parser.target());
     refused.closeAfterAnswer();
     exchange = refused;
-    body = null;
+    releaseBody();
     leftover = null;
     become(BUSY);
     try {

@@ -8,13 +8,13 @@ final class FixedLengthBody implements BodyDecoder {
   private final BodyBuffer buffer;
   private long remaining;
 
-  FixedLengthBody(long length) {
-    this.buffer = new BodyBuffer(length);
+  FixedLengthBody(long length, BodyBudget budget) {
+    this.buffer = new BodyBuffer(length, budget);
     this.remaining = length;
   }
 
   @Override
-  public boolean decode(ByteBuffer in) {
+  public boolean decode(ByteBuffer in) throws RequestRejected {
     int n = (int) Math.min(remaining, in.remaining());
     buffer.append(in, n);
     remaining -= n;
@@ -29,5 +29,10 @@ final class FixedLengthBody implements BodyDecoder {
   @Override
   public byte[] body() {
     return buffer.toArray();
+  }
+
+  @Override
+  public void release() {
+    buffer.release();
   }
 }

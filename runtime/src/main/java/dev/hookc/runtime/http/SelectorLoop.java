@@ -37,6 +37,7 @@ final class SelectorLoop implements Runnable {
   private final HttpApplication application;
   private final Workers workers;
   private final AddressCounter perAddress;
+  private final BodyBudget bodyBudget;
   private final List<Connection> connections = new ArrayList<>();
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean selecting = new AtomicBoolean();
@@ -61,6 +62,7 @@ final class SelectorLoop implements Runnable {
     this.application = application;
     this.workers = workers;
     this.perAddress = new AddressCounter(settings.maxConnectionsPerAddress());
+    this.bodyBudget = new BodyBudget(settings.maxBufferedBodyBytes());
     // Deadlines are checked a few times per shortest limit, and at least once a second.
     long shortest =
         List.of(
@@ -160,6 +162,10 @@ final class SelectorLoop implements Runnable {
 
   Workers workers() {
     return workers;
+  }
+
+  BodyBudget bodyBudget() {
+    return bodyBudget;
   }
 
   ByteBuffer readBuffer() {

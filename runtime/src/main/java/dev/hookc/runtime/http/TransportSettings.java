@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param responseTimeout how long a client may take to read a response
  * @param maxConnectionsPerAddress how many connections one client address may hold; 0 for no cap
  * @param maxConnections how many connections may be open at once
+ * @param maxBufferedBodyBytes how much memory the bodies still arriving may hold together
  */
 public record TransportSettings(
     String host,
@@ -29,7 +30,8 @@ public record TransportSettings(
     Duration bodyRateGrace,
     Duration responseTimeout,
     int maxConnectionsPerAddress,
-    int maxConnections) {
+    int maxConnections,
+    long maxBufferedBodyBytes) {
 
   public TransportSettings {
     Objects.requireNonNull(host, "host");
@@ -42,7 +44,7 @@ public record TransportSettings(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("not a valid port: " + port);
     }
-    if (maxConcurrentRequests < 1 || maxConnections < 1) {
+    if (maxConcurrentRequests < 1 || maxConnections < 1 || maxBufferedBodyBytes < 1) {
       throw new IllegalArgumentException("limits must be positive");
     }
     if (minBodyBytesPerSecond < 0 || maxConnectionsPerAddress < 0) {
@@ -56,6 +58,11 @@ public record TransportSettings(
    */
   public static int defaultMaxConcurrentRequests() {
     return Workers.defaultLimit();
+  }
+
+  /** The default for {@code maxBufferedBodyBytes}: a quarter of the maximum heap. */
+  public static long defaultMaxBufferedBodyBytes() {
+    return Runtime.getRuntime().maxMemory() / 4;
   }
 
   static void positive(Duration duration, String name) {
