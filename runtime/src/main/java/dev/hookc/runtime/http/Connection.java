@@ -10,10 +10,8 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection, as a state machine driven by the selector thread: it reads a request's
@@ -46,7 +44,6 @@ final class Connection {
 
   private static final int CLOSED = 6;
 
-  private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
   private static final byte[] NONE = new byte[0];
   private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(ISO_8859_1);
 
@@ -103,47 +100,30 @@ final class Connection {
   }
 
   void onWritable() throws IOException {
-    if (state == WRITING && write(exchange.output())) {
+    if (state == WRITING && exchange.output().writeTo(channel)) {
       responseDone();
     }
   }
 
   /** Enforces the time limits of the current state; called now and then by the selector loop. */
   void checkDeadline(long now) {
-    TransportSettings settings = loop.settings();
+    Deadlines deadlines = loop.deadlines();
     long elapsed = now - since;
     switch (state) {
       case IDLE -> {
-        // A new connection gets as long for its first byte as for a whole head.
-        Duration limit = used ? settings.idleTimeout() : settings.requestHeadTimeout();
-        if (elapsed > limit.toNanos()) {
+        if (deadlines.idleExpired(elapsed, used)) {
           close();
         }
       }
-      case HEAD -> {
-        if (elapsed > settings.requestHeadTimeout().toNanos()) {
-          reject(
-              Rejection.timeout(
-                  "the request head did not arrive within " + text(settings.requestHeadTimeout())));
-        }
-      }
-      case BODY -> {
-        long rate = settings.minBodyBytesPerSecond();
-        if (rate > 0
-            && elapsed > settings.bodyRateGrace().toNanos()
-            && body.received() < rate * (elapsed / 1e9)) {
-          reject(
-              Rejection.timeout(
-                  "the request body arrived slower than " + rate + " bytes per second"));
-        }
-      }
+      case HEAD -> rejectIfLate(deadlines.headExpired(elapsed));
+      case BODY -> rejectIfLate(deadlines.bodyTooSlow(elapsed, body.received()));
       case WRITING -> {
-        if (elapsed > settings.responseTimeout().toNanos()) {
+        if (deadlines.responseExpired(elapsed)) {
           close();
         }
       }
       case LINGERING -> {
-        if (elapsed > LINGER_NANOS) {
+        if (deadlines.lingerExpired(elapsed)) {
           close();
         }
       }
@@ -173,7 +153,7 @@ final class Connection {
         LOG.log(Level.ERROR, "the application failed to answer", e);
       }
       answerIfUnanswered(current);
-      write(current.output());
+      current.output().writeTo(channel);
       failed = false;
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "client disconnected before the response was sent");
@@ -271,8 +251,7 @@ final class Connection {
       throw new RequestRejected(Rejection.tooLarge(limit));
     }
     if (framing.expectContinue() && !in.hasRemaining()) {
-      ByteBuffer go = ByteBuffer.wrap(CONTINUE);
-      if (!write(new ByteBuffer[] {go})) {
+      if (!new PendingOutput(ByteBuffer.wrap(CONTINUE)).writeTo(channel)) {
         throw new IOException("no room for 100 Continue in a fresh send buffer");
       }
     }
@@ -281,6 +260,12 @@ final class Connection {
             ? new ChunkedBodyDecoder(limit, loop.bodyBudget())
             : new FixedLengthBody(framing.contentLength(), loop.bodyBudget());
     become(BODY);
+  }
+
+  private void rejectIfLate(Rejection late) {
+    if (late != null) {
+      reject(late);
+    }
   }
 
   private void releaseBody() {
@@ -316,7 +301,7 @@ final class Connection {
   private void send() {
     answerIfUnanswered(exchange);
     try {
-      if (write(exchange.output())) {
+      if (exchange.output().writeTo(channel)) {
         responseDone();
       } else {
         become(WRITING);
@@ -330,7 +315,7 @@ final class Connection {
     if (state == CLOSED || failed) {
       loop.settle(done);
       close();
-    } else if (remaining(done.output())) {
+    } else if (!done.output().finished()) {
       become(WRITING);
     } else {
       responseDone();
@@ -389,33 +374,10 @@ final class Connection {
     }
   }
 
-  /** Writes what the socket takes now; true when all of it is written. */
-  private boolean write(ByteBuffer[] out) throws IOException {
-    if (out.length == 1) {
-      ByteBuffer only = out[0];
-      while (only.hasRemaining()) {
-        if (channel.write(only) == 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-    while (remaining(out)) {
-      if (channel.write(out) == 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static byte[] copyOf(ByteBuffer in) {
     byte[] copy = new byte[in.remaining()];
     in.get(copy);
     return copy;
-  }
-
-  private static boolean remaining(ByteBuffer[] out) {
-    return out[out.length - 1].hasRemaining();
   }
 
   private static void answerIfUnanswered(Exchange exchange) {
@@ -423,10 +385,5 @@ final class Connection {
       // The application failed before answering; the client still gets a status.
       exchange.respond(500, Map.of("Connection", List.of("close")), NONE);
     }
-  }
-
-  private static String text(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

@@ -1,6 +1,5 @@
 package dev.hookc.runtime.http;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,7 @@ public final class Exchange {
   private boolean stopping;
   private boolean mustClose;
   private Object attachment;
-  private ByteBuffer[] output;
+  private PendingOutput output;
   private boolean closeAfter;
   private boolean settled;
 
@@ -135,7 +134,7 @@ public final class Exchange {
   }
 
   /** The answer's bytes, or null if nobody answered. */
-  ByteBuffer[] output() {
+  PendingOutput output() {
     return output;
   }
 

@@ -23,13 +23,13 @@ final class ResponseWriter {
   private ResponseWriter() {}
 
   /**
-   * The response as buffers to write in order.
+   * The response, ready to write.
    *
    * @param head whether it answers a HEAD request: the headers of the GET answer, no body
    * @param close whether the connection closes after it
    * @param keepAlive whether to confirm an HTTP/1.0 client's keep-alive
    */
-  static ByteBuffer[] write(
+  static PendingOutput write(
       int status,
       Map<String, List<String>> headers,
       byte[] body,
@@ -65,13 +65,13 @@ final class ResponseWriter {
     }
     out.crlf();
     if (head || bodiless || body.length == 0) {
-      return new ByteBuffer[] {ByteBuffer.wrap(out.bytes, 0, out.length)};
+      return new PendingOutput(ByteBuffer.wrap(out.bytes, 0, out.length));
     }
     if (body.length <= COPY_LIMIT) {
       out.raw(body, body.length);
-      return new ByteBuffer[] {ByteBuffer.wrap(out.bytes, 0, out.length)};
+      return new PendingOutput(ByteBuffer.wrap(out.bytes, 0, out.length));
     }
-    return new ByteBuffer[] {ByteBuffer.wrap(out.bytes, 0, out.length), ByteBuffer.wrap(body)};
+    return new PendingOutput(ByteBuffer.wrap(out.bytes, 0, out.length), ByteBuffer.wrap(body));
   }
 
   /** Whether a response asks for the connection to close. */

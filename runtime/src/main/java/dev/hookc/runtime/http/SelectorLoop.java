@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one thread that accepts connections and reads requests, without ever blocking: it drives
@@ -42,10 +41,9 @@ final class SelectorLoop implements Runnable {
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean selecting = new AtomicBoolean();
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER);
+  private final Deadlines deadlines;
   private final long sweepNanos;
-  private final AtomicInteger active = new AtomicInteger();
-  private final Object idle = new Object();
-  private volatile boolean stopping;
+  private final InFlight inFlight = new InFlight();
   private volatile boolean closing;
   private long now = System.nanoTime();
   private long nextSweep;
@@ -63,23 +61,8 @@ final class SelectorLoop implements Runnable {
     this.workers = workers;
     this.perAddress = new AddressCounter(settings.maxConnectionsPerAddress());
     this.bodyBudget = new BodyBudget(settings.maxBufferedBodyBytes());
-    // Deadlines are checked a few times per shortest limit, and at least once a second.
-    long shortest =
-        List.of(
-                settings.requestHeadTimeout(),
-                settings.idleTimeout(),
-                settings.responseTimeout(),
-                settings.bodyRateGrace().isZero()
-                    ? Duration.ofSeconds(1)
-                    : settings.bodyRateGrace())
-            .stream()
-            .mapToLong(Duration::toNanos)
-            .min()
-            .orElseThrow();
-    this.sweepNanos =
-        Math.max(
-            TimeUnit.MILLISECONDS.toNanos(10),
-            Math.min(shortest / 10, TimeUnit.SECONDS.toNanos(1)));
+    this.deadlines = new Deadlines(settings);
+    this.sweepNanos = deadlines.checkEvery();
   }
 
   @Override
@@ -123,23 +106,7 @@ final class SelectorLoop implements Runnable {
 
   /** Admits no more requests and waits up to {@code grace} for admitted ones to be answered. */
   boolean drain(Duration grace) {
-    stopping = true;
-    long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
-    synchronized (idle) {
-      while (active.get() > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        try {
-          idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
-    }
-    return true;
+    return inFlight.drain(grace);
   }
 
   /** Stops the loop, which closes the listener and every connection as it ends. */
@@ -152,8 +119,8 @@ final class SelectorLoop implements Runnable {
     return now;
   }
 
-  TransportSettings settings() {
-    return settings;
+  Deadlines deadlines() {
+    return deadlines;
   }
 
   HttpApplication application() {
@@ -183,10 +150,11 @@ final class SelectorLoop implements Runnable {
 
   /** Hands a complete request to a worker if a slot is free, or answers it here. */
   void dispatch(Connection connection, Exchange exchange) {
+    boolean stopping = inFlight.stopping();
     boolean admitted = !stopping && workers.tryAcquire();
     exchange.admit(admitted, stopping);
     if (admitted) {
-      active.incrementAndGet();
+      inFlight.begin();
       try {
         workers.execute(() -> connection.answerOnWorker(exchange));
         return;
@@ -201,11 +169,7 @@ final class SelectorLoop implements Runnable {
 
   /** Counts an admitted exchange as finished, once. */
   void settle(Exchange exchange) {
-    if (exchange.settle() && active.decrementAndGet() == 0 && stopping) {
-      synchronized (idle) {
-        idle.notifyAll();
-      }
-    }
+    inFlight.settle(exchange);
   }
 
   void closed(Connection connection) {
@@ -305,7 +269,7 @@ final class SelectorLoop implements Runnable {
       Exchange refused = Exchange.refused(null, null);
       application.reject(refused, Rejection.tooManyConnections());
       if (refused.output() != null) {
-        channel.write(refused.output());
+        refused.output().writeTo(channel);
       }
     } catch (IOException | RuntimeException e) {
       // best effort
@@ -332,14 +296,7 @@ final class SelectorLoop implements Runnable {
     for (int i = connections.size() - 1; i >= 0; i--) {
       connections.get(i).close();
     }
-    try {
-      selector.close();
-    } catch (IOException e) {
-      // nothing left to release
-    }
-    synchronized (idle) {
-      idle.notifyAll();
-    }
+    closeQuietly(selector);
   }
 
   private static void closeQuietly(java.io.Closeable closeable) {
