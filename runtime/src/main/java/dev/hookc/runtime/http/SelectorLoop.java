@@ -231,7 +231,12 @@ final class SelectorLoop implements Runnable {
       if (channel == null) {
         return;
       }
-      open(channel);
+      try {
+        open(channel);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "opening a connection failed", e);
+        closeQuietly(channel);
+      }
     }
   }
 
