@@ -1,66 +1,75 @@
 package dev.hookc.runtime;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
+import dev.hookc.runtime.http.Exchange;
+import dev.hookc.runtime.http.HttpApplication;
+import dev.hookc.runtime.http.Rejection;
 import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs one exchange end to end: admission, routing, reading the body, calling the handler, turning
- * whatever happens into a response, writing it, and logging one line.
+ * Runs one exchange end to end once the transport has read it whole: admission, routing, calling
+ * the handler, turning whatever happens into a response, and logging one line.
  */
-final class ExchangeHandler implements HttpHandler {
+final class ExchangeHandler implements HttpApplication {
 
   private static final System.Logger LOG = System.getLogger(HookcServer.class.getName());
   private static final System.Logger ACCESS = System.getLogger("dev.hookc.runtime.access");
+  private static final Router.Match MISSING = new Router.Missing();
 
   private final Router router;
   private final long defaultMaxBodyBytes;
   private final Route healthRoute;
-  private final AdmissionExecutor admission;
 
-  ExchangeHandler(
-      Router router, long defaultMaxBodyBytes, Route healthRoute, AdmissionExecutor admission) {
+  ExchangeHandler(Router router, long defaultMaxBodyBytes, Route healthRoute) {
     this.router = router;
     this.defaultMaxBodyBytes = defaultMaxBodyBytes;
     this.healthRoute = healthRoute;
-    this.admission = admission;
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
+  public long route(Exchange exchange) {
+    Object routed;
+    try {
+      routed = match(exchange.method(), exchange.path());
+    } catch (HttpProblem problem) {
+      routed = problem; // a malformed escape: answered when the request is handled
+    }
+    exchange.attach(routed);
+    if (routed instanceof Router.Found found) {
+      Route route = found.route();
+      return route.maxBodyBytes() < 0 ? defaultMaxBodyBytes : route.maxBodyBytes();
+    }
+    return -1;
+  }
+
+  @Override
+  public void handle(Exchange exchange) {
     long start = System.nanoTime();
-    String method = exchange.getRequestMethod();
-    String rawPath = rawPath(exchange.getRequestURI());
+    String method = exchange.method();
+    String rawPath = exchange.path();
     String requestId = null;
     Response response;
     try {
-      response = respond(exchange, method, rawPath);
+      response = respond(exchange);
     } catch (HttpProblem problem) {
       requestId = newRequestId();
       response = Problems.toResponse(problem, requestId);
-    } catch (IOException e) {
-      // The client went away mid-request; there is nobody to answer.
-      LOG.log(Level.DEBUG, "client disconnected while sending {0} {1}", method, rawPath);
-      exchange.close();
-      return;
     } catch (Exception | StackOverflowError e) {
       requestId = newRequestId();
       LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
       response = Problems.toResponse(Problems.internal(), requestId);
     }
-    send(exchange, response, method.equals("HEAD"));
-    if (ACCESS.isLoggable(Level.DEBUG)) {
-      long micros = (System.nanoTime() - start) / 1_000;
-      ACCESS.log(Level.DEBUG, accessLine(method, rawPath, response.status(), micros, requestId));
-    }
+    exchange.respond(response.status(), response.headers(), response.bodyBytes());
+    log(method, rawPath, response.status(), start, requestId);
+  }
+
+  @Override
+  public void reject(Exchange exchange, Rejection rejection) {
+    long start = System.nanoTime();
+    String requestId = newRequestId();
+    Response response = Problems.toResponse(Problems.rejected(rejection), requestId);
+    exchange.respond(response.status(), response.headers(), response.bodyBytes());
+    log(exchange.method(), exchange.path(), response.status(), start, requestId);
   }
 
   /** {@code method=POST path=/x status=200 durationMs=1.234}, and the request id of a problem. */
@@ -70,9 +79,9 @@ final class ExchangeHandler implements HttpHandler {
     StringBuilder line =
         new StringBuilder(96)
             .append("method=")
-            .append(method)
+            .append(method == null ? "-" : method)
             .append(" path=")
-            .append(rawPath)
+            .append(rawPath == null ? "-" : rawPath)
             .append(" status=")
             .append(status)
             .append(" durationMs=")
@@ -88,35 +97,54 @@ final class ExchangeHandler implements HttpHandler {
     return line.toString();
   }
 
-  private Response respond(HttpExchange exchange, String method, String rawPath) throws Exception {
-    Router.Match match = router.match(method, UriDecoding.pathSegments(rawPath));
-    boolean admitted = AdmissionExecutor.admitted();
-    if (!admitted && !isHealth(match)) {
-      throw admission.stopping() ? Problems.stopping() : Problems.overloaded();
+  private static void log(String method, String rawPath, int status, long start, String id) {
+    if (ACCESS.isLoggable(Level.DEBUG)) {
+      long micros = (System.nanoTime() - start) / 1_000;
+      ACCESS.log(Level.DEBUG, accessLine(method, rawPath, status, micros, id));
     }
+  }
+
+  private Router.Match match(String method, String rawPath) {
+    if (rawPath.equals("*")) {
+      // OPTIONS * asks about the server as a whole.
+      return new Router.NotAllowed(router.allMethods());
+    }
+    if (rawPath.contains("//")) {
+      // An empty segment names nothing; no template has one.
+      return MISSING;
+    }
+    return router.match(method, UriDecoding.pathSegments(rawPath));
+  }
+
+  private Response respond(Exchange exchange) throws Exception {
+    Object routed = exchange.attachment();
+    if (routed instanceof HttpProblem problem) {
+      throw problem;
+    }
+    Router.Match match = (Router.Match) routed;
+    if (!exchange.admitted() && !isHealth(match)) {
+      throw exchange.stopping() ? Problems.stopping() : Problems.overloaded();
+    }
+    String method = exchange.method();
     if (match instanceof Router.Missing) {
       throw Problems.notFound();
     }
-    if (match instanceof Router.NotAllowed) {
-      String allow = ((Router.NotAllowed) match).allow();
+    if (match instanceof Router.NotAllowed notAllowed) {
       if (method.equals("OPTIONS")) {
-        return Response.empty(204).withHeader("Allow", allow);
+        return Response.empty(204).withHeader("Allow", notAllowed.allow());
       }
-      throw Problems.methodNotAllowed(method, allow);
+      throw Problems.methodNotAllowed(method, notAllowed.allow());
     }
     Router.Found found = (Router.Found) match;
     Route route = found.route();
-    long limit = route.maxBodyBytes() < 0 ? defaultMaxBodyBytes : route.maxBodyBytes();
-    Headers headers = exchange.getRequestHeaders();
-    byte[] body = BodyReader.read(headers, exchange.getRequestBody(), limit);
     Request request =
         new Request(
             method,
-            rawPath,
+            exchange.path(),
             found.params(),
-            UriDecoding.query(exchange.getRequestURI().getRawQuery()),
-            headers,
-            body);
+            UriDecoding.query(exchange.query()),
+            exchange.headers(),
+            exchange.body());
     Response response = route.handler().handle(request);
     if (response == null) {
       throw new IllegalStateException("handler returned no response for " + route.path());
@@ -126,39 +154,6 @@ final class ExchangeHandler implements HttpHandler {
 
   private boolean isHealth(Router.Match match) {
     return match instanceof Router.Found && ((Router.Found) match).route() == healthRoute;
-  }
-
-  private static void send(HttpExchange exchange, Response response, boolean head) {
-    try (exchange) {
-      Headers out = exchange.getResponseHeaders();
-      for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
-        out.put(header.getKey(), new ArrayList<>(header.getValue()));
-      }
-      byte[] body = response.bodyBytes();
-      int status = response.status();
-      boolean bodiless = status == 204 || status == 304;
-      if (head) {
-        // The JDK sends no Content-Length for HEAD on its own; the one a GET would carry is due.
-        if (!bodiless && !out.containsKey("Content-Length")) {
-          out.set("Content-Length", Integer.toString(body.length));
-        }
-        exchange.sendResponseHeaders(status, -1);
-      } else if (body.length == 0 || bodiless) {
-        exchange.sendResponseHeaders(status, -1);
-      } else {
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-          os.write(body);
-        }
-      }
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "client disconnected before the response was sent");
-    }
-  }
-
-  private static String rawPath(URI uri) {
-    String path = uri.getRawPath();
-    return path == null || path.isEmpty() ? "/" : path;
   }
 
   /** A short id that ties a problem body to the server's log: 12 hexadecimal digits. */

@@ -1,6 +1,7 @@
 package dev.hookc.runtime;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.hookc.runtime.http.HttpTransport;
+import dev.hookc.runtime.http.TransportSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -15,24 +16,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An HTTP server for a set of routes, on the JDK's own {@code com.sun.net.httpserver}.
+ * An HTTP/1.1 server for a set of routes, on hookc's own non-blocking transport ({@code
+ * dev.hookc.runtime.http}).
  *
  * <p>Every request is read whole (up to the route's body limit) before its handler runs, and every
  * response carries {@code Content-Length}; keep-alive is on. Paths match with or without one
  * trailing slash. Errors are {@code application/problem+json} (RFC 9457): 404 for an unknown path,
  * 405 with {@code Allow} for a known path and another method, 413 for a body over the limit, 503
- * with {@code Retry-After} when more than {@code maxConcurrentRequests} requests are in flight, and
- * 500, with nothing about the failure but a {@code requestId} that is also logged, when a handler
- * throws anything other than {@link HttpProblem}. {@code HEAD} is answered by the {@code GET} route
- * without the body; {@code OPTIONS} on a known path answers 204 with {@code Allow}.
+ * with {@code Retry-After} when {@code maxConcurrentRequests} requests are already being handled,
+ * and 500, with nothing about the failure but a {@code requestId} that is also logged, when a
+ * handler throws anything other than {@link HttpProblem}. {@code HEAD} is answered by the {@code
+ * GET} route without the body; {@code OPTIONS} on a known path answers 204 with {@code Allow}.
  *
- * <p>Handlers run on virtual threads on Java 21 and later, and otherwise on a pool of {@code
- * maxConcurrentRequests} threads. Unless the corresponding system properties are set, a client gets
- * {@value ServerProperties#MAX_REQUEST_SECONDS} s to send its request, the server {@value
- * ServerProperties#MAX_RESPONSE_SECONDS} s to send the answer, and idle keep-alive connections
- * close after {@value ServerProperties#IDLE_SECONDS} s ({@code sun.net.httpserver.maxReqTime},
- * {@code maxRspTime}, {@code idleInterval}); {@code TCP_NODELAY} is on ({@code
- * sun.net.httpserver.nodelay}).
+ * <p>One selector thread reads every request's head and body without blocking; only a complete
+ * request takes one of the {@code maxConcurrentRequests} slots and runs its handler, on a virtual
+ * thread on Java 21 and later and otherwise on a pool of that many threads. So a client that sends
+ * slowly, or reads its answer slowly, costs a socket and a buffer but never a slot, and the health
+ * path is answered even when every slot is taken. The head must be strict HTTP/1.1 or 1.0 (RFC
+ * 9112): a malformed one is a 400, and one whose framing could be read two ways (a repeated or
+ * malformed {@code Content-Length}, {@code Content-Length} with {@code Transfer-Encoding}, a coding
+ * other than one final {@code chunked}) is refused and the connection closed. Limits, each a
+ * problem answer followed by closing the connection: a request line of 8 KiB (414), a header
+ * section of 64 KiB or 100 fields (431), the head within {@link Builder#requestHeadTimeout} of its
+ * first byte (408), the body at {@link Builder#minRequestBodyRate} (408); a client has {@link
+ * Builder#responseTimeout} to read an answer, and {@link Builder#maxConnectionsPerAddress} and
+ * {@link Builder#maxConnections} cap open connections (beyond them, 503 and close), and {@link
+ * Builder#maxBufferedBodyBytes} the memory of bodies still arriving. Idle keep-alive connections
+ * close after {@link Builder#idleTimeout}. {@code TCP_NODELAY} is on.
  *
  * <p>A server owns what its routes need and {@link Builder#closeOnStop registers} with it: when it
  * stops, it admits no new requests, lets those in flight finish, then closes those resources, the
@@ -44,26 +54,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class HookcServer implements AutoCloseable {
 
-  static {
-    // The JDK reads these when its server classes load, which HttpServer.create triggers.
-    ServerProperties.apply();
-  }
-
   private static final System.Logger LOG = System.getLogger(HookcServer.class.getName());
 
-  private final HttpServer server;
-  private final AdmissionExecutor admission;
+  private final HttpTransport transport;
   private final Duration shutdownGrace;
   private final List<AutoCloseable> owned;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
-  private HookcServer(
-      HttpServer server,
-      AdmissionExecutor admission,
-      Duration shutdownGrace,
-      List<AutoCloseable> owned) {
-    this.server = server;
-    this.admission = admission;
+  private HookcServer(HttpTransport transport, Duration shutdownGrace, List<AutoCloseable> owned) {
+    this.transport = transport;
     this.shutdownGrace = shutdownGrace;
     this.owned = owned;
   }
@@ -75,12 +74,12 @@ public final class HookcServer implements AutoCloseable {
 
   /** The port the server listens on, which is the one chosen when port 0 was asked for. */
   public int port() {
-    return server.getAddress().getPort();
+    return transport.address().getPort();
   }
 
   /** The address to reach the server, {@code http://<host>:<port>}; a wildcard host as loopback. */
   public URI baseUri() {
-    InetSocketAddress address = server.getAddress();
+    InetSocketAddress address = transport.address();
     String host =
         address.getAddress().isAnyLocalAddress()
             ? "127.0.0.1"
@@ -92,9 +91,10 @@ public final class HookcServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: admits no new requests (they get 503 with {@code Connection: close}), waits
-   * up to {@code grace} for those in flight, closes every connection, then closes what was
-   * registered with {@link Builder#closeOnStop}, the last first. Calling it again does nothing.
+   * Stops gracefully: admits no new requests (they get 503 with {@code Connection: close}, while
+   * the health path still answers), waits up to {@code grace} for those in flight, closes the
+   * listener and every connection, then closes what was registered with {@link
+   * Builder#closeOnStop}, the last first. Calling it again does nothing.
    */
   public void stop(Duration grace) {
     Objects.requireNonNull(grace, "grace");
@@ -106,19 +106,18 @@ public final class HookcServer implements AutoCloseable {
         Level.INFO,
         "stopping: admitting no new requests, waiting up to {0} ms for those in flight",
         Long.toString(grace.toMillis()));
-    boolean drained = admission.drain(grace);
+    // 1. Drain: the listener stays open, so that new requests learn the server is stopping.
+    boolean drained = transport.drain(grace);
     if (!drained) {
       LOG.log(
           Level.WARNING,
           "requests still in flight after {0} ms; closing",
           Long.toString(grace.toMillis()));
     }
-    // In-flight work is done or out of time, so there is nothing left to wait for here; the JDK's
-    // own delay counts whole seconds.
-    server.stop(0);
-    admission.shutdown();
-    // Only now: a request still in flight may need the store, and inbox workers must stop before
-    // the store they use closes.
+    // 2. Close the listener and every connection; handlers still running are interrupted.
+    transport.close();
+    // 3. Only now: a request still in flight may need the store, and inbox workers must stop
+    // before the store they use closes.
     ShutdownSequence.closeInReverse(owned);
     LOG.log(
         Level.INFO,
@@ -159,9 +158,17 @@ public final class HookcServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private long maxBodyBytes = 1024 * 1024;
     private String healthPath = "/health";
-    private int maxConcurrentRequests = AdmissionExecutor.defaultLimit();
+    private int maxConcurrentRequests = TransportSettings.defaultMaxConcurrentRequests();
     private Duration shutdownGrace = Duration.ofSeconds(10);
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private Duration requestHeadTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private long minBodyBytesPerSecond = 1024;
+    private Duration bodyRateGrace = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(30);
+    private int maxConnectionsPerAddress = 256;
+    private int maxConnections = 10_000;
+    private long maxBufferedBodyBytes = TransportSettings.defaultMaxBufferedBodyBytes();
 
     private Builder() {}
 
@@ -208,10 +215,11 @@ public final class HookcServer implements AutoCloseable {
     }
 
     /**
-     * How many requests may be in flight at once, from the first byte of the request to the last of
-     * the response; default 1024 on Java 21+ (virtual threads), otherwise max(64, 8 × processors),
-     * which is also the size of the thread pool. Beyond it, requests are answered 503 with {@code
-     * Retry-After: 1} at once rather than queued.
+     * How many complete requests may be handled at once, from the moment the last byte of the
+     * request has arrived until the handler returns; default 1024 on Java 21+ (virtual threads),
+     * otherwise max(64, 8 × processors), which is also the size of the thread pool. Beyond it,
+     * requests are answered 503 with {@code Retry-After: 1} at once rather than queued; the health
+     * path is answered all the same.
      */
     public Builder maxConcurrentRequests(int n) {
       if (n < 1) {
@@ -244,6 +252,86 @@ public final class HookcServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a request's head (request line and headers) may take to arrive from its first byte,
+     * and a new connection until its first byte; default 10 s. Beyond it the client gets 408 and
+     * the connection closes (a new connection that sent nothing is closed without an answer).
+     */
+    public Builder requestHeadTimeout(Duration timeout) {
+      this.requestHeadTimeout = positive(timeout, "requestHeadTimeout");
+      return this;
+    }
+
+    /** How long a keep-alive connection may wait for its next request; default 30 s. */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * The slowest a request body may arrive: once {@code grace} has passed since the head, a body
+     * that has averaged fewer than {@code bytesPerSecond} gets 408 and the connection closes;
+     * default 1024 bytes per second after 10 s, and 0 turns the check off.
+     */
+    public Builder minRequestBodyRate(long bytesPerSecond, Duration grace) {
+      if (bytesPerSecond < 0 || grace.isNegative()) {
+        throw new IllegalArgumentException(
+            "not a valid minimum body rate: " + bytesPerSecond + " after " + grace);
+      }
+      this.minBodyBytesPerSecond = bytesPerSecond;
+      this.bodyRateGrace = grace;
+      return this;
+    }
+
+    /**
+     * How long a client may take to read an answer once its handler has returned; default 30 s,
+     * after which the connection is closed. The request's slot is free as soon as the handler
+     * returns, whatever the client does.
+     */
+    public Builder responseTimeout(Duration timeout) {
+      this.responseTimeout = positive(timeout, "responseTimeout");
+      return this;
+    }
+
+    /**
+     * How many connections one client address may hold open; default 256, and 0 for no cap. Raise
+     * it behind a load balancer or proxy that opens more. A connection beyond it is answered 503
+     * with {@code Retry-After: 1}, best effort and without waiting, and closed.
+     */
+    public Builder maxConnectionsPerAddress(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("maxConnectionsPerAddress must not be negative: " + n);
+      }
+      this.maxConnectionsPerAddress = n;
+      return this;
+    }
+
+    /**
+     * How many connections may be open at once; default 10,000. A connection beyond it is answered
+     * like one beyond {@link #maxConnectionsPerAddress}.
+     */
+    public Builder maxConnections(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConnections must be positive: " + n);
+      }
+      this.maxConnections = n;
+      return this;
+    }
+
+    /**
+     * How much memory the request bodies still arriving may hold together; default a quarter of the
+     * maximum heap. Receiving a body takes no slot, so without it many connections each sending a
+     * large body slowly could fill the heap. A body that would pass it is answered 503 with {@code
+     * Retry-After: 1} and its connection closed.
+     */
+    public Builder maxBufferedBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBufferedBodyBytes must be positive: " + bytes);
+      }
+      this.maxBufferedBodyBytes = bytes;
+      return this;
+    }
+
     /** Binds and starts the server. */
     public HookcServer start() throws IOException {
       try {
@@ -267,18 +355,29 @@ public final class HookcServer implements AutoCloseable {
         }
       }
       Router router = new Router(all);
-      AdmissionExecutor admission = new AdmissionExecutor(maxConcurrentRequests);
-      HttpServer server;
-      try {
-        server = HttpServer.create(new InetSocketAddress(host, port), 0);
-      } catch (IOException | RuntimeException e) {
-        admission.shutdown();
-        throw e;
+      TransportSettings settings =
+          new TransportSettings(
+              host,
+              port,
+              maxConcurrentRequests,
+              requestHeadTimeout,
+              idleTimeout,
+              minBodyBytesPerSecond,
+              bodyRateGrace,
+              responseTimeout,
+              maxConnectionsPerAddress,
+              maxConnections,
+              maxBufferedBodyBytes);
+      HttpTransport transport =
+          HttpTransport.start(settings, new ExchangeHandler(router, maxBodyBytes, health));
+      return new HookcServer(transport, shutdownGrace, List.copyOf(owned));
+    }
+
+    private static Duration positive(Duration duration, String name) {
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
       }
-      server.createContext("/", new ExchangeHandler(router, maxBodyBytes, health, admission));
-      server.setExecutor(admission);
-      server.start();
-      return new HookcServer(server, admission, shutdownGrace, List.copyOf(owned));
+      return duration;
     }
 
     private static long checkedLimit(long bytes) {

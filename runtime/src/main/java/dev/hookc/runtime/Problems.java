@@ -3,6 +3,7 @@ package dev.hookc.runtime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookc.runtime.http.Rejection;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +36,15 @@ final class Problems {
         .withHeader("Allow", allow);
   }
 
-  static HttpProblem tooLarge(long limit) {
-    return new HttpProblem(
-            413, "Content Too Large", "the request body exceeds the limit of " + limit + " bytes")
-        .withType(TYPE_PREFIX + "content-too-large")
-        .withHeader("Connection", "close");
+  /**
+   * A request the transport refused before any handler saw it (malformed, too large, too slow, or
+   * one connection too many); the transport closes the connection after the answer.
+   */
+  static HttpProblem rejected(Rejection rejection) {
+    HttpProblem problem =
+        new HttpProblem(rejection.status(), rejection.title(), rejection.detail())
+            .withType(TYPE_PREFIX + rejection.type());
+    return rejection.status() == 503 ? problem.withHeader("Retry-After", "1") : problem;
   }
 
   static HttpProblem overloaded() {

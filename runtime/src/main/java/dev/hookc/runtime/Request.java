@@ -1,7 +1,6 @@
 package dev.hookc.runtime;
 
-import com.sun.net.httpserver.Headers;
-import java.util.ArrayList;
+import dev.hookc.runtime.http.RequestHeaders;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ public final class Request {
   private final String path;
   private final Map<String, String> pathParams;
   private final Map<String, List<String>> queryParams;
-  private final Headers sent;
+  private final RequestHeaders sent;
   private volatile Map<String, List<String>> headers;
   private final byte[] body;
   private final Object user;
@@ -42,7 +41,7 @@ public final class Request {
       String path,
       Map<String, String> pathParams,
       Map<String, List<String>> queryParams,
-      Headers sent,
+      RequestHeaders sent,
       byte[] body) {
     this(method, path, pathParams, queryParams, sent, null, body, null);
   }
@@ -62,7 +61,7 @@ public final class Request {
       String path,
       Map<String, String> pathParams,
       Map<String, List<String>> queryParams,
-      Headers sent,
+      RequestHeaders sent,
       Map<String, List<String>> headers,
       byte[] body,
       Object user) {
@@ -123,8 +122,11 @@ public final class Request {
 
   /** The first value of header {@code name}, matched case-insensitively, or null. */
   public String header(String name) {
-    List<String> values = headerValues(name);
-    return values.isEmpty() ? null : values.get(0);
+    if (headers != null || sent == null) {
+      List<String> values = headerValues(name);
+      return values.isEmpty() ? null : values.get(0);
+    }
+    return sent.first(name);
   }
 
   /** Every value of header {@code name}, matched case-insensitively; empty when there is none. */
@@ -132,12 +134,7 @@ public final class Request {
     if (headers != null || sent == null) {
       return headers().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
-    // The JDK's Headers refuse names with line breaks, which no header can have.
-    if (name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0) {
-      return List.of();
-    }
-    List<String> values = sent.get(name);
-    return values == null ? List.of() : withoutNulls(values);
+    return sent.all(name);
   }
 
   /**
@@ -149,9 +146,7 @@ public final class Request {
       headers().forEach(action);
       return;
     }
-    // The JDK's Headers already merged names that differ in case only.
-    sent.forEach(
-        (name, values) -> action.accept(name.toLowerCase(Locale.ROOT), withoutNulls(values)));
+    sent.forEach(action);
   }
 
   /** All headers, keyed by lower-case name. */
@@ -225,26 +220,10 @@ public final class Request {
     return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
   }
 
-  /** The JDK's headers keyed by lower-case name, with a null value as an empty one. */
-  private static Map<String, List<String>> lowerCased(Headers headers) {
+  /** The received headers keyed by lower-case name. */
+  private static Map<String, List<String>> lowerCased(RequestHeaders headers) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      List<String> values =
-          copy.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-      values.addAll(withoutNulls(header.getValue()));
-    }
-    copy.replaceAll((k, v) -> List.copyOf(v));
+    headers.forEach(copy::put);
     return Collections.unmodifiableMap(copy);
-  }
-
-  private static List<String> withoutNulls(List<String> values) {
-    for (String value : values) {
-      if (value == null) {
-        List<String> copy = new ArrayList<>(values);
-        copy.replaceAll(v -> v == null ? "" : v);
-        return copy;
-      }
-    }
-    return values;
   }
 }

@@ -34,6 +34,7 @@ final class Router {
 
   // Indexed by segment count: a boxed-key map lookup per request showed in profiles.
   private final List<List<Entry>> bySize = new ArrayList<>();
+  private final String allMethods;
 
   Router(Collection<Route> routes) {
     Set<String> keys = new HashSet<>();
@@ -48,8 +49,24 @@ final class Router {
       }
       bySize.get(template.size()).add(new Entry(route, template));
     }
+    Set<String> methods = new TreeSet<>();
+    for (Route route : routes) {
+      methods.add(route.method());
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    methods.add("OPTIONS");
+    this.allMethods = String.join(", ", methods);
     // Sorting once lets match() take the first hit as the most specific one.
     bySize.forEach(list -> list.sort((a, b) -> PathTemplate.bySpecificity(a.template, b.template)));
+  }
+
+  /**
+   * Every method some route takes, with HEAD where GET is and OPTIONS, as an {@code Allow} value.
+   */
+  String allMethods() {
+    return allMethods;
   }
 
   Match match(String method, List<String> segments) {
