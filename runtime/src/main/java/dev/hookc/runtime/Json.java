@@ -81,6 +81,16 @@ public final class Json {
   }
 
   /**
+   * The JSON document in {@code bytes}, read as strictly as a request body (UTF-8, no repeated key,
+   * bounded numbers and nesting), for JSON that arrives inside a request rather than as its body.
+   *
+   * @throws HttpProblem 400 if {@code bytes} hold no document, more than one, or a malformed one
+   */
+  public static JsonNode read(byte[] bytes) {
+    return JsonTreeReader.read(bytes, 0, bytes.length);
+  }
+
+  /**
    * {@code node} bound to {@code type}.
    *
    * @throws HttpProblem 400 with one violation pointing at the value that does not fit
