@@ -76,6 +76,7 @@ public final class Json {
                   + String.join(", ", ACCEPTED_TYPES))
           .withType(Problems.TYPE_PREFIX + "unsupported-media-type");
     }
+    RequestBodies.requireUtf8Representation(request);
     byte[] body = request.bodyBytes();
     return JsonTreeReader.read(body, 0, body.length);
   }
