@@ -76,8 +76,19 @@ public final class Json {
                   + String.join(", ", ACCEPTED_TYPES))
           .withType(Problems.TYPE_PREFIX + "unsupported-media-type");
     }
+    RequestBodies.requireUtf8Representation(request);
     byte[] body = request.bodyBytes();
     return JsonTreeReader.read(body, 0, body.length);
+  }
+
+  /**
+   * The JSON document in {@code bytes}, read as strictly as a request body (UTF-8, no repeated key,
+   * bounded numbers and nesting), for JSON that arrives inside a request rather than as its body.
+   *
+   * @throws HttpProblem 400 if {@code bytes} hold no document, more than one, or a malformed one
+   */
+  public static JsonNode read(byte[] bytes) {
+    return JsonTreeReader.read(bytes, 0, bytes.length);
   }
 
   /**

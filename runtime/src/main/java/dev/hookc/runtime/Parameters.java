@@ -22,7 +22,8 @@ import java.util.Set;
  * answers 400 listing every missing, unconvertible or invalid parameter at once. Violations point
  * into the inputs, e.g. {@code /query/limit} or {@code /headers/x-api-key}. Header names are
  * matched case-insensitively and appear in lower case; a repeated query parameter of an array type
- * gives every value, and a header of an array type is split at commas.
+ * gives every value, and a header of an array type is split at commas; a parameter of any other
+ * type sent more than once is a violation.
  *
  * <p>The declared parameters are converted and checked at once, since a bad one is a 400 before the
  * workflow runs; the objects a workflow reads ({@link #params()}, {@link #query()}, {@link
@@ -188,6 +189,16 @@ public final class Parameters {
       if (required) {
         violation(name).add(pointer, "required", in + " parameter '" + name + "' is required", in);
       }
+      return result;
+    }
+    if (values.size() > 1 && !conversion.isArray()) {
+      // Taking the first would let a filter in front check one value and the workflow get another.
+      violation(name)
+          .add(
+              pointer,
+              "type",
+              in + " parameter '" + name + "' must be one value, not " + values.size(),
+              in);
       return result;
     }
     JsonNode value = conversion.convert(values);

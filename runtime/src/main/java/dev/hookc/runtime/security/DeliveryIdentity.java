@@ -88,14 +88,19 @@ public final class DeliveryIdentity {
         eventHeader == null ? r -> null : r -> r.header(eventHeader));
   }
 
-  /** The delivery's id, or null when the request carries none: an idempotency key. */
+  /**
+   * The delivery's id, or null when the request carries none: an idempotency key.
+   *
+   * @throws HttpProblem the body's own 400 or 415 when the id is read from a body that is not JSON:
+   *     the sender's mistake is the body, not a missing key
+   */
   public String id(Request request) {
-    return id.apply(new Received(request));
+    return id.apply(new Received(request, true));
   }
 
   /** {@code inputs.delivery}: the scheme, id, timestamp and event type of {@code request}. */
   public JsonNode read(Request request) {
-    Received received = new Received(request);
+    Received received = new Received(request, false);
     ObjectNode delivery = NODES.objectNode();
     delivery.put("scheme", scheme);
     delivery.put("id", id.apply(received));
@@ -115,10 +120,13 @@ public final class DeliveryIdentity {
   /** A request whose body is parsed once, when a field is first read from it. */
   private static final class Received {
     private final Request request;
+    private final boolean strict;
     private JsonNode body;
 
-    Received(Request request) {
+    /** {@code strict}: a body that is not JSON is its problem, not an absent field. */
+    Received(Request request, boolean strict) {
       this.request = request;
+      this.strict = strict;
     }
 
     /** Header {@code name}; null when absent or blank. */
@@ -136,6 +144,9 @@ public final class DeliveryIdentity {
         try {
           body = Json.readBody(request);
         } catch (HttpProblem notJson) {
+          if (strict) {
+            throw notJson;
+          }
           // Empty or not JSON: the controller, which runs afterwards, says what is wrong.
           body = MissingNode.getInstance();
         }

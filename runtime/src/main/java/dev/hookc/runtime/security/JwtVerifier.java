@@ -1,9 +1,10 @@
 package dev.hookc.runtime.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
-import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -54,13 +55,19 @@ final class JwtVerifier implements Authenticator {
       throw Unauthorized.bearer("the bearer token is not a JWT");
     }
     JsonNode header = decodeJson(parts[0], "header");
-    JsonNode claims = decodeJson(parts[1], "payload");
+    if (header.has("crit")) {
+      // RFC 7515, 4.1.11: the listed extensions must be understood, and this verifier knows none.
+      throw Unauthorized.bearer(
+          "the token's header has 'crit' extensions, which are not supported");
+    }
     byte[] signature = decode(parts[2], "signature");
     byte[] signed = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
     String alg = header.path("alg").asText("");
     if (!signatureValid(alg, signed, signature)) {
       throw Unauthorized.bearer("the token's signature is not valid");
     }
+    // Read only once signed: a forger's payload is never parsed.
+    JsonNode claims = decodeJson(parts[1], "payload");
     checkClaims(claims);
     return claims;
   }
@@ -92,14 +99,16 @@ final class JwtVerifier implements Authenticator {
   }
 
   private void checkClaims(JsonNode claims) {
-    long now = clock.instant().getEpochSecond();
-    long slack = leeway.getSeconds();
-    if (claims.has("exp")
-        && (!claims.get("exp").isNumber() || now > claims.get("exp").asLong() + slack)) {
+    BigDecimal now = BigDecimal.valueOf(clock.instant().getEpochSecond());
+    BigDecimal slack = BigDecimal.valueOf(leeway.getSeconds());
+    // Compared as decimals: a NumericDate may have a fraction, and one beyond a long (-1e19) must
+    // not wrap around to a date on the other side of now.
+    BigDecimal exp = time(claims, "exp");
+    if (exp != null && now.compareTo(exp.add(slack)) > 0) {
       throw Unauthorized.bearer("the token has expired");
     }
-    if (claims.has("nbf")
-        && (!claims.get("nbf").isNumber() || now < claims.get("nbf").asLong() - slack)) {
+    BigDecimal nbf = time(claims, "nbf");
+    if (nbf != null && now.compareTo(nbf.subtract(slack)) < 0) {
       throw Unauthorized.bearer("the token is not valid yet");
     }
     if (issuer != null && !issuer.equals(claims.path("iss").asText(null))) {
@@ -108,6 +117,17 @@ final class JwtVerifier implements Authenticator {
     if (audience != null && !hasAudience(claims.path("aud"))) {
       throw Unauthorized.bearer("the token's audience does not include this service");
     }
+  }
+
+  private static BigDecimal time(JsonNode claims, String name) {
+    JsonNode value = claims.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw Unauthorized.bearer("the token's " + name + " is not a number");
+    }
+    return value.decimalValue();
   }
 
   private boolean hasAudience(JsonNode aud) {
@@ -123,15 +143,18 @@ final class JwtVerifier implements Authenticator {
   }
 
   private static JsonNode decodeJson(String part, String what) {
+    JsonNode node;
     try {
-      JsonNode node = Json.mapper().readTree(decode(part, what));
-      if (node == null || !node.isObject()) {
-        throw Unauthorized.bearer("the token's " + what + " is not a JSON object");
-      }
-      return node;
-    } catch (IOException e) {
+      // The body's strict reader: Jackson's own fails with a NumberFormatException, a 500, on a
+      // number such as 1e99999999999.
+      node = Json.read(decode(part, what));
+    } catch (HttpProblem notJson) {
       throw Unauthorized.bearer("the token's " + what + " is not JSON");
     }
+    if (!node.isObject()) {
+      throw Unauthorized.bearer("the token's " + what + " is not a JSON object");
+    }
+    return node;
   }
 
   private static byte[] decode(String part, String what) {

@@ -256,4 +256,23 @@ class HostileDeliveryTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(json(response).path("id").isNull()).isTrue();
   }
+
+  @Test
+  void answersTheBodysOwnProblemWhenAStripeEventIdCannotBeReadFromIt() throws Exception {
+    serve(
+        Idempotency.of(store(), "POST /hook", DeliveryIdentity.stripe()::id, Duration.ofHours(1))
+            .protect(echo(DeliveryIdentity.stripe())));
+    // The id is there, but the body around it is not JSON hookc reads: "no idempotency key" would
+    // send the sender looking for the wrong mistake.
+    for (String body :
+        List.of("{\"id\":\"evt_1\",\"n\":1e99999999999}", "{\"id\":\"evt_1\",", "")) {
+      HttpResponse<String> response = post(body.getBytes(UTF_8));
+
+      assertThat(response.statusCode()).as(body).isEqualTo(400);
+      assertThat(json(response).path("type").asText())
+          .as(body)
+          .isEqualTo("https://hookc.dev/problems/malformed-json");
+    }
+    assertThat(runs).hasValue(0);
+  }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,5 +204,37 @@ class HostileDeliveryTest {
         post("/webhooks/github", body, "X-Hub-Signature-256", "sha256=" + sig);
     assertThat(anonymous.statusCode()).isEqualTo(400);
     assertThat(anonymous.headers().firstValue("content-type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void refusesACorrectlySignedSlackRequestWhoseTimestampIsNotCurrent() throws Exception {
+    // A captured request replayed later, or one signed with a timestamp far away, keeps a valid
+    // signature: only the timestamp's age tells it apart.
+    String body = "{\"event_id\":\"Ev1\"}";
+    long now = Instant.now().getEpochSecond();
+    for (String timestamp :
+        List.of(
+            Long.toString(now - 3600),
+            Long.toString(now + 3600),
+            "-9223372036854775808",
+            "not-a-number")) {
+      String signature =
+          "v0="
+              + HexFormat.of()
+                  .formatHex(
+                      SignedWebhooksExampleTest.hmac(
+                          "slack-signing-secret".getBytes(UTF_8), "v0:" + timestamp + ":" + body));
+
+      HttpResponse<String> response =
+          post(
+              "/webhooks/slack",
+              body,
+              "X-Slack-Signature",
+              signature,
+              "X-Slack-Request-Timestamp",
+              timestamp);
+
+      assertThat(response.statusCode()).as(timestamp + ": " + response.body()).isEqualTo(401);
+    }
   }
 }
