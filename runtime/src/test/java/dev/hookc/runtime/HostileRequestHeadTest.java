@@ -66,6 +66,39 @@ class HostileRequestHeadTest {
     assertThat(response.body()).isEqualTo("\"orders\"");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://[::1/orders",
+        "http://[zz::1]/orders",
+        "http://example.com:99999/orders",
+        "http://example.com:8o/orders",
+        "http://user@example.com/orders",
+        "http://user:pw@example.com/orders",
+        "http://exa\"mple.com/orders",
+        "http://:80/orders",
+        "http://example.com:80:80/orders",
+      })
+  void answersAnAbsoluteFormTargetWithAMalformedAuthorityWith400(String target) throws Exception {
+    assertRejectedAndClosed("GET " + target + " HTTP/1.1\r\nHost: example.com\r\n\r\n", 400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://[::1]/orders",
+        "http://[::1]:8080/orders",
+        "http://127.0.0.1:8080/orders",
+        "http://example.com:/orders",
+        "HTTPS://sub.example-1.com/orders",
+      })
+  void servesAnAbsoluteFormTargetWithAWellFormedAuthority(String target) throws Exception {
+    TestServer.RawResponse response =
+        exchange("GET " + target + " HTTP/1.1\r\nHost: example.com\r\n\r\n");
+
+    assertThat(response.status()).isEqualTo(200);
+  }
+
   @Test
   void answersOptionsForTheWholeServer() throws Exception {
     TestServer.RawResponse response = exchange("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n");

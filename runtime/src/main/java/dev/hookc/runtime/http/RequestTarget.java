@@ -39,6 +39,7 @@ record RequestTarget(String path, String query) {
     if (pathStart == authority) {
       throw bad("the request target has no host");
     }
+    checkAuthority(target.substring(authority, pathStart));
     if (pathStart == target.length()) {
       return new RequestTarget("/", null);
     }
@@ -53,6 +54,77 @@ record RequestTarget(String path, String query) {
     return question < 0
         ? new RequestTarget(from == 0 ? target : target.substring(from), null)
         : new RequestTarget(target.substring(from, question), target.substring(question + 1));
+  }
+
+  /**
+   * Refuses an authority that is not {@code host[:port]} (RFC 3986 §3.2): user information, which
+   * RFC 9110 §4.2.4 forbids in http URIs, an unclosed or malformed IP literal, a character outside
+   * a registered name, or a port that is not a number up to 65535. Nothing routes by host, but a
+   * target hookc reads differently from a proxy in front of it must not pass.
+   */
+  private static void checkAuthority(String authority) throws RequestRejected {
+    if (authority.indexOf('@') >= 0) {
+      throw bad("the request target has user information, which http URIs must not carry");
+    }
+    int hostEnd;
+    if (authority.startsWith("[")) {
+      hostEnd = authority.indexOf(']');
+      if (hostEnd < 2 || !isIpLiteral(authority.substring(1, hostEnd))) {
+        throw bad("the request target's host is not a valid IP literal");
+      }
+      hostEnd++;
+    } else {
+      hostEnd = authority.indexOf(':');
+      hostEnd = hostEnd < 0 ? authority.length() : hostEnd;
+      if (hostEnd == 0 || !isRegisteredName(authority.substring(0, hostEnd))) {
+        throw bad("the request target's host is not a valid host name");
+      }
+    }
+    if (hostEnd == authority.length()) {
+      return;
+    }
+    String port = authority.substring(hostEnd);
+    if (port.charAt(0) != ':' || !isPort(port.substring(1))) {
+      throw bad("the request target's port is not a number from 0 to 65535");
+    }
+  }
+
+  private static boolean isIpLiteral(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+        return false;
+      }
+    }
+    return text.indexOf(':') >= 0;
+  }
+
+  private static boolean isRegisteredName(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unreserved =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~%!$&'()*+,;=".indexOf(c) >= 0;
+      if (!unreserved) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPort(String digits) {
+    // An empty port is allowed by RFC 3986 and means the scheme's default.
+    if (digits.length() > 5) {
+      return false;
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return digits.isEmpty() || Integer.parseInt(digits) <= 65535;
   }
 
   /** The index after {@code http://} or {@code https://} (any case), or -1. */
