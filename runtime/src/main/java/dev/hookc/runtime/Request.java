@@ -212,12 +212,14 @@ public final class Request {
 
   private String parseMediaType() {
     String contentType = header("content-type");
-    if (contentType == null) {
+    if (contentType == null || contentType.isBlank()) {
       return null;
     }
     int semicolon = contentType.indexOf(';');
     String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    return type.isEmpty() ? null : type.toLowerCase(Locale.ROOT);
+    // A header with parameters but no type (";;;/", "; charset=utf-8") is no type the route
+    // declares: kept whole, so that it is refused as sent rather than read as the default.
+    return (type.isEmpty() ? contentType.trim() : type).toLowerCase(Locale.ROOT);
   }
 
   /** The received headers keyed by lower-case name. */

@@ -141,4 +141,22 @@ class HostileBodyRepresentationTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body()).contains("Content-Type");
   }
+
+  @Test
+  void refusesAContentTypeWithoutATypeWith415RatherThanReadingItAsTheDefault() throws Exception {
+    for (String type : List.of(";;;/", "; charset=utf-8", ";")) {
+      TestServer.RawResponse response =
+          post("/declared", BODY.getBytes(UTF_8), "Content-Type: " + type);
+
+      assertThat(response.status()).as(type).isEqualTo(415);
+      assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+    }
+  }
+
+  @Test
+  void readsABodyWithoutContentTypeAsTheFirstDeclaredType() throws Exception {
+    TestServer.RawResponse response = post("/declared", BODY.getBytes(UTF_8));
+
+    assertThat(response.status()).isEqualTo(200);
+  }
 }
