@@ -100,6 +100,17 @@ class HostileRequestHeadTest {
   }
 
   @Test
+  void answersATlsHandshakeOnThePlainPortAtOnceRatherThanAtTheHeadDeadline() throws Exception {
+    // The start of a TLS ClientHello: a record header and no line end in sight.
+    byte[] clientHello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc, 0x03, 0x03};
+    try (RawConnection connection = RawConnection.open(http.server.port())) {
+      connection.send(clientHello);
+
+      assertProblem(connection.read(Duration.ofSeconds(2)), 400);
+    }
+  }
+
+  @Test
   void answersOptionsForTheWholeServer() throws Exception {
     TestServer.RawResponse response = exchange("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n");
 

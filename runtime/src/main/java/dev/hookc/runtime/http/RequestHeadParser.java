@@ -44,6 +44,7 @@ final class RequestHeadParser {
   private int length;
   private boolean cr;
   private int emptyLines;
+  private boolean methodRead;
   private int headerBytes;
   private String method;
   private String target;
@@ -115,6 +116,7 @@ final class RequestHeadParser {
     length = 0;
     cr = false;
     emptyLines = 0;
+    methodRead = false;
     headerBytes = 0;
     method = null;
     target = null;
@@ -138,7 +140,26 @@ final class RequestHeadParser {
       line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
     }
     System.arraycopy(bytes, from, line, length, n);
+    int appended = length;
     length += n;
+    if (method == null) {
+      checkMethodSoFar(appended);
+    }
+  }
+
+  /**
+   * Refuses a request line as soon as its method has a byte no method can have, rather than when
+   * the line ends: a TLS handshake or other binary sent to the plain port may never send a CRLF,
+   * and would otherwise hold its connection until the head's deadline.
+   */
+  private void checkMethodSoFar(int from) throws RequestRejected {
+    for (int i = from; i < length && !methodRead; i++) {
+      if (line[i] == ' ') {
+        methodRead = true;
+      } else if (!isTokenChar(line[i])) {
+        throw bad("the request line does not start with a method; is this plain HTTP?");
+      }
+    }
   }
 
   /** Handles the line just ended; true when it was the empty line that ends the head. */
