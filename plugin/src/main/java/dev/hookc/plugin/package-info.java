@@ -1,2 +1,6 @@
-/** The Maven glue: a thin Mojo that maps parameters to a compile request and reports results. */
+/**
+ * The Maven glue: a thin Mojo that maps its parameters to a generation request and reports the
+ * result, and the incremental generation behind it (the up-to-date check over fingerprinted inputs,
+ * and writing only the sources that changed).
+ */
 package dev.hookc.plugin;

@@ -4,6 +4,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.model.OnError;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.TaskRetry;
+import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -24,10 +25,15 @@ final class TaskBehaviourReader {
 
   private final Diagnostics diagnostics;
   private final Nodes nodes;
+  // A bare number has always counted milliseconds here.
+  private final DurationReader durations;
 
   TaskBehaviourReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.nodes = new Nodes(diagnostics);
+    this.durations =
+        new DurationReader(
+            diagnostics, DurationReader.BareUnit.MILLISECONDS, LoadCode.RETRY_MALFORMED);
   }
 
   /**
@@ -158,21 +164,11 @@ final class TaskBehaviourReader {
   }
 
   private OptionalLong duration(YamlMapping retry, String key) {
-    Optional<YamlNode> node = retry.get(key);
-    if (node.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    OptionalLong millis =
-        node.get() instanceof YamlScalar scalar ? Durations.millis(scalar.value()) : null;
-    if (millis == null || millis.isEmpty()) {
-      diagnostics.report(
-          LoadCode.RETRY_MALFORMED,
-          node.get().location(),
-          "'" + key + "' is not a duration: " + shown(node.get()),
-          "write a number with a unit (500ms, 2s, 1m, 1h) or an ISO-8601 duration (PT2S)");
-      return OptionalLong.empty();
-    }
-    return millis;
+    return retry
+        .get(key)
+        .flatMap(node -> durations.read(node, key))
+        .map(d -> OptionalLong.of(d.toMillis()))
+        .orElse(OptionalLong.empty());
   }
 
   private static String shown(YamlNode node) {

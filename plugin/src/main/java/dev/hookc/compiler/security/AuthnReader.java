@@ -3,6 +3,7 @@ package dev.hookc.compiler.security;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.Authn;
+import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -53,12 +54,14 @@ final class AuthnReader {
 
   private final Diagnostics diagnostics;
   private final SecretReader secrets;
-  private final Durations durations;
+  // A bare number has always counted seconds here.
+  private final DurationReader durations;
 
   AuthnReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.secrets = new SecretReader(diagnostics);
-    this.durations = new Durations(diagnostics);
+    this.durations =
+        new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, SecurityCode.BAD_DURATION);
   }
 
   /** Reads {@code node}; empty when it is malformed, which has been reported. */

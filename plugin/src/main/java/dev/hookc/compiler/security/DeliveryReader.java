@@ -4,6 +4,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -20,11 +21,13 @@ final class DeliveryReader {
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "backoff", "max_backoff");
 
   private final Diagnostics diagnostics;
-  private final Durations durations;
+  // A bare number has always counted seconds here.
+  private final DurationReader durations;
 
   DeliveryReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-    this.durations = new Durations(diagnostics);
+    this.durations =
+        new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, SecurityCode.BAD_DURATION);
   }
 
   Optional<AsyncDelivery> read(Event event) {

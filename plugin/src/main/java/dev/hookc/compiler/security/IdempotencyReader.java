@@ -3,6 +3,7 @@ package dev.hookc.compiler.security;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;
@@ -29,11 +30,13 @@ final class IdempotencyReader {
       Pattern.compile("\\.([A-Za-z_$][\\w$-]*)|\\[\\s*'([^']*)'\\s*]|\\[\\s*\"([^\"]*)\"\\s*]");
 
   private final Diagnostics diagnostics;
-  private final Durations durations;
+  // A bare number has always counted seconds here.
+  private final DurationReader durations;
 
   IdempotencyReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-    this.durations = new Durations(diagnostics);
+    this.durations =
+        new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, SecurityCode.BAD_DURATION);
   }
 
   Optional<Idempotency> read(YamlNode node) {

@@ -7,7 +7,7 @@ import dev.hookc.compiler.diag.Severity;
 public enum SecurityCode implements DiagnosticCode {
   AUTHN_UNKNOWN_SCHEME("HC2601", "'authn' names a scheme hookc does not know"),
   AUTHN_MISSING_SECRET("HC2602", "an 'authn' scheme has no 'secret' or 'secrets'"),
-  BAD_DURATION("HC2603", "a duration ('tolerance', 'ttl') is not a number with a unit"),
+  BAD_DURATION("HC2603", "a duration ('tolerance', 'ttl', 'backoff') is not a number with a unit"),
   AUTHN_BAD_SECRET("HC2604", "a secret is neither a literal, '<% config.x %>' nor '<% env.X %>'"),
   AUTHN_LITERAL_SECRET(
       "HC2605", "a secret is written in the YAML rather than read from config", Severity.WARNING),

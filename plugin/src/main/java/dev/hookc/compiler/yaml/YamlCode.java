@@ -11,7 +11,11 @@ public enum YamlCode implements DiagnosticCode {
   TAB_INDENTATION("HC1004", "a tab is used for indentation; YAML allows only spaces"),
   COMPLEX_KEY("HC1005", "a mapping key is a list or mapping instead of a plain value"),
   UNREADABLE("HC1006", "the file cannot be read (not UTF-8, or an I/O error)"),
-  EMPTY_FILE("HC1007", "the file has no content", Severity.WARNING);
+  EMPTY_FILE("HC1007", "the file has no content", Severity.WARNING),
+  BARE_DURATION(
+      "HC1008",
+      "a duration is a number without a unit, read in the setting's old unit",
+      Severity.WARNING);
 
   private final Spec spec;
 
