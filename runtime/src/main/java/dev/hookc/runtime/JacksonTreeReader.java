@@ -64,6 +64,11 @@ final class JacksonTreeReader {
     this.locateNames = locateNames;
   }
 
+  /** The limits the reader keeps. */
+  static StreamReadConstraints constraints() {
+    return FACTORY.streamReadConstraints();
+  }
+
   /**
    * The JSON document in {@code length} bytes of {@code in} from {@code offset}.
    *

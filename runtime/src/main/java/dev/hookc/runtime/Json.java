@@ -22,9 +22,10 @@ import java.util.List;
  * and the validators compare them without allocating. Binding ignores unknown properties: whether
  * extra properties are allowed is for the schema validators to decide.
  *
- * <p>Request bodies are read by {@link JsonTreeReader} into the trees the mapper would build, and
- * responses written by {@link JsonTreeWriter} as the mapper would write them: for the small
- * documents of webhooks, the mapper's set-up per call cost more than the parsing and writing.
+ * <p>Request bodies are read by {@link JacksonTreeReader} into the trees the mapper would build,
+ * and responses written by {@link JacksonTreeWriter} as the mapper would write them: loops over
+ * Jackson's streaming parser and generator, because for the small documents of webhooks the
+ * mapper's set-up per call cost more than the parsing and writing.
  */
 public final class Json {
 
@@ -47,21 +48,7 @@ public final class Json {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
-  // For measuring only: -Dhookc.json.reader=jackson reads and writes trees with Jackson's streaming
-  // parser and generator instead of the hand-written reader and writer.
-  static final boolean JACKSON_IO = "jackson".equals(System.getProperty("hookc.json.reader"));
-
   private Json() {}
-
-  static JsonNode readTree(byte[] body, int offset, int length) {
-    return JACKSON_IO
-        ? JacksonTreeReader.read(body, offset, length)
-        : JsonTreeReader.read(body, offset, length);
-  }
-
-  static byte[] writeTree(JsonNode node) {
-    return JACKSON_IO ? JacksonTreeWriter.write(node) : JsonTreeWriter.write(node);
-  }
 
   /** The shared mapper; configure nothing on it, since every route and response uses it. */
   public static ObjectMapper mapper() {
@@ -91,7 +78,7 @@ public final class Json {
           .withType(Problems.TYPE_PREFIX + "unsupported-media-type");
     }
     byte[] body = request.bodyBytes();
-    return readTree(body, 0, body.length);
+    return JacksonTreeReader.read(body, 0, body.length);
   }
 
   /**
@@ -113,7 +100,9 @@ public final class Json {
    * which costs more than the rest of a small callback's handling when a service logs what arrives.
    */
   public static String text(JsonNode node) {
-    return node == null ? "null" : new String(writeTree(node), StandardCharsets.UTF_8);
+    return node == null
+        ? "null"
+        : new String(JacksonTreeWriter.write(node), StandardCharsets.UTF_8);
   }
 
   /**
