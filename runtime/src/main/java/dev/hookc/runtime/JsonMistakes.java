@@ -98,8 +98,9 @@ final class JsonMistakes {
     if (message.startsWith("Unrecognized token")) {
       return unrecognizedToken(at);
     }
-    if (message.contains("numeric value")) {
-      return number(numberStart(at));
+    Mistake inNumber = message.contains("numeric value") ? number(numberStart(at)) : null;
+    if (inNumber != null) {
+      return inNumber;
     }
     if (message.startsWith("Invalid UTF-8")) {
       // Only text in strings may be other than ASCII; Jackson stops after the sequence's start.
@@ -135,7 +136,7 @@ final class JsonMistakes {
       at--; // a control character between tokens: Jackson points after it
     }
     // Jackson ends some malformed numbers early ("-.5"), and then stops on what follows.
-    Mistake inNumber = numberBefore(at);
+    inNumber = numberBefore(at);
     if (inNumber != null && inNumber.offset() <= at) {
       return inNumber;
     }
