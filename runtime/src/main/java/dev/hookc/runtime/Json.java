@@ -22,9 +22,10 @@ import java.util.List;
  * and the validators compare them without allocating. Binding ignores unknown properties: whether
  * extra properties are allowed is for the schema validators to decide.
  *
- * <p>Request bodies are read by {@link JsonTreeReader} into the trees the mapper would build, and
- * responses written by {@link JsonTreeWriter} as the mapper would write them: for the small
- * documents of webhooks, the mapper's set-up per call cost more than the parsing and writing.
+ * <p>Request bodies are read by {@link JacksonTreeReader} into the trees the mapper would build,
+ * and responses written by {@link JacksonTreeWriter} as the mapper would write them: loops over
+ * Jackson's streaming parser and generator, because for the small documents of webhooks the
+ * mapper's set-up per call cost more than the parsing and writing.
  */
 public final class Json {
 
@@ -78,7 +79,7 @@ public final class Json {
     }
     RequestBodies.requireUtf8Representation(request);
     byte[] body = request.bodyBytes();
-    return JsonTreeReader.read(body, 0, body.length);
+    return JacksonTreeReader.read(body, 0, body.length);
   }
 
   /**
@@ -110,7 +111,9 @@ public final class Json {
    * which costs more than the rest of a small callback's handling when a service logs what arrives.
    */
   public static String text(JsonNode node) {
-    return node == null ? "null" : new String(JsonTreeWriter.write(node), StandardCharsets.UTF_8);
+    return node == null
+        ? "null"
+        : new String(JacksonTreeWriter.write(node), StandardCharsets.UTF_8);
   }
 
   /**

@@ -90,7 +90,7 @@ final class Problems {
         body.put("errorCount", errors.size());
       }
     }
-    Response response = Response.of(problem.status(), MEDIA_TYPE, JsonTreeWriter.write(body));
+    Response response = Response.of(problem.status(), MEDIA_TYPE, JacksonTreeWriter.write(body));
     for (Map.Entry<String, List<String>> header : problem.headers().entrySet()) {
       for (String value : header.getValue()) {
         response = response.withAddedHeader(header.getKey(), value);

@@ -30,7 +30,7 @@ public final class Response {
   /** A response whose body is {@code body} serialised as JSON with {@link Json#mapper()}. */
   public static Response json(int status, Object body) {
     // The bytes are new, so unlike of() there is nothing to copy.
-    byte[] bytes = body instanceof JsonNode node ? JsonTreeWriter.write(node) : Json.write(body);
+    byte[] bytes = body instanceof JsonNode node ? JacksonTreeWriter.write(node) : Json.write(body);
     return checked(status, "application/json", bytes);
   }
 

@@ -1,12 +1,18 @@
 package dev.hookc.runtime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8 decoding: text that must match its bytes exactly, or not be accepted at all. */
 public final class Utf8 {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private Utf8() {}
 
   /**
@@ -35,8 +41,21 @@ public final class Utf8 {
    * copy and a string.
    */
   public static boolean isWellFormed(byte[] bytes) {
-    int i = 0;
-    while (i < bytes.length) {
+    return firstMalformed(bytes, 0, bytes.length) < 0;
+  }
+
+  /**
+   * The index of the first byte of the first sequence in {@code bytes[from..to)} that is not
+   * well-formed UTF-8, or -1 if there is none.
+   */
+  static int firstMalformed(byte[] bytes, int from, int to) {
+    int i = from;
+    while (i < to) {
+      // ASCII eight bytes at a time: most bodies hold nothing else.
+      if (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+        i += 8;
+        continue;
+      }
       int lead = bytes[i];
       if (lead >= 0) {
         i++;
@@ -44,21 +63,41 @@ public final class Utf8 {
       }
       lead &= 0xFF;
       int length = sequenceLength(lead);
-      if (length == 0 || i + length > bytes.length) {
-        return false;
+      if (length == 0 || i + length > to) {
+        return i;
       }
       int second = bytes[i + 1] & 0xFF;
       if (second < secondLow(lead) || second > secondHigh(lead)) {
-        return false;
+        return i;
       }
       for (int k = 2; k < length; k++) {
         if ((bytes[i + k] & 0xC0) != 0x80) {
-          return false;
+          return i;
         }
       }
       i += length;
     }
-    return true;
+    return -1;
+  }
+
+  /**
+   * What is wrong with the sequence at {@code at}, which {@link #firstMalformed} found, for a
+   * message: {@code (byte 0xF8)}, {@code (byte 0x28 after 0xC3)} or {@code (a sequence is cut
+   * short)}.
+   */
+  static String malformation(byte[] bytes, int at, int to) {
+    int lead = bytes[at] & 0xFF;
+    int length = sequenceLength(lead);
+    if (length < 2) {
+      return String.format("(byte 0x%02X)", lead);
+    }
+    for (int k = 1; k < length && at + k < to; k++) {
+      int next = bytes[at + k] & 0xFF;
+      if (next < (k == 1 ? secondLow(lead) : 0x80) || next > (k == 1 ? secondHigh(lead) : 0xBF)) {
+        return String.format("(byte 0x%02X after 0x%02X)", next, lead);
+      }
+    }
+    return "(a sequence is cut short)";
   }
 
   // The byte ranges of the Unicode Standard's table 3-7: no overlong forms, no surrogates, nothing

@@ -76,4 +76,26 @@ class Utf8Test {
         .isFalse();
     assertThat(Utf8.isWellFormed(new byte[] {'a', (byte) 0xE2, (byte) 0x9C})).isFalse();
   }
+
+  @Test
+  void findsTheFirstMalformedSequenceWhereverItStandsInLongAsciiText() {
+    // ASCII is skipped eight bytes at a time: a bad sequence must be found at every offset.
+    for (int at = 0; at < 40; at++) {
+      for (int[] bad : new int[][] {{0xFF}, {0xC3, 0x28}, {0xED, 0xA0, 0x80}, {0xF0, 0x9F, 0x98}}) {
+        byte[] bytes = new byte[40 + bad.length];
+        java.util.Arrays.fill(bytes, (byte) 'a');
+        for (int k = 0; k < bad.length; k++) {
+          bytes[at + k] = (byte) bad[k];
+        }
+        if (bad.length == 3 && bad[0] == 0xF0) {
+          bytes[at + 3] = 'a'; // a four-byte sequence cut short
+        }
+        assertThat(Utf8.firstMalformed(bytes, 0, bytes.length)).as("at %d", at).isEqualTo(at);
+        assertAgrees(bytes);
+      }
+    }
+    byte[] text = "caf\u00e9 au lait, \ud83d\ude00 and nothing wrong".getBytes(UTF_8);
+    assertThat(Utf8.firstMalformed(text, 0, text.length)).isEqualTo(-1);
+    assertThat(Utf8.firstMalformed(text, 4, text.length)).isEqualTo(4); // the middle of é
+  }
 }

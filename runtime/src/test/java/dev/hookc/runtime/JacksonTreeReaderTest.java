@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -21,11 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The hand-written reader against Jackson's tree reader as {@code Json.readBody} used it: the same
- * trees, node class by node class, and the same documents refused. The one intended difference:
- * text that is not well-formed UTF-8, which Jackson partly accepts, is always refused.
+ * The streaming reader against Jackson's tree reader as {@code Json.readBody} once used it: the
+ * same trees, node class by node class, and the same documents refused. The one intended
+ * difference: text that is not well-formed UTF-8, which Jackson partly accepts, is always refused.
  */
-class JsonTreeReaderTest {
+class JacksonTreeReaderTest {
 
   private static final ObjectReader JACKSON =
       Json.mapper().reader().without(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
@@ -44,10 +45,10 @@ class JsonTreeReaderTest {
     }
   }
 
-  /** The new reader's tree; null where it refused the document, with a malformed-JSON problem. */
+  /** The reader's tree; null where it refused the document, with a malformed-JSON problem. */
   private static JsonNode ours(byte[] body) {
     try {
-      return JsonTreeReader.read(body, 0, body.length);
+      return JacksonTreeReader.read(body, 0, body.length);
     } catch (HttpProblem problem) {
       assertThat(problem.status()).isEqualTo(400);
       assertThat(problem.type()).isEqualTo(Problems.TYPE_PREFIX + "malformed-json");
@@ -303,9 +304,9 @@ class JsonTreeReaderTest {
   @Test
   void locatesATooLongNameOrStringAtItsOpeningQuote() {
     byte[] name = bytes("{\"" + "a".repeat(50_001) + "\":1}");
-    byte[] text = bytes("\"" + "x".repeat(JsonTreeReader.MAX_STRING_LENGTH + 1) + "\"");
+    byte[] text = bytes("\"" + "x".repeat(20_000_001) + "\"");
 
-    assertThatThrownBy(() -> JsonTreeReader.read(name, 0, name.length))
+    assertThatThrownBy(() -> JacksonTreeReader.read(name, 0, name.length))
         .isInstanceOfSatisfying(
             HttpProblem.class,
             p ->
@@ -313,7 +314,7 @@ class JsonTreeReaderTest {
                     .isEqualTo(
                         "malformed JSON at line 1, column 2: a property name in the document is"
                             + " too long"));
-    assertThatThrownBy(() -> JsonTreeReader.read(text, 0, text.length))
+    assertThatThrownBy(() -> JacksonTreeReader.read(text, 0, text.length))
         .isInstanceOfSatisfying(
             HttpProblem.class,
             p ->
@@ -362,7 +363,7 @@ class JsonTreeReaderTest {
     for (String charset : List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
       byte[] body = "{\"a\":\"x\"}".getBytes(java.nio.charset.Charset.forName(charset));
 
-      assertThatThrownBy(() -> JsonTreeReader.read(body, 0, body.length))
+      assertThatThrownBy(() -> JacksonTreeReader.read(body, 0, body.length))
           .as(charset)
           .isInstanceOfSatisfying(
               HttpProblem.class,
@@ -376,7 +377,7 @@ class JsonTreeReaderTest {
   void readsTheGivenSliceOnly() {
     byte[] body = bytes("xx[1,2]yy");
 
-    assertThat(JsonTreeReader.read(body, 2, 5).toString()).isEqualTo("[1,2]");
+    assertThat(JacksonTreeReader.read(body, 2, 5).toString()).isEqualTo("[1,2]");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -405,11 +406,25 @@ class JsonTreeReaderTest {
         "`[` | 1 | 2 | unexpected end of the document; expected a value",
         "`1e9999999999` | 1 | 1 | a number in the document is out of range",
         "`\uFEFFx` | 1 | 4 | unexpected 'x'; expected a value",
+        "`{\"a\":-.5}` | 1 | 7 | unexpected '.'; expected a digit after '-'",
+        "`[true` | 1 | 6 | unexpected end of the document; expected ',' or ']'",
+        "`[tru]` | 1 | 2 | unexpected 't'; expected a value",
+        "`[truex]` | 1 | 6 | unexpected 'x'; expected ',' or ']'",
+        "`{\"` | 1 | 3 | unexpected end of the document in a string",
+        "`[\"a\",-` | 1 | 7 | unexpected end of the document; expected a digit after '-'",
+        "`\"\\u00` | 1 | 6 | unexpected end of the document in a \\u escape",
+        "`\"p\\u00E9\\r\"` | 1 | 9 | unescaped control character U+000D in a string; escape it"
+            + " with a backslash",
+        "`1.6e02157003432112 4` | 1 | 1 | a number in the document is out of range",
+        "`5\\r56` | 2 | 1 | unexpected content after the end of the JSON document",
+        "`{\"a\":1]` | 1 | 7 | unexpected ']'; expected ',' or '}'",
+        "`[}` | 1 | 2 | unexpected '}'; expected a value",
+        "`{\"a\" x}` | 1 | 6 | unexpected 'x'; expected ':' after the property name",
       })
   void locatesEachMistakeByLineAndByteColumn(String text, int line, int column, String reason) {
     byte[] body = bytes(text.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t"));
 
-    assertThatThrownBy(() -> JsonTreeReader.read(body, 0, body.length))
+    assertThatThrownBy(() -> JacksonTreeReader.read(body, 0, body.length))
         .isInstanceOfSatisfying(
             HttpProblem.class,
             p ->
@@ -418,11 +433,75 @@ class JsonTreeReaderTest {
                         "malformed JSON at line " + line + ", column " + column + ": " + reason));
   }
 
+  /**
+   * Jackson stops on a byte that is not UTF-8 as on a wrong character, so whether such a byte is in
+   * a string (the body is not UTF-8) or between tokens (an unexpected byte) is decided by the
+   * reader; {@code \\xNN} stands for one byte.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "`[null\\x82nu` | 1 | 6 | unexpected byte 0x82; expected ',' or ']'",
+        "`null\\xAF` | 1 | 5 | unexpected content after the end of the JSON document",
+        "`-\\xC3082` | 1 | 2 | unexpected byte 0xC3; expected a digit after '-'",
+        "`{\"a\":9\\xF4 8}` | 1 | 7 | unexpected byte 0xF4; expected ',' or '}'",
+        "`fals\\xC3r` | 1 | 1 | unexpected 'f'; expected a value",
+        "`\"\\\\xCB20\"` | 1 | 3 | invalid escape in a string",
+        "`\"\\xA4-\"` | 1 | 2 | the body is not valid UTF-8 (byte 0xA4)",
+        "`\"\\xC3\\xA9\\xC0\\x80\"` | 1 | 4 | the body is not valid UTF-8 (byte 0xC0)",
+        "`\\xC3\\xA9\\x19\\xA8` | 1 | 1 | unexpected byte 0xC3; expected a value",
+        "`6\\t\"\\xF5` | 1 | 3 | unexpected content after the end of the JSON document",
+        "`{\"b\":1,\"a\\xED\\xA0\\x80\":2}` | 1 | 10 | the body is not valid UTF-8 (byte 0xA0"
+            + " after 0xED)",
+      })
+  void locatesMistakesBesideBytesThatAreNotUtf8(String text, int line, int column, String reason) {
+    byte[] body = hexBytes(text.replace("\\t", "\t"));
+
+    assertThatThrownBy(() -> JacksonTreeReader.read(body, 0, body.length))
+        .isInstanceOfSatisfying(
+            HttpProblem.class,
+            p ->
+                assertThat(p.detail())
+                    .isEqualTo(
+                        "malformed JSON at line " + line + ", column " + column + ": " + reason));
+  }
+
+  /** {@code text} as UTF-8, with each {@code \\xNN} as the byte NN. */
+  private static byte[] hexBytes(String text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int i = 0;
+    while (i < text.length()) {
+      if (text.startsWith("\\x", i)) {
+        out.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
+        i += 4;
+      } else {
+        int codePoint = text.codePointAt(i);
+        out.writeBytes(new String(Character.toChars(codePoint)).getBytes(UTF_8));
+        i += Character.charCount(codePoint);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void keepsJacksonsDefaultLimitsButForTheNesting() {
+    StreamReadConstraints defaults = StreamReadConstraints.defaults();
+    StreamReadConstraints limits = JacksonTreeReader.constraints();
+
+    assertThat(limits.getMaxNestingDepth()).isEqualTo(Json.MAX_DEPTH).isEqualTo(500);
+    assertThat(limits.getMaxNumberLength()).isEqualTo(defaults.getMaxNumberLength());
+    assertThat(limits.getMaxStringLength()).isEqualTo(defaults.getMaxStringLength());
+    assertThat(limits.getMaxNameLength()).isEqualTo(defaults.getMaxNameLength());
+    assertThat(limits.getMaxDocumentLength()).isEqualTo(defaults.getMaxDocumentLength());
+  }
+
   @Test
   void locatesInvalidUtf8AtItsFirstByte() {
     byte[] body = withBytes("{\"a\":\"xy%s\"}", new int[] {0xC3, 0x28});
 
-    assertThatThrownBy(() -> JsonTreeReader.read(body, 0, body.length))
+    assertThatThrownBy(() -> JacksonTreeReader.read(body, 0, body.length))
         .isInstanceOfSatisfying(
             HttpProblem.class,
             p ->
@@ -436,7 +515,7 @@ class JsonTreeReaderTest {
   void locatesDeepNestingAtTheFirstLevelTooDeep() {
     byte[] body = bytes("[".repeat(10_000));
 
-    assertThatThrownBy(() -> JsonTreeReader.read(body, 0, body.length))
+    assertThatThrownBy(() -> JacksonTreeReader.read(body, 0, body.length))
         .isInstanceOfSatisfying(
             HttpProblem.class,
             p ->

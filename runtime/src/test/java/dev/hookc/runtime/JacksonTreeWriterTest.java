@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonTreeWriterTest {
+class JacksonTreeWriterTest {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static void assertSameBytesAsTheMapper(JsonNode node) {
-    assertThat(new String(JsonTreeWriter.write(node), StandardCharsets.UTF_8))
+    assertThat(new String(JacksonTreeWriter.write(node), StandardCharsets.UTF_8))
         .isEqualTo(new String(Json.write(node), StandardCharsets.UTF_8));
   }
 
@@ -92,7 +92,7 @@ class JsonTreeWriterTest {
     RandomJson random = new RandomJson(42L);
     for (int i = 0; i < 5_000; i++) {
       JsonNode tree = random.tree(1 + i % 6);
-      assertThat(JsonTreeWriter.write(tree)).as("%s", tree).isEqualTo(Json.write(tree));
+      assertThat(JacksonTreeWriter.write(tree)).as("%s", tree).isEqualTo(Json.write(tree));
     }
   }
 
@@ -103,11 +103,11 @@ class JsonTreeWriterTest {
       byte[] text = random.document(1 + i % 6).getBytes(StandardCharsets.UTF_8);
       JsonNode tree;
       try {
-        tree = JsonTreeReader.read(text, 0, text.length);
+        tree = JacksonTreeReader.read(text, 0, text.length);
       } catch (HttpProblem repeatedKey) {
         continue;
       }
-      assertThat(JsonTreeWriter.write(tree)).as("%s", tree).isEqualTo(Json.write(tree));
+      assertThat(JacksonTreeWriter.write(tree)).as("%s", tree).isEqualTo(Json.write(tree));
     }
   }
 }
