@@ -89,7 +89,7 @@ public final class Json {
    * @throws HttpProblem 400 if {@code bytes} hold no document, more than one, or a malformed one
    */
   public static JsonNode read(byte[] bytes) {
-    return JsonTreeReader.read(bytes, 0, bytes.length);
+    return JacksonTreeReader.read(bytes, 0, bytes.length);
   }
 
   /**
