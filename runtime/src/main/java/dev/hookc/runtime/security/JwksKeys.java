@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -44,6 +46,12 @@ final class JwksKeys implements JwtKeys {
 
   private static final Duration REFRESH_AHEAD = Duration.ofSeconds(15);
 
+  private static final Map<SourceKey, Source> SHARED = new ConcurrentHashMap<>();
+
+  private record SourceKey(URI url, Duration ttl, Duration timeout, Duration refetchInterval) {}
+
+  private record Source(JwksFetcher fetcher, JWKSource<SecurityContext> keys) {}
+
   private final Set<JWSAlgorithm> algorithms;
   private final JwksFetcher fetcher;
   private final JWSVerificationKeySelector<SecurityContext> selector;
@@ -63,22 +71,29 @@ final class JwksKeys implements JwtKeys {
     if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException("the JWKS fetch timeout must be at most " + MAX_TIMEOUT);
     }
-    this.fetcher = new JwksFetcher(timeout);
     this.retryAfterSeconds = Math.max(1, refetchInterval.toSeconds());
-    long waitForFetch = timeout.plusSeconds(1).toMillis();
-    JWKSource<SecurityContext> source;
+    // Routes that name the same key set (a server-wide default) share one cache and one limit.
+    Source source =
+        SHARED.computeIfAbsent(new SourceKey(url, ttl, timeout, refetchInterval), JwksKeys::source);
+    this.fetcher = source.fetcher();
+    this.selector = new JWSVerificationKeySelector<>(algorithms, source.keys());
+  }
+
+  private static Source source(SourceKey key) {
+    JwksFetcher fetcher = new JwksFetcher(key.timeout());
+    long waitForFetch = key.timeout().plusSeconds(1).toMillis();
     try {
-      source =
-          JWKSourceBuilder.<SecurityContext>create(url.toURL(), fetcher)
-              .cache(ttl.toMillis(), waitForFetch)
+      return new Source(
+          fetcher,
+          JWKSourceBuilder.<SecurityContext>create(key.url().toURL(), fetcher)
+              .cache(key.ttl().toMillis(), waitForFetch)
               .refreshAheadCache(REFRESH_AHEAD.toMillis(), null, refresher(), true, null, false)
-              .rateLimited(refetchInterval.toMillis())
-              .outageTolerant(ttl.toMillis() * 10)
-              .build();
+              .rateLimited(key.refetchInterval().toMillis())
+              .outageTolerant(key.ttl().toMillis() * 10)
+              .build());
     } catch (MalformedURLException e) {
-      throw new IllegalArgumentException("the JWKS URL is not a URL: " + url, e);
+      throw new IllegalArgumentException("the JWKS URL is not a URL: " + key.url(), e);
     }
-    this.selector = new JWSVerificationKeySelector<>(algorithms, source);
   }
 
   @Override

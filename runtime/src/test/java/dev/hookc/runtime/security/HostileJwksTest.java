@@ -74,7 +74,9 @@ class HostileJwksTest {
       closedPort = socket.getLocalPort();
     }
     Authenticator jwt =
-        Authenticators.jwks("http://127.0.0.1:" + closedPort + "/jwks").clock(CLOCK).build();
+        Authenticators.jwks("http://127.0.0.1:" + closedPort + "/jwks/" + UUID.randomUUID())
+            .clock(CLOCK)
+            .build();
     try (SignedServer server = new SignedServer(jwt)) {
       for (int i = 0; i < 3; i++) {
         assertUnavailable(send(server, rs256("a", issuer, CLAIMS)));

@@ -16,14 +16,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A JWKS host on a loopback port: serves the keys last {@linkplain #publish published} at {@code
- * /jwks}, counts the fetches, and can answer an error, hang until closed, or be stopped. The key
+ * A JWKS host on a loopback port: serves the keys last {@linkplain #publish published} at a path of
+ * its own, counts the fetches, and can answer an error, hang until closed, or be stopped. The key
  * set is written here by hand, from the keys' numbers, independently of the library under test.
  */
 final class JwksServer implements AutoCloseable {
@@ -31,19 +32,21 @@ final class JwksServer implements AutoCloseable {
   private final AtomicInteger fetches = new AtomicInteger();
   private final AtomicReference<Answer> answer = new AtomicReference<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  // Unique, since verifiers of one URL share their cache for the life of the test JVM.
+  private final String path = "/jwks/" + UUID.randomUUID();
 
   /** What the next fetches get. */
   record Answer(int status, String body, String location, boolean hang, boolean trickle) {}
 
   JwksServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/jwks", this::serve);
+    server.createContext(path, this::serve);
     server.start();
     answer.set(new Answer(200, "{\"keys\":[]}", null, false, false));
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
   int fetches() {

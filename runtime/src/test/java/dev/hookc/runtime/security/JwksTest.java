@@ -113,6 +113,18 @@ class JwksTest {
   }
 
   @Test
+  void sharesOneCacheBetweenRoutesThatNameTheSameKeySet() throws Exception {
+    try (JwksServer jwks = new JwksServer().publish("a", rsaA);
+        SignedServer orders = server(jwks);
+        SignedServer refunds = server(jwks, "RS256", "PS256")) {
+      assertThat(send(orders, rs256("a", rsaA, CLAIMS)).statusCode()).isEqualTo(200);
+      assertThat(send(refunds, rs256("a", rsaA, CLAIMS)).statusCode()).isEqualTo(200);
+
+      assertThat(jwks.fetches()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void refusesAKeySetUrlThatIsNeitherHttpsNorLoopback() {
     assertThatThrownBy(() -> Authenticators.jwks("http://keys.example.com/jwks").build())
         .isInstanceOf(IllegalArgumentException.class)
