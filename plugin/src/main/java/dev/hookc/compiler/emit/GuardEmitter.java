@@ -122,29 +122,55 @@ final class GuardEmitter {
             authn.options().getOrDefault("encoding", "hex"),
             authn.options().getOrDefault("prefix", ""));
       case "jwt":
-        Optional<String> issuer = Optional.ofNullable(authn.options().get("issuer"));
-        Optional<String> audience = Optional.ofNullable(authn.options().get("audience"));
-        if (authn.publicKey().isPresent()) {
-          return CodeBlock.of(
-              "$T.jwtPublicKey($L.get(0), $L, $L, $L, $L)",
-              AUTHENTICATORS,
-              secrets(route, List.of(authn.publicKey().get())),
-              literal(issuer),
-              literal(audience),
-              tolerance,
-              clock);
-        }
-        return CodeBlock.of(
-            "$T.jwt($L, $L, $L, $L, $L)",
-            AUTHENTICATORS,
-            secrets,
-            literal(issuer),
-            literal(audience),
-            tolerance,
-            clock);
+        return jwt(route, authn);
       default:
         throw new IllegalStateException("scheme not checked by the reader: " + authn.scheme());
     }
+  }
+
+  /**
+   * A {@code JwtVerifier} built from the scheme's key and the settings written, and only those, so
+   * that the code reads like the YAML.
+   */
+  private static CodeBlock jwt(String route, Authn authn) {
+    Authn.Jwt jwt = authn.jwt().orElseThrow();
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (jwt.jwksUrl().isPresent()) {
+      Authn.SecretRef url = jwt.jwksUrl().get();
+      code.add(
+          "$T.jwks($L)",
+          AUTHENTICATORS,
+          url.literal()
+              ? CodeBlock.of("$S", url.reference())
+              : CodeBlock.of("$L.get(0)", secrets(route, List.of(url))));
+    } else if (authn.publicKey().isPresent()) {
+      code.add(
+          "$T.jwtPublicKey($L.get(0))",
+          AUTHENTICATORS,
+          secrets(route, List.of(authn.publicKey().get())));
+    } else {
+      code.add("$T.jwt($L)", AUTHENTICATORS, secrets(route, authn.secrets()));
+    }
+    code.indent().indent();
+    if (!jwt.algorithms().isEmpty()) {
+      code.add(
+          "\n.algorithms($L)",
+          CodeBlock.join(jwt.algorithms().stream().map(a -> CodeBlock.of("$S", a)).toList(), ", "));
+    }
+    Optional.ofNullable(authn.options().get("issuer"))
+        .ifPresent(issuer -> code.add("\n.issuer($S)", issuer));
+    Optional.ofNullable(authn.options().get("audience"))
+        .ifPresent(audience -> code.add("\n.audience($S)", audience));
+    if (!authn.tolerance().isZero()) {
+      code.add("\n.leeway($T.ofSeconds($L))", Duration.class, authn.tolerance().getSeconds());
+    }
+    if (!jwt.requireExp()) {
+      code.add("\n.requireExp(false)");
+    }
+    jwt.jwksTtl()
+        .ifPresent(
+            ttl -> code.add("\n.jwksTtl($T.ofSeconds($L))", Duration.class, ttl.getSeconds()));
+    return code.add("\n.build()").unindent().unindent().build();
   }
 
   /**

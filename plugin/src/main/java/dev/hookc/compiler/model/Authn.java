@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param tolerance the replay window of signed timestamps, or a JWT's clock leeway
  * @param options the scheme's other settings ({@code header}, {@code algorithm}, {@code issuer},
  *     {@code id_header}, ...), as written
+ * @param jwt a {@code jwt} scheme's own settings; empty for the other schemes
  * @param location where the scheme is named
  */
 public record Authn(
@@ -26,6 +27,7 @@ public record Authn(
     Optional<SecretRef> publicKey,
     Duration tolerance,
     Map<String, String> options,
+    Optional<Jwt> jwt,
     Location location) {
 
   public Authn {
@@ -42,6 +44,27 @@ public record Authn(
       case "standard-webhooks", "stripe", "github" -> true;
       default -> options.containsKey("id_header");
     };
+  }
+
+  /**
+   * The settings only a {@code jwt} scheme has.
+   *
+   * @param jwksUrl the JSON Web Key Set the keys are fetched from, as a literal URL or a {@code
+   *     config}/{@code env} reference; empty when the keys are secrets or a {@code public_key}
+   * @param jwksTtl how long the fetched keys are used before they are fetched again; empty for the
+   *     runtime's default
+   * @param algorithms the JWS algorithms tokens may use, as written; empty for the key's default
+   * @param requireExp whether a token without {@code exp} is refused
+   */
+  public record Jwt(
+      Optional<SecretRef> jwksUrl,
+      Optional<Duration> jwksTtl,
+      List<String> algorithms,
+      boolean requireExp) {
+
+    public Jwt {
+      algorithms = List.copyOf(algorithms);
+    }
   }
 
   /**

@@ -34,6 +34,10 @@ final class AuthnReader {
               Set.of(
                   "secretOrKey",
                   "public_key",
+                  "jwks_url",
+                  "jwks_ttl",
+                  "algorithms",
+                  "require_exp",
                   "issuer",
                   "audience",
                   "tolerance",
@@ -56,12 +60,14 @@ final class AuthnReader {
   private final SecretReader secrets;
   // A bare number has always counted seconds here.
   private final DurationReader durations;
+  private final JwtSettingsReader jwtSettings;
 
   AuthnReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.secrets = new SecretReader(diagnostics);
     this.durations =
         new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, SecurityCode.BAD_DURATION);
+    this.jwtSettings = new JwtSettingsReader(diagnostics);
   }
 
   /** Reads {@code node}; empty when it is malformed, which has been reported. */
@@ -127,28 +133,39 @@ final class AuthnReader {
         publicKey = secrets.read(value, "'public_key'");
       } else if (name.equals("tolerance")) {
         tolerance = durations.read(value, "tolerance").orElse(tolerance);
+      } else if (JwtSettingsReader.SETTINGS.contains(name)) {
+        // Read below, once the key the settings must fit is known.
       } else {
         text(name, value).ifPresent(v -> options.put(name, v));
       }
     }
-    boolean secretWritten =
-        settings.keys().stream()
-            .anyMatch(
-                k -> SECRET_KEYS.contains(k) || k.equals("secretOrKey") || k.equals("public_key"));
+    boolean sharedSecret =
+        settings.keys().stream().anyMatch(k -> SECRET_KEYS.contains(k) || k.equals("secretOrKey"));
+    long keys =
+        (sharedSecret ? 1 : 0)
+            + settings.keys().stream()
+                .filter(k -> k.equals("public_key") || k.equals("jwks_url"))
+                .count();
+    boolean secretWritten = keys > 0;
     if (!secretWritten) {
       diagnostics.report(
           SecurityCode.AUTHN_MISSING_SECRET,
           key.location(),
           "authn scheme '" + scheme + "' has no secret",
           scheme.equals("jwt")
-              ? "add 'secret: <% config.jwt.secret %>' (HS256) or 'public_key:' (RS256, ES256)"
+              ? "add 'secret: <% config.jwt.secret %>' (HS256), 'public_key:' (RS256, ES256) or"
+                  + " 'jwks_url:' (the issuer's rotating keys)"
               : "add 'secret: <% config.path.to.secret %>', or 'secrets:' with a list to rotate");
     }
-    if (scheme.equals("jwt") && !refs.isEmpty() && publicKey.isPresent()) {
-      diagnostics.report(
-          SecurityCode.AUTHN_BAD_OPTION,
-          key.location(),
-          "a jwt scheme takes either secrets (HS256) or a 'public_key', not both");
+    Optional<Authn.Jwt> jwt = Optional.empty();
+    if (scheme.equals("jwt")) {
+      if (keys > 1) {
+        diagnostics.report(
+            SecurityCode.AUTHN_BAD_OPTION,
+            key.location(),
+            "a jwt scheme takes one of secrets (HMAC), a 'public_key' or a 'jwks_url'");
+      }
+      jwt = Optional.of(jwtSettings.read(settings, sharedSecret));
     }
     if (scheme.equals("hmac") && !options.containsKey("header")) {
       diagnostics.report(
@@ -166,7 +183,7 @@ final class AuthnReader {
     if (errorCount() > before) {
       return Optional.empty();
     }
-    return Optional.of(new Authn(scheme, refs, publicKey, tolerance, options, key.location()));
+    return Optional.of(new Authn(scheme, refs, publicKey, tolerance, options, jwt, key.location()));
   }
 
   private void secretList(YamlNode value, List<Authn.SecretRef> refs) {

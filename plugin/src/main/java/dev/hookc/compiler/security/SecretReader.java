@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * starts, or a literal, which works but is reported because it puts the secret in source control.
  */
 final class SecretReader {
-  private static final Pattern REFERENCE =
+  static final Pattern REFERENCE =
       Pattern.compile(
           "<%\\s*((?:config(?:\\.[A-Za-z_][A-Za-z0-9_-]*)+)|(?:env\\.[A-Za-z_][A-Za-z0-9_]*))\\s*%>");
 

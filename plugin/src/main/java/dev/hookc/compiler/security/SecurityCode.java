@@ -18,7 +18,12 @@ public enum SecurityCode implements DiagnosticCode {
   HTTP_SOURCE_BAD_SHAPE("HC2610", "a setting in src/eventsources/http.yaml has the wrong shape"),
   DELIVERY_BAD("HC2611", "'delivery' is neither 'sync' nor 'async'"),
   RETRY_BAD_SHAPE(
-      "HC2612", "'retry' has an unknown or malformed setting, or the event is not async");
+      "HC2612", "'retry' has an unknown or malformed setting, or the event is not async"),
+  JWKS_BAD(
+      "HC2613",
+      "a JWT 'jwks_url' is not https (http only to a loopback address), or 'jwks_ttl' is under 1m"),
+  JWT_BAD_ALGORITHM(
+      "HC2614", "a JWT 'algorithms' entry is unknown, 'none', or does not fit the scheme's key");
 
   private final Spec spec;
 

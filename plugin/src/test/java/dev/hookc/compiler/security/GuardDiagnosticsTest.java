@@ -145,8 +145,9 @@ class GuardDiagnosticsTest {
     String application = application(result);
     assertThat(application)
         .contains(
-            "Authenticators.jwt(Secrets.resolve(\"POST /private\", config, \"config.jwt.secret\"),"
-                + " \"me\", null, Duration.ofSeconds(0), Clock.systemUTC())")
+            "Authenticators.jwt(Secrets.resolve(\"POST /private\", config, \"config.jwt.secret\"))\n"
+                + "                  .issuer(\"me\")\n"
+                + "                  .build()")
         .contains("Route.of(\"POST\", \"/public\", new PostPublicController(config))");
   }
 
@@ -224,5 +225,74 @@ class GuardDiagnosticsTest {
         .contains(
             "InboxAdmin.routes(Secrets.resolve(\"the admin endpoints\", config,"
                 + " \"env.ADMIN_TOKEN\").get(0)");
+  }
+
+  @Test
+  void buildsAJwksVerifierWithOnlyTheSettingsWritten() throws Exception {
+    CompileResult result =
+        compile(
+            "http.post./hook:\n  fn: ack\n  authn:\n    jwt:\n"
+                + "      jwks_url: <% config.google.jwks_url %>\n"
+                + "      algorithms: [RS256, ES256]\n"
+                + "      issuer: https://accounts.google.com\n"
+                + "      tolerance: 30s\n"
+                + "      require_exp: false\n"
+                + "      jwks_ttl: 1h\n");
+
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(application(result).replaceAll("\\s+", " "))
+        .contains(
+            "Authenticators.jwks(Secrets.resolve(\"POST /hook\", config,"
+                + " \"config.google.jwks_url\").get(0))"
+                + " .algorithms(\"RS256\", \"ES256\")"
+                + " .issuer(\"https://accounts.google.com\")"
+                + " .leeway(Duration.ofSeconds(30))"
+                + " .requireExp(false)"
+                + " .jwksTtl(Duration.ofSeconds(3600))"
+                + " .build()");
+  }
+
+  @Test
+  void rejectsAJwksUrlThatIsNotHttpsUnlessItIsLoopbackAndATtlUnderAMinute() throws Exception {
+    String jwt = "http.post./hook:\n  fn: ack\n  authn:\n    jwt:\n";
+
+    assertReported(
+        compile(jwt + "      jwks_url: http://keys.example.com/jwks\n      jwks_ttl: 30s\n"),
+        at("HC2613", 5, 17),
+        at("HC2613", 6, 17));
+    assertReported(compile(jwt + "      jwks_url: ftp://127.0.0.1/jwks\n"), at("HC2613", 5, 17));
+    assertReported(compile(jwt + "      jwks_url: <% inputs.headers.x %>\n"), at("HC2613", 5, 17));
+    assertThat(compile(jwt + "      jwks_url: http://127.0.0.1:8080/jwks\n").diagnostics())
+        .isEmpty();
+    assertReported(
+        compile(jwt + "      secret: <% env.S %>\n      jwks_ttl: 10m\n"), at("HC2606", 6, 17));
+  }
+
+  @Test
+  void rejectsAlgorithmsThatAreUnknownNoneOrForAnotherKindOfKey() throws Exception {
+    String jwt = "http.post./hook:\n  fn: ack\n  authn:\n    jwt:\n";
+
+    CompileResult result =
+        compile(
+            jwt
+                + "      jwks_url: https://k.example.com/\n      algorithms: [RS265, none, HS256]\n");
+
+    assertReported(result, at("HC2614", 6, 20), at("HC2614", 6, 27), at("HC2614", 6, 33));
+    assertThat(result.diagnostics().get(0).hint()).hasValue("did you mean 'RS256'?");
+    assertReported(
+        compile(jwt + "      secret: <% env.S %>\n      algorithms: PS256\n"), at("HC2614", 6, 19));
+  }
+
+  @Test
+  void rejectsAJwtSchemeWithTwoKeysOrANonBooleanRequireExp() throws Exception {
+    String jwt = "http.post./hook:\n  fn: ack\n  authn:\n    jwt:\n";
+
+    assertReported(
+        compile(
+            jwt
+                + "      secret: <% env.S %>\n      jwks_url: https://k.example.com/\n"
+                + "      require_exp: sometimes\n"),
+        at("HC2606", 4, 5),
+        at("HC2606", 7, 20));
   }
 }

@@ -1,12 +1,7 @@
 package dev.hookc.runtime.security;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,39 +43,30 @@ public final class Authenticators {
   }
 
   /**
-   * A JWT bearer token signed with HS256 by one of {@code secrets}.
-   *
-   * @param issuer the required {@code iss}, or null for any
-   * @param audience a value {@code aud} must contain, or null for any
-   * @param leeway how far {@code exp} and {@code nbf} may be off
+   * A JWT bearer token signed by one of {@code secrets}, HS256 unless {@link
+   * JwtVerifier.Builder#algorithms} pins others; each secret must be at least as long as the
+   * algorithm's hash (32 bytes for HS256).
    */
-  public static Authenticator jwt(
-      List<String> secrets, String issuer, String audience, Duration leeway, Clock clock) {
-    return new JwtVerifier(checked(secrets), null, issuer, audience, leeway, clock);
+  public static JwtVerifier.Builder jwt(List<String> secrets) {
+    return JwtVerifier.withSecrets(checked(secrets));
   }
 
-  /** A JWT bearer token signed with RS256 or ES256, checked with a PEM {@code PUBLIC KEY}. */
-  public static Authenticator jwtPublicKey(
-      String pem, String issuer, String audience, Duration leeway, Clock clock) {
-    return new JwtVerifier(List.of(), publicKey(pem), issuer, audience, leeway, clock);
+  /**
+   * A JWT bearer token checked with a PEM {@code PUBLIC KEY}: RS256 for an RSA key, ES256, ES384 or
+   * ES512 for an EC key on P-256, P-384 or P-521, unless {@link JwtVerifier.Builder#algorithms}
+   * pins others that fit the key.
+   */
+  public static JwtVerifier.Builder jwtPublicKey(String pem) {
+    return JwtVerifier.withPublicKey(pem);
   }
 
-  static PublicKey publicKey(String pem) {
-    String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
-    byte[] der;
-    try {
-      der = Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the JWT public key is not a PEM 'PUBLIC KEY'", e);
-    }
-    for (String type : List.of("RSA", "EC")) {
-      try {
-        return KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der));
-      } catch (GeneralSecurityException e) {
-        // try the next type
-      }
-    }
-    throw new IllegalArgumentException("the JWT public key is neither an RSA nor an EC key");
+  /**
+   * A JWT bearer token checked with the keys of the JSON Web Key Set at {@code url} (https, or http
+   * to a loopback address), fetched when first needed, cached, and fetched again when a token names
+   * an unknown {@code kid}; RS256 unless {@link JwtVerifier.Builder#algorithms} pins others.
+   */
+  public static JwtVerifier.Builder jwks(String url) {
+    return JwtVerifier.withJwks(url);
   }
 
   private static List<String> checked(List<String> secrets) {

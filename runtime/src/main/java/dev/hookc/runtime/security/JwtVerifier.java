@@ -1,47 +1,40 @@
 package dev.hookc.runtime.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Json;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import dev.hookc.runtime.Request;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
+import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Verifies {@code Authorization: Bearer <JWT>}: HS256 with shared secrets, or RS256 / ES256 with a
- * public key; then {@code exp}, {@code nbf}, {@code iss} and {@code aud}. The token's {@code alg}
- * must be the one the key is for, so a token cannot choose {@code none} or turn a public key into
- * an HMAC secret. The claims become {@code inputs.user}.
+ * Verifies {@code Authorization: Bearer <JWT>} with Nimbus JOSE+JWT: the signature, with shared
+ * secrets, a PEM public key or a JSON Web Key Set fetched from a URL, under the algorithms the
+ * route pins (a token never chooses {@code none}, nor turns a public key into an HMAC secret); the
+ * header's {@code crit} extensions, refused unless understood (RFC 7515, 4.1.11); then the claims.
+ * The payload is read only once the signature holds, and becomes {@code inputs.user}.
  */
-final class JwtVerifier implements Authenticator {
-  private final List<byte[]> hmacKeys;
-  private final PublicKey publicKey;
-  private final String issuer;
-  private final String audience;
-  private final Duration leeway;
-  private final Clock clock;
+public final class JwtVerifier implements Authenticator {
+  /** Longer bearer tokens are refused before anything is decoded. */
+  static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-  JwtVerifier(
-      List<String> secrets,
-      PublicKey publicKey,
-      String issuer,
-      String audience,
-      Duration leeway,
-      Clock clock) {
-    this.hmacKeys = secrets.stream().map(Macs::utf8).toList();
-    this.publicKey = publicKey;
-    this.issuer = issuer;
-    this.audience = audience;
-    this.leeway = leeway;
-    this.clock = clock;
+  /** The only critical header parameter Nimbus processes itself (RFC 7797, checked below). */
+  private static final Set<String> UNDERSTOOD_CRITICAL = Set.of("b64");
+
+  private final JwtKeys keys;
+  private final JwtClaims claims;
+
+  private JwtVerifier(JwtKeys keys, JwtClaims claims) {
+    this.keys = keys;
+    this.claims = claims;
   }
 
   @Override
@@ -50,118 +43,187 @@ final class JwtVerifier implements Authenticator {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw Unauthorized.bearer("missing bearer token in Authorization");
     }
-    String[] parts = authorization.substring(7).trim().split("\\.", -1);
-    if (parts.length != 3) {
-      throw Unauthorized.bearer("the bearer token is not a JWT");
+    JWSObject token = parse(authorization.substring(7).trim());
+    JWSHeader header = token.getHeader();
+    if (!keys.algorithms().contains(header.getAlgorithm())) {
+      throw Unauthorized.bearer(
+          "the token's algorithm "
+              + JwtAlgorithms.known(header.getAlgorithm())
+              + "is not accepted");
     }
-    JsonNode header = decodeJson(parts[0], "header");
-    if (header.has("crit")) {
-      // RFC 7515, 4.1.11: the listed extensions must be understood, and this verifier knows none.
+    Set<String> critical = header.getCriticalParams();
+    if (critical != null && !UNDERSTOOD_CRITICAL.containsAll(critical)) {
       throw Unauthorized.bearer(
           "the token's header has 'crit' extensions, which are not supported");
     }
-    byte[] signature = decode(parts[2], "signature");
-    byte[] signed = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-    String alg = header.path("alg").asText("");
-    if (!signatureValid(alg, signed, signature)) {
+    if (!header.isBase64URLEncodePayload()) {
+      throw Unauthorized.bearer("the token's payload is not base64url, which a JWT's always is");
+    }
+    if (!signatureValid(token, keys.verifiers(header))) {
       throw Unauthorized.bearer("the token's signature is not valid");
     }
     // Read only once signed: a forger's payload is never parsed.
-    JsonNode claims = decodeJson(parts[1], "payload");
-    checkClaims(claims);
-    return claims;
+    return claims.check(token.getPayload().toBytes());
   }
 
-  private boolean signatureValid(String alg, byte[] signed, byte[] signature) {
-    if (alg.equals("HS256") && !hmacKeys.isEmpty()) {
-      List<byte[]> expected = new ArrayList<>();
-      hmacKeys.forEach(key -> expected.add(Macs.hmac("HmacSHA256", key, signed)));
-      return Macs.anyMatches(expected, List.of(signature));
+  private static JWSObject parse(String token) {
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw Unauthorized.bearer(
+          "the bearer token is longer than " + MAX_TOKEN_LENGTH + " characters");
     }
-    if (publicKey == null) {
-      throw Unauthorized.bearer("the token's algorithm '" + alg + "' is not accepted");
+    int dots = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '.') {
+        dots++;
+      } else if (!base64url(c)) {
+        // Nimbus' decoder skips such characters; a token is refused for them instead.
+        throw Unauthorized.bearer("the bearer token is not base64url");
+      }
+    }
+    if (dots != 2) {
+      throw Unauthorized.bearer("the bearer token is not a JWT");
     }
     try {
-      Signature verifier;
-      if (alg.equals("RS256") && publicKey.getAlgorithm().equals("RSA")) {
-        verifier = Signature.getInstance("SHA256withRSA");
-      } else if (alg.equals("ES256") && publicKey.getAlgorithm().equals("EC")) {
-        verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-      } else {
-        throw Unauthorized.bearer("the token's algorithm '" + alg + "' is not accepted");
-      }
-      verifier.initVerify(publicKey);
-      verifier.update(signed);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
-      return false;
+      // Decodes the header only (bounded by Nimbus to 20,000 characters); the payload stays text.
+      return JWSObject.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw Unauthorized.bearer("the token's header is not a JWS header");
     }
   }
 
-  private void checkClaims(JsonNode claims) {
-    BigDecimal now = BigDecimal.valueOf(clock.instant().getEpochSecond());
-    BigDecimal slack = BigDecimal.valueOf(leeway.getSeconds());
-    // Compared as decimals: a NumericDate may have a fraction, and one beyond a long (-1e19) must
-    // not wrap around to a date on the other side of now.
-    BigDecimal exp = time(claims, "exp");
-    if (exp != null && now.compareTo(exp.add(slack)) > 0) {
-      throw Unauthorized.bearer("the token has expired");
-    }
-    BigDecimal nbf = time(claims, "nbf");
-    if (nbf != null && now.compareTo(nbf.subtract(slack)) < 0) {
-      throw Unauthorized.bearer("the token is not valid yet");
-    }
-    if (issuer != null && !issuer.equals(claims.path("iss").asText(null))) {
-      throw Unauthorized.bearer("the token's issuer is not the expected one");
-    }
-    if (audience != null && !hasAudience(claims.path("aud"))) {
-      throw Unauthorized.bearer("the token's audience does not include this service");
-    }
+  private static boolean base64url(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_';
   }
 
-  private static BigDecimal time(JsonNode claims, String name) {
-    JsonNode value = claims.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (!value.isNumber()) {
-      throw Unauthorized.bearer("the token's " + name + " is not a number");
-    }
-    return value.decimalValue();
-  }
-
-  private boolean hasAudience(JsonNode aud) {
-    if (aud.isTextual()) {
-      return aud.asText().equals(audience);
-    }
-    for (JsonNode item : aud) {
-      if (item.isTextual() && item.asText().equals(audience)) {
-        return true;
+  private static boolean signatureValid(JWSObject token, List<JWSVerifier> verifiers) {
+    byte[] signingInput = token.getSigningInput();
+    Base64URL signature = token.getSignature();
+    for (JWSVerifier verifier : verifiers) {
+      try {
+        if (verifier.verify(token.getHeader(), signingInput, signature)) {
+          return true;
+        }
+      } catch (JOSEException | RuntimeException e) {
+        // A signature this key cannot even read (an ECDSA one of the wrong length): not valid.
       }
     }
     return false;
   }
 
-  private static JsonNode decodeJson(String part, String what) {
-    JsonNode node;
-    try {
-      // The body's strict reader: Jackson's own fails with a NumberFormatException, a 500, on a
-      // number such as 1e99999999999.
-      node = Json.read(decode(part, what));
-    } catch (HttpProblem notJson) {
-      throw Unauthorized.bearer("the token's " + what + " is not JSON");
-    }
-    if (!node.isObject()) {
-      throw Unauthorized.bearer("the token's " + what + " is not a JSON object");
-    }
-    return node;
+  static Builder withSecrets(List<String> secrets) {
+    return new Builder(secrets, null, null);
   }
 
-  private static byte[] decode(String part, String what) {
-    try {
-      return Base64.getUrlDecoder().decode(part);
-    } catch (IllegalArgumentException e) {
-      throw Unauthorized.bearer("the token's " + what + " is not base64url");
+  static Builder withPublicKey(String pem) {
+    return new Builder(null, Objects.requireNonNull(pem, "pem"), null);
+  }
+
+  static Builder withJwks(String url) {
+    return new Builder(null, null, JwksUrls.checked(url));
+  }
+
+  /**
+   * Builds a {@link JwtVerifier}: the keys are given to {@link Authenticators}, the rest here.
+   * Unless told otherwise it requires {@code exp}, allows no clock leeway, accepts any issuer and
+   * audience, and pins HS256 for secrets, RS256 for an RSA key or a JWKS, and the curve's ES
+   * algorithm for an EC key.
+   */
+  public static final class Builder {
+    private final List<String> secrets;
+    private final String pem;
+    private final URI jwksUrl;
+    private List<String> algorithms = List.of();
+    private String issuer;
+    private String audience;
+    private Duration leeway = Duration.ZERO;
+    private boolean requireExp = true;
+    private Duration jwksTtl = Duration.ofMinutes(5);
+    private Duration jwksTimeout = Duration.ofSeconds(5);
+    private Duration jwksRefetchInterval = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(List<String> secrets, String pem, URI jwksUrl) {
+      this.secrets = secrets;
+      this.pem = pem;
+      this.jwksUrl = jwksUrl;
+    }
+
+    /** The algorithms a token may be signed with, such as {@code RS256} and {@code PS256}. */
+    public Builder algorithms(String... names) {
+      this.algorithms = List.of(names);
+      return this;
+    }
+
+    /** The {@code iss} a token must have; null for any. */
+    public Builder issuer(String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    /** A value {@code aud} must be or contain; null for any. */
+    public Builder audience(String audience) {
+      this.audience = audience;
+      return this;
+    }
+
+    /** How far {@code exp}, {@code nbf} and {@code iat} may be off this server's clock. */
+    public Builder leeway(Duration leeway) {
+      this.leeway = Objects.requireNonNull(leeway, "leeway");
+      return this;
+    }
+
+    /** Whether a token without {@code exp} is refused; true by default. */
+    public Builder requireExp(boolean requireExp) {
+      this.requireExp = requireExp;
+      return this;
+    }
+
+    /** How long a fetched JWKS is used before it is fetched again; 5 minutes by default. */
+    public Builder jwksTtl(Duration ttl) {
+      this.jwksTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /** The longest wait for one JWKS fetch, answer included; 5 seconds by default. */
+    public Builder jwksTimeout(Duration timeout) {
+      this.jwksTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** The clock {@code exp}, {@code nbf} and {@code iat} are compared with. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Only tests space refetches otherwise than the default 30 seconds. */
+    Builder jwksRefetchInterval(Duration interval) {
+      this.jwksRefetchInterval = interval;
+      return this;
+    }
+
+    /**
+     * The verifier.
+     *
+     * @throws IllegalArgumentException when an algorithm is unknown or does not fit the key, a
+     *     secret is shorter than its algorithm's hash, or a JWKS setting is out of range
+     */
+    public JwtVerifier build() {
+      Set<JWSAlgorithm> pinned = JwtAlgorithms.parse(algorithms);
+      JwtKeys keys;
+      if (secrets != null) {
+        keys = StaticJwtKeys.secrets(secrets, pinned);
+      } else if (pem != null) {
+        keys = StaticJwtKeys.publicKey(pem, pinned);
+      } else {
+        keys = new JwksKeys(jwksUrl, pinned, jwksTtl, jwksTimeout, jwksRefetchInterval);
+      }
+      return new JwtVerifier(keys, new JwtClaims(issuer, audience, leeway, requireExp, clock));
     }
   }
 }

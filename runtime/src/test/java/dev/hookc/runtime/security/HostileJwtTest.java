@@ -32,8 +32,12 @@ class HostileJwtTest {
   static void start() throws Exception {
     server =
         new SignedServer(
-            Authenticators.jwt(
-                List.of(SECRET), "https://issuer", "orders", Duration.ofSeconds(30), CLOCK));
+            Authenticators.jwt(List.of(SECRET))
+                .issuer("https://issuer")
+                .audience("orders")
+                .leeway(Duration.ofSeconds(30))
+                .clock(CLOCK)
+                .build());
   }
 
   @AfterAll
@@ -117,5 +121,94 @@ class HostileJwtTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(SignedServer.detail(response)).contains("crit");
+  }
+
+  @Test
+  void refusesATokenWithoutExpUnlessTheRouteAllowsIt() throws Exception {
+    String token = hs256("{" + GOOD + "}", SECRET);
+
+    HttpResponse<String> response = send(token);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(SignedServer.detail(response))
+        .isEqualTo("the token has no 'exp' claim, and this route requires one");
+    try (SignedServer lenient =
+        new SignedServer(
+            Authenticators.jwt(List.of(SECRET)).requireExp(false).clock(CLOCK).build())) {
+      assertThat(
+              lenient.post("{}".getBytes(UTF_8), "Authorization", "Bearer " + token).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesATokenIssuedLaterThanTheLeewayAllows() throws Exception {
+    String exp = ",\"exp\":" + (NOW + 3600);
+
+    HttpResponse<String> future =
+        send(hs256("{" + GOOD + exp + ",\"iat\":" + (NOW + 31) + "}", SECRET));
+
+    assertThat(future.statusCode()).isEqualTo(401);
+    assertThat(SignedServer.detail(future)).isEqualTo("the token was issued in the future");
+    assertThat(send(hs256("{" + GOOD + exp + ",\"iat\":" + (NOW + 29) + "}", SECRET)).statusCode())
+        .isEqualTo(200);
+    assertThat(SignedServer.detail(send(hs256("{" + GOOD + exp + ",\"iat\":\"x\"}", SECRET))))
+        .isEqualTo("the token's iat is not a number");
+  }
+
+  @Test
+  void refusesATokenOverTheSizeLimitBeforeDecodingIt() throws Exception {
+    // Validly signed: only its size refuses it.
+    String padding = "x".repeat(JwtVerifier.MAX_TOKEN_LENGTH);
+    String token =
+        hs256("{" + GOOD + ",\"exp\":" + (NOW + 60) + ",\"pad\":\"" + padding + "\"}", SECRET);
+
+    HttpResponse<String> response = send(token);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(SignedServer.detail(response)).contains("longer than");
+  }
+
+  @Test
+  void answers401ToAHeaderWithANumberOutOfRangeOrNestedThousandsDeep() throws Exception {
+    String claims = "{" + GOOD + ",\"exp\":" + (NOW + 60) + "}";
+    List<String> headers =
+        List.of(
+            "{\"alg\":\"HS256\",\"x\":1e99999999999}",
+            "{\"alg\":\"HS256\",\"x\":" + "9".repeat(5_000) + "}",
+            "{\"alg\":\"HS256\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}",
+            "{\"alg\":\"HS256\",\"kid\":7}");
+    for (String header : headers) {
+      HttpResponse<String> response = send(hs256WithHeader(header, claims));
+
+      assertThat(response.statusCode())
+          .as(header.substring(0, Math.min(25, header.length())))
+          .isEqualTo(401);
+      assertThat(response.headers().firstValue("content-type"))
+          .hasValue("application/problem+json");
+    }
+  }
+
+  @Test
+  void refusesATokenWithAnUnencodedPayload() throws Exception {
+    // RFC 7797: 'b64' is the one critical parameter the library processes; a JWT never uses it.
+    String token =
+        hs256WithHeader(
+            "{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}",
+            "{" + GOOD + ",\"exp\":" + (NOW + 60) + "}");
+
+    assertThat(send(token).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void refusesCharactersOutsideBase64urlThatALenientDecoderWouldSkip() throws Exception {
+    String token = hs256("{" + GOOD + ",\"exp\":" + (NOW + 60) + "}", SECRET);
+    String spliced =
+        token.substring(0, token.length() - 4) + "!" + token.substring(token.length() - 4);
+
+    HttpResponse<String> response = send(spliced);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(SignedServer.detail(response)).isEqualTo("the bearer token is not base64url");
   }
 }

@@ -46,7 +46,8 @@ class SignedWebhooksExampleTest {
             + SLACK_SECRET
             + "\"},\"shopify\":{\"webhook_secret\":\""
             + SHOPIFY_SECRET
-            + "\"}}");
+            // Fetched only when a Pub/Sub push arrives; PubSubPushExampleTest serves real keys.
+            + "\"},\"pubsub\":{\"jwks_url\":\"http://127.0.0.1:9/jwks\"}}");
   }
 
   @BeforeAll
