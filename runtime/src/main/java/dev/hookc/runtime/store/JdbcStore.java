@@ -72,7 +72,8 @@ public final class JdbcStore implements AutoCloseable {
    * A store on a {@code DataSource} of the caller's (a pool with settings of its own, say), on an
    * H2 or PostgreSQL database; hookc creates or migrates its tables in it. The data source stays
    * the caller's: closing the store releases its claims but leaves the data source open, so close
-   * that after the store (register it with {@code closeOnStop} before the store).
+   * that after the store: with {@code HookcServer.closeOnShutdown}, or with the builder's {@code
+   * closeOnStop} registered before the store's, since the last registered closes first.
    *
    * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
    * @throws IllegalStateException when no connection can be had, or the database's hookc tables do
