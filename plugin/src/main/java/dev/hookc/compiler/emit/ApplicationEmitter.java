@@ -69,16 +69,13 @@ final class ApplicationEmitter {
     }
     method
         .addJavadoc(
-            "The server owns the store and the inbox workers: when it stops, after the requests in\n"
-                + "flight, the workers stop first, then the store closes.\n")
+            "Idempotency records and inboxes are kept in {@code store}: the one {@link"
+                + " #server(JsonNode)}\nopens, or one on a {@code DataSource} of your own ({@code"
+                + " JdbcStore.of(dataSource)}).\nThe server owns the store and the inbox workers:"
+                + " when it stops, after the requests in\nflight, the workers stop first, then the"
+                + " store closes.\n")
+        .addParameter(GuardEmitter.JDBC_STORE, "store")
         .addStatement("$T server = $L", BUILDER, builder)
-        .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
-        .addStatement(
-            "$T store = $T.fromEnvironment($L, $L)",
-            GuardEmitter.JDBC_STORE,
-            GuardEmitter.JDBC_STORE,
-            literal(guards.storeUrl()),
-            literal(guards.dataDirectory()))
         .addStatement("server.closeOnStop(store)");
     List<CodeBlock> inboxes = new ArrayList<>();
     for (Event event : events) {
@@ -114,6 +111,29 @@ final class ApplicationEmitter {
               CodeBlock.join(inboxes, ",\n"));
     }
     return method.addStatement("return server").build();
+  }
+
+  /**
+   * {@code server(config)} of a project with a store: {@code server(config, store)} on the store
+   * {@code http.yaml} and the environment name.
+   */
+  private MethodSpec storeServerMethod() {
+    return MethodSpec.methodBuilder("server")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(
+            "A server builder with every route of the project, handled with {@code config}, on the"
+                + " store\n{@code http.yaml} and the environment name.\n")
+        .returns(BUILDER)
+        .addParameter(Names.JSON_NODE, "config")
+        .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
+        .addStatement(
+            "$T store = $T.fromEnvironment($L, $L)",
+            GuardEmitter.JDBC_STORE,
+            GuardEmitter.JDBC_STORE,
+            literal(guards.storeUrl()),
+            literal(guards.dataDirectory()))
+        .addStatement("return server(config, store)")
+        .build();
   }
 
   private static CodeBlock literal(Optional<String> text) {
@@ -158,6 +178,7 @@ final class ApplicationEmitter {
                 events.size())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(serverMethod(events, routes, settings))
+            .addMethods(guards.needStore() ? List.of(storeServerMethod()) : List.of())
             .addMethod(
                 MethodSpec.methodBuilder("server")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

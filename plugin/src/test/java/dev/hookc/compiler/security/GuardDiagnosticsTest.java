@@ -189,6 +189,8 @@ class GuardDiagnosticsTest {
     assertThat(result.diagnostics()).isEmpty();
     assertThat(application(result))
         .contains("JdbcStore store = JdbcStore.fromEnvironment(null, \"/var/lib/hooks\");")
+        .contains("return server(config, store);")
+        .contains("public static HookcServer.Builder server(JsonNode config, JdbcStore store)")
         .contains(
             "Idempotency.of(store, \"POST /hook\", RequestKeys.header(\"Webhook-Id\"),"
                 + " Duration.ofSeconds(7200))");

@@ -1,5 +1,7 @@
 package dev.hookc.runtime.store;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,51 +9,84 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
 
 /**
- * One database, shared by every {@link JdbcStore} opened on its URL in this process: its idle
- * connections, its schema, and its closing when the last store on it closes.
+ * One database, shared by every {@link JdbcStore} opened on the same URL and credentials (or on the
+ * same {@code DataSource}) in this process: its connections, its schema, and its closing when the
+ * last store on it closes.
+ *
+ * <p>From a URL, the database is a HikariCP pool that hookc owns ({@link StorePool}): the last
+ * store to close closes it, then shuts down an embedded H2 database that no other pool of hookc's
+ * still uses. A {@code DataSource} handed in stays its owner's: hookc never closes it.
  *
  * <p>Once closed it refuses work instead of connecting again: with {@code DB_CLOSE_DELAY=-1} a new
  * connection would silently reopen an embedded H2 database that nothing would close any more.
  */
 final class Database {
-  private static final Map<String, Database> OPEN = new HashMap<>(); // guarded by itself
-  private static final int MAX_IDLE_CONNECTIONS = 16;
+  private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
+  private static final Map<Object, Database> OPEN = new HashMap<>(); // guarded by itself
 
-  private final String url;
-  private final String user;
-  private final String password;
+  private final Object key;
+  private final DataSource dataSource;
+  private final HikariDataSource pool; // null when the data source is the caller's
   private final Dialect dialect;
-  private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(MAX_IDLE_CONNECTIONS);
   private int holders; // guarded by OPEN
   private volatile boolean closed;
 
-  private Database(String url, String user, String password) {
-    this.url = url;
-    this.user = user;
-    this.password = password;
-    this.dialect = Dialect.of(url);
+  private Database(Object key, DataSource dataSource, HikariDataSource pool, Dialect dialect) {
+    this.key = key;
+    this.dataSource = dataSource;
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Where a pool of hookc's connects, and as whom: stores with other credentials on the same URL
+   * get pools of their own, each connected as its own user.
+   */
+  private record Location(String url, String user, String password) {
+    @Override
+    public String toString() {
+      return user == null ? Dialect.redacted(url) : Dialect.redacted(url) + " as " + user;
+    }
   }
 
   /** The database at {@code url}, opened (and its schema migrated) by its first holder. */
   static Database acquire(String url, String user, String password) {
     String effective = withoutCloseOnExit(url);
+    Dialect dialect = Dialect.of(effective);
+    Location location = new Location(effective, user, password);
     synchronized (OPEN) {
-      Database database = OPEN.get(effective);
+      Database database = OPEN.get(location);
       if (database == null) {
-        database = new Database(effective, user, password);
         DataFiles.prepare(effective);
-        try {
-          database.migrate();
-        } catch (RuntimeException e) {
-          database.closeIdle();
-          throw e;
-        }
+        HikariDataSource pool = StorePool.open(effective, user, password, dialect);
+        database = new Database(location, pool, pool, dialect);
+        database.migrateOrClose();
         DataFiles.restrict(effective);
-        OPEN.put(effective, database);
+        OPEN.put(location, database);
+      }
+      database.holders++;
+      return database;
+    }
+  }
+
+  /** The database behind {@code dataSource}, whose schema its first holder migrates. */
+  static Database acquire(DataSource dataSource) {
+    synchronized (OPEN) {
+      Database database = OPEN.get(dataSource);
+      if (database == null) {
+        Dialect dialect;
+        try (Connection c = dataSource.getConnection()) {
+          dialect = Dialect.of(c.getMetaData());
+        } catch (SQLException e) {
+          throw new IllegalStateException(
+              "cannot connect to hookc's store through the data source: " + e.getMessage(), e);
+        }
+        database = new Database(dataSource, dataSource, null, dialect);
+        database.migrateOrClose();
+        OPEN.put(dataSource, database);
       }
       database.holders++;
       return database;
@@ -80,151 +115,137 @@ final class Database {
     if (closed) {
       throw new IllegalStateException("hookc's store is closed");
     }
-    Connection connection = idle.poll();
-    if (connection == null) {
-      connection = connect();
-    }
-    boolean healthy = false;
-    try {
-      T result = work.run(connection);
-      connection.commit();
-      healthy = true;
-      return result;
-    } catch (SQLException | RuntimeException e) {
+    try (Connection connection = dataSource.getConnection()) {
+      // hookc's own pool hands out connections set up so; a caller's may differ.
+      boolean autoCommit = pool == null && connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      int isolation =
+          pool == null
+              ? connection.getTransactionIsolation()
+              : Connection.TRANSACTION_READ_COMMITTED;
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
       try {
-        connection.rollback();
-        healthy = true;
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
-      }
-      throw e;
-    } finally {
-      if (!healthy || closed || !idle.offer(connection)) {
-        closeQuietly(connection);
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        restore(connection, autoCommit, isolation);
       }
     }
   }
 
-  private Connection connect() throws SQLException {
-    Connection connection;
+  /**
+   * Gives a caller's connection back as it was handed out. A connection that fails at this has
+   * failed the transaction already, and its pool discards it when it is closed.
+   */
+  private static void restore(Connection connection, boolean autoCommit, int isolation) {
     try {
-      connection = DriverManager.getConnection(url, user, password);
-    } catch (SQLException e) {
-      if ("08001".equals(e.getSQLState()) && e.getMessage().startsWith("No suitable driver")) {
-        throw new IllegalStateException(
-            "no JDBC driver for "
-                + url
-                + "; add "
-                + (dialect == Dialect.H2 ? "com.h2database:h2" : "org.postgresql:postgresql")
-                + " to the project's dependencies",
-            e);
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(isolation);
       }
-      throw e;
+      if (autoCommit) {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      // See above: nothing more to do with it than close it.
     }
-    connection.setAutoCommit(false);
-    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-    return connection;
   }
 
-  /** Lets go of one holder; the last one closes the database. */
+  /** Lets go of one holder; the last one closes what hookc opened. */
   void release() {
     synchronized (OPEN) {
       if (--holders > 0) {
         return;
       }
-      OPEN.remove(url, this);
-      closed = true;
+      OPEN.remove(key, this);
+      closePool();
     }
-    if (dialect == Dialect.H2) {
+  }
+
+  /** Closes the pool hookc opened, if any, and the embedded H2 database no other pool uses. */
+  private void closePool() { // guarded by OPEN
+    closed = true;
+    if (pool == null) {
+      return;
+    }
+    // The pool first: its background thread may be opening a connection, which would reopen a
+    // database shut down before it.
+    pool.close();
+    if (dialect == Dialect.H2 && !sharedH2()) {
       shutdownH2();
     }
-    closeIdle();
-    DataFiles.restrict(url);
+    DataFiles.restrict(pool.getJdbcUrl());
   }
 
-  /** Closes the embedded database now rather than at exit: its files are complete afterwards. */
+  /**
+   * Whether another pool of hookc's (other credentials) still uses this embedded H2 database, which
+   * a {@code SHUTDOWN} would close under it.
+   */
+  private boolean sharedH2() {
+    String name = h2Name(pool.getJdbcUrl());
+    return OPEN.values().stream()
+        .anyMatch(other -> other.pool != null && h2Name(other.pool.getJdbcUrl()).equals(name));
+  }
+
+  private static String h2Name(String url) {
+    int settings = url.indexOf(';');
+    return settings < 0 ? url : url.substring(0, settings);
+  }
+
+  /**
+   * Closes the embedded database now rather than at exit: its files are complete afterwards. With
+   * {@code DB_CLOSE_DELAY=-1} it outlives the pool's connections, so this takes one of its own.
+   */
   private void shutdownH2() {
-    Connection connection = idle.poll();
-    try {
-      if (connection == null) {
-        connection = connect();
-      }
-      try (Statement s = connection.createStatement()) {
-        s.execute("SHUTDOWN");
-      }
+    Location location = (Location) key;
+    try (Connection connection =
+            DriverManager.getConnection(location.url(), location.user(), location.password());
+        Statement s = connection.createStatement()) {
+      s.execute("SHUTDOWN");
     } catch (SQLException e) {
       // Already closed by someone else: what matters, that it is closed, holds.
-    } finally {
-      if (connection != null) {
-        closeQuietly(connection);
+    }
+  }
+
+  private void migrateOrClose() {
+    long started = System.nanoTime();
+    SchemaMigrator.Outcome outcome;
+    try {
+      outcome = transaction(c -> SchemaMigrator.migrate(c, dialect));
+    } catch (SQLException | RuntimeException e) {
+      closePool();
+      if (e instanceof IllegalStateException state) {
+        throw state;
       }
-    }
-  }
-
-  private void closeIdle() {
-    Connection connection;
-    while ((connection = idle.poll()) != null) {
-      closeQuietly(connection);
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      // Nothing more can be done with a connection that fails to close.
-    }
-  }
-
-  /** Creates or migrates hookc's tables; only one instance migrates at a time. */
-  private void migrate() {
-    try {
-      transaction(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              s.execute(
-                  "CREATE TABLE IF NOT EXISTS hookc_schema (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)");
-            }
-            return null;
-          });
-      transaction(
-          c -> {
-            try (Statement s = c.createStatement()) {
-              // Only one instance migrates at a time: the others wait on this row's lock.
-              s.execute(
-                  "INSERT INTO hookc_schema (id, version) SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM hookc_schema WHERE id = 1)");
-            } catch (SQLException e) {
-              if (!Dialect.isDuplicateKey(e)) {
-                throw e;
-              }
-            }
-            return null;
-          });
-      transaction(
-          c -> {
-            int version;
-            try (Statement s = c.createStatement();
-                var rows =
-                    s.executeQuery("SELECT version FROM hookc_schema WHERE id = 1 FOR UPDATE")) {
-              rows.next();
-              version = rows.getInt(1);
-            }
-            var migrations = dialect.migrations();
-            for (int i = version; i < migrations.size(); i++) {
-              try (Statement s = c.createStatement()) {
-                s.execute(migrations.get(i));
-              }
-            }
-            try (var update =
-                c.prepareStatement("UPDATE hookc_schema SET version = ? WHERE id = 1")) {
-              update.setInt(1, migrations.size());
-              update.executeUpdate();
-            }
-            return null;
-          });
-    } catch (SQLException e) {
       throw new IllegalStateException(
-          "cannot prepare hookc's tables in " + url + ": " + e.getMessage(), e);
+          "cannot prepare hookc's tables in " + key + ": " + e.getMessage(), e);
+    }
+    if (outcome.baseline() > 0) {
+      LOG.log(
+          Level.INFO,
+          "hookc''s store: the tables of an earlier hookc (schema version {0}) recorded as the"
+              + " baseline of {1}",
+          outcome.baseline(),
+          SchemaMigrator.HISTORY);
+    }
+    if (!outcome.applied().isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "hookc''s store: applied {0} in {1} ms, now at schema version {2}",
+          String.join(", ", outcome.applied()),
+          (System.nanoTime() - started) / 1_000_000,
+          outcome.version());
     }
   }
 }

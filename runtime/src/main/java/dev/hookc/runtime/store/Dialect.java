@@ -1,16 +1,29 @@
 package dev.hookc.runtime.store;
 
-import java.util.List;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
 
-/** The SQL that differs between the embedded H2 default and PostgreSQL. */
+/**
+ * What differs between the embedded H2 default and PostgreSQL: the folder of the migrations, the
+ * lock taken to migrate, and the query for due deliveries.
+ */
 enum Dialect {
-  H2("BLOB"),
-  POSTGRESQL("BYTEA");
+  H2("h2", "H2"),
+  POSTGRESQL("postgresql", "PostgreSQL");
 
-  private final String bytes;
+  // Any fixed number: instances sharing PostgreSQL take this lock to migrate one at a time.
+  private static final long MIGRATION_LOCK = 0x686f6f6b63L; // "hookc" in ASCII
+  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
-  Dialect(String bytes) {
-    this.bytes = bytes;
+  private final String folder;
+  private final String product;
+
+  Dialect(String folder, String product) {
+    this.folder = folder;
+    this.product = product;
   }
 
   static Dialect of(String url) {
@@ -21,44 +34,42 @@ enum Dialect {
       return POSTGRESQL;
     }
     throw new IllegalArgumentException(
-        "hookc's store supports jdbc:h2: and jdbc:postgresql: URLs, not " + url);
+        "hookc's store supports jdbc:h2: and jdbc:postgresql: URLs, not " + redacted(url));
   }
 
-  /** The migrations, in order; the store records how many have run. */
-  List<String> migrations() {
-    return List.of(
-        "CREATE TABLE hookc_idempotency ("
-            + " scope VARCHAR(200) NOT NULL,"
-            + " idem_key VARCHAR(500) NOT NULL,"
-            + " owner VARCHAR(64) NOT NULL,"
-            + " done BOOLEAN NOT NULL,"
-            + " status INTEGER,"
-            + " headers TEXT,"
-            + " body "
-            + bytes
-            + ","
-            + " expires_at BIGINT NOT NULL,"
-            + " PRIMARY KEY (scope, idem_key))",
-        "CREATE TABLE hookc_inbox ("
-            + " id VARCHAR(36) PRIMARY KEY,"
-            + " scope VARCHAR(200) NOT NULL,"
-            + " dedup_key VARCHAR(500),"
-            + " method VARCHAR(16) NOT NULL,"
-            + " path TEXT NOT NULL,"
-            + " path_params TEXT NOT NULL,"
-            + " query TEXT NOT NULL,"
-            + " headers TEXT NOT NULL,"
-            + " body "
-            + bytes
-            + " NOT NULL,"
-            + " state VARCHAR(8) NOT NULL,"
-            + " attempts INTEGER NOT NULL,"
-            + " next_attempt_at BIGINT NOT NULL,"
-            + " claimed_until BIGINT NOT NULL,"
-            + " last_error TEXT,"
-            + " received_at BIGINT NOT NULL,"
-            + " UNIQUE (scope, dedup_key))",
-        "CREATE INDEX hookc_inbox_due ON hookc_inbox (scope, state, next_attempt_at)");
+  /** The dialect of the database a connection reaches, by the product name its driver reports. */
+  static Dialect of(DatabaseMetaData meta) throws SQLException {
+    String name = meta.getDatabaseProductName();
+    for (Dialect dialect : values()) {
+      if (dialect.product.equalsIgnoreCase(name)) {
+        return dialect;
+      }
+    }
+    throw new IllegalArgumentException(
+        "hookc's store supports H2 and PostgreSQL databases, not " + name);
+  }
+
+  /** The class path folder of this dialect's migrations. */
+  String migrationFolder() {
+    return "db/hookc/" + folder;
+  }
+
+  /**
+   * Makes other instances wait until this transaction ends before they migrate. H2 needs none: an
+   * embedded database belongs to one process.
+   */
+  void lockForMigration(Connection c) throws SQLException {
+    if (this == POSTGRESQL) {
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, MIGRATION_LOCK);
+        lock.executeQuery().close();
+      }
+    }
+  }
+
+  /** {@code url} with the value of any password setting in it replaced, for messages and logs. */
+  static String redacted(String url) {
+    return PASSWORD.matcher(url).replaceAll("$1***");
   }
 
   /**
@@ -73,7 +84,7 @@ enum Dialect {
   }
 
   /** The SQL state of a unique-key violation, which both databases report alike. */
-  static boolean isDuplicateKey(java.sql.SQLException e) {
+  static boolean isDuplicateKey(SQLException e) {
     return "23505".equals(e.getSQLState());
   }
 }

@@ -9,21 +9,25 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 /**
- * One JDBC database holding hookc's durable state, with its schema created or migrated when it is
- * opened. Without a URL it is H2 in file mode under the data directory, which needs no set-up;
- * {@code jdbc:postgresql:} lets several instances share one database, which then enforces the
- * uniqueness of idempotency keys across them.
+ * One JDBC database holding hookc's durable state, with its tables created or migrated when it is
+ * opened (versioned SQL migrations with checksums, recorded in {@code hookc_schema_history}).
+ * Without a URL it is H2 in file mode under the data directory, which needs no set-up; {@code
+ * jdbc:postgresql:} lets several instances share one database, which then enforces the uniqueness
+ * of idempotency keys across them.
  *
- * <p>The JDBC driver is the project's dependency ({@code com.h2database:h2} or {@code
- * org.postgresql:postgresql}); without it, opening fails with a message that says which to add.
+ * <p>From a URL, hookc opens a small HikariCP pool that validates idle connections; a project with
+ * a {@code DataSource} of its own passes that instead ({@link #of}). The JDBC driver is the
+ * project's dependency ({@code com.h2database:h2} or {@code org.postgresql:postgresql}); without
+ * it, opening fails with a message that says which to add.
  *
  * <p>Each {@link #open} returns a store of its own on a database shared by every store on the same
- * URL in the process. {@link #close} releases the idempotency claims taken through this store by
- * requests that did not complete, so that the sender's retry after a restart runs instead of
- * waiting for the claim to lapse; the last store to close closes the database (an embedded H2
- * database with {@code SHUTDOWN}).
+ * URL and credentials in the process. {@link #close} releases the idempotency claims taken through
+ * this store by requests that did not complete, so that the sender's retry after a restart runs
+ * instead of waiting for the claim to lapse; the last store to close closes the pool (an embedded
+ * H2 database with {@code SHUTDOWN} first).
  */
 public final class JdbcStore implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
@@ -49,14 +53,15 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * A store on the database with these settings, which is opened once per URL in this process and
-   * shared by every store on it. An H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE} unless it sets it,
-   * and the directory of an H2 file database is created for its owner only.
+   * A store on the database with these settings, opened once per URL and credentials in this
+   * process as a pool shared by every store on them. An H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE}
+   * unless it sets it, and the directory of an H2 file database is created for its owner only.
    *
    * @param url a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
-   * @param user the database user, or null
+   * @param user the database user, or null for the URL's own or the driver's default
    * @param password the user's password, or null
-   * @throws IllegalStateException when the driver is missing or the database cannot be reached
+   * @throws IllegalStateException when the driver is missing, the database cannot be reached, or
+   *     its hookc tables do not match this version of hookc
    */
   public static JdbcStore open(String url, String user, String password) {
     Objects.requireNonNull(url, "url");
@@ -64,9 +69,26 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * The store the environment names: {@code HOOKC_STORE_URL} (with {@code HOOKC_STORE_USER} and
-   * {@code HOOKC_STORE_PASSWORD}), else {@code url}, else H2 under {@code HOOKC_DATA_DIR}, else
-   * under {@code dataDirectory}, else under {@code ./data}.
+   * A store on a {@code DataSource} of the caller's (a pool with settings of its own, say), on an
+   * H2 or PostgreSQL database; hookc creates or migrates its tables in it. The data source stays
+   * the caller's: closing the store releases its claims but leaves the data source open, so close
+   * that after the store: with {@code HookcServer.closeOnShutdown}, or with the builder's {@code
+   * closeOnStop} registered before the store's, since the last registered closes first.
+   *
+   * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+   * @throws IllegalStateException when no connection can be had, or the database's hookc tables do
+   *     not match this version of hookc
+   */
+  public static JdbcStore of(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    return new JdbcStore(Database.acquire(dataSource));
+  }
+
+  /**
+   * The store the environment names: {@code HOOKC_STORE_URL}, else {@code url}, else H2 under
+   * {@code HOOKC_DATA_DIR}, else under {@code dataDirectory}, else under {@code ./data}; connected
+   * as {@code HOOKC_STORE_USER} with {@code HOOKC_STORE_PASSWORD} when they are set, else with the
+   * credentials the URL itself carries, if any.
    */
   public static JdbcStore fromEnvironment(String url, String dataDirectory) {
     String envUrl = System.getenv("HOOKC_STORE_URL");
@@ -81,7 +103,14 @@ public final class JdbcStore implements AutoCloseable {
                         !isBlank(envDir)
                             ? envDir
                             : isBlank(dataDirectory) ? "data" : dataDirectory));
-    return open(chosen, System.getenv("HOOKC_STORE_USER"), System.getenv("HOOKC_STORE_PASSWORD"));
+    return open(
+        chosen,
+        orNull(System.getenv("HOOKC_STORE_USER")),
+        orNull(System.getenv("HOOKC_STORE_PASSWORD")));
+  }
+
+  private static String orNull(String s) {
+    return isBlank(s) ? null : s;
   }
 
   private static boolean isBlank(String s) {

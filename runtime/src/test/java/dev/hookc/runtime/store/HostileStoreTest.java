@@ -1,6 +1,7 @@
 package dev.hookc.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HookcServer;
@@ -11,9 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -211,6 +215,46 @@ class HostileStoreTest {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .as(file.toString())
           .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void refusesToStartOnADatabaseWhoseAppliedMigrationWasChanged() throws Exception {
+    String url = JdbcStore.h2Url(tmp.resolve("tampered"));
+    JdbcStore.open(url, null, null).close();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      // What a hand-made change to hookc's table leaves behind: the record no longer matches.
+      s.executeUpdate(
+          "UPDATE \"hookc_schema_history\" SET \"checksum\" = \"checksum\" + 1"
+              + " WHERE \"version\" = '2'");
+      s.execute("SHUTDOWN");
+    }
+
+    assertThatThrownBy(() -> JdbcStore.open(url, null, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("V2__create_inbox.sql")
+        .hasMessageContaining("checksum");
+    // Refused without leaving the database open in this process: its file is not locked.
+    try (FileChannel file =
+            FileChannel.open(
+                tmp.resolve("tampered").resolve("hookc.mv.db"),
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock = file.tryLock()) {
+      assertThat(lock).isNotNull();
+    }
+  }
+
+  @Test
+  void refusesAWrongPasswordForADatabaseAnotherStoreHasOpen() throws Exception {
+    String url = JdbcStore.h2Url(tmp.resolve("guarded"));
+    try (JdbcStore owner = JdbcStore.open(url, "owner", "owner-secret")) {
+      // The same URL, open in this process, must not hand its connections to another password.
+      assertThatThrownBy(() -> JdbcStore.open(url, "owner", "guessed").close())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("Wrong user name or password");
+      assertThat(owner.dialect()).isEqualTo(Dialect.H2);
     }
   }
 }

@@ -25,7 +25,7 @@ class SignedWebhooksExampleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final String STRIPE_SECRET = "whsec_stripe_example";
-  private static final byte[] ORDERS_KEY = "0123456789abcdef01234567".getBytes(UTF_8);
+  static final byte[] ORDERS_KEY = "0123456789abcdef01234567".getBytes(UTF_8);
   private static final byte[] NEXT_ORDERS_KEY = "abcdefghijklmnopqrstuvwx".getBytes(UTF_8);
   private static final String SLACK_SECRET = "slack-signing-secret";
   private static final String SHOPIFY_SECRET = "shopify-signing-secret";

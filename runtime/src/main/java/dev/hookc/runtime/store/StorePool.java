@@ -1,0 +1,89 @@
+package dev.hookc.runtime.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HikariCP pool hookc opens on a store's URL. Its settings are small and fixed; a project that
+ * needs others builds its own {@code DataSource} and passes it to {@link JdbcStore#of}.
+ *
+ * <ul>
+ *   <li>At most {@value #MAX_CONNECTIONS} connections, {@value #MIN_IDLE} kept idle: a store's
+ *       transactions are short (a request's handler runs outside them), and instances sharing
+ *       PostgreSQL should not each hold many of its connections.
+ *   <li>A connection idle for more than half a second is validated ({@code Connection.isValid})
+ *       before it is handed out, and idle ones are checked every 2 minutes, so that one the
+ *       database or a firewall closed is replaced instead of failing a request. Connections are
+ *       renewed after 30 minutes, and idle ones beyond the minimum closed after 10.
+ *   <li>A transaction waits at most 5 s for a connection, then fails (the request gets a 500, and
+ *       the sender retries).
+ * </ul>
+ */
+final class StorePool {
+  static final int MAX_CONNECTIONS = 10;
+  static final int MIN_IDLE = 2;
+  private static final AtomicInteger POOLS = new AtomicInteger();
+  // HikariCP logs through slf4j, which slf4j-jdk14 hands to java.util.logging and so to hookc's
+  // console. Its INFO lines (starting, connection added, started, shutting down, shut down) are
+  // five lines per pool that say nothing a webhook receiver's operator acts on: they are shown only
+  // when a logging configuration sets com.zaxxer.hikari.level. Held here, since the JDK keeps
+  // loggers only weakly and would forget the level.
+  private static final Logger HIKARI_LOG = quiet(Logger.getLogger("com.zaxxer.hikari"));
+
+  private StorePool() {}
+
+  private static Logger quiet(Logger logger) {
+    if (logger.getLevel() == null) {
+      logger.setLevel(Level.WARNING);
+    }
+    return logger;
+  }
+
+  /**
+   * A pool on {@code url}, with one connection open: failing to connect fails here, at start-up.
+   *
+   * @throws IllegalStateException when the driver is missing or the database cannot be reached
+   */
+  static HikariDataSource open(String url, String user, String password, Dialect dialect) {
+    try {
+      DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "no JDBC driver for "
+              + Dialect.redacted(url)
+              + "; add "
+              + (dialect == Dialect.H2 ? "com.h2database:h2" : "org.postgresql:postgresql")
+              + " to the project's dependencies",
+          e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("hookc-store-" + POOLS.incrementAndGet());
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setAutoCommit(false);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    config.setMinimumIdle(MIN_IDLE);
+    config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+    config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+    config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+    config.setIdleTimeout(Duration.ofMinutes(10).toMillis());
+    config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(
+          "cannot connect to hookc's store " + Dialect.redacted(url) + ": " + cause.getMessage(),
+          cause);
+    }
+  }
+}
