@@ -108,31 +108,25 @@ class HostileJwksTest {
 
   @Test
   void givesUpOnAHostThatNeverAnswersAtTheFetchTimeout() throws Exception {
-    try (JwksServer jwks = new JwksServer().hang();
-        SignedServer server =
-            new SignedServer(
-                Authenticators.jwks(jwks.url())
-                    .jwksTimeout(Duration.ofMillis(300))
-                    .clock(CLOCK)
-                    .build())) {
-      long start = System.nanoTime();
-
-      HttpResponse<String> response = send(server, rs256("a", issuer, CLAIMS));
-
-      assertUnavailable(response);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    try (JwksServer jwks = new JwksServer().hang()) {
+      assertGivesUpAtTheFetchTimeout(jwks);
     }
   }
 
   @Test
   void givesUpOnAHostThatTricklesItsAnswerAtTheFetchTimeout() throws Exception {
-    try (JwksServer jwks = new JwksServer().trickle();
-        SignedServer server =
-            new SignedServer(
-                Authenticators.jwks(jwks.url())
-                    .jwksTimeout(Duration.ofMillis(300))
-                    .clock(CLOCK)
-                    .build())) {
+    try (JwksServer jwks = new JwksServer().trickle()) {
+      assertGivesUpAtTheFetchTimeout(jwks);
+    }
+  }
+
+  private void assertGivesUpAtTheFetchTimeout(JwksServer jwks) throws Exception {
+    try (SignedServer server =
+        new SignedServer(
+            Authenticators.jwks(jwks.url())
+                .jwksTimeout(Duration.ofMillis(300))
+                .clock(CLOCK)
+                .build())) {
       long start = System.nanoTime();
 
       HttpResponse<String> response = send(server, rs256("a", issuer, CLAIMS));
