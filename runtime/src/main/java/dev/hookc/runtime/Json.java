@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.json.JacksonTreeReader;
+import dev.hookc.runtime.json.JacksonTreeWriter;
+import dev.hookc.runtime.json.JsonProblems;
+import dev.hookc.runtime.json.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

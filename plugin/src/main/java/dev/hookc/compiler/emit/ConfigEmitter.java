@@ -26,7 +26,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class ConfigEmitter {
   private static final ClassName PROJECT_CONFIG =
-      ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+      ClassName.get("dev.hookc.runtime.internal.workflow", "ProjectConfig");
 
   private final Names names;
 

@@ -21,10 +21,12 @@ import javax.lang.model.element.Modifier;
  * types, form fields) and check the response against its declared schema.
  */
 final class ContractEmitter {
-  static final ClassName PARAMETERS = ClassName.get(Names.RUNTIME, "Parameters");
-  static final ClassName CONVERSION = ClassName.get(Names.RUNTIME, "Conversion");
-  static final ClassName REQUEST_BODIES = ClassName.get(Names.RUNTIME, "RequestBodies");
-  static final ClassName RESPONSE_CONTRACT = ClassName.get(Names.RUNTIME, "ResponseContract");
+  static final ClassName PARAMETERS = ClassName.get("dev.hookc.runtime.internal", "Parameters");
+  static final ClassName CONVERSION = ClassName.get("dev.hookc.runtime.internal", "Conversion");
+  static final ClassName REQUEST_BODIES =
+      ClassName.get("dev.hookc.runtime.internal", "RequestBodies");
+  static final ClassName RESPONSE_CONTRACT =
+      ClassName.get("dev.hookc.runtime.internal", "ResponseContract");
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 

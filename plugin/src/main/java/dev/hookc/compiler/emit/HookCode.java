@@ -15,7 +15,8 @@ import javax.lang.model.element.Modifier;
  * runtime's {@code ValidationErrorHooks} runs it, and answers the default problem if it fails.
  */
 final class HookCode {
-  static final ClassName HOOKS = ClassName.get(Names.WORKFLOW_RUNTIME, "ValidationErrorHooks");
+  static final ClassName HOOKS =
+      ClassName.get("dev.hookc.runtime.internal.workflow", "ValidationErrorHooks");
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 

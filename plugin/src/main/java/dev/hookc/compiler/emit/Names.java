@@ -15,10 +15,11 @@ public final class Names {
   public static final String WORKFLOW_RUNTIME = "dev.hookc.runtime.workflow";
 
   static final ClassName STATUS = ClassName.get(WORKFLOW_RUNTIME, "Status");
-  static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
+  static final ClassName JS = ClassName.get("dev.hookc.runtime.internal.expr", "Js");
   static final ClassName JSON = ClassName.get(RUNTIME, "Json");
   static final ClassName FUNCTION_CONTEXT = ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
-  static final ClassName REQUEST_PARTS = ClassName.get(WORKFLOW_RUNTIME, "RequestParts");
+  static final ClassName REQUEST_PARTS =
+      ClassName.get("dev.hookc.runtime.internal.workflow", "RequestParts");
   static final ClassName JSON_VALUE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");

@@ -25,12 +25,15 @@ import javax.lang.model.element.Modifier;
  */
 final class TaskEmitter {
   static final ClassName OUTPUTS = ClassName.get("", "Outputs");
-  static final ClassName RUNNER = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskRunner");
-  static final ClassName RETRY = ClassName.get(Names.WORKFLOW_RUNTIME, "Retry");
-  static final ClassName BRANCHES = ClassName.get(Names.WORKFLOW_RUNTIME, "Branches");
-  static final ClassName TASK_BODY = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskBody");
-  static final ClassName LOOPS = ClassName.get(Names.WORKFLOW_RUNTIME, "Loops");
-  static final ClassName TASK_LOG = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskLog");
+  static final ClassName RUNNER =
+      ClassName.get("dev.hookc.runtime.internal.workflow", "TaskRunner");
+  static final ClassName RETRY = ClassName.get("dev.hookc.runtime.internal.workflow", "Retry");
+  static final ClassName BRANCHES =
+      ClassName.get("dev.hookc.runtime.internal.workflow", "Branches");
+  static final ClassName TASK_BODY =
+      ClassName.get("dev.hookc.runtime.internal.workflow", "TaskBody");
+  static final ClassName LOOPS = ClassName.get("dev.hookc.runtime.internal.workflow", "Loops");
+  static final ClassName TASK_LOG = ClassName.get("dev.hookc.runtime.internal.workflow", "TaskLog");
 
   private final Names names;
   private final Map<String, JavaFunctionContract> contracts;

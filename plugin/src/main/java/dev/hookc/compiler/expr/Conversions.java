@@ -7,8 +7,8 @@ import java.util.List;
 
 /** The Java code that turns a value of one expression type into another. */
 final class Conversions {
-  static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
-  static final ClassName JS_METHODS = ClassName.get("dev.hookc.runtime.expr", "JsMethods");
+  static final ClassName JS = ClassName.get("dev.hookc.runtime.internal.expr", "Js");
+  static final ClassName JS_METHODS = ClassName.get("dev.hookc.runtime.internal.expr", "JsMethods");
   static final ClassName DECIMAL = ClassName.get(BigDecimal.class);
 
   private Conversions() {}

@@ -31,7 +31,8 @@ final class BinderGenerator {
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ClassName JSON = ClassName.get("dev.hookc.runtime", "Json");
-  private static final ClassName BINDING = ClassName.get("dev.hookc.runtime", "TreeBinding");
+  private static final ClassName BINDING =
+      ClassName.get("dev.hookc.runtime.internal", "TreeBinding");
   private static final ClassName UNSUPPORTED = BINDING.nestedClass("Unsupported");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /** Writes the assertions on a single value: type, enum, const, strings, numbers and formats. */
 final class AssertionWriter {
-  static final ClassName FORMATS = ClassName.get("dev.hookc.runtime.validation", "Formats");
+  static final ClassName FORMATS =
+      ClassName.get("dev.hookc.runtime.internal.validation", "Formats");
   private static final Map<String, String> FORMAT_METHODS =
       Map.of(
           "date-time", "isDateTime",

@@ -21,7 +21,8 @@ import javax.lang.model.element.Modifier;
  */
 final class Constants {
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  static final ClassName JSON_VALUES = ClassName.get("dev.hookc.runtime.validation", "JsonValues");
+  static final ClassName JSON_VALUES =
+      ClassName.get("dev.hookc.runtime.internal.validation", "JsonValues");
 
   private final List<FieldSpec> fields = new ArrayList<>();
   private final Map<String, String> byValue = new HashMap<>();
@@ -32,7 +33,7 @@ final class Constants {
    * budget when only a backtracking engine runs it.
    */
   String pattern(String stem, PatternSource source) {
-    ClassName type = ClassName.get("dev.hookc.runtime.validation", "TextPattern");
+    ClassName type = ClassName.get("dev.hookc.runtime.internal.validation", "TextPattern");
     String factory = source.linear() ? "compile" : "compileBounded";
     return field(
         "pattern:" + factory + ":" + source.regex(),

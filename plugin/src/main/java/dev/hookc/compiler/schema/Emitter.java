@@ -9,7 +9,8 @@ import com.palantir.javapoet.CodeBlock;
  * one keyword description yields both.
  */
 final class Emitter {
-  static final ClassName POINTERS = ClassName.get("dev.hookc.runtime.validation", "JsonPointers");
+  static final ClassName POINTERS =
+      ClassName.get("dev.hookc.runtime.internal.validation", "JsonPointers");
 
   private final boolean collecting;
   private final MethodNames names;

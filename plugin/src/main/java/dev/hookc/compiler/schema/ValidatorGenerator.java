@@ -34,7 +34,7 @@ public final class ValidatorGenerator {
 
   private static final ClassName VIOLATION = ClassName.get("dev.hookc.runtime", "Violation");
   private static final ClassName COLLECTOR =
-      ClassName.get("dev.hookc.runtime.validation", "ViolationCollector");
+      ClassName.get("dev.hookc.runtime.internal.validation", "ViolationCollector");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
