@@ -25,8 +25,7 @@ import javax.lang.model.element.Modifier;
  * has in expressions.
  */
 public final class ConfigEmitter {
-  private static final ClassName PROJECT_CONFIG =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "ProjectConfig");
+  private static final ClassName PROJECT_CONFIG = RuntimeTypes.PROJECT_CONFIG;
 
   private final Names names;
 

@@ -21,12 +21,10 @@ import javax.lang.model.element.Modifier;
  * types, form fields) and check the response against its declared schema.
  */
 final class ContractEmitter {
-  static final ClassName PARAMETERS = ClassName.get("dev.hookc.runtime.internal", "Parameters");
-  static final ClassName CONVERSION = ClassName.get("dev.hookc.runtime.internal", "Conversion");
-  static final ClassName REQUEST_BODIES =
-      ClassName.get("dev.hookc.runtime.internal", "RequestBodies");
-  static final ClassName RESPONSE_CONTRACT =
-      ClassName.get("dev.hookc.runtime.internal", "ResponseContract");
+  static final ClassName PARAMETERS = RuntimeTypes.PARAMETERS;
+  static final ClassName CONVERSION = RuntimeTypes.CONVERSION;
+  static final ClassName REQUEST_BODIES = RuntimeTypes.REQUEST_BODIES;
+  static final ClassName RESPONSE_CONTRACT = RuntimeTypes.RESPONSE_CONTRACT;
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 

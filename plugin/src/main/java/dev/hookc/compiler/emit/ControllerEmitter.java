@@ -22,14 +22,13 @@ import javax.lang.model.element.Modifier;
  * workflow, and turn its status into the HTTP response.
  */
 final class ControllerEmitter {
-  static final ClassName HANDLER = ClassName.get(Names.RUNTIME, "RequestHandler");
-  static final ClassName REQUEST = ClassName.get(Names.RUNTIME, "Request");
-  static final ClassName RESPONSE = ClassName.get(Names.RUNTIME, "Response");
-  static final ClassName JSON = ClassName.get(Names.RUNTIME, "Json");
-  static final ClassName HTTP_PROBLEM = ClassName.get(Names.RUNTIME, "HttpProblem");
-  static final ClassName VIOLATION = ClassName.get(Names.RUNTIME, "Violation");
-  static final ClassName REQUEST_INPUTS =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "RequestInputs");
+  static final ClassName HANDLER = RuntimeTypes.REQUEST_HANDLER;
+  static final ClassName REQUEST = RuntimeTypes.REQUEST;
+  static final ClassName RESPONSE = RuntimeTypes.RESPONSE;
+  static final ClassName JSON = RuntimeTypes.JSON;
+  static final ClassName HTTP_PROBLEM = RuntimeTypes.HTTP_PROBLEM;
+  static final ClassName VIOLATION = RuntimeTypes.VIOLATION;
+  static final ClassName REQUEST_INPUTS = RuntimeTypes.REQUEST_INPUTS;
 
   private final Names names;
 

@@ -15,8 +15,7 @@ import javax.lang.model.element.Modifier;
  * runtime's {@code ValidationErrorHooks} runs it, and answers the default problem if it fails.
  */
 final class HookCode {
-  static final ClassName HOOKS =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "ValidationErrorHooks");
+  static final ClassName HOOKS = RuntimeTypes.VALIDATION_ERROR_HOOKS;
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 

@@ -8,18 +8,11 @@ import dev.hookc.compiler.model.Workflow;
 
 /** The names of generated types, derived the same way everywhere from the YAML they come from. */
 public final class Names {
-  /** The runtime's package. */
-  public static final String RUNTIME = "dev.hookc.runtime";
-
-  /** The runtime's workflow package. */
-  public static final String WORKFLOW_RUNTIME = "dev.hookc.runtime.workflow";
-
-  static final ClassName STATUS = ClassName.get(WORKFLOW_RUNTIME, "Status");
-  static final ClassName JS = ClassName.get("dev.hookc.runtime.internal.expr", "Js");
-  static final ClassName JSON = ClassName.get(RUNTIME, "Json");
-  static final ClassName FUNCTION_CONTEXT = ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
-  static final ClassName REQUEST_PARTS =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "RequestParts");
+  static final ClassName STATUS = RuntimeTypes.STATUS;
+  static final ClassName JS = RuntimeTypes.JS;
+  static final ClassName JSON = RuntimeTypes.JSON;
+  static final ClassName FUNCTION_CONTEXT = RuntimeTypes.FUNCTION_CONTEXT;
+  static final ClassName REQUEST_PARTS = RuntimeTypes.REQUEST_PARTS;
   static final ClassName JSON_VALUE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");

@@ -25,15 +25,12 @@ import javax.lang.model.element.Modifier;
  */
 final class TaskEmitter {
   static final ClassName OUTPUTS = ClassName.get("", "Outputs");
-  static final ClassName RUNNER =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "TaskRunner");
-  static final ClassName RETRY = ClassName.get("dev.hookc.runtime.internal.workflow", "Retry");
-  static final ClassName BRANCHES =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "Branches");
-  static final ClassName TASK_BODY =
-      ClassName.get("dev.hookc.runtime.internal.workflow", "TaskBody");
-  static final ClassName LOOPS = ClassName.get("dev.hookc.runtime.internal.workflow", "Loops");
-  static final ClassName TASK_LOG = ClassName.get("dev.hookc.runtime.internal.workflow", "TaskLog");
+  static final ClassName RUNNER = RuntimeTypes.TASK_RUNNER;
+  static final ClassName RETRY = RuntimeTypes.RETRY;
+  static final ClassName BRANCHES = RuntimeTypes.BRANCHES;
+  static final ClassName TASK_BODY = RuntimeTypes.TASK_BODY;
+  static final ClassName LOOPS = RuntimeTypes.LOOPS;
+  static final ClassName TASK_LOG = RuntimeTypes.TASK_LOG;
 
   private final Names names;
   private final Map<String, JavaFunctionContract> contracts;
