@@ -3,14 +3,13 @@ package dev.hookc.compiler;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.check.FunctionNames;
-import dev.hookc.compiler.contract.EventContract;
-import dev.hookc.compiler.contract.EventContractReader;
-import dev.hookc.compiler.contract.HttpSettings;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.EventContract;
+import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.schema.JsonSchema;
@@ -52,10 +51,9 @@ final class ContractSources {
   /** Each event's controller contract; the validators it names are added to {@code sources}. */
   Map<Event, ControllerContract> generate(
       Project project, HttpSettings settings, List<GeneratedSource> sources) {
-    EventContractReader reader = new EventContractReader(diagnostics, project.definitions());
     Map<Event, ControllerContract> contracts = new LinkedHashMap<>();
     for (Event event : project.events()) {
-      EventContract contract = reader.read(event);
+      EventContract contract = event.contract();
       String base = Names.eventName(event);
       Map<String, ClassName> parameterValidators = new LinkedHashMap<>();
       for (Parameter parameter : event.parameters()) {

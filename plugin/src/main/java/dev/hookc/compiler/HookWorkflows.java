@@ -5,9 +5,7 @@ import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ValidationHooks;
 import dev.hookc.compiler.model.Event;
-import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
-import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
 import java.util.EnumMap;
@@ -27,10 +25,7 @@ final class HookWorkflows {
   private HookWorkflows() {}
 
   static ValidationHooks of(
-      Project project,
-      Map<ValidationHook.Kind, ValidationHook> defaults,
-      Guards guards,
-      FunctionTable functions) {
+      Project project, Map<ValidationHook.Kind, ValidationHook> defaults, FunctionTable functions) {
     Map<Event, Map<ValidationHook.Kind, Workflow>> byEvent = new LinkedHashMap<>();
     Map<Workflow, ValidationHook.Kind> workflows = new LinkedHashMap<>();
     // One class per inline hook, however many events share it (the default).
@@ -42,8 +37,7 @@ final class HookWorkflows {
             workflow(null, kind, hook, functions, inline)
                 .ifPresent(w -> workflows.putIfAbsent(w, kind)));
     for (Event event : project.events()) {
-      RouteGuard guard = guards.routes().get(event);
-      if (guard != null && guard.async().isPresent()) {
+      if (event.guard().async().isPresent()) {
         continue;
       }
       Map<ValidationHook.Kind, Workflow> hooks = new EnumMap<>(ValidationHook.Kind.class);

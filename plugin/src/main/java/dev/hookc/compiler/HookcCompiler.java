@@ -4,11 +4,10 @@ import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.check.ConfigChecker;
 import dev.hookc.compiler.check.FlowChecker;
 import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.check.GuardChecker;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
-import dev.hookc.compiler.contract.HttpSettings;
-import dev.hookc.compiler.contract.HttpSettingsReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.emit.ConfigEmitter;
 import dev.hookc.compiler.emit.ControllerContract;
@@ -17,17 +16,15 @@ import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.emit.ValidationHooks;
 import dev.hookc.compiler.expr.ExprType;
-import dev.hookc.compiler.load.HookReader;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
+import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.schema.SharedDefinitions;
-import dev.hookc.compiler.security.GuardReader;
-import dev.hookc.compiler.security.HttpSourceFile;
-import dev.hookc.compiler.yaml.YamlMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,26 +48,29 @@ public final class HookcCompiler {
             .load(
                 request.eventsDirectory(),
                 request.functionsDirectory(),
-                request.definitionsDirectory());
+                request.definitionsDirectory(),
+                request.projectDirectory().resolve("config"));
     FunctionTable functions =
         new FunctionTable(
             project,
             request.projectDirectory(),
             request.javaSourceDirectory(),
             request.packageName());
-    // Read once: the contract, the guards and the hooks each take their own keys from it.
-    Optional<YamlMapping> httpSource =
-        HttpSourceFile.read(request.projectDirectory(), request.eventsDirectory(), diagnostics);
-    Map<ValidationHook.Kind, ValidationHook> defaultHooks =
-        httpSource.map(new HookReader(diagnostics)::read).orElse(Map.of());
+    Map<ValidationHook.Kind, ValidationHook> defaultHooks = project.http().hooks();
     new ProjectChecker(diagnostics, functions).check(project, defaultHooks);
     new FlowChecker(diagnostics).check(project);
-    ConfigFiles config =
-        new ProjectLoader(request.projectDirectory(), diagnostics)
-            .loadConfig(request.projectDirectory().resolve("config"));
+    ConfigFiles config = project.config();
     new ConfigChecker(diagnostics).check(config);
-    Guards guards = new GuardReader(diagnostics).read(project.events(), httpSource);
-    ValidationHooks hooks = HookWorkflows.of(project, defaultHooks, guards, functions);
+    new GuardChecker(diagnostics).check(project.events());
+    Map<Event, RouteGuard> routes = new LinkedHashMap<>();
+    project.events().forEach(e -> routes.put(e, e.guard()));
+    Guards guards =
+        new Guards(
+            routes,
+            project.http().storeUrl(),
+            project.http().dataDirectory(),
+            project.http().adminToken());
+    ValidationHooks hooks = HookWorkflows.of(project, defaultHooks, functions);
 
     Names names = new Names(request.packageName());
     List<GeneratedSource> sources = new ArrayList<>();
@@ -83,8 +83,7 @@ public final class HookcCompiler {
     Set<String> usedDefinitions = new TreeSet<>();
     new BodySources(names, diagnostics)
         .generate(project, shared, sources, bodyTypes, bodyValidators, usedDefinitions);
-    HttpSettings settings =
-        httpSource.map(new HttpSettingsReader(diagnostics)::read).orElse(HttpSettings.DEFAULTS);
+    HttpSettings settings = project.http().settings();
     Map<Event, ControllerContract> contracts =
         new ContractSources(names, diagnostics, shared, usedDefinitions)
             .generate(project, settings, sources);

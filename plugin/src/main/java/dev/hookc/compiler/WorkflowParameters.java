@@ -2,12 +2,12 @@ package dev.hookc.compiler;
 
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
-import dev.hookc.compiler.contract.EventContract;
-import dev.hookc.compiler.contract.TextConversion;
 import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.EventContract;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.TextConversion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

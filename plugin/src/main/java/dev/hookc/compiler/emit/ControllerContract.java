@@ -1,8 +1,8 @@
 package dev.hookc.compiler.emit;
 
 import com.palantir.javapoet.ClassName;
-import dev.hookc.compiler.contract.EventContract;
-import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.model.EventContract;
+import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.Parameter;
 import java.util.Map;
 import java.util.Optional;
