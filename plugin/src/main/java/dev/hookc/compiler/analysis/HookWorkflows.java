@@ -1,13 +1,12 @@
-package dev.hookc.compiler;
+package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
-import dev.hookc.compiler.emit.Names;
-import dev.hookc.compiler.emit.ValidationHooks;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.Names;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.analysis;
 
 import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.check.FlowCode;
@@ -45,10 +45,7 @@ final class WorkflowCompiler {
     this.config = config;
   }
 
-  /** A workflow's compiled tasks, and its own {@code on_error}. */
-  record CompiledWorkflow(
-      List<CompiledTask> tasks, Optional<CompiledTask.CompiledOnError> onError) {}
-
+  /** Compiles {@code workflow}'s tasks, whose {@code inputs} have type {@code inputs}. */
   CompiledWorkflow compile(Workflow workflow, ExprType inputs, ClassName outputsClass) {
     Set<String> all = new HashSet<>();
     collectIds(workflow.outerTasks(), all);
