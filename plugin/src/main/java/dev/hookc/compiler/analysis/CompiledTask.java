@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param onError the {@code on_error} that applies to it: its own, or the workflow's for a task
  *     that calls a function
  * @param taskValue the type of {@code task_value} where it runs (inside a loop), if any
+ * @param logLevel the literal {@code level} of a log task; {@code info} when absent (checked
+ *     elsewhere) and for other tasks
  */
 public record CompiledTask(
     Task task,
@@ -40,7 +42,8 @@ public record CompiledTask(
     Map<String, List<CompiledTask>> cases,
     List<CompiledTask> defaults,
     Optional<CompiledOnError> onError,
-    Optional<ExprType> taskValue) {
+    Optional<ExprType> taskValue,
+    String logLevel) {
 
   public CompiledTask {
     namedArgs = Collections.unmodifiableMap(new LinkedHashMap<>(namedArgs));

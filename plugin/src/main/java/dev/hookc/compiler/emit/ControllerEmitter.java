@@ -150,7 +150,7 @@ final class ControllerEmitter {
                 event.method(),
                 event.path(),
                 event.summary().map(s -> ": " + s).orElse(""),
-                event.keyNode().location())
+                event.where())
             .addFields(
                 deliveryIdentity
                     .map(

@@ -38,11 +38,6 @@ final class WorkflowEmitter {
     this.contracts = contracts;
   }
 
-  /** The {@code Outputs} class of a workflow, as expressions refer to it. */
-  static ClassName outputsClass(ClassName workflowClass) {
-    return workflowClass.nestedClass("Outputs");
-  }
-
   JavaFile emit(Workflow workflow, ClassName inputs, CompiledWorkflow compiled) {
     ClassName self = names.workflow(workflow);
     TypeSpec.Builder type =

@@ -67,6 +67,11 @@ public record Event(
     return java.util.Objects.hash(key, method, path, keyNode.location());
   }
 
+  /** Where the event's key was written: {@code src/events/callback.yaml:3:1}. */
+  public String where() {
+    return keyNode.location().toString();
+  }
+
   /** The file the event was written in. */
   public String file() {
     return keyNode.location().file();
