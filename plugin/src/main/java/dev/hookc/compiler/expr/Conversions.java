@@ -2,7 +2,7 @@ package dev.hookc.compiler.expr;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.hookc.compiler.emit.RuntimeTypes;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.math.BigDecimal;
 import java.util.List;
 

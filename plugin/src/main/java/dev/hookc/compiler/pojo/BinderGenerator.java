@@ -10,7 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JMethod;
-import dev.hookc.compiler.emit.RuntimeTypes;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

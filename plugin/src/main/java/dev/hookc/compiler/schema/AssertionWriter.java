@@ -2,7 +2,7 @@ package dev.hookc.compiler.schema;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.hookc.compiler.emit.RuntimeTypes;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;

@@ -5,7 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.hookc.compiler.emit.RuntimeTypes;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.hookc.compiler.schema;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.hookc.compiler.emit.RuntimeTypes;
+import dev.hookc.compiler.naming.RuntimeTypes;
 
 /**
  * Writes the two outcomes of a check in one of the two kinds of generated method: a validity method

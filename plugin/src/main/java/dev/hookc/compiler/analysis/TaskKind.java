@@ -1,0 +1,72 @@
+package dev.hookc.compiler.analysis;
+
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.model.Task;
+import java.util.Optional;
+
+/** What a task does, decided by its {@code fn}: the shape of code emitted for it. */
+public enum TaskKind {
+  JAVA,
+  WORKFLOW,
+  TRANSFORM,
+  RETURN,
+  LOG,
+  SEQUENTIAL,
+  PARALLEL,
+  IF,
+  ELIF,
+  ELSE,
+  SWITCH,
+  EACH_SEQUENTIAL,
+  EACH_PARALLEL;
+
+  static TaskKind of(Task task, Optional<ResolvedFunction> function) {
+    if (function.orElse(null) instanceof ResolvedFunction.JavaFunction) {
+      return JAVA;
+    }
+    if (function.orElse(null) instanceof ResolvedFunction.WorkflowFunction) {
+      return WORKFLOW;
+    }
+    switch (task.fnName()) {
+      case "com.gs.transform":
+        return TRANSFORM;
+      case "com.gs.log":
+        return LOG;
+      case "com.gs.sequential":
+        return SEQUENTIAL;
+      case "com.gs.parallel":
+        return PARALLEL;
+      case "com.gs.if":
+        return IF;
+      case "com.gs.elif":
+        return ELIF;
+      case "com.gs.else":
+        return ELSE;
+      case "com.gs.switch":
+        return SWITCH;
+      case "com.gs.each_sequential":
+        return EACH_SEQUENTIAL;
+      case "com.gs.each_parallel":
+        return EACH_PARALLEL;
+      default:
+        // No fn: a group of tasks, or (with args only) a return, as the Handle Callbacks guide
+        // writes it. An unresolved fn was reported already; nothing is generated for it.
+        return task.fn().isEmpty() && !task.tasks().isEmpty() ? SEQUENTIAL : RETURN;
+    }
+  }
+
+  /** Whether the results of its child tasks stay readable after it (they all ran). */
+  public boolean childrenVisibleAfter() {
+    return this == SEQUENTIAL || this == PARALLEL;
+  }
+
+  /** Whether it runs its children once per item of its {@code value}. */
+  public boolean isLoop() {
+    return this == EACH_SEQUENTIAL || this == EACH_PARALLEL;
+  }
+
+  /** Whether it is the start or a continuation of an if/elif/else chain. */
+  public boolean continuesChain() {
+    return this == ELIF || this == ELSE;
+  }
+}

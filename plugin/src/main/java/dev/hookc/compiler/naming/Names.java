@@ -1,0 +1,123 @@
+package dev.hookc.compiler.naming;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Workflow;
+
+/** The names of generated types, derived the same way everywhere from the YAML they come from. */
+public final class Names {
+  public static final ClassName STATUS = RuntimeTypes.STATUS;
+  public static final ClassName JS = RuntimeTypes.JS;
+  public static final ClassName JSON = RuntimeTypes.JSON;
+  public static final ClassName FUNCTION_CONTEXT = RuntimeTypes.FUNCTION_CONTEXT;
+  public static final ClassName REQUEST_PARTS = RuntimeTypes.REQUEST_PARTS;
+  public static final ClassName JSON_VALUE =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
+  public static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+
+  private final String packageName;
+
+  public Names(String packageName) {
+    this.packageName = packageName;
+  }
+
+  /** The root package of generated code. */
+  public String packageName() {
+    return packageName;
+  }
+
+  /**
+   * The base name of an event's types: its operationId, else method and path ({@code
+   * PostCallback}).
+   */
+  public static String eventName(Event event) {
+    String declared =
+        event
+            .node()
+            .get("operationId")
+            .or(() -> event.node().get("id"))
+            .filter(n -> n instanceof dev.hookc.compiler.yaml.YamlScalar)
+            .map(n -> ((dev.hookc.compiler.yaml.YamlScalar) n).value())
+            .orElse(null);
+    if (declared != null && !declared.isBlank()) {
+      return FunctionNames.upperCamel(declared);
+    }
+    StringBuilder name = new StringBuilder(FunctionNames.upperCamel(event.method().keyword()));
+    for (String segment : event.path().split("/")) {
+      if (segment.startsWith("{")) {
+        name.append("By")
+            .append(FunctionNames.upperCamel(segment.substring(1, segment.length() - 1)));
+      } else if (!segment.isEmpty()) {
+        name.append(FunctionNames.upperCamel(segment));
+      }
+    }
+    return name.length() == FunctionNames.upperCamel(event.method().keyword()).length()
+        ? name.append("Root").toString()
+        : name.toString();
+  }
+
+  /** The payload class of an event's request body. */
+  public ClassName body(Event event) {
+    return ClassName.get(packageName + ".model", eventName(event) + "Body");
+  }
+
+  /** The validator class of an event's request body. */
+  public ClassName bodyValidator(Event event) {
+    return ClassName.get(packageName + ".validation", eventName(event) + "BodyValidator");
+  }
+
+  /** The class that binds an event's validated body to its payload class. */
+  public ClassName bodyBinder(Event event) {
+    return ClassName.get(packageName + ".binding", eventName(event) + "BodyBinder");
+  }
+
+  /** The controller class of an event. */
+  public ClassName controller(Event event) {
+    return ClassName.get(packageName + ".events", eventName(event) + "Controller");
+  }
+
+  /** The class of a workflow. */
+  public ClassName workflow(Workflow workflow) {
+    return ClassName.get(workflowPackage(workflow.id()), simpleName(workflow.id()) + "Workflow");
+  }
+
+  /** The inputs record of a workflow. */
+  public ClassName workflowInputs(Workflow workflow) {
+    return ClassName.get(workflowPackage(workflow.id()), simpleName(workflow.id()) + "Inputs");
+  }
+
+  /** The {@code Outputs} class of a workflow, as expressions refer to it. */
+  public ClassName workflowOutputs(Workflow workflow) {
+    return workflow(workflow).nestedClass("Outputs");
+  }
+
+  /** The class holding the project's configuration. */
+  public ClassName config() {
+    return ClassName.get(packageName, "HookcConfig");
+  }
+
+  /** The application class that serves every route. */
+  public ClassName application() {
+    return ClassName.get(packageName, "HookcApplication");
+  }
+
+  private String workflowPackage(String id) {
+    int dot = id.lastIndexOf('.');
+    return packageName
+        + ".workflows"
+        + (dot < 0 ? "" : "." + id.substring(0, dot).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static String simpleName(String id) {
+    return FunctionNames.upperCamel(id.substring(id.lastIndexOf('.') + 1));
+  }
+
+  /** The {@code @Generated} marker every generated type carries. */
+  public static AnnotationSpec generated() {
+    return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+        .addMember("value", "$S", "dev.hookc.compiler")
+        .build();
+  }
+}
