@@ -104,7 +104,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/status}, from {@code src/events/callback-event.yaml:13:15}.
+   * Whether a value matches schema {@code #/properties/status}, from {@code
+   * src/events/callback-event.yaml:13:15}.
    */
   private static boolean isStatusValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -114,7 +115,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/status}, from {@code src/events/callback-event.yaml:13:15}.
+   * Reports how a value breaks schema {@code #/properties/status}, from {@code
+   * src/events/callback-event.yaml:13:15}.
    */
   private static void checkStatus(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -123,7 +125,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/data}, from {@code src/events/callback-event.yaml:15:15}.
+   * Whether a value matches schema {@code #/properties/data}, from {@code
+   * src/events/callback-event.yaml:15:15}.
    */
   private static boolean isDataValid(JsonNode node) {
     if (!node.isObject()) {
@@ -133,7 +136,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/data}, from {@code src/events/callback-event.yaml:15:15}.
+   * Reports how a value breaks schema {@code #/properties/data}, from {@code
+   * src/events/callback-event.yaml:15:15}.
    */
   private static void checkData(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {

@@ -83,7 +83,8 @@ public final class PostCallbackResponse200Validator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/message}, from {@code src/events/callback-event.yaml:26:17}.
+   * Whether a value matches schema {@code #/properties/message}, from {@code
+   * src/events/callback-event.yaml:26:17}.
    */
   private static boolean isMessageValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -93,7 +94,8 @@ public final class PostCallbackResponse200Validator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/message}, from {@code src/events/callback-event.yaml:26:17}.
+   * Reports how a value breaks schema {@code #/properties/message}, from {@code
+   * src/events/callback-event.yaml:26:17}.
    */
   private static void checkMessage(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
