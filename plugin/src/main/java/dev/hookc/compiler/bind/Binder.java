@@ -93,6 +93,7 @@ public final class Binder {
         guards,
         project.http().settings(),
         ConfigBinder.bind(project.config()),
+        JavaFunctionBinder.bind(workflows),
         shared,
         usedDefinitions);
   }

@@ -5,8 +5,11 @@ import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.schema.SharedDefinitions;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A checked project bound for generation: every decision the emitters need, made once. Emitters
@@ -19,6 +22,8 @@ import java.util.Set;
  * @param guards what stands before each route's controller, and the store they share
  * @param settings the server settings from {@code http.yaml}
  * @param config the project's configuration
+ * @param javaFunctions the contract of each Java function the workflows call, by name, in name
+ *     order
  * @param shared the project's shared definitions
  * @param usedDefinitions the shared definitions that some validator calls, by name
  */
@@ -30,12 +35,14 @@ public record BoundProject(
     Guards guards,
     HttpSettings settings,
     BoundConfig config,
+    Map<String, BoundJavaFunction> javaFunctions,
     SharedDefinitions shared,
     Set<String> usedDefinitions) {
 
   public BoundProject {
     events = List.copyOf(events);
     workflows = List.copyOf(workflows);
+    javaFunctions = Collections.unmodifiableMap(new TreeMap<>(javaFunctions));
     usedDefinitions = Set.copyOf(usedDefinitions);
   }
 
