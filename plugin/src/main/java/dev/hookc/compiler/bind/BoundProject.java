@@ -1,10 +1,11 @@
 package dev.hookc.compiler.bind;
 
+import dev.hookc.compiler.analysis.ConfigJson;
 import dev.hookc.compiler.analysis.ValidationHooks;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.naming.Names;
-import dev.hookc.compiler.schema.SharedDefinitions;
+import dev.hookc.compiler.schema.SchemaDefinitions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * @param config the project's configuration
  * @param javaFunctions the contract of each Java function the workflows call, by name, in name
  *     order
- * @param shared the project's shared definitions
+ * @param definitions the project's shared definitions, as read
  * @param usedDefinitions the shared definitions that some validator calls, by name
  */
 public record BoundProject(
@@ -34,9 +35,9 @@ public record BoundProject(
     ValidationHooks hooks,
     Guards guards,
     HttpSettings settings,
-    BoundConfig config,
+    ConfigJson config,
     Map<String, BoundJavaFunction> javaFunctions,
-    SharedDefinitions shared,
+    SchemaDefinitions definitions,
     Set<String> usedDefinitions) {
 
   public BoundProject {
