@@ -102,7 +102,7 @@ public final class SchemaNode {
     return constant;
   }
 
-  /** Keyword {@code types}. */
+  /** The types of keyword {@code type} (with {@code null} when {@code nullable}), in order. */
   public Set<String> types() {
     return Collections.unmodifiableSet(types);
   }
