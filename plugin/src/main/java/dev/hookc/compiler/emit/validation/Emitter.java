@@ -2,6 +2,7 @@ package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import dev.hookc.compiler.schema.SchemaNode;
 
 /**
@@ -10,7 +11,7 @@ import dev.hookc.compiler.schema.SchemaNode;
  * one keyword description yields both.
  */
 final class Emitter {
-  static final ClassName POINTERS = ClassName.get("dev.hookc.runtime.validation", "JsonPointers");
+  static final ClassName POINTERS = RuntimeTypes.JSON_POINTERS;
 
   private final boolean collecting;
   private final MethodNames names;
