@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -93,7 +94,9 @@ final class Constants {
     return name;
   }
 
+  private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
+
   static String upperSnake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return WORD_BOUNDARY.matcher(camel).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
   }
 }
