@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.analysis.CompiledTask;
+import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
@@ -35,7 +36,7 @@ final class TaskEmitter {
   private static final CodeBlock EMPTY = CodeBlock.of("");
 
   private final Names names;
-  private final Map<String, JavaFunctionContract> contracts;
+  private final Map<String, BoundJavaFunction> contracts;
   private final ClassName inputs;
   private final Map<String, FieldSpec> collaborators;
   private final String workflowId;
@@ -46,7 +47,7 @@ final class TaskEmitter {
    */
   TaskEmitter(
       Names names,
-      Map<String, JavaFunctionContract> contracts,
+      Map<String, BoundJavaFunction> contracts,
       ClassName inputs,
       Map<String, FieldSpec> collaborators,
       String workflowId) {
@@ -228,7 +229,7 @@ final class TaskEmitter {
 
   private CodeBlock javaCall(CompiledTask compiled) {
     ResolvedFunction.JavaFunction java = (ResolvedFunction.JavaFunction) compiled.function().get();
-    JavaFunctionContract contract = contracts.get(java.name());
+    BoundJavaFunction contract = contracts.get(java.name());
     String field = FunctionNames.lowerCamel(java.className());
     collaborators.put(
         field,
@@ -240,7 +241,7 @@ final class TaskEmitter {
             "$T.of($L.apply($L, context($S, inputs)))",
             Names.STATUS,
             field,
-            contract.newArgs(compiled.namedArgs()),
+            JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
             java.name());
     // The call is the last argument of the task's run, on a line of its own from column 8.
     if (Widths.fits(8 + "() -> ".length() + 2, call)) {
@@ -250,7 +251,7 @@ final class TaskEmitter {
         "$T.of(\n$>$>$L.apply(\n$>$>$L,\ncontext($S, inputs)))$<$<$<$<",
         Names.STATUS,
         field,
-        contract.newArgs(compiled.namedArgs()),
+        JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
         java.name());
   }
 

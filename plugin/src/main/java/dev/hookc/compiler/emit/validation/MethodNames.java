@@ -1,13 +1,15 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.schema.SchemaNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Gives each subschema a readable, unique method name derived from where it sits: {@code
@@ -15,6 +17,9 @@ import java.util.Set;
  * reads like the schema.
  */
 final class MethodNames {
+  // Compiled once: String.split compiles its pattern on every call, once per subschema here.
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+
   private static final Set<String> CONTAINERS =
       Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
 
@@ -36,7 +41,7 @@ final class MethodNames {
     this.delegates = delegates;
     Set<String> used = new HashSet<>();
     for (SchemaNode node : nodes) {
-      String base = baseName(node.pointer);
+      String base = baseName(node.pointer());
       String name = base;
       for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
         name = base + i;
@@ -104,7 +109,7 @@ final class MethodNames {
         continue;
       }
       nameNext = false;
-      for (String word : token.split("[^A-Za-z0-9]+")) {
+      for (String word : NOT_ALPHANUMERIC.split(token)) {
         name.append(capitalize(word));
       }
     }

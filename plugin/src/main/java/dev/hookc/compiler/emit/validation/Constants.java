@@ -1,4 +1,4 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.naming.RuntimeTypes;
+import dev.hookc.compiler.schema.PatternSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -92,7 +94,9 @@ final class Constants {
     return name;
   }
 
+  private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
+
   static String upperSnake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return WORD_BOUNDARY.matcher(camel).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
   }
 }
