@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * Validates documents against the JSON Schema at {@code src/events/callback-event.yaml:10:11}.
  */
-@Generated("dev.hookc")
+@Generated("dev.hookc.compiler")
 public final class PostCallbackBodyValidator {
   private PostCallbackBodyValidator() {
   }
@@ -51,21 +51,17 @@ public final class PostCallbackBodyValidator {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode statusValue = node.get("status");
-      JsonNode dataValue = node.get("data");
-      if (statusValue == null) {
+    JsonNode statusValue = node.get("status");
+    JsonNode dataValue = node.get("data");
+    if (statusValue == null) {
+      return false;
+    }
+    if (!isStatusValid(statusValue)) {
+      return false;
+    }
+    if (dataValue != null) {
+      if (!isDataValid(dataValue)) {
         return false;
-      }
-      if (statusValue != null) {
-        if (!isStatusValid(statusValue)) {
-          return false;
-        }
-      }
-      if (dataValue != null) {
-        if (!isDataValid(dataValue)) {
-          return false;
-        }
       }
     }
     return true;
