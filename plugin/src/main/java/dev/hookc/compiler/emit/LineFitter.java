@@ -93,8 +93,8 @@ final class LineFitter {
 
   /**
    * The position of the last space before {@code limit} (so that the text before it fits) that
-   * follows a comma or precedes a binary operator, outside literals and comments, past the line's
-   * indentation; -1 when there is none.
+   * follows a comma or an assignment or precedes a binary operator, outside literals and comments,
+   * past the line's indentation; -1 when there is none.
    */
   private static int breakBefore(String line, int limit) {
     int best = -1;
@@ -114,11 +114,18 @@ final class LineFitter {
         quote = c;
       } else if (c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') {
         break;
-      } else if (c == ' ' && i > first && (line.charAt(i - 1) == ',' || operatorAt(line, i + 1))) {
+      } else if (c == ' '
+          && i > first
+          && (afterCommaOrAssignment(line, i) || operatorAt(line, i + 1))) {
         best = i;
       }
     }
     return best;
+  }
+
+  private static boolean afterCommaOrAssignment(String line, int space) {
+    char before = line.charAt(space - 1);
+    return before == ',' || (before == '=' && space >= 2 && line.charAt(space - 2) == ' ');
   }
 
   private static boolean operatorAt(String line, int i) {
