@@ -29,7 +29,7 @@ final class UriDecoding {
       return Map.of();
     }
     Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

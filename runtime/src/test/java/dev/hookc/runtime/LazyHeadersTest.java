@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.runtime.workflow.RequestInputs;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ class LazyHeadersTest {
         "POST /compare HTTP/1.1\r\nHost: localhost\r\nX-TAG: a\r\nx-tag: b\r\nX-Tag: c\r\n"
             + "Content-Length: 0\r\nConnection: close\r\n\r\n";
     String response;
-    try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), http.server.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(raw.getBytes(StandardCharsets.US_ASCII));
       out.flush();

@@ -64,6 +64,8 @@ public final class ProjectEmitter {
   }
 
   /**
+   * Emits the project's controllers, workflows and application class.
+   *
    * @param bodyTypes each event's body type
    * @param bodyValidators the validator class of each event that declares a body schema
    * @param workflowBodies the type of each workflow's {@code inputs.body}

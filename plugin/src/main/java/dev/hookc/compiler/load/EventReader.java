@@ -98,7 +98,7 @@ final class EventReader {
     // 'authn' and 'idempotency' are read by dev.hookc.compiler.security.GuardReader.
     BodyDeclaration body = body(event);
     List<Parameter> parameters = parameters(event);
-    key.ifPresent(k -> checkPathParameters(keyNode, k, parameters));
+    key.ifPresent(k -> checkPathParameters(k, parameters));
     return Optional.of(
         new Event(
             keyNode.value(),
@@ -243,7 +243,7 @@ final class EventReader {
     return Optional.of(new Parameter(name.get(), in.get(), required, node.get("schema"), node));
   }
 
-  private void checkPathParameters(YamlScalar keyNode, EventKey key, List<Parameter> parameters) {
+  private void checkPathParameters(EventKey key, List<Parameter> parameters) {
     Set<String> inPath =
         Set.copyOf(key.parameters().stream().map(EventKey.PathParameter::name).toList());
     for (Parameter parameter : parameters) {

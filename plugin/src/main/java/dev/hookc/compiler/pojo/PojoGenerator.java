@@ -133,7 +133,8 @@ public final class PojoGenerator {
 
   private ExprType pojoType(JsonNode reduced) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = reduced.get("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> fields =
+        reduced.get("properties").properties().iterator();
     JCodeModel names = new JCodeModel();
     java.util.Set<String> required = new java.util.HashSet<>();
     reduced.path("required").forEach(name -> required.add(name.asText()));
@@ -171,7 +172,8 @@ public final class PojoGenerator {
            */
           @Override
           public Writer openSource(JPackage pkg, String fileName) {
-            OutputStreamWriter encoded = new OutputStreamWriter(openBinary(pkg, fileName));
+            OutputStreamWriter encoded =
+                new OutputStreamWriter(openBinary(pkg, fileName), Charset.defaultCharset());
             CharsetEncoder encoder = Charset.forName(encoded.getEncoding()).newEncoder();
             return new UnicodeEscapeWriter(new BufferedWriter(encoded, 8192)) {
               @Override

@@ -104,7 +104,7 @@ final class MethodNames {
         continue;
       }
       nameNext = false;
-      for (String word : token.split("[^A-Za-z0-9]+")) {
+      for (String word : token.split("[^A-Za-z0-9]+", -1)) {
         name.append(capitalize(word));
       }
     }

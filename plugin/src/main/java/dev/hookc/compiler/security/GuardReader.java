@@ -39,6 +39,8 @@ public final class GuardReader {
   }
 
   /**
+   * Reads each event's guards, falling back on the server-wide ones.
+   *
    * @param httpSource the mapping of {@code src/eventsources/http.yaml}, when the project has one
    */
   public Guards read(List<Event> events, Optional<YamlMapping> httpSource) {

@@ -5,6 +5,8 @@ package dev.hookc.runtime.workflow;
 public interface FailureHandler {
 
   /**
+   * Turns a task's failure into the status that replaces it.
+   *
    * @param failed the failed status, {@link Status#crashed()} when the task threw
    * @return the status that replaces it
    */
