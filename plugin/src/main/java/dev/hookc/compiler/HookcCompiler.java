@@ -1,49 +1,30 @@
 package dev.hookc.compiler;
 
-import com.palantir.javapoet.ClassName;
-import dev.hookc.compiler.check.ConfigChecker;
-import dev.hookc.compiler.check.FlowChecker;
+import dev.hookc.compiler.analysis.Analysis;
+import dev.hookc.compiler.analysis.Analyzer;
+import dev.hookc.compiler.bind.Binder;
+import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.check.FunctionTable;
-import dev.hookc.compiler.check.ProjectChecker;
-import dev.hookc.compiler.check.ResolvedFunction;
-import dev.hookc.compiler.check.ReturnChecker;
-import dev.hookc.compiler.contract.HttpSettings;
-import dev.hookc.compiler.contract.HttpSettingsReader;
 import dev.hookc.compiler.diag.Diagnostics;
-import dev.hookc.compiler.emit.ConfigEmitter;
-import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.emit.GeneratedSource;
-import dev.hookc.compiler.emit.Names;
 import dev.hookc.compiler.emit.ProjectEmitter;
-import dev.hookc.compiler.emit.ValidationHooks;
-import dev.hookc.compiler.expr.ExprType;
-import dev.hookc.compiler.load.HookReader;
 import dev.hookc.compiler.load.ProjectLoader;
-import dev.hookc.compiler.model.ConfigFiles;
-import dev.hookc.compiler.model.Event;
-import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
-import dev.hookc.compiler.model.ValidationHook;
-import dev.hookc.compiler.schema.SharedDefinitions;
-import dev.hookc.compiler.security.GuardReader;
-import dev.hookc.compiler.security.HttpSourceFile;
-import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The compiler's entry: loads the project, checks it, and generates its Java. Pure: it reads the
- * request's directories and returns sources; writing them is the caller's job.
+ * The compiler's entry: loads the project, checks it, binds it and generates its Java. Pure: it
+ * reads the request's directories and returns sources; writing them is the caller's job.
  */
 public final class HookcCompiler {
 
-  /** Compiles the project described by {@code request}. */
+  /**
+   * Compiles the project described by {@code request}: load, then check (every diagnostic is
+   * reported here), then, only when there was no error, bind and emit.
+   */
   public CompileResult compile(CompileRequest request) {
     Diagnostics diagnostics = new Diagnostics();
     Project project =
@@ -51,112 +32,22 @@ public final class HookcCompiler {
             .load(
                 request.eventsDirectory(),
                 request.functionsDirectory(),
-                request.definitionsDirectory());
+                request.definitionsDirectory(),
+                request.projectDirectory().resolve("config"));
     FunctionTable functions =
         new FunctionTable(
             project,
             request.projectDirectory(),
             request.javaSourceDirectory(),
             request.packageName());
-    // Read once: the contract, the guards and the hooks each take their own keys from it.
-    Optional<YamlMapping> httpSource =
-        HttpSourceFile.read(request.projectDirectory(), request.eventsDirectory(), diagnostics);
-    Map<ValidationHook.Kind, ValidationHook> defaultHooks =
-        httpSource.map(new HookReader(diagnostics)::read).orElse(Map.of());
-    new ProjectChecker(diagnostics, functions).check(project, defaultHooks);
-    new FlowChecker(diagnostics).check(project);
-    ConfigFiles config =
-        new ProjectLoader(request.projectDirectory(), diagnostics)
-            .loadConfig(request.projectDirectory().resolve("config"));
-    new ConfigChecker(diagnostics).check(config);
-    Guards guards = new GuardReader(diagnostics).read(project.events(), httpSource);
-    ValidationHooks hooks = HookWorkflows.of(project, defaultHooks, guards, functions);
-
     Names names = new Names(request.packageName());
-    List<GeneratedSource> sources = new ArrayList<>();
-    Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
-    Map<Event, ClassName> bodyValidators = new LinkedHashMap<>();
-    // Each shared definition's validator methods are generated once, in a class that every
-    // validator referring to it calls, rather than copied into each of them.
-    SharedDefinitions shared =
-        new SharedDefinitions(project.definitions(), names.packageName() + ".validation");
-    Set<String> usedDefinitions = new TreeSet<>();
-    new BodySources(names, diagnostics)
-        .generate(project, shared, sources, bodyTypes, bodyValidators, usedDefinitions);
-    HttpSettings settings =
-        httpSource.map(new HttpSettingsReader(diagnostics)::read).orElse(HttpSettings.DEFAULTS);
-    Map<Event, ControllerContract> contracts =
-        new ContractSources(names, diagnostics, shared, usedDefinitions)
-            .generate(project, settings, sources);
-    shared.generate(usedDefinitions).forEach(file -> sources.add(GeneratedSource.of(file)));
-    Map<String, ExprType> workflowBodies = workflowBodies(project, functions, bodyTypes);
-    List<GeneratedSource> emitted =
-        new ProjectEmitter(names, diagnostics, functions, ConfigEmitter.type(config), guards)
-            .emit(
-                project,
-                bodyTypes,
-                bodyValidators,
-                workflowBodies,
-                contracts,
-                settings,
-                WorkflowParameters.of(project, functions, contracts),
-                hooks);
-    sources.addAll(emitted);
-    sources.add(new ConfigEmitter(names).emit(config));
-    new ReturnChecker(diagnostics, functions).check(project);
+    Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     if (diagnostics.hasErrors()) {
       return new CompileResult(diagnostics.sorted(), List.of());
     }
+    BoundProject bound = new Binder(names).bind(project, analysis);
+    List<GeneratedSource> sources = new ArrayList<>(new ProjectEmitter().emit(bound));
     sources.sort(Comparator.comparing(GeneratedSource::path));
     return new CompileResult(diagnostics.sorted(), sources);
-  }
-
-  /**
-   * The body type each workflow's {@code inputs.body} has: the payload class when every event that
-   * calls it sends the same one and no task calls it; otherwise dynamic.
-   */
-  private static Map<String, ExprType> workflowBodies(
-      Project project, FunctionTable functions, Map<Event, ExprType> bodyTypes) {
-    Map<String, Optional<ExprType>> seen = new LinkedHashMap<>();
-    for (Event event : project.events()) {
-      event
-          .fn()
-          .flatMap(fn -> functions.resolve(fn.name()))
-          .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
-          .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow().id())
-          .ifPresent(
-              id ->
-                  seen.merge(
-                      id,
-                      Optional.of(bodyTypes.get(event)),
-                      (a, b) -> a.equals(b) ? a : Optional.empty()));
-    }
-    project
-        .workflows()
-        .forEach(
-            w ->
-                forEachCalledWorkflow(
-                    w.outerTasks(), functions, id -> seen.put(id, Optional.empty())));
-    Map<String, ExprType> bodies = new LinkedHashMap<>();
-    project
-        .workflows()
-        .forEach(
-            w ->
-                bodies.put(
-                    w.id(), seen.getOrDefault(w.id(), Optional.empty()).orElse(ExprType.DYNAMIC)));
-    return bodies;
-  }
-
-  private static void forEachCalledWorkflow(
-      List<dev.hookc.compiler.model.Task> tasks,
-      FunctionTable functions,
-      java.util.function.Consumer<String> action) {
-    for (dev.hookc.compiler.model.Task task : tasks) {
-      task.fn()
-          .flatMap(fn -> functions.resolve(fn.name()))
-          .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
-          .ifPresent(f -> action.accept(((ResolvedFunction.WorkflowFunction) f).workflow().id()));
-      forEachCalledWorkflow(task.nested(), functions, action);
-    }
   }
 }

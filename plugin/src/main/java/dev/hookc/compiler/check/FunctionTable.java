@@ -2,6 +2,7 @@ package dev.hookc.compiler.check;
 
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.FunctionNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

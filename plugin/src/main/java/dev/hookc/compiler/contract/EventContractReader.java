@@ -1,8 +1,9 @@
 package dev.hookc.compiler.contract;
 
 import dev.hookc.compiler.diag.Diagnostics;
-import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.EventContract;
 import dev.hookc.compiler.model.Parameter;
+import dev.hookc.compiler.model.TextConversion;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -34,23 +35,29 @@ public final class EventContractReader {
     this.definitions = definitions;
   }
 
-  public EventContract read(Event event) {
+  /**
+   * The contract of the event written as {@code event}, with its {@code parameters} and body as
+   * read already.
+   */
+  public EventContract read(
+      YamlMapping event,
+      List<Parameter> declared,
+      Optional<YamlNode> bodySchema,
+      List<String> bodyContentTypes) {
     OptionalLong limit =
         event
-            .node()
             .get("max_body_size")
             .map(n -> new SizeReader(diagnostics).size(n))
             .orElse(OptionalLong.empty());
     List<EventContract.TypedParameter> parameters = new ArrayList<>();
-    for (Parameter parameter : event.parameters()) {
+    for (Parameter parameter : declared) {
       TextConversion conversion =
           parameter.schema().flatMap(s -> conversion(parameter, s)).orElse(TextConversion.STRING);
       parameters.add(new EventContract.TypedParameter(parameter, conversion));
     }
     Map<String, TextConversion> formFields = new LinkedHashMap<>();
-    if (event.bodyContentTypes().contains(FORM)) {
-      event
-          .bodySchema()
+    if (bodyContentTypes.contains(FORM)) {
+      bodySchema
           .map(this::resolve)
           .flatMap(s -> s.get("properties"))
           .filter(YamlMapping.class::isInstance)
@@ -67,10 +74,9 @@ public final class EventContractReader {
     return new EventContract(limit, bodyRequired(event), parameters, formFields);
   }
 
-  private boolean bodyRequired(Event event) {
+  private boolean bodyRequired(YamlMapping event) {
     Optional<YamlNode> required =
         event
-            .node()
             .get("body")
             .filter(YamlMapping.class::isInstance)
             .flatMap(b -> ((YamlMapping) b).get("required"));

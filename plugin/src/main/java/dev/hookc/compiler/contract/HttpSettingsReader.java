@@ -1,18 +1,12 @@
 package dev.hookc.compiler.contract;
 
 import dev.hookc.compiler.diag.Diagnostics;
-import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.yaml.ScalarType;
-import dev.hookc.compiler.yaml.YamlCode;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
-import dev.hookc.compiler.yaml.YamlReader;
 import dev.hookc.compiler.yaml.YamlScalar;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +15,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Reads {@code src/eventsources/http.yaml}, Godspeed's HTTP server settings, checking every key: an
- * unknown one is an error with a did-you-mean, never silently ignored.
+ * Reads the server settings of {@code src/eventsources/http.yaml}, Godspeed's HTTP server settings,
+ * checking every key of the file: an unknown one is an error with a did-you-mean, never silently
+ * ignored.
  */
 public final class HttpSettingsReader {
   static final List<String> KEYS =
@@ -32,7 +27,7 @@ public final class HttpSettingsReader {
           "base_url",
           "max_body_size",
           "validate_responses",
-          // read by dev.hookc.compiler.security.GuardReader
+          // read by dev.hookc.compiler.security.ServerGuardReader
           "authn",
           "store",
           "admin",
@@ -46,28 +41,6 @@ public final class HttpSettingsReader {
 
   public HttpSettingsReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
-  }
-
-  /**
-   * The settings in {@code file} ({@code projectDirectory}-relative in diagnostics), or the
-   * defaults when there is no such file.
-   */
-  public HttpSettings read(Path projectDirectory, Path file) {
-    if (!Files.isRegularFile(file)) {
-      return HttpSettings.DEFAULTS;
-    }
-    String shown = relative(projectDirectory, file);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
-    } catch (IOException e) {
-      diagnostics.report(YamlCode.UNREADABLE, Location.startOf(shown), "cannot read the file");
-      return HttpSettings.DEFAULTS;
-    }
-    return new YamlReader(diagnostics)
-        .read(shown, text)
-        .map(this::read)
-        .orElse(HttpSettings.DEFAULTS);
   }
 
   /** The settings in a mapping already read. */
@@ -162,13 +135,5 @@ public final class HttpSettingsReader {
             + ", found "
             + (node instanceof YamlScalar s ? "'" + s.value() + "'" : "a " + node.kindName()));
     return Optional.empty();
-  }
-
-  private static String relative(Path projectDirectory, Path file) {
-    Path base = projectDirectory.toAbsolutePath().normalize();
-    Path absolute = file.toAbsolutePath().normalize();
-    return (absolute.startsWith(base) ? base.relativize(absolute) : absolute)
-        .toString()
-        .replace('\\', '/');
   }
 }

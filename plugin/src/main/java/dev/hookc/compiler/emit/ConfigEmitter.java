@@ -7,22 +7,16 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.hookc.compiler.expr.ExprType;
-import dev.hookc.compiler.model.ConfigFiles;
-import dev.hookc.compiler.yaml.YamlJson;
-import dev.hookc.compiler.yaml.YamlMapping;
-import dev.hookc.compiler.yaml.YamlNode;
+import dev.hookc.compiler.bind.BoundConfig;
+import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
  * Emits {@code HookcConfig}: the project's {@code config/*.yaml} as JSON text (the runtime has no
- * YAML parser), assembled at start-up by {@code ProjectConfig.load}; and the type {@code config.*}
- * has in expressions.
+ * YAML parser), assembled at start-up by {@code ProjectConfig.load}.
  */
 public final class ConfigEmitter {
   private static final ClassName PROJECT_CONFIG =
@@ -34,31 +28,13 @@ public final class ConfigEmitter {
     this.names = names;
   }
 
-  /**
-   * The type of {@code config}: an object with the keys of {@code config/default.yaml}, nested
-   * mappings likewise, every other value dynamic (an environment may override it with another
-   * type); dynamic when there is no default file.
-   */
-  public static ExprType type(ConfigFiles config) {
-    return config.defaults().map(ConfigEmitter::shape).orElse(ExprType.DYNAMIC);
-  }
-
-  private static ExprType shape(YamlNode node) {
-    if (node instanceof YamlMapping mapping) {
-      Map<String, ExprType> fields = new LinkedHashMap<>();
-      mapping.entries().forEach(e -> fields.put(e.key().value(), shape(e.value())));
-      return new ExprType.ObjectType(fields);
-    }
-    return ExprType.DYNAMIC;
-  }
-
   /** The configuration class. */
-  public GeneratedSource emit(ConfigFiles config) {
+  public GeneratedSource emit(BoundConfig config) {
     ClassName self = names.config();
     List<CodeBlock> environments = new ArrayList<>();
     config
         .environments()
-        .forEach((name, file) -> environments.add(CodeBlock.of("$S, $S", name, json(file))));
+        .forEach((name, json) -> environments.add(CodeBlock.of("$S, $S", name, json)));
     TypeSpec type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -69,7 +45,7 @@ public final class ConfigEmitter {
                 FieldSpec.builder(
                         String.class, "DEFAULTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("{@code config/default.yaml} as JSON.\n")
-                    .initializer("$S", json(config.defaults()))
+                    .initializer("$S", config.defaults())
                     .build())
             .addField(
                 FieldSpec.builder(
@@ -96,7 +72,7 @@ public final class ConfigEmitter {
                     .addJavadoc(
                         "{@code config/custom-environment-variables.yaml} as JSON: which environment\n"
                             + "variable overrides which key.\n")
-                    .initializer("$S", json(config.variables()))
+                    .initializer("$S", config.variables())
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(
@@ -113,13 +89,5 @@ public final class ConfigEmitter {
             .build();
     return GeneratedSource.of(
         JavaFile.builder(self.packageName(), type).skipJavaLangImports(true).build());
-  }
-
-  private static String json(Optional<YamlMapping> file) {
-    return file.map(ConfigEmitter::json).orElse("{}");
-  }
-
-  private static String json(YamlMapping file) {
-    return YamlJson.toJson(file).toString();
   }
 }

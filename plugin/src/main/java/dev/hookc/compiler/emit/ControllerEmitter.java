@@ -7,11 +7,14 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.analysis.ValidationHooks;
+import dev.hookc.compiler.bind.ControllerContract;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -147,7 +150,7 @@ final class ControllerEmitter {
                 event.method(),
                 event.path(),
                 event.summary().map(s -> ": " + s).orElse(""),
-                event.keyNode().location())
+                event.where())
             .addFields(
                 deliveryIdentity
                     .map(

@@ -7,6 +7,7 @@ import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.model.RouteGuard;
+import dev.hookc.compiler.naming.Names;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

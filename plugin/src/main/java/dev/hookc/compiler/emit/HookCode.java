@@ -5,8 +5,10 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import dev.hookc.compiler.bind.ControllerContract;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.Names;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 

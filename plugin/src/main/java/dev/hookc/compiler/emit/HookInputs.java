@@ -5,13 +5,12 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.hookc.compiler.check.FunctionNames;
-import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.analysis.HookInputTypes;
 import dev.hookc.compiler.model.ValidationHook;
+import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -19,64 +18,14 @@ import javax.lang.model.element.Modifier;
  * {@code inputs.validation_error}, and for a response hook {@code inputs.response}.
  */
 final class HookInputs {
-  /** One violation in {@code inputs.validation_error.errors}. */
-  static final ExprType ERROR =
-      new ExprType.ObjectType(
-          fields(
-              "pointer", ExprType.STRING,
-              "keyword", ExprType.STRING,
-              "message", ExprType.STRING,
-              "in", ExprType.STRING));
-
-  /** {@code inputs.validation_error}: the problem the client would get without the hook. */
-  static final ExprType VALIDATION_ERROR =
-      new ExprType.ObjectType(
-          fields(
-              "status", ExprType.INTEGER,
-              "title", ExprType.STRING,
-              "detail", ExprType.STRING,
-              "errors", new ExprType.ListType(ERROR),
-              "error_count", ExprType.INTEGER));
-
-  /** {@code inputs.response}: the status the workflow returned, which broke its schema. */
-  static final ExprType RESPONSE =
-      new ExprType.ObjectType(
-          fields("code", ExprType.INTEGER, "data", ExprType.DYNAMIC, "headers", ExprType.DYNAMIC));
-
   private HookInputs() {}
-
-  /** The JSON names of the inputs, in the record's order, with their types. */
-  static Map<String, ExprType> inputs(ValidationHook.Kind kind) {
-    Map<String, ExprType> inputs = new LinkedHashMap<>();
-    for (String name : List.of("body", "params", "query", "headers", "user")) {
-      inputs.put(name, ExprType.DYNAMIC);
-    }
-    inputs.put("validation_error", VALIDATION_ERROR);
-    if (kind == ValidationHook.Kind.RESPONSE) {
-      inputs.put("response", RESPONSE);
-    }
-    return inputs;
-  }
-
-  /** The type of {@code inputs} in the hook's expressions. */
-  static ExprType type(ClassName inputs, ValidationHook.Kind kind) {
-    Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
-    inputs(kind)
-        .forEach(
-            (name, type) ->
-                properties.put(
-                    name,
-                    new ExprType.PojoType.Property(
-                        name, type, FunctionNames.lowerCamel(name), true)));
-    return new ExprType.PojoType(inputs, properties, false);
-  }
 
   /** The hook's inputs record. */
   static JavaFile emit(ClassName inputs, ValidationHook.Kind kind, String workflowId) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     List<CodeBlock> toJson = new ArrayList<>();
     List<CodeBlock> fromJson = new ArrayList<>();
-    for (String name : inputs(kind).keySet()) {
+    for (String name : HookInputTypes.inputs(kind).keySet()) {
       String field = FunctionNames.lowerCamel(name);
       constructor.addParameter(Names.JSON_NODE, field);
       toJson.add(CodeBlock.of("$S, $N", name, field));
@@ -150,13 +99,5 @@ final class HookInputs {
             inputs,
             HookCode.HOOKS)
         .build();
-  }
-
-  private static Map<String, ExprType> fields(Object... namesAndTypes) {
-    Map<String, ExprType> fields = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndTypes.length; i += 2) {
-      fields.put((String) namesAndTypes[i], (ExprType) namesAndTypes[i + 1]);
-    }
-    return fields;
   }
 }

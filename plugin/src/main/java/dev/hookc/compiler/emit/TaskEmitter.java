@@ -5,14 +5,14 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import dev.hookc.compiler.check.FunctionNames;
+import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.TaskRetry;
-import dev.hookc.compiler.yaml.YamlMapping;
-import dev.hookc.compiler.yaml.YamlScalar;
+import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.naming.Names;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,7 +184,7 @@ final class TaskEmitter {
         return Body.of(
             "$T.log(LOG, $S, $L)",
             TASK_LOG,
-            logLevel(compiled.task()),
+            compiled.logLevel(),
             data == null ? CodeBlock.of("null") : data.code());
       case SEQUENTIAL:
       case IF:
@@ -272,15 +272,5 @@ final class TaskEmitter {
       default:
         return CodeBlock.of("$T.constant($L, $LL)", RETRY, r.maxAttempts(), r.intervalMillis());
     }
-  }
-
-  /** The literal {@code level} of a log task; {@code info} when absent (checked elsewhere). */
-  static String logLevel(Task task) {
-    return task.args()
-        .filter(YamlMapping.class::isInstance)
-        .flatMap(a -> ((YamlMapping) a).get("level"))
-        .filter(YamlScalar.class::isInstance)
-        .map(l -> ((YamlScalar) l).value())
-        .orElse("info");
   }
 }

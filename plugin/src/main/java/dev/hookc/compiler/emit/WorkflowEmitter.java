@@ -6,9 +6,12 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.hookc.compiler.check.FunctionNames;
+import dev.hookc.compiler.analysis.CompiledTask;
+import dev.hookc.compiler.analysis.CompiledWorkflow;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +38,7 @@ final class WorkflowEmitter {
     this.contracts = contracts;
   }
 
-  /** The {@code Outputs} class of a workflow, as expressions refer to it. */
-  static ClassName outputsClass(ClassName workflowClass) {
-    return workflowClass.nestedClass("Outputs");
-  }
-
-  JavaFile emit(Workflow workflow, ClassName inputs, WorkflowCompiler.CompiledWorkflow compiled) {
+  JavaFile emit(Workflow workflow, ClassName inputs, CompiledWorkflow compiled) {
     ClassName self = names.workflow(workflow);
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)

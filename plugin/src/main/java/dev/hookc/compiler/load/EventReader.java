@@ -1,11 +1,14 @@
 package dev.hookc.compiler.load;
 
+import dev.hookc.compiler.contract.EventContractReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
+import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.HttpMethod;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.ValidationHook;
+import dev.hookc.compiler.security.RouteGuardReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -61,12 +64,22 @@ final class EventReader {
   private final Nodes nodes;
   private final EventKeyParser keys;
   private final HookReader hooks;
+  private final RouteGuardReader guards;
+  private final EventContractReader contracts;
+  private final HttpDefaults defaults;
 
-  EventReader(Diagnostics diagnostics) {
+  /**
+   * @param defaults what {@code http.yaml} sets for every event
+   * @param definitions the project's shared schemas, which a parameter's {@code $ref} may name
+   */
+  EventReader(Diagnostics diagnostics, HttpDefaults defaults, Map<String, YamlNode> definitions) {
     this.diagnostics = diagnostics;
     this.nodes = new Nodes(diagnostics);
     this.keys = new EventKeyParser(diagnostics);
     this.hooks = new HookReader(diagnostics);
+    this.guards = new RouteGuardReader(diagnostics);
+    this.contracts = new EventContractReader(diagnostics, definitions);
+    this.defaults = defaults;
   }
 
   List<Event> read(YamlMapping root) {
@@ -95,10 +108,10 @@ final class EventReader {
         LoadCode.EVENT_UNSUPPORTED_KEY,
         "event");
     Optional<FnRef> fn = fn(keyNode, event);
-    // 'authn' and 'idempotency' are read by dev.hookc.compiler.security.GuardReader.
     BodyDeclaration body = body(event);
     List<Parameter> parameters = parameters(event);
     key.ifPresent(k -> checkPathParameters(k, parameters));
+    Map<String, Event.Response> responses = responses(event);
     return Optional.of(
         new Event(
             keyNode.value(),
@@ -110,9 +123,11 @@ final class EventReader {
             body.schema(),
             body.contentTypes(),
             parameters,
-            responses(event),
+            responses,
             nodes.string(event, "summary", LoadCode.EVENT_NOT_MAPPING),
             hooks(event),
+            guards.read(event, responses.keySet(), defaults),
+            contracts.read(event, parameters, body.schema(), body.contentTypes()),
             event));
   }
 

@@ -16,17 +16,17 @@ import java.util.Optional;
  * Reads the validation-error hooks of an event or of {@code http.yaml}: a workflow name, a list of
  * tasks read exactly like a workflow's {@code tasks}, or {@code false}/null for none.
  */
-public final class HookReader {
+final class HookReader {
   private final Diagnostics diagnostics;
   private final WorkflowReader workflows;
 
-  public HookReader(Diagnostics diagnostics) {
+  HookReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.workflows = new WorkflowReader(diagnostics);
   }
 
   /** The hooks {@code owner} declares, by kind; a malformed one is reported and left out. */
-  public Map<ValidationHook.Kind, ValidationHook> read(YamlMapping owner) {
+  Map<ValidationHook.Kind, ValidationHook> read(YamlMapping owner) {
     Map<ValidationHook.Kind, ValidationHook> hooks = new EnumMap<>(ValidationHook.Kind.class);
     for (ValidationHook.Kind kind : ValidationHook.Kind.values()) {
       owner

@@ -18,7 +18,6 @@ public enum LoadCode implements DiagnosticCode {
       "HC2010", "a parameter declared 'in: path' does not appear in the path"),
   EVENT_PARAMETER_WRONG_IN("HC2011", "a path parameter is declared with another 'in'"),
   EVENT_BAD_RESPONSE_STATUS("HC2012", "a response key is not an HTTP status code or 'default'"),
-  EVENT_BAD_AUTHN("HC2014", "'authn' has the wrong shape"),
   EVENT_MALFORMED_KEY("HC2015", "an event key is not '<source>.<method>.<path>'"),
   EVENT_BAD_PARAMETER("HC2016", "a parameter is malformed (no name, unknown 'in', ...)"),
   HOOK_MALFORMED(

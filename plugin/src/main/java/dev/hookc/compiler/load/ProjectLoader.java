@@ -4,6 +4,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.yaml.YamlCode;
@@ -40,10 +41,25 @@ public final class ProjectLoader {
     this.yaml = new YamlReader(diagnostics);
   }
 
-  /** Loads the events, workflows and shared definitions below the given directories. */
-  public Project load(Path eventsDirectory, Path functionsDirectory, Path definitionsDirectory) {
+  /**
+   * Loads the events, workflows, shared definitions and configuration below the given directories,
+   * and {@code src/eventsources/http.yaml} next to the events.
+   */
+  public Project load(
+      Path eventsDirectory,
+      Path functionsDirectory,
+      Path definitionsDirectory,
+      Path configDirectory) {
+    // Events take their defaults from http.yaml and may name shared definitions: both come first.
+    HttpDefaults http = new HttpSourceReader(projectDirectory, diagnostics).read(eventsDirectory);
+    Map<String, YamlNode> definitions = new LinkedHashMap<>();
+    for (Path file : yamlFiles(definitionsDirectory)) {
+      read(file)
+          .ifPresent(
+              root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
+    }
     List<Event> events = new ArrayList<>();
-    EventReader eventReader = new EventReader(diagnostics);
+    EventReader eventReader = new EventReader(diagnostics, http, definitions);
     for (Path file : yamlFiles(eventsDirectory)) {
       read(file).ifPresent(root -> events.addAll(eventReader.read(root)));
     }
@@ -56,20 +72,15 @@ public final class ProjectLoader {
           .flatMap(root -> workflowReader.read(id, relative(file), root))
           .ifPresentOrElse(workflows::add, () -> unreadable.add(id));
     }
-    Map<String, YamlNode> definitions = new LinkedHashMap<>();
-    for (Path file : yamlFiles(definitionsDirectory)) {
-      read(file)
-          .ifPresent(
-              root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
-    }
-    return new Project(events, workflows, definitions, unreadable);
+    return new Project(
+        events, workflows, definitions, unreadable, http, loadConfig(configDirectory));
   }
 
   /**
    * Reads {@code default.yaml}, the environment files and {@code custom-environment-variables.yaml}
    * of a project's config directory.
    */
-  public ConfigFiles loadConfig(Path configDirectory) {
+  private ConfigFiles loadConfig(Path configDirectory) {
     Optional<YamlMapping> defaults = Optional.empty();
     Optional<YamlMapping> variables = Optional.empty();
     Map<String, YamlMapping> environments = new LinkedHashMap<>();

@@ -1,2 +1,6 @@
-/** Loading: finds the project's YAML files and turns their trees into the model. */
+/**
+ * Stage 1, load: finds the project's YAML files, reads {@code http.yaml} once, and builds one
+ * complete, immutable {@code model.Project}. May depend on yaml, diag, model, contract and
+ * security.
+ */
 package dev.hookc.compiler.load;

@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param responses the declared responses by status code ({@code default} included)
  * @param summary the summary, when given
  * @param hooks the event's own validation-error hooks, by kind
+ * @param guard what stands before its controller: authentication (its own or the default of {@code
+ *     http.yaml}), idempotency and asynchronous delivery
+ * @param contract what it asks of a request beyond its body schema
  * @param node the event's YAML mapping
  */
 public record Event(
@@ -37,6 +40,8 @@ public record Event(
     Map<String, Response> responses,
     Optional<String> summary,
     Map<ValidationHook.Kind, ValidationHook> hooks,
+    RouteGuard guard,
+    EventContract contract,
     YamlMapping node) {
 
   public Event {
@@ -60,6 +65,11 @@ public record Event(
   @Override
   public int hashCode() {
     return java.util.Objects.hash(key, method, path, keyNode.location());
+  }
+
+  /** Where the event's key was written: {@code src/events/callback.yaml:3:1}. */
+  public String where() {
+    return keyNode.location().toString();
   }
 
   /** The file the event was written in. */

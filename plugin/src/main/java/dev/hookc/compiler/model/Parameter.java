@@ -14,4 +14,10 @@ import java.util.Optional;
  * @param node the YAML it was read from
  */
 public record Parameter(
-    String name, String in, boolean required, Optional<YamlNode> schema, YamlMapping node) {}
+    String name, String in, boolean required, Optional<YamlNode> schema, YamlMapping node) {
+
+  /** What tells it from the event's other parameters: {@code query:limit}. */
+  public String key() {
+    return in + ":" + name;
+  }
+}

@@ -6,19 +6,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything read from a project's YAML: events, workflows and shared schema definitions.
+ * Everything read from a project's YAML: events (each complete with its guard, contract and hooks),
+ * workflows, shared schema definitions, the defaults of {@code http.yaml} and the configuration.
  *
  * @param events the events, in file and line order
  * @param workflows the workflows, by id order
  * @param definitions shared JSON Schemas from {@code src/definitions}, by name
  * @param unreadableWorkflows ids of workflow files that could not be read (already reported), so
  *     that references to them are not reported a second time as unknown
+ * @param http what {@code src/eventsources/http.yaml} sets for every route
+ * @param config the project's {@code config} directory
  */
 public record Project(
     List<Event> events,
     List<Workflow> workflows,
     Map<String, YamlNode> definitions,
-    java.util.Set<String> unreadableWorkflows) {
+    java.util.Set<String> unreadableWorkflows,
+    HttpDefaults http,
+    ConfigFiles config) {
 
   public Project {
     events = List.copyOf(events);

@@ -7,7 +7,6 @@ import com.sun.codemodel.CodeWriter;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JPackage;
 import com.sun.codemodel.util.UnicodeEscapeWriter;
-import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.expr.ExprType;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -91,15 +90,32 @@ public final class PojoGenerator {
   }
 
   /**
-   * Generates the classes for {@code schema}, the root named {@code className}, and when the root
-   * is a class, its binder {@code binder}.
+   * A generator of planned classes only: a plan has resolved the shared definitions already.
+   *
+   * @param packageName the package of the generated classes
    */
-  public PojoResult generate(String className, JsonNode schema, ClassName binder) {
+  public PojoGenerator(String packageName) {
+    this(packageName, Map.of());
+  }
+
+  /**
+   * Plans the classes for {@code schema}, the root named {@code className}: the schema they are
+   * generated from and the expression type that reads them, which expressions are checked against
+   * before anything is generated.
+   */
+  public PojoPlan plan(String className, JsonNode schema) {
     ObjectNode reduced =
         new PojoSchemas(schema, definitions, packageName).reduce(schema, className);
-    ExprType type = typeOf(reduced);
-    if (!(type instanceof ExprType.PojoType)) {
-      return new PojoResult(type, List.of());
+    return new PojoPlan(className, reduced, typeOf(reduced));
+  }
+
+  /**
+   * Generates the classes of {@code plan} and, when its root is a class, its binder {@code binder};
+   * none when the root is not a class.
+   */
+  public List<PojoFile> generate(PojoPlan plan, ClassName binder) {
+    if (!(plan.type() instanceof ExprType.PojoType)) {
+      return List.of();
     }
     JCodeModel model = new JCodeModel();
     SchemaMapper mapper =
@@ -107,10 +123,11 @@ public final class PojoGenerator {
             new RuleFactory(CONFIG, new Jackson2Annotator(CONFIG), new SchemaStore()),
             new SchemaGenerator());
     try {
-      mapper.generate(model, className, packageName, reduced.toString());
-      List<GeneratedSource> sources = new ArrayList<>(write(model));
-      sources.add(GeneratedSource.of(new BinderGenerator(names, model).generate(reduced, binder)));
-      return new PojoResult(type, sources);
+      mapper.generate(model, plan.className(), packageName, plan.reducedSchema());
+      List<PojoFile> files = new ArrayList<>(write(model));
+      files.add(
+          PojoFile.of(new BinderGenerator(names, model).generate(plan.reducedTree(), binder)));
+      return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -153,7 +170,7 @@ public final class PojoGenerator {
         !reduced.path("additionalProperties").isBoolean());
   }
 
-  private static List<GeneratedSource> write(JCodeModel model) throws IOException {
+  private static List<PojoFile> write(JCodeModel model) throws IOException {
     Map<String, ByteArrayOutputStream> files = new TreeMap<>();
     model.build(
         new CodeWriter() {
@@ -189,10 +206,9 @@ public final class PojoGenerator {
           @Override
           public void close() {}
         });
-    List<GeneratedSource> sources = new ArrayList<>();
+    List<PojoFile> sources = new ArrayList<>();
     files.forEach(
-        (path, bytes) ->
-            sources.add(new GeneratedSource(path, bytes.toString(StandardCharsets.UTF_8))));
+        (path, bytes) -> sources.add(new PojoFile(path, bytes.toString(StandardCharsets.UTF_8))));
     return sources;
   }
 }

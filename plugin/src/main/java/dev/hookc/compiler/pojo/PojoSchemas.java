@@ -3,7 +3,7 @@ package dev.hookc.compiler.pojo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookc.compiler.check.FunctionNames;
+import dev.hookc.compiler.naming.FunctionNames;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;

@@ -76,6 +76,11 @@ final class SchemaNode {
    */
   String definition;
 
+  /** Where the subschema was written, for generated Javadoc. */
+  String where() {
+    return location.toString();
+  }
+
   SchemaNode(String pointer, Location location) {
     this.pointer = pointer;
     this.location = location;

@@ -76,7 +76,7 @@ public final class ValidatorGenerator {
             AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
         .addJavadoc(
             "Validates documents against the JSON Schema at {@code $L}.\n",
-            javadocText(root.location.toString()))
+            javadocText(root.where()))
         .addFields(body.constants().fields())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethods(methods)
@@ -103,7 +103,7 @@ public final class ValidatorGenerator {
             "Validates values against shared definition {@code $L}, from {@code $L}.\n\n<p>Generated"
                 + " once: every validator that refers to the definition calls these methods.\n",
             javadocText(name),
-            javadocText(root.location.toString()))
+            javadocText(root.where()))
         .addFields(body.constants().fields())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethods(body.methods())

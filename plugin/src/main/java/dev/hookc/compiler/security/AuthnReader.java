@@ -78,7 +78,7 @@ final class AuthnReader {
     }
     if (!(node instanceof YamlMapping mapping) || mapping.entries().size() != 1) {
       diagnostics.report(
-          dev.hookc.compiler.load.LoadCode.EVENT_BAD_AUTHN,
+          SecurityCode.AUTHN_BAD_SHAPE,
           node.location(),
           "'authn' must be true, false, or a mapping with one scheme",
           "for example 'authn: { stripe: { secret: <% config.stripe.secret %> } }'");

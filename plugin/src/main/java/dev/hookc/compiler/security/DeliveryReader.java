@@ -3,13 +3,13 @@ package dev.hookc.compiler.security;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.AsyncDelivery;
-import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +30,13 @@ final class DeliveryReader {
         new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, SecurityCode.BAD_DURATION);
   }
 
-  Optional<AsyncDelivery> read(Event event) {
-    Optional<YamlNode> delivery = event.node().get("delivery");
-    Optional<YamlNode> retry = event.node().get("retry");
+  /**
+   * The delivery of the event written as {@code event}, which declares responses of {@code
+   * statuses}; empty for {@code sync}.
+   */
+  Optional<AsyncDelivery> read(YamlMapping event, Collection<String> statuses) {
+    Optional<YamlNode> delivery = event.get("delivery");
+    Optional<YamlNode> retry = event.get("retry");
     boolean async = false;
     if (delivery.isPresent()) {
       String mode = delivery.get() instanceof YamlScalar s ? s.value() : "";
@@ -85,7 +89,7 @@ final class DeliveryReader {
     if (maxBackoff.compareTo(backoff) < 0) {
       maxBackoff = backoff;
     }
-    return Optional.of(new AsyncDelivery(acceptStatus(event), attempts, backoff, maxBackoff));
+    return Optional.of(new AsyncDelivery(acceptStatus(statuses), attempts, backoff, maxBackoff));
   }
 
   private Optional<Integer> attempts(YamlNode node) {
@@ -102,8 +106,8 @@ final class DeliveryReader {
     return Optional.empty();
   }
 
-  private static int acceptStatus(Event event) {
-    return event.responses().keySet().stream()
+  private static int acceptStatus(Collection<String> statuses) {
+    return statuses.stream()
         .filter(s -> s.length() == 3 && s.startsWith("2") && s.chars().allMatch(Character::isDigit))
         .mapToInt(Integer::parseInt)
         .min()

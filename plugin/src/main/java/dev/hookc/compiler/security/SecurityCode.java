@@ -5,6 +5,8 @@ import dev.hookc.compiler.diag.Severity;
 
 /** Diagnostic codes for authentication, idempotency and {@code http.yaml} ({@code HC26xx}). */
 public enum SecurityCode implements DiagnosticCode {
+  // HC2014 is read with the event, but by this package's AuthnReader.
+  AUTHN_BAD_SHAPE("HC2014", "'authn' has the wrong shape"),
   AUTHN_UNKNOWN_SCHEME("HC2601", "'authn' names a scheme hookc does not know"),
   AUTHN_MISSING_SECRET("HC2602", "an 'authn' scheme has no 'secret' or 'secrets'"),
   BAD_DURATION("HC2603", "a duration ('tolerance', 'ttl', 'backoff') is not a number with a unit"),

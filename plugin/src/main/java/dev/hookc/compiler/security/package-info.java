@@ -1,5 +1,6 @@
 /**
- * Reads and checks what guards a route: each event's {@code authn} and {@code idempotency}, and the
- * server-wide defaults of {@code src/eventsources/http.yaml}.
+ * Stage 1, load: reads what guards a route (each event's {@code authn}, {@code idempotency} and
+ * {@code delivery}, and the server-wide defaults of {@code http.yaml}) into model records. May
+ * depend on yaml, diag, expr and model.
  */
 package dev.hookc.compiler.security;

@@ -1,4 +1,4 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
@@ -27,8 +27,10 @@ import java.util.Optional;
  * @param onError the {@code on_error} that applies to it: its own, or the workflow's for a task
  *     that calls a function
  * @param taskValue the type of {@code task_value} where it runs (inside a loop), if any
+ * @param logLevel the literal {@code level} of a log task; {@code info} when absent (checked
+ *     elsewhere) and for other tasks
  */
-record CompiledTask(
+public record CompiledTask(
     Task task,
     TaskKind kind,
     Optional<ResolvedFunction> function,
@@ -40,9 +42,10 @@ record CompiledTask(
     Map<String, List<CompiledTask>> cases,
     List<CompiledTask> defaults,
     Optional<CompiledOnError> onError,
-    Optional<ExprType> taskValue) {
+    Optional<ExprType> taskValue,
+    String logLevel) {
 
-  CompiledTask {
+  public CompiledTask {
     namedArgs = Collections.unmodifiableMap(new LinkedHashMap<>(namedArgs));
     children = List.copyOf(children);
     Map<String, List<CompiledTask>> copy = new LinkedHashMap<>();
@@ -60,20 +63,20 @@ record CompiledTask(
    * @param tasks the compiled {@code tasks}
    * @param location where it is written, for the Javadoc
    */
-  record CompiledOnError(
+  public record CompiledOnError(
       Optional<String> owner,
       boolean continues,
       Optional<CompiledValue> response,
       List<CompiledTask> tasks,
       String location) {
 
-    CompiledOnError {
+    public CompiledOnError {
       tasks = List.copyOf(tasks);
     }
   }
 
   /** Every task nested directly in this one, its own on_error tasks included. */
-  List<CompiledTask> nested() {
+  public List<CompiledTask> nested() {
     List<CompiledTask> all = new ArrayList<>(children);
     cases.values().forEach(all::addAll);
     all.addAll(defaults);

@@ -1,4 +1,4 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.analysis;
 
 import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.check.FlowCode;
@@ -12,6 +12,7 @@ import dev.hookc.compiler.model.OnError;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.yaml.YamlMapping;
+import dev.hookc.compiler.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,10 +46,7 @@ final class WorkflowCompiler {
     this.config = config;
   }
 
-  /** A workflow's compiled tasks, and its own {@code on_error}. */
-  record CompiledWorkflow(
-      List<CompiledTask> tasks, Optional<CompiledTask.CompiledOnError> onError) {}
-
+  /** Compiles {@code workflow}'s tasks, whose {@code inputs} have type {@code inputs}. */
   CompiledWorkflow compile(Workflow workflow, ExprType inputs, ClassName outputsClass) {
     Set<String> all = new HashSet<>();
     collectIds(workflow.outerTasks(), all);
@@ -154,8 +152,19 @@ final class WorkflowCompiler {
             ? task.onError().map(o -> onError(unit, o, Optional.of(task.id()), earlier, taskValue))
             : callsFunction(kind) ? inherited : Optional.empty();
     return new CompiledTask(
-        task, kind, function, args, named, condition, value, children, cases, defaults, onError,
-        taskValue);
+        task,
+        kind,
+        function,
+        args,
+        named,
+        condition,
+        value,
+        children,
+        cases,
+        defaults,
+        onError,
+        taskValue,
+        kind == TaskKind.LOG ? logLevel(task) : "info");
   }
 
   private CompiledTask.CompiledOnError onError(
@@ -189,6 +198,16 @@ final class WorkflowCompiler {
         "the 'value' of " + task.fnName() + " must be a list, found " + value.displayName(),
         "loop over a list, e.g. <% inputs.body.items %>");
     return ExprType.DYNAMIC;
+  }
+
+  /** The literal {@code level} of a log task; {@code info} when absent (checked elsewhere). */
+  private static String logLevel(Task task) {
+    return task.args()
+        .filter(YamlMapping.class::isInstance)
+        .flatMap(a -> ((YamlMapping) a).get("level"))
+        .filter(YamlScalar.class::isInstance)
+        .map(l -> ((YamlScalar) l).value())
+        .orElse("info");
   }
 
   private static boolean callsFunction(TaskKind kind) {

@@ -1,11 +1,12 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.analysis;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import dev.hookc.compiler.check.FunctionNames;
 import dev.hookc.compiler.expr.Binding;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.Scope;
+import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.naming.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
  */
 final class TaskScope implements Scope {
   /** How a task's result reads in expressions: Godspeed's status fields. */
-  static final ExprType.PojoType TASK_RESULT =
+  public static final ExprType.PojoType TASK_RESULT =
       new ExprType.PojoType(
           Names.STATUS,
           properties(

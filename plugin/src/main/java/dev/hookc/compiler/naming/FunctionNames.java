@@ -1,4 +1,4 @@
-package dev.hookc.compiler.check;
+package dev.hookc.compiler.naming;
 
 import java.util.Locale;
 

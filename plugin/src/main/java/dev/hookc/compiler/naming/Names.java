@@ -1,8 +1,7 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.naming;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import dev.hookc.compiler.check.FunctionNames;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
 
@@ -14,14 +13,16 @@ public final class Names {
   /** The runtime's workflow package. */
   public static final String WORKFLOW_RUNTIME = "dev.hookc.runtime.workflow";
 
-  static final ClassName STATUS = ClassName.get(WORKFLOW_RUNTIME, "Status");
-  static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
-  static final ClassName JSON = ClassName.get(RUNTIME, "Json");
-  static final ClassName FUNCTION_CONTEXT = ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
-  static final ClassName REQUEST_PARTS = ClassName.get(WORKFLOW_RUNTIME, "RequestParts");
-  static final ClassName JSON_VALUE =
+  public static final ClassName STATUS = ClassName.get(WORKFLOW_RUNTIME, "Status");
+  public static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
+  public static final ClassName JSON = ClassName.get(RUNTIME, "Json");
+  public static final ClassName FUNCTION_CONTEXT =
+      ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
+  public static final ClassName REQUEST_PARTS = ClassName.get(WORKFLOW_RUNTIME, "RequestParts");
+  public static final ClassName JSON_VALUE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
-  static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  public static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
   private final String packageName;
 
@@ -94,6 +95,11 @@ public final class Names {
     return ClassName.get(workflowPackage(workflow.id()), simpleName(workflow.id()) + "Inputs");
   }
 
+  /** The {@code Outputs} class of a workflow, as expressions refer to it. */
+  public ClassName workflowOutputs(Workflow workflow) {
+    return workflow(workflow).nestedClass("Outputs");
+  }
+
   /** The class holding the project's configuration. */
   public ClassName config() {
     return ClassName.get(packageName, "HookcConfig");
@@ -116,7 +122,7 @@ public final class Names {
   }
 
   /** The {@code @Generated} marker every generated type carries. */
-  static AnnotationSpec generated() {
+  public static AnnotationSpec generated() {
     return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
         .addMember("value", "$S", "dev.hookc.compiler")
         .build();

@@ -1,13 +1,12 @@
-package dev.hookc.compiler;
+package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
-import dev.hookc.compiler.contract.EventContract;
-import dev.hookc.compiler.contract.TextConversion;
-import dev.hookc.compiler.emit.ControllerContract;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.EventContract;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.TextConversion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,7 @@ final class WorkflowParameters {
   private WorkflowParameters() {}
 
   /** By workflow id, the type of each of {@link #SECTIONS}; absent ones are dynamic. */
-  static Map<String, Map<String, ExprType>> of(
-      Project project, FunctionTable functions, Map<Event, ControllerContract> contracts) {
+  static Map<String, Map<String, ExprType>> of(Project project, FunctionTable functions) {
     Map<String, Optional<Map<String, ExprType>>> seen = new LinkedHashMap<>();
     for (Event event : project.events()) {
       Optional<String> workflow =
@@ -39,10 +37,10 @@ final class WorkflowParameters {
               .flatMap(fn -> functions.resolve(fn.name()))
               .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
               .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow().id());
-      if (workflow.isEmpty() || !contracts.containsKey(event)) {
+      if (workflow.isEmpty()) {
         continue;
       }
-      Map<String, ExprType> types = types(contracts.get(event).contract());
+      Map<String, ExprType> types = types(event.contract());
       seen.merge(workflow.get(), Optional.of(types), (a, b) -> a.equals(b) ? a : Optional.empty());
     }
     Map<String, Map<String, ExprType>> result = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package dev.hookc.compiler.contract;
+package dev.hookc.compiler.model;
 
 import java.util.OptionalInt;
 import java.util.OptionalLong;

@@ -1,6 +1,5 @@
-package dev.hookc.compiler.contract;
+package dev.hookc.compiler.model;
 
-import dev.hookc.compiler.model.Parameter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.bind;
 
 import com.palantir.javapoet.ClassName;
-import dev.hookc.compiler.contract.EventContract;
-import dev.hookc.compiler.contract.HttpSettings;
+import dev.hookc.compiler.model.EventContract;
+import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.Parameter;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +30,10 @@ public record ControllerContract(
 
   /** The key of a parameter in {@link #parameterValidators}: {@code query:limit}. */
   public static String key(Parameter parameter) {
-    return parameter.in() + ":" + parameter.name();
+    return parameter.key();
   }
 
-  Optional<ClassName> parameterValidator(Parameter parameter) {
+  public Optional<ClassName> parameterValidator(Parameter parameter) {
     return Optional.ofNullable(parameterValidators.get(key(parameter)));
   }
 }

@@ -1,4 +1,4 @@
-package dev.hookc.compiler;
+package dev.hookc.compiler.analysis;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,15 +1,12 @@
-package dev.hookc.compiler;
+package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.ResolvedFunction;
-import dev.hookc.compiler.emit.Names;
-import dev.hookc.compiler.emit.ValidationHooks;
 import dev.hookc.compiler.model.Event;
-import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.Project;
-import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.Names;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +24,7 @@ final class HookWorkflows {
   private HookWorkflows() {}
 
   static ValidationHooks of(
-      Project project,
-      Map<ValidationHook.Kind, ValidationHook> defaults,
-      Guards guards,
-      FunctionTable functions) {
+      Project project, Map<ValidationHook.Kind, ValidationHook> defaults, FunctionTable functions) {
     Map<Event, Map<ValidationHook.Kind, Workflow>> byEvent = new LinkedHashMap<>();
     Map<Workflow, ValidationHook.Kind> workflows = new LinkedHashMap<>();
     // One class per inline hook, however many events share it (the default).
@@ -42,8 +36,7 @@ final class HookWorkflows {
             workflow(null, kind, hook, functions, inline)
                 .ifPresent(w -> workflows.putIfAbsent(w, kind)));
     for (Event event : project.events()) {
-      RouteGuard guard = guards.routes().get(event);
-      if (guard != null && guard.async().isPresent()) {
+      if (event.guard().async().isPresent()) {
         continue;
       }
       Map<ValidationHook.Kind, Workflow> hooks = new EnumMap<>(ValidationHook.Kind.class);

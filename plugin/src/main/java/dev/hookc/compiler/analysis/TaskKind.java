@@ -1,11 +1,11 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.model.Task;
 import java.util.Optional;
 
 /** What a task does, decided by its {@code fn}: the shape of code emitted for it. */
-enum TaskKind {
+public enum TaskKind {
   JAVA,
   WORKFLOW,
   TRANSFORM,
@@ -56,17 +56,17 @@ enum TaskKind {
   }
 
   /** Whether the results of its child tasks stay readable after it (they all ran). */
-  boolean childrenVisibleAfter() {
+  public boolean childrenVisibleAfter() {
     return this == SEQUENTIAL || this == PARALLEL;
   }
 
   /** Whether it runs its children once per item of its {@code value}. */
-  boolean isLoop() {
+  public boolean isLoop() {
     return this == EACH_SEQUENTIAL || this == EACH_PARALLEL;
   }
 
   /** Whether it is the start or a continuation of an if/elif/else chain. */
-  boolean continuesChain() {
+  public boolean continuesChain() {
     return this == ELIF || this == ELSE;
   }
 }

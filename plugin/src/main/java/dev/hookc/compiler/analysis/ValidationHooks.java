@@ -1,4 +1,4 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.ValidationHook;

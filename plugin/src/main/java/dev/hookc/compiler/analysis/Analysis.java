@@ -1,0 +1,34 @@
+package dev.hookc.compiler.analysis;
+
+import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Workflow;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What checking a project found out besides its mistakes: what functions resolve to, which
+ * workflows answer validation errors, every event's schemas read, and every workflow's expressions
+ * compiled and typed.
+ *
+ * @param functions what each {@code fn} resolves to
+ * @param hooks the workflows that answer validation errors, and which events they answer for
+ * @param schemas each event's schemas, in event order
+ * @param workflowBodies the type of each workflow's {@code inputs.body}, by workflow id
+ * @param workflows every workflow compiled, inline hooks included, in the order they are emitted
+ */
+public record Analysis(
+    FunctionTable functions,
+    ValidationHooks hooks,
+    Map<Event, EventSchemas> schemas,
+    Map<String, ExprType> workflowBodies,
+    Map<Workflow, CompiledWorkflow> workflows) {
+
+  public Analysis {
+    schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
+    workflowBodies = Collections.unmodifiableMap(new LinkedHashMap<>(workflowBodies));
+    workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
+  }
+}

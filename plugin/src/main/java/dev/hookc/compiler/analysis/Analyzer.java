@@ -1,0 +1,96 @@
+package dev.hookc.compiler.analysis;
+
+import dev.hookc.compiler.check.ConfigChecker;
+import dev.hookc.compiler.check.FlowChecker;
+import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.check.GuardChecker;
+import dev.hookc.compiler.check.ProjectChecker;
+import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.expr.ExpressionCompiler;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.ValidationHook;
+import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a loaded project, reporting every mistake: the semantic checks, every schema, and the type
+ * of every {@code <% %>} expression, which is compiled here against the inputs its workflow has.
+ * What it finds out on the way is the {@link Analysis} that binding builds on; nothing after it
+ * reports.
+ */
+public final class Analyzer {
+  private final Names names;
+  private final Diagnostics diagnostics;
+
+  /**
+   * @param names how generated types are named, which expressions refer to
+   */
+  public Analyzer(Names names, Diagnostics diagnostics) {
+    this.names = names;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Checks {@code project}, whose {@code fn}s resolve in {@code functions}. */
+  public Analysis analyze(Project project, FunctionTable functions) {
+    Map<ValidationHook.Kind, ValidationHook> defaultHooks = project.http().hooks();
+    new ProjectChecker(diagnostics, functions).check(project, defaultHooks);
+    new FlowChecker(diagnostics).check(project);
+    new ConfigChecker(diagnostics).check(project.config());
+    new GuardChecker(diagnostics).check(project.events());
+    ValidationHooks hooks = HookWorkflows.of(project, defaultHooks, functions);
+    Map<Event, EventSchemas> schemas = new EventSchemaReader(names, diagnostics).read(project);
+    Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
+    schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
+    Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
+    Map<Workflow, CompiledWorkflow> workflows = compile(project, functions, hooks, workflowBodies);
+    new ReturnChecker(diagnostics, functions).check(project);
+    return new Analysis(functions, hooks, schemas, workflowBodies, workflows);
+  }
+
+  /** Compiles every workflow, inline hooks included, against the inputs it has. */
+  private Map<Workflow, CompiledWorkflow> compile(
+      Project project,
+      FunctionTable functions,
+      ValidationHooks hooks,
+      Map<String, ExprType> workflowBodies) {
+    WorkflowCompiler compiler =
+        new WorkflowCompiler(
+            functions,
+            new ExpressionCompiler(diagnostics),
+            diagnostics,
+            ConfigType.of(project.config()));
+    WorkflowInputs inputs = new WorkflowInputs(names);
+    Map<String, Map<String, ExprType>> parameters = WorkflowParameters.of(project, functions);
+    List<Workflow> all = new ArrayList<>(project.workflows());
+    // Inline hooks are workflows of their own, which no task can name.
+    hooks.workflows().keySet().stream().filter(w -> !all.contains(w)).forEach(all::add);
+    Map<String, List<Event>> servedEvents = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      WorkflowInputs.handlingWorkflow(event, functions)
+          .ifPresent(w -> servedEvents.computeIfAbsent(w.id(), id -> new ArrayList<>()).add(event));
+    }
+    Map<Workflow, CompiledWorkflow> compiled = new LinkedHashMap<>();
+    for (Workflow workflow : all) {
+      ExprType type =
+          hooks
+              .kind(workflow)
+              .map(kind -> HookInputTypes.type(names.workflowInputs(workflow), kind))
+              .orElseGet(
+                  () ->
+                      inputs.type(
+                          workflow,
+                          workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
+                          parameters.getOrDefault(workflow.id(), Map.of()),
+                          servedEvents.getOrDefault(workflow.id(), List.of())));
+      compiled.put(workflow, compiler.compile(workflow, type, names.workflowOutputs(workflow)));
+    }
+    return compiled;
+  }
+}

@@ -1,0 +1,200 @@
+package dev.hookc.compiler.bind;
+
+import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.analysis.Analysis;
+import dev.hookc.compiler.analysis.CompiledWorkflow;
+import dev.hookc.compiler.analysis.EventSchemas;
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.Event;
+import dev.hookc.compiler.model.Guards;
+import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.Parameter;
+import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.RouteGuard;
+import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.schema.JsonSchema;
+import dev.hookc.compiler.schema.SharedDefinitions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Binds a checked project: resolves each event's workflow, names every generated class, and gathers
+ * what each emitter needs into a {@link BoundProject}. Reports nothing: every mistake was reported
+ * by the analysis, and binding only runs when there was none.
+ */
+public final class Binder {
+  private final Names names;
+
+  public Binder(Names names) {
+    this.names = names;
+  }
+
+  /** The bound form of {@code project}, as {@code analysis} found it. */
+  public BoundProject bind(Project project, Analysis analysis) {
+    // Each shared definition's validator methods are generated once, in a class that every
+    // validator referring to it calls, rather than copied into each of them.
+    SharedDefinitions shared =
+        new SharedDefinitions(project.definitions(), names.packageName() + ".validation");
+    Set<String> usedDefinitions = new TreeSet<>();
+    Optional<String> http = project.http().file();
+    List<BoundEvent> events = new ArrayList<>();
+    Map<Event, RouteGuard> routes = new LinkedHashMap<>();
+    Map<String, Set<String>> eventFilesByWorkflow = new LinkedHashMap<>();
+    for (Event event : project.events()) {
+      routes.put(event, event.guard());
+      BoundEvent bound =
+          event(
+              event,
+              analysis,
+              shared,
+              usedDefinitions,
+              http,
+              project.http().settings().validateResponses());
+      bound
+          .workflow()
+          .ifPresent(
+              w ->
+                  eventFilesByWorkflow
+                      .computeIfAbsent(w.id(), id -> new TreeSet<>())
+                      .add(event.file()));
+      events.add(bound);
+    }
+    List<BoundWorkflow> workflows = new ArrayList<>();
+    analysis
+        .workflows()
+        .forEach(
+            (workflow, compiled) ->
+                workflows.add(
+                    workflow(
+                        workflow,
+                        compiled,
+                        analysis,
+                        eventFilesByWorkflow.getOrDefault(workflow.id(), Set.of()),
+                        http)));
+    Guards guards =
+        new Guards(
+            routes,
+            project.http().storeUrl(),
+            project.http().dataDirectory(),
+            project.http().adminToken());
+    return new BoundProject(
+        names,
+        events,
+        workflows,
+        analysis.hooks(),
+        guards,
+        project.http().settings(),
+        ConfigBinder.bind(project.config()),
+        shared,
+        usedDefinitions);
+  }
+
+  private BoundEvent event(
+      Event event,
+      Analysis analysis,
+      SharedDefinitions shared,
+      Set<String> usedDefinitions,
+      Optional<String> http,
+      HttpSettings.ResponseValidation responses) {
+    EventSchemas schemas = analysis.schemas().get(event);
+    Optional<BoundBody> body =
+        schemas
+            .body()
+            .map(
+                schema -> {
+                  usedDefinitions.addAll(shared.usedBy(schema));
+                  return new BoundBody(
+                      schema,
+                      names.bodyValidator(event),
+                      schemas.payload().orElseThrow(),
+                      names.bodyBinder(event));
+                });
+    String base = Names.eventName(event);
+    List<BoundValidator> validators = new ArrayList<>();
+    Map<String, ClassName> parameterValidators = new LinkedHashMap<>();
+    for (Parameter parameter : event.parameters()) {
+      JsonSchema schema = schemas.parameters().get(parameter.key());
+      if (schema != null) {
+        ClassName name =
+            validator(
+                base
+                    + FunctionNames.upperCamel(parameter.in())
+                    + FunctionNames.upperCamel(parameter.name())
+                    + "Validator");
+        parameterValidators.put(parameter.key(), name);
+        validators.add(new BoundValidator(name, schema));
+        usedDefinitions.addAll(shared.usedBy(schema));
+      }
+    }
+    Map<String, ClassName> responseValidators = new LinkedHashMap<>();
+    schemas
+        .responses()
+        .forEach(
+            (status, schema) -> {
+              ClassName name =
+                  validator(
+                      base
+                          + "Response"
+                          + (status.equals("default") ? "Default" : status)
+                          + "Validator");
+              responseValidators.put(status, name);
+              validators.add(new BoundValidator(name, schema));
+              usedDefinitions.addAll(shared.usedBy(schema));
+            });
+    Optional<Workflow> workflow = handlingWorkflow(event, analysis);
+    Set<String> origins = new TreeSet<>();
+    origins.add(event.file());
+    http.ifPresent(origins::add);
+    workflow.ifPresent(w -> origins.add(w.file()));
+    return new BoundEvent(
+        event,
+        workflow,
+        names.controller(event),
+        schemas.bodyType(),
+        body,
+        new ControllerContract(
+            event.contract(), parameterValidators, responseValidators, responses),
+        validators,
+        origins);
+  }
+
+  private BoundWorkflow workflow(
+      Workflow workflow,
+      CompiledWorkflow compiled,
+      Analysis analysis,
+      Set<String> eventFiles,
+      Optional<String> http) {
+    Set<String> origins = new TreeSet<>(eventFiles);
+    origins.add(workflow.file());
+    // The types of a workflow's inputs come from the events that run it and from http.yaml.
+    http.ifPresent(origins::add);
+    return new BoundWorkflow(
+        workflow,
+        names.workflow(workflow),
+        names.workflowInputs(workflow),
+        analysis.hooks().kind(workflow),
+        analysis.workflowBodies().getOrDefault(workflow.id(), ExprType.DYNAMIC),
+        compiled,
+        origins);
+  }
+
+  private static Optional<Workflow> handlingWorkflow(Event event, Analysis analysis) {
+    return event
+        .fn()
+        .flatMap(fn -> analysis.functions().resolve(fn.name()))
+        .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
+        .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
+  }
+
+  private ClassName validator(String simpleName) {
+    return ClassName.get(names.packageName() + ".validation", simpleName);
+  }
+}

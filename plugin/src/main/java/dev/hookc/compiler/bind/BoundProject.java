@@ -1,0 +1,46 @@
+package dev.hookc.compiler.bind;
+
+import dev.hookc.compiler.analysis.ValidationHooks;
+import dev.hookc.compiler.model.Guards;
+import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.schema.SharedDefinitions;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A checked project bound for generation: every decision the emitters need, made once. Emitters
+ * only read it.
+ *
+ * @param names how generated types are named
+ * @param events every event, in file and line order
+ * @param workflows every workflow, inline hooks included, in the order they are emitted
+ * @param hooks the workflows that answer validation errors, and which events they answer for
+ * @param guards what stands before each route's controller, and the store they share
+ * @param settings the server settings from {@code http.yaml}
+ * @param config the project's configuration
+ * @param shared the project's shared definitions
+ * @param usedDefinitions the shared definitions that some validator calls, by name
+ */
+public record BoundProject(
+    Names names,
+    List<BoundEvent> events,
+    List<BoundWorkflow> workflows,
+    ValidationHooks hooks,
+    Guards guards,
+    HttpSettings settings,
+    BoundConfig config,
+    SharedDefinitions shared,
+    Set<String> usedDefinitions) {
+
+  public BoundProject {
+    events = List.copyOf(events);
+    workflows = List.copyOf(workflows);
+    usedDefinitions = Set.copyOf(usedDefinitions);
+  }
+
+  /** The events that have a controller: those whose {@code fn} names a YAML workflow. */
+  public List<BoundEvent> servedEvents() {
+    return events.stream().filter(e -> e.workflow().isPresent()).toList();
+  }
+}
