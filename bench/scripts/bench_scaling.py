@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Build-time scaling: generate-sources and compile of synthetic projects with N events and N
-workflows, the up-to-date check on an unchanged project, and regeneration after a changed
-$ref'd definition. Reports the plugin's own time, Maven's wall time and Maven's CPU time (user +
-system of the whole process tree, which other load on the machine barely changes), and checks
-them against the targets. Run through ../run-scaling.sh; see bench/README.md."""
+workflows, the up-to-date check on an unchanged project, regeneration after a changed $ref'd
+definition, and a marked place for one changed event of N (not yet measured). Reports the
+plugin's own time, Maven's wall time and Maven's CPU time (user + system of the whole process
+tree, which other load on the machine barely changes), and checks them against the targets. Run through ../run-scaling.sh; see bench/README.md."""
 import argparse
 import math
 import os
@@ -59,6 +59,17 @@ def hookc_match(log, kind):
     return m
 
 
+def one_event_changed(project, n):
+    """Time generate-sources after changing one event of n, and check the output is identical to a
+    clean build's. NOT YET MEASURED: per-input regeneration is not built yet (today any change
+    regenerates everything, which the clean figures already measure). When it is: change one event
+    file, run generate-sources, read the mojo's time, then compare the output tree with that of a
+    clean build of the same inputs, byte for byte."""
+    print(f"N={n}: one event changed: not yet measured (per-input regeneration is not built yet)",
+          flush=True)
+    return None
+
+
 def exponent(points):
     """Least-squares slope of log(time) over log(N)."""
     xs = [math.log(n) for n, _ in points]
@@ -101,6 +112,7 @@ def main():
         definitions.write_text(definitions.read_text().replace("maxLength: 200", "maxLength: 180"))
         _, log, _ = mvn(project, "generate-sources")
         regen_ms = hookc_ms(log, "generated")
+        one_changed = one_event_changed(project, n)
         compile_wall = (mvn(project, "clean", "compile")[0] if n <= args.compile_max
                         else float("nan"))
         sources = sum(1 for _ in (project / "target/generated-sources/hookc").rglob("*.java"))
@@ -112,7 +124,8 @@ def main():
                "skip_wall_s": statistics.median(skip_wall),
                "skip_cpu_s": statistics.median(skip_cpu),
                "skip_mojo_cpu_ms": statistics.median(skip_mojo_cpu),
-               "regenerate_ms": regen_ms, "compile_wall_s": compile_wall}
+               "regenerate_ms": regen_ms, "one_event_changed_ms": one_changed,
+               "compile_wall_s": compile_wall}
         rows.append(row)
         print(f"N={n}: {row}", flush=True)
     print()
@@ -145,8 +158,15 @@ def main():
     for r in rows:
         if r["n"] == 1000:
             gen = r["generate_ms"] / 1000
-            print(f"target: generate N=1000 under 10 s (mojo): {gen:.2f} s "
-                  f"{'met' if gen < 10 else 'NOT met'}")
+            cpu = r["generate_mojo_cpu_ms"] / 1000
+            print(f"target: clean generate N=1000 under 5 s of the goal's own time (mojo wall): "
+                  f"{gen:.2f} s {'met' if gen < 5 else 'NOT met'} (mojo CPU {cpu:.2f} s)")
+            changed = r["one_event_changed_ms"]
+            print("target: one event of 1,000 changed, regenerated in under 1 s with output "
+                  "identical to a clean build: " +
+                  ("not yet measured (per-input regeneration is not built yet)"
+                   if changed is None else
+                   f"{changed / 1000:.2f} s {'met' if changed < 1000 else 'NOT met'}"))
     for r in rows:
         print(f"target: unchanged N={r['n']} well under 100 ms (mojo): {r['skip_ms']:.0f} ms "
               f"{'met' if r['skip_ms'] < 100 else 'NOT met'}")

@@ -1,12 +1,12 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.expr.JsMethods;
+import dev.hookc.runtime.internal.expr.JsMethods;
+import dev.hookc.runtime.internal.workflow.Loops;
+import dev.hookc.runtime.internal.workflow.Retry;
+import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
-import dev.hookc.runtime.workflow.Loops;
-import dev.hookc.runtime.workflow.Retry;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Generated;

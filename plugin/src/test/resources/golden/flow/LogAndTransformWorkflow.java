@@ -1,12 +1,12 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.internal.expr.Js;
+import dev.hookc.runtime.internal.workflow.Retry;
+import dev.hookc.runtime.internal.workflow.TaskLog;
+import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
-import dev.hookc.runtime.workflow.Retry;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.TaskLog;
-import dev.hookc.runtime.workflow.TaskRunner;
 import javax.annotation.processing.Generated;
 
 /**

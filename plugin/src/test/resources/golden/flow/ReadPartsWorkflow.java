@@ -1,13 +1,13 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.expr.Js;
-import dev.hookc.runtime.workflow.Branches;
+import dev.hookc.runtime.internal.expr.Js;
+import dev.hookc.runtime.internal.workflow.Branches;
+import dev.hookc.runtime.internal.workflow.Retry;
+import dev.hookc.runtime.internal.workflow.TaskBody;
+import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
-import dev.hookc.runtime.workflow.Retry;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.TaskBody;
-import dev.hookc.runtime.workflow.TaskRunner;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

@@ -3,9 +3,9 @@ package dev.hookc.test.hooks.workflows;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Request;
-import dev.hookc.runtime.expr.Js;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.ValidationErrorHooks;
+import dev.hookc.runtime.internal.expr.Js;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
 import javax.annotation.processing.Generated;
 
 /**

@@ -1,17 +1,17 @@
 package dev.hookc.test.hooks.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.Conversion;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
-import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.Conversion;
+import dev.hookc.runtime.internal.Parameters;
+import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.RequestParts;
+import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import dev.hookc.test.hooks.validation.GetNamedByIdPathIdValidator;
 import dev.hookc.test.hooks.workflows.AcceptInputs;
 import dev.hookc.test.hooks.workflows.AcceptWorkflow;
@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * Serves {@code GET /named/{id}}, from {@code src/events/hooks.yaml:21:1}.
  */
 @Generated("dev.hookc.compiler")
-public final class GetNamedByIdController implements Handler {
+public final class GetNamedByIdController implements RequestHandler {
   private final AcceptWorkflow workflow;
 
   private final AnswerBadParametersWorkflow requestHook;

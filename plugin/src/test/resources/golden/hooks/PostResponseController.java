@@ -1,18 +1,18 @@
 package dev.hookc.test.hooks.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
-import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
-import dev.hookc.runtime.ResponseContract;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.Parameters;
+import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.ResponseContract;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.RequestParts;
+import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import dev.hookc.test.hooks.validation.PostResponseBodyValidator;
 import dev.hookc.test.hooks.validation.PostResponseResponse200Validator;
 import dev.hookc.test.hooks.workflows.AnswerWronglyInputs;
@@ -29,7 +29,7 @@ import javax.annotation.processing.Generated;
  * Serves {@code POST /response}, from {@code src/events/hooks.yaml:58:1}.
  */
 @Generated("dev.hookc.compiler")
-public final class PostResponseController implements Handler {
+public final class PostResponseController implements RequestHandler {
   private final AnswerWronglyWorkflow workflow;
 
   private final DefaultRequestValidationErrorWorkflow requestHook;

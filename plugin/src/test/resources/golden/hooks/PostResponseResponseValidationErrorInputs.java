@@ -2,10 +2,10 @@ package dev.hookc.test.hooks.workflows.hooks;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.expr.Js;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.expr.Js;
+import dev.hookc.runtime.internal.workflow.RequestParts;
+import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.ValidationErrorHooks;
 import javax.annotation.processing.Generated;
 
 /**

@@ -1,15 +1,15 @@
 package dev.hookc.test.hooks.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
-import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.Parameters;
+import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import dev.hookc.test.hooks.validation.PostSwitchedOffBodyValidator;
 import dev.hookc.test.hooks.workflows.AcceptInputs;
@@ -22,7 +22,7 @@ import javax.annotation.processing.Generated;
  * Serves {@code POST /switched-off}, from {@code src/events/hooks.yaml:38:1}.
  */
 @Generated("dev.hookc.compiler")
-public final class PostSwitchedOffController implements Handler {
+public final class PostSwitchedOffController implements RequestHandler {
   private final AcceptWorkflow workflow;
 
   /**

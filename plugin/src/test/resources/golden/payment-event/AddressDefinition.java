@@ -1,9 +1,9 @@
 package com.example.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.validation.JsonPointers;
-import dev.hookc.runtime.validation.JsonValues;
-import dev.hookc.runtime.validation.ViolationCollector;
+import dev.hookc.runtime.internal.validation.JsonPointers;
+import dev.hookc.runtime.internal.validation.JsonValues;
+import dev.hookc.runtime.internal.validation.ViolationCollector;
 import javax.annotation.processing.Generated;
 
 /**

@@ -2,11 +2,11 @@ package com.example.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.validation.Formats;
-import dev.hookc.runtime.validation.JsonPointers;
-import dev.hookc.runtime.validation.JsonValues;
-import dev.hookc.runtime.validation.TextPattern;
-import dev.hookc.runtime.validation.ViolationCollector;
+import dev.hookc.runtime.internal.validation.Formats;
+import dev.hookc.runtime.internal.validation.JsonPointers;
+import dev.hookc.runtime.internal.validation.JsonValues;
+import dev.hookc.runtime.internal.validation.TextPattern;
+import dev.hookc.runtime.internal.validation.ViolationCollector;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,9 @@ package dev.hookc.runtime;
 import dev.hookc.runtime.http.Exchange;
 import dev.hookc.runtime.http.HttpApplication;
 import dev.hookc.runtime.http.Rejection;
+import dev.hookc.runtime.json.Problems;
+import dev.hookc.runtime.routing.Router;
+import dev.hookc.runtime.routing.UriDecoding;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ThreadLocalRandom;
 

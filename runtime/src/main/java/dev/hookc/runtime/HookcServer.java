@@ -2,6 +2,9 @@ package dev.hookc.runtime;
 
 import dev.hookc.runtime.http.HttpTransport;
 import dev.hookc.runtime.http.TransportSettings;
+import dev.hookc.runtime.log.ConsoleLog;
+import dev.hookc.runtime.log.ShutdownSequence;
+import dev.hookc.runtime.routing.Router;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;

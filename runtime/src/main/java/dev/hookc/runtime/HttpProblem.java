@@ -1,5 +1,6 @@
 package dev.hookc.runtime;
 
+import dev.hookc.runtime.json.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

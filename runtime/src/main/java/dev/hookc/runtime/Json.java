@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.hookc.runtime.json.BodyRepresentation;
+import dev.hookc.runtime.json.JacksonTreeReader;
+import dev.hookc.runtime.json.JacksonTreeWriter;
+import dev.hookc.runtime.json.JsonProblems;
+import dev.hookc.runtime.json.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -77,7 +82,7 @@ public final class Json {
                   + String.join(", ", ACCEPTED_TYPES))
           .withType(Problems.TYPE_PREFIX + "unsupported-media-type");
     }
-    RequestBodies.requireUtf8Representation(request);
+    BodyRepresentation.requireUtf8(request);
     byte[] body = request.bodyBytes();
     return JacksonTreeReader.read(body, 0, body.length);
   }

@@ -130,7 +130,7 @@ public final class Request {
   }
 
   /** Every value of header {@code name}, matched case-insensitively; empty when there is none. */
-  List<String> headerValues(String name) {
+  public List<String> headerValues(String name) {
     if (headers != null || sent == null) {
       return headers().getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
@@ -141,7 +141,7 @@ public final class Request {
    * Calls {@code action} with each header's lower-case name and values, in the order of {@link
    * #headers()}, without building that map.
    */
-  void forEachHeader(BiConsumer<String, List<String>> action) {
+  public void forEachHeader(BiConsumer<String, List<String>> action) {
     if (headers != null || sent == null) {
       headers().forEach(action);
       return;
@@ -194,8 +194,11 @@ public final class Request {
     return body.clone();
   }
 
-  /** The body without copying, for reading inside the runtime. */
-  byte[] bodyBytes() {
+  /**
+   * The body itself rather than a copy, for reading large bodies without copying them (generated
+   * code and the runtime's helpers use it): never write to the array it returns.
+   */
+  public byte[] bodyBytes() {
     return body;
   }
 

@@ -1,6 +1,7 @@
 package dev.hookc.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.json.JacksonTreeWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.hookc.runtime;
 
+import dev.hookc.runtime.routing.PathTemplate;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * ignored. {@code maxBodyBytes} caps the request body for this route; a negative value means the
  * server's default.
  */
-public record Route(String method, String path, Handler handler, long maxBodyBytes) {
+public record Route(String method, String path, RequestHandler handler, long maxBodyBytes) {
 
   public Route {
     Objects.requireNonNull(method, "method");
@@ -29,7 +30,7 @@ public record Route(String method, String path, Handler handler, long maxBodyByt
   }
 
   /** A route that uses the server's default body limit. */
-  public static Route of(String method, String path, Handler handler) {
+  public static Route of(String method, String path, RequestHandler handler) {
     return new Route(method, path, handler, -1);
   }
 

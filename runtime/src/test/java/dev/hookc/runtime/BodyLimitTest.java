@@ -15,7 +15,7 @@ class BodyLimitTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Handler length =
+    RequestHandler length =
         r -> {
           HANDLED.incrementAndGet();
           return Response.json(200, r.body().length);

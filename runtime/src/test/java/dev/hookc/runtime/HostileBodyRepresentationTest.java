@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookc.runtime.internal.RequestBodies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

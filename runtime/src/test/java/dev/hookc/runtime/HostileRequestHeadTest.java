@@ -29,7 +29,7 @@ class HostileRequestHeadTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Handler echo =
+    RequestHandler echo =
         r -> {
           HANDLED.incrementAndGet();
           return Response.of(200, "text/plain", r.body());

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookc.runtime.workflow.RequestInputs;
+import dev.hookc.runtime.internal.Parameters;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

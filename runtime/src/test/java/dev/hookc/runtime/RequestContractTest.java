@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.validation.ViolationCollector;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.Conversion;
+import dev.hookc.runtime.internal.Parameters;
+import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.validation.ViolationCollector;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.RequestParts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -23,7 +26,7 @@ class RequestContractTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Handler parameters =
+    RequestHandler parameters =
         request -> {
           Parameters p =
               new Parameters(request, "GET /p/{n}")
@@ -42,7 +45,7 @@ class RequestContractTest {
                   "flags", p.headers().path("x-flags"),
                   "cookies", p.cookies()));
         };
-    Handler bodies =
+    RequestHandler bodies =
         request ->
             Response.json(
                 200,
@@ -52,7 +55,7 @@ class RequestContractTest {
                     false,
                     Map.of(
                         "n", Conversion.INTEGER, "tags", Conversion.arrayOf(Conversion.STRING))));
-    Handler unions =
+    RequestHandler unions =
         request -> {
           Parameters p =
               new Parameters(request, "GET /u")
@@ -71,7 +74,7 @@ class RequestContractTest {
                   .check();
           return Response.json(200, p.query());
         };
-    Handler unionForm =
+    RequestHandler unionForm =
         request ->
             Response.json(
                 200,
@@ -84,7 +87,7 @@ class RequestContractTest {
                         Conversion.firstOf(Conversion.INTEGER, Conversion.BOOLEAN),
                         "note",
                         Conversion.firstOf(Conversion.STRING, Conversion.NULL))));
-    Handler parts =
+    RequestHandler parts =
         request -> {
           Parameters p =
               new Parameters(request, "POST /parts/{n}")

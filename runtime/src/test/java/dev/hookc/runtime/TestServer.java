@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A server on a free loopback port and the clients that talk to it in tests. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-  static final HttpClient CLIENT =
+  public static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
@@ -38,12 +38,12 @@ final class TestServer implements AutoCloseable {
     return start(HookcServer.builder().routes(java.util.List.of(routes)));
   }
 
-  static TestServer start(HookcServer.Builder builder) throws IOException {
+  public static TestServer start(HookcServer.Builder builder) throws IOException {
     return new TestServer(
         builder.host("127.0.0.1").port(0).shutdownGrace(Duration.ofMillis(200)).start());
   }
 
-  URI uri(String pathAndQuery) {
+  public URI uri(String pathAndQuery) {
     return URI.create(server.baseUri() + pathAndQuery);
   }
 

@@ -12,6 +12,7 @@ import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,11 @@ import javax.lang.model.element.Modifier;
 
 /** Emits {@code HookcApplication}: a server builder with every route, and {@code main}. */
 final class ApplicationEmitter {
-  private static final ClassName SERVER = ClassName.get(Names.RUNTIME, "HookcServer");
-  private static final ClassName CONSOLE_LOG = ClassName.get(Names.RUNTIME, "ConsoleLog");
+  private static final ClassName SERVER = RuntimeTypes.HOOKC_SERVER;
+  private static final ClassName CONSOLE_LOG = RuntimeTypes.CONSOLE_LOG;
   private static final ClassName BUILDER = SERVER.nestedClass("Builder");
-  private static final ClassName ROUTE = ClassName.get(Names.RUNTIME, "Route");
-  private static final ClassName CONFIG = ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+  private static final ClassName ROUTE = RuntimeTypes.ROUTE;
+  private static final ClassName CONFIG = RuntimeTypes.PROJECT_CONFIG;
   private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
 
   private final Names names;

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.bind.BoundConfig;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ import javax.lang.model.element.Modifier;
  * YAML parser), assembled at start-up by {@code ProjectConfig.load}.
  */
 public final class ConfigEmitter {
-  private static final ClassName PROJECT_CONFIG =
-      ClassName.get(Names.WORKFLOW_RUNTIME, "ProjectConfig");
+  private static final ClassName PROJECT_CONFIG = RuntimeTypes.PROJECT_CONFIG;
 
   private final Names names;
 

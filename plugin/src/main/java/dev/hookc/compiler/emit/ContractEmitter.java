@@ -12,6 +12,7 @@ import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.TextConversion;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,10 @@ import javax.lang.model.element.Modifier;
  * types, form fields) and check the response against its declared schema.
  */
 final class ContractEmitter {
-  static final ClassName PARAMETERS = ClassName.get(Names.RUNTIME, "Parameters");
-  static final ClassName CONVERSION = ClassName.get(Names.RUNTIME, "Conversion");
-  static final ClassName REQUEST_BODIES = ClassName.get(Names.RUNTIME, "RequestBodies");
-  static final ClassName RESPONSE_CONTRACT = ClassName.get(Names.RUNTIME, "ResponseContract");
+  static final ClassName PARAMETERS = RuntimeTypes.PARAMETERS;
+  static final ClassName CONVERSION = RuntimeTypes.CONVERSION;
+  static final ClassName REQUEST_BODIES = RuntimeTypes.REQUEST_BODIES;
+  static final ClassName RESPONSE_CONTRACT = RuntimeTypes.RESPONSE_CONTRACT;
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 

@@ -15,6 +15,7 @@ import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +26,13 @@ import javax.lang.model.element.Modifier;
  * workflow, and turn its status into the HTTP response.
  */
 final class ControllerEmitter {
-  static final ClassName HANDLER = ClassName.get(Names.RUNTIME, "Handler");
-  static final ClassName REQUEST = ClassName.get(Names.RUNTIME, "Request");
-  static final ClassName RESPONSE = ClassName.get(Names.RUNTIME, "Response");
-  static final ClassName JSON = ClassName.get(Names.RUNTIME, "Json");
-  static final ClassName HTTP_PROBLEM = ClassName.get(Names.RUNTIME, "HttpProblem");
-  static final ClassName VIOLATION = ClassName.get(Names.RUNTIME, "Violation");
-  static final ClassName REQUEST_INPUTS = ClassName.get(Names.WORKFLOW_RUNTIME, "RequestInputs");
+  static final ClassName HANDLER = RuntimeTypes.REQUEST_HANDLER;
+  static final ClassName REQUEST = RuntimeTypes.REQUEST;
+  static final ClassName RESPONSE = RuntimeTypes.RESPONSE;
+  static final ClassName JSON = RuntimeTypes.JSON;
+  static final ClassName HTTP_PROBLEM = RuntimeTypes.HTTP_PROBLEM;
+  static final ClassName VIOLATION = RuntimeTypes.VIOLATION;
+  static final ClassName REQUEST_INPUTS = RuntimeTypes.REQUEST_INPUTS;
 
   private final Names names;
 

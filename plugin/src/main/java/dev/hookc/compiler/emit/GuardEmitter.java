@@ -8,6 +8,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,17 +20,15 @@ import java.util.Optional;
  * starts.
  */
 final class GuardEmitter {
-  static final String SECURITY = "dev.hookc.runtime.security";
-  static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");
-  static final ClassName SECRETS = ClassName.get(SECURITY, "Secrets");
-  static final ClassName DELIVERY_IDENTITY = ClassName.get(SECURITY, "DeliveryIdentity");
-  static final String STORE = "dev.hookc.runtime.store";
-  static final ClassName JDBC_STORE = ClassName.get(STORE, "JdbcStore");
-  static final ClassName IDEMPOTENCY = ClassName.get(STORE, "Idempotency");
-  static final ClassName REQUEST_KEYS = ClassName.get(STORE, "RequestKeys");
-  static final ClassName INBOX = ClassName.get(STORE, "Inbox");
-  static final ClassName INBOX_ADMIN = ClassName.get(STORE, "InboxAdmin");
-  static final ClassName RETRY_POLICY = ClassName.get(STORE, "RetryPolicy");
+  static final ClassName AUTHENTICATORS = RuntimeTypes.AUTHENTICATORS;
+  static final ClassName SECRETS = RuntimeTypes.SECRETS;
+  static final ClassName DELIVERY_IDENTITY = RuntimeTypes.DELIVERY_IDENTITY;
+  static final ClassName JDBC_STORE = RuntimeTypes.JDBC_STORE;
+  static final ClassName IDEMPOTENCY = RuntimeTypes.IDEMPOTENCY;
+  static final ClassName REQUEST_KEYS = RuntimeTypes.REQUEST_KEYS;
+  static final ClassName INBOX = RuntimeTypes.INBOX;
+  static final ClassName INBOX_ADMIN = RuntimeTypes.INBOX_ADMIN;
+  static final ClassName RETRY_POLICY = RuntimeTypes.RETRY_POLICY;
 
   private final Names names;
 

@@ -9,6 +9,7 @@ import dev.hookc.compiler.bind.ControllerContract;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -17,7 +18,7 @@ import javax.lang.model.element.Modifier;
  * runtime's {@code ValidationErrorHooks} runs it, and answers the default problem if it fails.
  */
 final class HookCode {
-  static final ClassName HOOKS = ClassName.get(Names.WORKFLOW_RUNTIME, "ValidationErrorHooks");
+  static final ClassName HOOKS = RuntimeTypes.VALIDATION_ERROR_HOOKS;
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 

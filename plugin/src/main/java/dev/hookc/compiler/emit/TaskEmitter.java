@@ -13,6 +13,7 @@ import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.TaskRetry;
 import dev.hookc.compiler.naming.FunctionNames;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +26,12 @@ import javax.lang.model.element.Modifier;
  */
 final class TaskEmitter {
   static final ClassName OUTPUTS = ClassName.get("", "Outputs");
-  static final ClassName RUNNER = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskRunner");
-  static final ClassName RETRY = ClassName.get(Names.WORKFLOW_RUNTIME, "Retry");
-  static final ClassName BRANCHES = ClassName.get(Names.WORKFLOW_RUNTIME, "Branches");
-  static final ClassName TASK_BODY = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskBody");
-  static final ClassName LOOPS = ClassName.get(Names.WORKFLOW_RUNTIME, "Loops");
-  static final ClassName TASK_LOG = ClassName.get(Names.WORKFLOW_RUNTIME, "TaskLog");
+  static final ClassName RUNNER = RuntimeTypes.TASK_RUNNER;
+  static final ClassName RETRY = RuntimeTypes.RETRY;
+  static final ClassName BRANCHES = RuntimeTypes.BRANCHES;
+  static final ClassName TASK_BODY = RuntimeTypes.TASK_BODY;
+  static final ClassName LOOPS = RuntimeTypes.LOOPS;
+  static final ClassName TASK_LOG = RuntimeTypes.TASK_LOG;
 
   private final Names names;
   private final Map<String, JavaFunctionContract> contracts;

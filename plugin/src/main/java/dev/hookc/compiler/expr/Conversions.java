@@ -2,13 +2,14 @@ package dev.hookc.compiler.expr;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** The Java code that turns a value of one expression type into another. */
 final class Conversions {
-  static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
-  static final ClassName JS_METHODS = ClassName.get("dev.hookc.runtime.expr", "JsMethods");
+  static final ClassName JS = RuntimeTypes.JS;
+  static final ClassName JS_METHODS = RuntimeTypes.JS_METHODS;
   static final ClassName DECIMAL = ClassName.get(BigDecimal.class);
 
   private Conversions() {}

@@ -7,18 +7,11 @@ import dev.hookc.compiler.model.Workflow;
 
 /** The names of generated types, derived the same way everywhere from the YAML they come from. */
 public final class Names {
-  /** The runtime's package. */
-  public static final String RUNTIME = "dev.hookc.runtime";
-
-  /** The runtime's workflow package. */
-  public static final String WORKFLOW_RUNTIME = "dev.hookc.runtime.workflow";
-
-  public static final ClassName STATUS = ClassName.get(WORKFLOW_RUNTIME, "Status");
-  public static final ClassName JS = ClassName.get("dev.hookc.runtime.expr", "Js");
-  public static final ClassName JSON = ClassName.get(RUNTIME, "Json");
-  public static final ClassName FUNCTION_CONTEXT =
-      ClassName.get(WORKFLOW_RUNTIME, "FunctionContext");
-  public static final ClassName REQUEST_PARTS = ClassName.get(WORKFLOW_RUNTIME, "RequestParts");
+  public static final ClassName STATUS = RuntimeTypes.STATUS;
+  public static final ClassName JS = RuntimeTypes.JS;
+  public static final ClassName JSON = RuntimeTypes.JSON;
+  public static final ClassName FUNCTION_CONTEXT = RuntimeTypes.FUNCTION_CONTEXT;
+  public static final ClassName REQUEST_PARTS = RuntimeTypes.REQUEST_PARTS;
   public static final ClassName JSON_VALUE =
       ClassName.get("com.fasterxml.jackson.annotation", "JsonValue");
   public static final ClassName JSON_NODE =

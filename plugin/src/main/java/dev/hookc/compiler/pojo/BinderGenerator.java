@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JMethod;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +31,8 @@ import org.jsonschema2pojo.util.NameHelper;
 final class BinderGenerator {
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  private static final ClassName JSON = ClassName.get("dev.hookc.runtime", "Json");
-  private static final ClassName BINDING = ClassName.get("dev.hookc.runtime", "TreeBinding");
+  private static final ClassName JSON = RuntimeTypes.JSON;
+  private static final ClassName BINDING = RuntimeTypes.TREE_BINDING;
   private static final ClassName UNSUPPORTED = BINDING.nestedClass("Unsupported");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
@@ -57,7 +58,9 @@ final class BinderGenerator {
         MethodSpec.methodBuilder("bind")
             .addJavadoc(
                 "{@code json} bound to {@link $T}, as {@link $T#bind} binds it.\n\n", root, JSON)
-            .addJavadoc("@throws dev.hookc.runtime.HttpProblem 400 if a value does not fit\n")
+            .addJavadoc(
+                "@throws $L 400 if a value does not fit\n",
+                RuntimeTypes.HTTP_PROBLEM.canonicalName())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(root)
             .addParameter(JSON_NODE, "json");

@@ -6,17 +6,12 @@ import com.palantir.javapoet.ClassName;
 import com.sun.codemodel.CodeWriter;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JPackage;
-import com.sun.codemodel.util.UnicodeEscapeWriter;
 import dev.hookc.compiler.expr.ExprType;
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jsonschema2pojo.DefaultGenerationConfig;
 import org.jsonschema2pojo.GenerationConfig;
 import org.jsonschema2pojo.Jackson2Annotator;
@@ -171,44 +167,33 @@ public final class PojoGenerator {
   }
 
   private static List<PojoFile> write(JCodeModel model) throws IOException {
-    Map<String, ByteArrayOutputStream> files = new TreeMap<>();
+    Map<String, Supplier<String>> files = new TreeMap<>();
     model.build(
         new CodeWriter() {
           @Override
           public OutputStream openBinary(JPackage pkg, String fileName) {
-            String path = (pkg.isUnnamed() ? "" : pkg.name().replace('.', '/') + "/") + fileName;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            files.put(path, out);
+            files.put(path(pkg, fileName), () -> out.toString(StandardCharsets.UTF_8));
             return out;
           }
 
-          /**
-           * As the default, but buffered before the encoder: the default sends every character
-           * through its own encoder call, which was a sixth of generating a payload class. The
-           * escaping rule and the charset are the default's, so the bytes are the same.
-           */
+          /** Collected as text: see {@link SourceText} for why, and why the text is the same. */
           @Override
           public Writer openSource(JPackage pkg, String fileName) {
-            OutputStreamWriter encoded =
-                new OutputStreamWriter(openBinary(pkg, fileName), Charset.defaultCharset());
-            CharsetEncoder encoder = Charset.forName(encoded.getEncoding()).newEncoder();
-            return new UnicodeEscapeWriter(new BufferedWriter(encoded, 8192)) {
-              @Override
-              protected boolean requireEscaping(int ch) {
-                if (ch < 0x20 && " \t\r\n".indexOf(ch) == -1) {
-                  return true;
-                }
-                return ch >= 0x80 && !encoder.canEncode((char) ch);
-              }
-            };
+            SourceText text = new SourceText();
+            files.put(path(pkg, fileName), text::text);
+            return text;
           }
 
           @Override
           public void close() {}
         });
     List<PojoFile> sources = new ArrayList<>();
-    files.forEach(
-        (path, bytes) -> sources.add(new PojoFile(path, bytes.toString(StandardCharsets.UTF_8))));
+    files.forEach((path, text) -> sources.add(new PojoFile(path, text.get())));
     return sources;
+  }
+
+  private static String path(JPackage pkg, String fileName) {
+    return (pkg.isUnnamed() ? "" : pkg.name().replace('.', '/') + "/") + fileName;
   }
 }

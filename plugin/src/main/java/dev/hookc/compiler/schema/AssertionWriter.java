@@ -2,6 +2,7 @@ package dev.hookc.compiler.schema;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 
 /** Writes the assertions on a single value: type, enum, const, strings, numbers and formats. */
 final class AssertionWriter {
-  static final ClassName FORMATS = ClassName.get("dev.hookc.runtime.validation", "Formats");
+  static final ClassName FORMATS = RuntimeTypes.FORMATS;
   private static final Map<String, String> FORMAT_METHODS =
       Map.of(
           "date-time", "isDateTime",

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -21,7 +23,7 @@ import javax.lang.model.element.Modifier;
  */
 final class Constants {
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  static final ClassName JSON_VALUES = ClassName.get("dev.hookc.runtime.validation", "JsonValues");
+  static final ClassName JSON_VALUES = RuntimeTypes.JSON_VALUES;
 
   private final List<FieldSpec> fields = new ArrayList<>();
   private final Map<String, String> byValue = new HashMap<>();
@@ -32,7 +34,7 @@ final class Constants {
    * budget when only a backtracking engine runs it.
    */
   String pattern(String stem, PatternSource source) {
-    ClassName type = ClassName.get("dev.hookc.runtime.validation", "TextPattern");
+    ClassName type = RuntimeTypes.TEXT_PATTERN;
     String factory = source.linear() ? "compile" : "compileBounded";
     return field(
         "pattern:" + factory + ":" + source.regex(),
@@ -91,7 +93,9 @@ final class Constants {
     return name;
   }
 
+  private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
+
   static String upperSnake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return WORD_BOUNDARY.matcher(camel).replaceAll("$1_$2").toUpperCase(Locale.ROOT);
   }
 }

@@ -2,6 +2,7 @@ package dev.hookc.compiler.schema;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.naming.RuntimeTypes;
 
 /**
  * Writes the two outcomes of a check in one of the two kinds of generated method: a validity method
@@ -9,7 +10,7 @@ import com.palantir.javapoet.CodeBlock;
  * one keyword description yields both.
  */
 final class Emitter {
-  static final ClassName POINTERS = ClassName.get("dev.hookc.runtime.validation", "JsonPointers");
+  static final ClassName POINTERS = RuntimeTypes.JSON_POINTERS;
 
   private final boolean collecting;
   private final MethodNames names;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Gives each subschema a readable, unique method name derived from where it sits: {@code
@@ -15,6 +16,9 @@ import java.util.Set;
  * reads like the schema.
  */
 final class MethodNames {
+  // Compiled once: String.split compiles its pattern on every call, once per subschema here.
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
+
   private static final Set<String> CONTAINERS =
       Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
 
@@ -104,7 +108,7 @@ final class MethodNames {
         continue;
       }
       nameNext = false;
-      for (String word : token.split("[^A-Za-z0-9]+", -1)) {
+      for (String word : NOT_ALPHANUMERIC.split(token, -1)) {
         name.append(capitalize(word));
       }
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where each schema resource and anchor of a document lives, by absolute URI, so that a {@code
@@ -19,6 +20,8 @@ import java.util.Optional;
 final class SchemaIndex {
   /** The base URI of a document that sets none with {@code $id}. */
   static final String DEFAULT_BASE = "hookc:/schema.json";
+
+  private static final Pattern ARRAY_INDEX = Pattern.compile("0|[1-9]\\d{0,8}");
 
   private final Map<String, YamlNode> resources = new HashMap<>();
   private final Map<String, YamlNode> anchors = new HashMap<>();
@@ -67,7 +70,7 @@ final class SchemaIndex {
           return Optional.empty();
         }
         current = next.get();
-      } else if (current instanceof YamlSequence sequence && token.matches("0|[1-9]\\d{0,8}")) {
+      } else if (current instanceof YamlSequence sequence && ARRAY_INDEX.matcher(token).matches()) {
         int index = Integer.parseInt(token);
         if (index >= sequence.items().size()) {
           return Optional.empty();

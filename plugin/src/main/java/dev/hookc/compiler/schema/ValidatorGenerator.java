@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,9 +33,8 @@ public final class ValidatorGenerator {
   /** How many violations {@code validate(JsonNode)} reports at most. */
   public static final int DEFAULT_CAP = 1000;
 
-  private static final ClassName VIOLATION = ClassName.get("dev.hookc.runtime", "Violation");
-  private static final ClassName COLLECTOR =
-      ClassName.get("dev.hookc.runtime.validation", "ViolationCollector");
+  private static final ClassName VIOLATION = RuntimeTypes.VIOLATION;
+  private static final ClassName COLLECTOR = RuntimeTypes.VIOLATION_COLLECTOR;
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 

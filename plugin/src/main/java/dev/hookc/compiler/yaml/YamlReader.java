@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -19,6 +19,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML file into a {@link YamlMapping} tree that keeps every node's position, reporting
@@ -44,7 +47,14 @@ public final class YamlReader {
       LoaderOptions options = new LoaderOptions();
       options.setProcessComments(false);
       options.setCodePointLimit(64 * 1024 * 1024);
-      root = new Yaml(options).compose(new StringReader(text));
+      // What Yaml.compose does, without building the object constructor and representer a Yaml
+      // instance carries, which only loading into and dumping from Java objects use.
+      root =
+          new Composer(
+                  new ParserImpl(new StreamReader(new StringReader(text)), options),
+                  new Resolver(),
+                  options)
+              .getSingleNode();
     } catch (MarkedYAMLException e) {
       reportSyntax(file, e);
       return Optional.empty();

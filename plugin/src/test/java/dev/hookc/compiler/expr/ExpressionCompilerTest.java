@@ -6,7 +6,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlScalar;
-import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.internal.expr.Js;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,9 +153,9 @@ class ExpressionCompilerTest {
     assertThat(code("<% 1 + 2 %>")).isEqualTo("java.lang.Math.addExact(1L, 2L)");
     assertThat(code("<% 'a' + 'b' %>")).isEqualTo("\"a\" + \"b\"");
     assertThat(code("<% inputs.body.amount + 1 %>"))
-        .isEqualTo("dev.hookc.runtime.expr.Js.add(inputs.body().getAmount(), 1L)");
+        .isEqualTo("dev.hookc.runtime.internal.expr.Js.add(inputs.body().getAmount(), 1L)");
     assertThat(code("<% inputs.query.page %>"))
-        .isEqualTo("dev.hookc.runtime.expr.Js.member(inputs.query(), \"page\")");
+        .isEqualTo("dev.hookc.runtime.internal.expr.Js.member(inputs.query(), \"page\")");
     assertThat(code("<% 2 > 1 %>")).isEqualTo("2L > 1L");
   }
 

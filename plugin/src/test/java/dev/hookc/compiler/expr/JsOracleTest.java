@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.internal.expr.Js;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlReader;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.validation.ViolationCollector;
+import dev.hookc.runtime.internal.validation.ViolationCollector;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.hookc.runtime.security;
 
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestHandler;
 
 /**
  * Decides whether a request may reach its handler. It looks only at the headers and the raw body
@@ -20,7 +20,7 @@ public interface Authenticator {
   Object authenticate(Request request);
 
   /** {@code handler} behind this authenticator: it sees only authenticated requests. */
-  default Handler protect(Handler handler) {
+  default RequestHandler protect(RequestHandler handler) {
     return request -> handler.handle(request.withUser(authenticate(request)));
   }
 }

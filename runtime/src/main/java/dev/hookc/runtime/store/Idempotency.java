@@ -1,10 +1,10 @@
 package dev.hookc.runtime.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -81,11 +81,11 @@ public final class Idempotency {
   }
 
   /** {@code handler} behind the idempotency check. */
-  public Handler protect(Handler handler) {
+  public RequestHandler protect(RequestHandler handler) {
     return request -> handle(request, handler);
   }
 
-  private Response handle(Request request, Handler handler) throws Exception {
+  private Response handle(Request request, RequestHandler handler) throws Exception {
     String value = RequestKeys.checked(key.apply(request));
     String owner = UUID.randomUUID().toString();
     // Noted before it is taken, so that a stop cannot miss a claim committed an instant later.
@@ -98,7 +98,7 @@ public final class Idempotency {
     }
   }
 
-  private Response claimAndRun(Request request, Handler handler, String value, String owner)
+  private Response claimAndRun(Request request, RequestHandler handler, String value, String owner)
       throws Exception {
     long deadline = clock.millis() + wait.toMillis();
     while (true) {
@@ -121,7 +121,7 @@ public final class Idempotency {
     }
   }
 
-  private Response runClaimed(Request request, Handler handler, String value, String owner)
+  private Response runClaimed(Request request, RequestHandler handler, String value, String owner)
       throws Exception {
     Response response;
     try {

@@ -2,10 +2,10 @@ package dev.hookc.runtime.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
 import java.lang.System.Logger.Level;
@@ -48,7 +48,7 @@ public final class Inbox implements AutoCloseable {
 
   private final JdbcStore store;
   private final String scope;
-  private final Handler handler;
+  private final RequestHandler handler;
   private final RetryPolicy retry;
   private final Duration lease;
   private final ExecutorService workers;
@@ -60,7 +60,7 @@ public final class Inbox implements AutoCloseable {
   private Inbox(
       JdbcStore store,
       String scope,
-      Handler handler,
+      RequestHandler handler,
       RetryPolicy retry,
       Duration lease,
       int workerCount) {
@@ -89,7 +89,7 @@ public final class Inbox implements AutoCloseable {
   public static Inbox start(
       JdbcStore store,
       String scope,
-      Handler handler,
+      RequestHandler handler,
       RetryPolicy retry,
       Duration lease,
       int workers) {
@@ -125,7 +125,7 @@ public final class Inbox implements AutoCloseable {
    *
    * @param key the idempotency key, or null when the route has none
    */
-  public Handler accept(
+  public RequestHandler accept(
       int status, Function<Request, String> key, Function<JsonNode, List<Violation>> validator) {
     return request -> {
       if (validator != null) {

@@ -1,7 +1,7 @@
 package dev.hookc.runtime.store;
 
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ public final class InboxAdmin {
     if (token == null || token.length() < 16) {
       throw new IllegalStateException("the admin token must have at least 16 characters");
     }
-    Handler list =
+    RequestHandler list =
         request -> {
           Map<String, Object> body = new LinkedHashMap<>();
           for (Map.Entry<String, Inbox> inbox : inboxes.entrySet()) {
@@ -33,7 +33,7 @@ public final class InboxAdmin {
           }
           return Response.json(200, body);
         };
-    Handler replay =
+    RequestHandler replay =
         request -> {
           String id = request.pathParam("id");
           for (Inbox inbox : inboxes.values()) {
@@ -49,7 +49,7 @@ public final class InboxAdmin {
     return routes;
   }
 
-  private static Handler guarded(String token, Handler handler) {
+  private static RequestHandler guarded(String token, RequestHandler handler) {
     byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     return request -> {
       String given = request.header("authorization");

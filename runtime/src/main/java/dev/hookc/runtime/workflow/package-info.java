@@ -1,2 +1,6 @@
-/** What generated workflows run on: task statuses with Godspeed's rules, and function contexts. */
+/**
+ * The API of users' hand-written workflow functions: the {@link
+ * dev.hookc.runtime.workflow.FunctionContext} a function receives and the {@link
+ * dev.hookc.runtime.workflow.Status} it returns, with Godspeed's rules.
+ */
 package dev.hookc.runtime.workflow;

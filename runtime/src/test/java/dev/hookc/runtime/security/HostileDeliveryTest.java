@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Json;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.store.Idempotency;
@@ -77,14 +77,14 @@ class HostileDeliveryTest {
   }
 
   /** A handler that counts its runs and answers with the delivery as {@code identity} reads it. */
-  private Handler echo(DeliveryIdentity identity) {
+  private RequestHandler echo(DeliveryIdentity identity) {
     return request -> {
       runs.incrementAndGet();
       return Response.json(200, identity.read(request));
     };
   }
 
-  private void serve(Handler handler) throws Exception {
+  private void serve(RequestHandler handler) throws Exception {
     server =
         HookcServer.builder()
             .host("127.0.0.1")

@@ -3,8 +3,8 @@ package dev.hookc.runtime.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
 import java.net.URI;
@@ -71,7 +71,7 @@ class HostileShutdownTest {
   }
 
   /** A handler stuck in work that does not answer interrupts, until the test releases it. */
-  private Handler stuck(CountDownLatch entered) {
+  private RequestHandler stuck(CountDownLatch entered) {
     return request -> {
       entered.countDown();
       while (true) {

@@ -88,7 +88,7 @@ class HostileStoreTest {
     return inbox;
   }
 
-  private dev.hookc.runtime.Handler idempotent(
+  private dev.hookc.runtime.RequestHandler idempotent(
       JdbcStore store,
       String scope,
       java.util.function.Function<dev.hookc.runtime.Request, String> key) {

@@ -3,8 +3,8 @@ package dev.hookc.runtime.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
 import java.net.URI;
@@ -32,7 +32,7 @@ class IdempotencyTest {
   private HookcServer server;
   private JdbcStore store;
 
-  private void start(Idempotency idempotency, Handler handler) throws Exception {
+  private void start(Idempotency idempotency, RequestHandler handler) throws Exception {
     server =
         HookcServer.builder()
             .host("127.0.0.1")
@@ -47,7 +47,7 @@ class IdempotencyTest {
     return Idempotency.of(store, "POST /hook", RequestKeys.header("webhook-id"), ttl);
   }
 
-  private Handler counting(Duration work) {
+  private RequestHandler counting(Duration work) {
     return request -> {
       int n = runs.incrementAndGet();
       Thread.sleep(work.toMillis());

@@ -7,10 +7,10 @@ import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.Retry;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.Retry;
+import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.TaskRunner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +46,8 @@ class InboxTest {
     }
   }
 
-  private Inbox start(dev.hookc.runtime.Handler handler, RetryPolicy retry) throws Exception {
+  private Inbox start(dev.hookc.runtime.RequestHandler handler, RetryPolicy retry)
+      throws Exception {
     JdbcStore store = JdbcStore.open(JdbcStore.h2Url(data), null, null);
     open.add(store);
     Inbox inbox = Inbox.start(store, "POST /hook", handler, retry, Duration.ofMinutes(1), 2);

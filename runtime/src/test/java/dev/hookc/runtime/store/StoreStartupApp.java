@@ -1,9 +1,9 @@
 package dev.hookc.runtime.store;
 
-import dev.hookc.runtime.ConsoleLog;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
+import dev.hookc.runtime.log.ConsoleLog;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.hookc.examples.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.events.PostCallbackController;
-import dev.hookc.runtime.ConsoleLog;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Route;
-import dev.hookc.runtime.workflow.ProjectConfig;
+import dev.hookc.runtime.internal.workflow.ProjectConfig;
+import dev.hookc.runtime.log.ConsoleLog;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;

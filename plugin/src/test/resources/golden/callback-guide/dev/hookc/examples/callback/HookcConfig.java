@@ -1,7 +1,7 @@
 package dev.hookc.examples.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookc.runtime.workflow.ProjectConfig;
+import dev.hookc.runtime.internal.workflow.ProjectConfig;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 

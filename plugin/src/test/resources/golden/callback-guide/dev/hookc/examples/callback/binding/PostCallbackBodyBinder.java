@@ -3,7 +3,7 @@ package dev.hookc.examples.callback.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.model.PostCallbackBody;
 import dev.hookc.runtime.Json;
-import dev.hookc.runtime.TreeBinding;
+import dev.hookc.runtime.internal.TreeBinding;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 

@@ -7,16 +7,16 @@ import dev.hookc.examples.callback.validation.PostCallbackBodyValidator;
 import dev.hookc.examples.callback.validation.PostCallbackResponse200Validator;
 import dev.hookc.examples.callback.workflows.HandleCallbackInputs;
 import dev.hookc.examples.callback.workflows.HandleCallbackWorkflow;
-import dev.hookc.runtime.Handler;
 import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Parameters;
 import dev.hookc.runtime.Request;
-import dev.hookc.runtime.RequestBodies;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
-import dev.hookc.runtime.ResponseContract;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.workflow.RequestInputs;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.Parameters;
+import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.ResponseContract;
+import dev.hookc.runtime.internal.workflow.RequestInputs;
+import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import javax.annotation.processing.Generated;
  * Serves {@code POST /callback}: Handle callbacks from external services, from {@code src/events/callback-event.yaml:1:1}.
  */
 @Generated("dev.hookc.compiler")
-public final class PostCallbackController implements Handler {
+public final class PostCallbackController implements RequestHandler {
   private final HandleCallbackWorkflow workflow;
 
   /**

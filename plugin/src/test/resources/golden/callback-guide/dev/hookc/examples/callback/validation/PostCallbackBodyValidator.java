@@ -2,8 +2,8 @@ package dev.hookc.examples.callback.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Violation;
-import dev.hookc.runtime.validation.JsonPointers;
-import dev.hookc.runtime.validation.ViolationCollector;
+import dev.hookc.runtime.internal.validation.JsonPointers;
+import dev.hookc.runtime.internal.validation.ViolationCollector;
 import java.util.List;
 import javax.annotation.processing.Generated;
 

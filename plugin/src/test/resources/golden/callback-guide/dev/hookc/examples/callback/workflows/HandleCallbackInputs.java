@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.model.PostCallbackBody;
 import dev.hookc.runtime.Json;
-import dev.hookc.runtime.expr.Js;
-import dev.hookc.runtime.workflow.RequestParts;
+import dev.hookc.runtime.internal.expr.Js;
+import dev.hookc.runtime.internal.workflow.RequestParts;
 import javax.annotation.processing.Generated;
 
 /**

@@ -7,11 +7,11 @@ import dev.hookc.examples.callback.functions.ProcessDataFunction;
 import dev.hookc.examples.callback.functions.ValidateCallbackData;
 import dev.hookc.examples.callback.functions.ValidateCallbackDataArgs;
 import dev.hookc.examples.callback.functions.ValidateCallbackDataFunction;
-import dev.hookc.runtime.expr.Js;
+import dev.hookc.runtime.internal.expr.Js;
+import dev.hookc.runtime.internal.workflow.Retry;
+import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
-import dev.hookc.runtime.workflow.Retry;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.runtime.workflow.TaskRunner;
 import javax.annotation.processing.Generated;
 
 /**

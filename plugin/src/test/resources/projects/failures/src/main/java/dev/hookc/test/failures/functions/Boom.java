@@ -1,6 +1,7 @@
 package dev.hookc.test.failures.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
+
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Always throws, with a message that must never reach a client; counts its calls. */

@@ -1,6 +1,7 @@
 package dev.hookc.test.failures.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
+
 import java.util.Map;
 
 /** Answers a failed status without throwing: Godspeed's {@code success: false}. */

@@ -2,6 +2,7 @@ package dev.hookc.test.flow.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
 
+
 /** Always fails, with a message that must never reach a client. */
 public final class Boom implements BoomFunction {
 

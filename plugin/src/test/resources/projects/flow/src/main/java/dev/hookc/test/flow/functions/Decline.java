@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
+
 import java.util.Map;
 
 /** Answers a failed status, as a function that does not throw reports a failure. */

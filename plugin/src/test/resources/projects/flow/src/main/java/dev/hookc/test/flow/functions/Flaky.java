@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
+
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 

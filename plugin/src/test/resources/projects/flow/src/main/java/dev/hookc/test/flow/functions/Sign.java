@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;

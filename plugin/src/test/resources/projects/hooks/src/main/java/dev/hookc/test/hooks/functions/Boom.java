@@ -2,6 +2,7 @@ package dev.hookc.test.hooks.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
 
+
 /** Always fails, as a broken validation-error hook would. */
 public final class Boom implements BoomFunction {
 
