@@ -1,12 +1,10 @@
 package dev.hookc.compiler.emit;
 
 import com.palantir.javapoet.JavaFile;
-import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.BoundWorkflow;
 import dev.hookc.compiler.bind.ControllerContract;
-import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
@@ -15,12 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Emits a bound project: validators and payload classes, the Java function contracts derived from
- * the workflows' calls, then workflows, controllers, the application and the configuration. Reads
- * the bound project only; every decision, and every mistake, was made before.
+ * Emits a bound project: validators and payload classes, the Java function contracts bound from the
+ * workflows' calls, then workflows, controllers, the application and the configuration. Reads the
+ * bound project only; every decision, and every mistake, was made before.
  */
 public final class ProjectEmitter {
 
@@ -28,16 +25,12 @@ public final class ProjectEmitter {
   public List<GeneratedSource> emit(BoundProject project) {
     Names names = project.names();
     List<GeneratedSource> sources = new ArrayList<>(ValidatorSources.emit(project));
-    Map<String, JavaFunctionContract> contracts = new TreeMap<>();
-    for (BoundWorkflow workflow : project.workflows()) {
-      collectCalls(workflow.workflow(), workflow.compiled().tasks(), contracts);
-      workflow
-          .compiled()
-          .onError()
-          .ifPresent(o -> collectCalls(workflow.workflow(), o.tasks(), contracts));
-    }
-    contracts.values().forEach(c -> c.files().forEach(f -> sources.add(GeneratedSource.of(f))));
-    WorkflowEmitter workflows = new WorkflowEmitter(names, contracts);
+    project
+        .javaFunctions()
+        .values()
+        .forEach(
+            c -> JavaFunctionContract.files(c).forEach(f -> sources.add(GeneratedSource.of(f))));
+    WorkflowEmitter workflows = new WorkflowEmitter(names, project.javaFunctions());
     List<JavaFile> files = new ArrayList<>();
     for (BoundWorkflow workflow : project.workflows()) {
       files.add(
@@ -77,17 +70,5 @@ public final class ProjectEmitter {
                 .emit(served, controllerContracts, project.settings())));
     sources.add(new ConfigEmitter(names).emit(project.config()));
     return sources;
-  }
-
-  private static void collectCalls(
-      Workflow workflow, List<CompiledTask> tasks, Map<String, JavaFunctionContract> contracts) {
-    for (CompiledTask task : tasks) {
-      if (task.function().orElse(null) instanceof ResolvedFunction.JavaFunction java) {
-        contracts
-            .computeIfAbsent(java.name(), n -> new JavaFunctionContract(java))
-            .addCall(workflow.id() + "." + task.task().id(), task.namedArgs());
-      }
-      collectCalls(workflow, task.nested(), contracts);
-    }
   }
 }

@@ -7,9 +7,10 @@ import dev.hookc.compiler.bind.BoundBody;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.BoundValidator;
+import dev.hookc.compiler.emit.validation.SharedDefinitions;
+import dev.hookc.compiler.emit.validation.ValidatorGenerator;
 import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.schema.JsonSchema;
-import dev.hookc.compiler.schema.ValidatorGenerator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,9 @@ final class ValidatorSources {
   private ValidatorSources() {}
 
   static List<GeneratedSource> emit(BoundProject project) {
-    ValidatorGenerator validators = new ValidatorGenerator(project.shared());
+    SharedDefinitions shared =
+        new SharedDefinitions(project.definitions(), project.names().packageName() + ".validation");
+    ValidatorGenerator validators = new ValidatorGenerator(shared);
     PojoGenerator pojos = new PojoGenerator(project.names().packageName() + ".model");
     List<GeneratedSource> sources = new ArrayList<>();
     // An ordered parallel stream collects in encounter order whatever thread computed what.
@@ -36,8 +39,7 @@ final class ValidatorSources {
         sources.add(validator(validators, validator.schema(), validator.name()));
       }
     }
-    project
-        .shared()
+    shared
         .generate(project.usedDefinitions())
         .forEach(file -> sources.add(GeneratedSource.of(file)));
     return sources;
