@@ -9,14 +9,14 @@ final class Durations {
 
   /** {@code Duration.ofHours(1)} for an hour, {@code Duration.ofSeconds(90)} for 90 seconds. */
   static CodeBlock code(Duration duration) {
-    if (duration.getNano() % 1_000_000 != 0) {
+    if (duration.toNanosPart() % 1_000_000 != 0) {
       return CodeBlock.of("$T.ofNanos($LL)", Duration.class, duration.toNanos());
     }
     long millis = duration.toMillis();
     if (millis % 1000 != 0) {
       return CodeBlock.of("$T.ofMillis($L)", Duration.class, millis);
     }
-    long seconds = duration.getSeconds();
+    long seconds = duration.toSeconds();
     if (seconds == 0 || seconds % 60 != 0) {
       return CodeBlock.of("$T.ofSeconds($L)", Duration.class, seconds);
     }
