@@ -34,6 +34,11 @@ final class JavaFunctionContract {
     this.function = function;
   }
 
+  /** The project-relative file the function is written in, whether or not it exists yet. */
+  String sourcePath() {
+    return function.sourcePath();
+  }
+
   /**
    * Adds the arguments one calling task passes; a key passed with different types becomes dynamic.
    */

@@ -198,6 +198,14 @@ public final class SharedDefinitions {
   }
 
   /**
+   * Whether any part of {@code schema} was read from a shared definition, whether or not its
+   * methods are shared: such a schema's validator and payload classes depend on the definitions.
+   */
+  public boolean refersToDefinitions(JsonSchema schema) {
+    return schema.nodes().stream().anyMatch(node -> node.definition != null);
+  }
+
+  /**
    * The classes of the definitions named {@code used} and of those they call in turn, in name
    * order; a definition nothing calls gets no class.
    */
