@@ -16,6 +16,16 @@ import org.junit.jupiter.api.Test;
  */
 class CompilerArchitectureTest {
   private static final String COMPILER = "dev.hookc.compiler";
+
+  /**
+   * The classes of {@code schema} that read and check JSON Schema from YAML, reporting diagnostics;
+   * the rest of the package is the checked model they produce.
+   */
+  private static final String SCHEMA_READING =
+      "dev\\.hookc\\.compiler\\.schema\\."
+          + "(SchemaReader|KeywordParser|PatternTranslator|SchemaIndex|SchemaCode|EcmaRegex|JsonText)"
+          + "(\\$.*)?";
+
   private static JavaClasses classes;
 
   @BeforeAll
@@ -85,6 +95,64 @@ class CompilerArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(COMPILER + ".bind..", COMPILER + ".emit..")
+        .check(classes);
+  }
+
+  @Test
+  void validatorGenerationReadsOnlyTheCheckedSchemaModel() {
+    noClasses()
+        .that()
+        .resideInAPackage(COMPILER + ".emit.validation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            COMPILER + ".diag..",
+            COMPILER + ".yaml..",
+            COMPILER + ".load..",
+            COMPILER + ".check..",
+            COMPILER + ".analysis..",
+            COMPILER + ".bind..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveNameMatching(SCHEMA_READING)
+        .check(classes);
+  }
+
+  @Test
+  void checkedSchemaModelHoldsNoYamlNorDiagnostics() {
+    noClasses()
+        .that()
+        .resideInAPackage(COMPILER + ".schema..")
+        .and()
+        .haveNameNotMatching(SCHEMA_READING)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(COMPILER + ".diag..", COMPILER + ".yaml..")
+        .check(classes);
+  }
+
+  @Test
+  void emittersUseNoSchemaReading() {
+    noClasses()
+        .that()
+        .resideInAPackage(COMPILER + ".emit..")
+        .should()
+        .dependOnClassesThat()
+        .haveNameMatching(SCHEMA_READING)
+        .check(classes);
+  }
+
+  @Test
+  void bindingReadsNoYaml() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(COMPILER + ".bind..", COMPILER + ".naming..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(COMPILER + ".yaml..", COMPILER + ".load..", COMPILER + ".diag..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveNameMatching(SCHEMA_READING)
         .check(classes);
   }
 

@@ -4,27 +4,32 @@ import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.schema.SchemaDefinitions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What checking a project found out besides its mistakes: what functions resolve to, which
- * workflows answer validation errors, every event's schemas read, and every workflow's expressions
- * compiled and typed.
+ * workflows answer validation errors, every event's schemas and the shared definitions read, and
+ * every workflow's expressions compiled and typed.
  *
  * @param functions what each {@code fn} resolves to
  * @param hooks the workflows that answer validation errors, and which events they answer for
  * @param schemas each event's schemas, in event order
  * @param workflowBodies the type of each workflow's {@code inputs.body}, by workflow id
  * @param workflows every workflow compiled, inline hooks included, in the order they are emitted
+ * @param definitions the shared definitions, read together, with what they share
+ * @param config the project's configuration as JSON text
  */
 public record Analysis(
     FunctionTable functions,
     ValidationHooks hooks,
     Map<Event, EventSchemas> schemas,
     Map<String, ExprType> workflowBodies,
-    Map<Workflow, CompiledWorkflow> workflows) {
+    Map<Workflow, CompiledWorkflow> workflows,
+    SchemaDefinitions definitions,
+    ConfigJson config) {
 
   public Analysis {
     schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));

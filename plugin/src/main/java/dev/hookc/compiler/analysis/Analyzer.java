@@ -14,6 +14,8 @@ import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.schema.SchemaDefinitions;
+import dev.hookc.compiler.schema.SchemaReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +53,18 @@ public final class Analyzer {
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
     Map<Workflow, CompiledWorkflow> workflows = compile(project, functions, hooks, workflowBodies);
     new ReturnChecker(diagnostics, functions).check(project);
-    return new Analysis(functions, hooks, schemas, workflowBodies, workflows);
+    // Read once more, together, so that what they share is generated once. Their mistakes are
+    // reported where a schema that uses them reads them; one that nothing uses generates nothing.
+    SchemaDefinitions definitions =
+        new SchemaReader(new Diagnostics()).readDefinitions(project.definitions());
+    return new Analysis(
+        functions,
+        hooks,
+        schemas,
+        workflowBodies,
+        workflows,
+        definitions,
+        ConfigJson.of(project.config()));
   }
 
   /** Compiles every workflow, inline hooks included, against the inputs it has. */

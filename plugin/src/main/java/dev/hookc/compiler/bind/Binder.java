@@ -16,7 +16,7 @@ import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.schema.JsonSchema;
-import dev.hookc.compiler.schema.SharedDefinitions;
+import dev.hookc.compiler.schema.SchemaDefinitions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +41,9 @@ public final class Binder {
   public BoundProject bind(Project project, Analysis analysis) {
     // Each shared definition's validator methods are generated once, in a class that every
     // validator referring to it calls, rather than copied into each of them.
-    SharedDefinitions shared =
-        new SharedDefinitions(project.definitions(), names.packageName() + ".validation");
+    SchemaDefinitions shared = analysis.definitions();
     Set<String> usedDefinitions = new TreeSet<>();
-    Origins origins = Origins.of(project, analysis, shared);
+    Origins origins = Origins.of(project, analysis);
     List<BoundEvent> events = new ArrayList<>();
     Map<Event, RouteGuard> routes = new LinkedHashMap<>();
     for (Event event : project.events()) {
@@ -78,7 +77,8 @@ public final class Binder {
         analysis.hooks(),
         guards,
         project.http().settings(),
-        ConfigBinder.bind(project.config()),
+        analysis.config(),
+        JavaFunctionBinder.bind(workflows),
         shared,
         usedDefinitions);
   }
@@ -86,7 +86,7 @@ public final class Binder {
   private BoundEvent event(
       Event event,
       Analysis analysis,
-      SharedDefinitions shared,
+      SchemaDefinitions shared,
       Set<String> usedDefinitions,
       Set<String> origins,
       HttpSettings.ResponseValidation responses) {

@@ -1,12 +1,16 @@
 package dev.hookc.compiler.bind;
 
+import dev.hookc.compiler.analysis.ConfigJson;
 import dev.hookc.compiler.analysis.ValidationHooks;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.naming.Names;
-import dev.hookc.compiler.schema.SharedDefinitions;
+import dev.hookc.compiler.schema.SchemaDefinitions;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A checked project bound for generation: every decision the emitters need, made once. Emitters
@@ -19,7 +23,9 @@ import java.util.Set;
  * @param guards what stands before each route's controller, and the store they share
  * @param settings the server settings from {@code http.yaml}
  * @param config the project's configuration
- * @param shared the project's shared definitions
+ * @param javaFunctions the contract of each Java function the workflows call, by name, in name
+ *     order
+ * @param definitions the project's shared definitions, as read
  * @param usedDefinitions the shared definitions that some validator calls, by name
  */
 public record BoundProject(
@@ -29,13 +35,15 @@ public record BoundProject(
     ValidationHooks hooks,
     Guards guards,
     HttpSettings settings,
-    BoundConfig config,
-    SharedDefinitions shared,
+    ConfigJson config,
+    Map<String, BoundJavaFunction> javaFunctions,
+    SchemaDefinitions definitions,
     Set<String> usedDefinitions) {
 
   public BoundProject {
     events = List.copyOf(events);
     workflows = List.copyOf(workflows);
+    javaFunctions = Collections.unmodifiableMap(new TreeMap<>(javaFunctions));
     usedDefinitions = Set.copyOf(usedDefinitions);
   }
 

@@ -10,7 +10,6 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.schema.JsonSchema;
-import dev.hookc.compiler.schema.SharedDefinitions;
 import dev.hookc.compiler.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ final class Origins {
 
   private Origins() {}
 
-  static Origins of(Project project, Analysis analysis, SharedDefinitions shared) {
+  static Origins of(Project project, Analysis analysis) {
     Set<String> global = new TreeSet<>();
     project.http().file().ifPresent(global::add);
     ConfigFiles config = project.config();
@@ -57,7 +56,7 @@ final class Origins {
       Set<String> own = new TreeSet<>(global);
       own.add(event.file());
       event.fn().ifPresent(fn -> own.add(javaFile(analysis, fn.name())));
-      if (refersToDefinitions(analysis.schemas().get(event), shared)) {
+      if (refersToDefinitions(analysis.schemas().get(event))) {
         own.addAll(definitionFiles);
       }
       ownEvents.put(event, own);
@@ -162,14 +161,20 @@ final class Origins {
     return analysis.functions().javaFunction(name).sourcePath();
   }
 
-  private static boolean refersToDefinitions(EventSchemas schemas, SharedDefinitions shared) {
+  /**
+   * Whether any part of the event's schemas was read from a shared definition, whether or not its
+   * methods end up shared.
+   */
+  private static boolean refersToDefinitions(EventSchemas schemas) {
     if (schemas == null) {
       return true;
     }
     List<JsonSchema> all = new ArrayList<>(schemas.parameters().values());
     schemas.body().ifPresent(all::add);
     all.addAll(schemas.responses().values());
-    return all.stream().anyMatch(shared::refersToDefinitions);
+    return all.stream()
+        .flatMap(schema -> schema.nodes().stream())
+        .anyMatch(node -> node.definition() != null);
   }
 
   private static String file(YamlNode node) {

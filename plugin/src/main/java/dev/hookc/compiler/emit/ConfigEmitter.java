@@ -7,7 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.hookc.compiler.bind.BoundConfig;
+import dev.hookc.compiler.analysis.ConfigJson;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class ConfigEmitter {
   }
 
   /** The configuration class. */
-  public GeneratedSource emit(BoundConfig config) {
+  public GeneratedSource emit(ConfigJson config) {
     ClassName self = names.config();
     List<CodeBlock> environments = new ArrayList<>();
     config

@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Emits a bound project: validators and payload classes, the Java function contracts derived from
- * the workflows' calls, then workflows, controllers, the application and the configuration. Reads
- * the bound project only; every decision, and every mistake, was made before.
+ * Emits a bound project: validators and payload classes, the Java function contracts bound from the
+ * workflows' calls, then workflows, controllers, the application and the configuration. Reads the
+ * bound project only; every decision, and every mistake, was made before.
  */
 public final class ProjectEmitter {
 
@@ -48,29 +48,38 @@ public final class ProjectEmitter {
     Set<String> everything = Set.of(EmitUnit.EVERY_INPUT);
     ValidatorSources validators = new ValidatorSources(project);
     List<EmitUnit> units = new ArrayList<>();
-    Map<String, JavaFunctionContract> contracts = new TreeMap<>();
+    // A contract is typed by every call, so it depends on everything its calling workflows do.
     Map<String, Set<String>> contractOrigins = new TreeMap<>();
+    project
+        .javaFunctions()
+        .forEach(
+            (name, contract) ->
+                contractOrigins.put(name, new TreeSet<>(Set.of(contract.function().sourcePath()))));
     for (BoundWorkflow workflow : project.workflows()) {
-      Map<String, JavaFunctionContract> called = new TreeMap<>();
-      collectCalls(workflow.workflow(), workflow.compiled().tasks(), contracts, called);
-      workflow
-          .compiled()
-          .onError()
-          .ifPresent(o -> collectCalls(workflow.workflow(), o.tasks(), contracts, called));
+      Set<String> called = new TreeSet<>();
+      collectCalls(workflow.compiled().tasks(), called);
+      workflow.compiled().onError().ifPresent(o -> collectCalls(o.tasks(), called));
       called.forEach(
-          (name, contract) ->
-              contractOrigins
-                  .computeIfAbsent(name, n -> new TreeSet<>(Set.of(contract.sourcePath())))
-                  .addAll(workflow.origins()));
+          name -> {
+            Set<String> origins = contractOrigins.get(name);
+            if (origins != null) {
+              origins.addAll(workflow.origins());
+            }
+          });
     }
-    contracts.forEach(
-        (name, contract) ->
-            units.add(
-                new EmitUnit(
-                    "function " + name,
-                    contractOrigins.get(name),
-                    () -> contract.files().stream().map(GeneratedSource::of).toList())));
-    WorkflowEmitter workflows = new WorkflowEmitter(names, contracts);
+    project
+        .javaFunctions()
+        .forEach(
+            (name, contract) ->
+                units.add(
+                    new EmitUnit(
+                        "function " + name,
+                        contractOrigins.get(name),
+                        () ->
+                            JavaFunctionContract.files(contract).stream()
+                                .map(GeneratedSource::of)
+                                .toList())));
+    WorkflowEmitter workflows = new WorkflowEmitter(names, project.javaFunctions());
     for (BoundWorkflow workflow : project.workflows()) {
       units.add(
           new EmitUnit(
@@ -158,19 +167,12 @@ public final class ProjectEmitter {
         event.event().guard().authn().flatMap(GuardEmitter::deliveryIdentity));
   }
 
-  private static void collectCalls(
-      Workflow workflow,
-      List<CompiledTask> tasks,
-      Map<String, JavaFunctionContract> contracts,
-      Map<String, JavaFunctionContract> called) {
+  private static void collectCalls(List<CompiledTask> tasks, Set<String> called) {
     for (CompiledTask task : tasks) {
       if (task.function().orElse(null) instanceof ResolvedFunction.JavaFunction java) {
-        JavaFunctionContract contract =
-            contracts.computeIfAbsent(java.name(), n -> new JavaFunctionContract(java));
-        contract.addCall(workflow.id() + "." + task.task().id(), task.namedArgs());
-        called.put(java.name(), contract);
+        called.add(java.name());
       }
-      collectCalls(workflow, task.nested(), contracts, called);
+      collectCalls(task.nested(), called);
     }
   }
 }

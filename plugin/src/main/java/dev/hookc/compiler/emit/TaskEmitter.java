@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.analysis.CompiledTask;
+import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
@@ -34,7 +35,7 @@ final class TaskEmitter {
   static final ClassName TASK_LOG = RuntimeTypes.TASK_LOG;
 
   private final Names names;
-  private final Map<String, JavaFunctionContract> contracts;
+  private final Map<String, BoundJavaFunction> contracts;
   private final ClassName inputs;
   private final Map<String, FieldSpec> collaborators;
   private final String workflowId;
@@ -45,7 +46,7 @@ final class TaskEmitter {
    */
   TaskEmitter(
       Names names,
-      Map<String, JavaFunctionContract> contracts,
+      Map<String, BoundJavaFunction> contracts,
       ClassName inputs,
       Map<String, FieldSpec> collaborators,
       String workflowId) {
@@ -206,7 +207,7 @@ final class TaskEmitter {
 
   private CodeBlock javaCall(CompiledTask compiled) {
     ResolvedFunction.JavaFunction java = (ResolvedFunction.JavaFunction) compiled.function().get();
-    JavaFunctionContract contract = contracts.get(java.name());
+    BoundJavaFunction contract = contracts.get(java.name());
     String field = FunctionNames.lowerCamel(java.className());
     collaborators.put(
         field,
@@ -217,7 +218,7 @@ final class TaskEmitter {
         "$T.of($L.apply($L, context($S, inputs)))",
         Names.STATUS,
         field,
-        contract.newArgs(compiled.namedArgs()),
+        JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
         java.name());
   }
 

@@ -7,9 +7,10 @@ import dev.hookc.compiler.bind.BoundBody;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.BoundValidator;
+import dev.hookc.compiler.emit.validation.SharedDefinitions;
+import dev.hookc.compiler.emit.validation.ValidatorGenerator;
 import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.schema.JsonSchema;
-import dev.hookc.compiler.schema.ValidatorGenerator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +21,15 @@ import java.util.List;
  */
 final class ValidatorSources {
   private final BoundProject project;
+  private final SharedDefinitions shared;
   private final ValidatorGenerator validators;
   private final PojoGenerator pojos;
 
   ValidatorSources(BoundProject project) {
     this.project = project;
-    this.validators = new ValidatorGenerator(project.shared());
+    this.shared =
+        new SharedDefinitions(project.definitions(), project.names().packageName() + ".validation");
+    this.validators = new ValidatorGenerator(shared);
     this.pojos = new PojoGenerator(project.names().packageName() + ".model");
   }
 
@@ -41,9 +45,7 @@ final class ValidatorSources {
 
   /** The classes of the shared definitions that some validator calls. */
   List<GeneratedSource> emitShared() {
-    return project.shared().generate(project.usedDefinitions()).stream()
-        .map(GeneratedSource::of)
-        .toList();
+    return shared.generate(project.usedDefinitions()).stream().map(GeneratedSource::of).toList();
   }
 
   private List<GeneratedSource> body(BoundBody body) {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.analysis.CompiledWorkflow;
+import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
@@ -31,9 +32,9 @@ final class WorkflowEmitter {
       List.of("params", "query", "headers", "user", "cookies", "raw_body", "delivery");
 
   private final Names names;
-  private final Map<String, JavaFunctionContract> contracts;
+  private final Map<String, BoundJavaFunction> contracts;
 
-  WorkflowEmitter(Names names, Map<String, JavaFunctionContract> contracts) {
+  WorkflowEmitter(Names names, Map<String, BoundJavaFunction> contracts) {
     this.names = names;
     this.contracts = contracts;
   }

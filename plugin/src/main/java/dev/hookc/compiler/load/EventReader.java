@@ -125,10 +125,24 @@ final class EventReader {
             parameters,
             responses,
             nodes.string(event, "summary", LoadCode.EVENT_NOT_MAPPING),
+            operationId(event),
             hooks(event),
             guards.read(event, responses.keySet(), defaults),
             contracts.read(event, parameters, body.schema(), body.contentTypes()),
             event));
+  }
+
+  /**
+   * The declared {@code operationId} (or {@code id}), which names the event's generated types; a
+   * blank or non-scalar one is as good as none.
+   */
+  private static Optional<String> operationId(YamlMapping event) {
+    return event
+        .get("operationId")
+        .or(() -> event.get("id"))
+        .filter(YamlScalar.class::isInstance)
+        .map(n -> ((YamlScalar) n).value())
+        .filter(id -> !id.isBlank());
   }
 
   private Map<ValidationHook.Kind, ValidationHook> hooks(YamlMapping event) {

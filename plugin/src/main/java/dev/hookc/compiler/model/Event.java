@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param parameters the declared parameters
  * @param responses the declared responses by status code ({@code default} included)
  * @param summary the summary, when given
+ * @param operationId the declared {@code operationId} (or {@code id}), when given and not blank,
+ *     which names the event's generated types
  * @param hooks the event's own validation-error hooks, by kind
  * @param guard what stands before its controller: authentication (its own or the default of {@code
  *     http.yaml}), idempotency and asynchronous delivery
@@ -39,6 +41,7 @@ public record Event(
     List<Parameter> parameters,
     Map<String, Response> responses,
     Optional<String> summary,
+    Optional<String> operationId,
     Map<ValidationHook.Kind, ValidationHook> hooks,
     RouteGuard guard,
     EventContract contract,

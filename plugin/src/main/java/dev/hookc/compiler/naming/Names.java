@@ -33,16 +33,8 @@ public final class Names {
    * PostCallback}).
    */
   public static String eventName(Event event) {
-    String declared =
-        event
-            .node()
-            .get("operationId")
-            .or(() -> event.node().get("id"))
-            .filter(n -> n instanceof dev.hookc.compiler.yaml.YamlScalar)
-            .map(n -> ((dev.hookc.compiler.yaml.YamlScalar) n).value())
-            .orElse(null);
-    if (declared != null && !declared.isBlank()) {
-      return FunctionNames.upperCamel(declared);
+    if (event.operationId().isPresent()) {
+      return FunctionNames.upperCamel(event.operationId().get());
     }
     StringBuilder name = new StringBuilder(FunctionNames.upperCamel(event.method().keyword()));
     for (String segment : event.path().split("/")) {

@@ -1,11 +1,10 @@
 package dev.hookc.compiler.schema;
 
-import dev.hookc.compiler.diag.Location;
 import java.util.List;
 
 /**
- * A read JSON Schema: its root and every subschema reachable from it, {@code $ref} targets
- * included, ready for {@link ValidatorGenerator}.
+ * A read and checked JSON Schema: its root and every subschema reachable from it, {@code $ref}
+ * targets included, ready for the validator generator. Immutable.
  */
 public final class JsonSchema {
   private final SchemaNode root;
@@ -16,17 +15,13 @@ public final class JsonSchema {
     this.nodes = List.copyOf(nodes);
   }
 
-  /** Where the schema starts in its file. */
-  public Location location() {
-    return root.location;
-  }
-
-  SchemaNode root() {
+  /** The root schema. */
+  public SchemaNode root() {
     return root;
   }
 
   /** The root first, then each reachable subschema once, in a stable order. */
-  List<SchemaNode> nodes() {
+  public List<SchemaNode> nodes() {
     return nodes;
   }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns one schema mapping's keywords into a {@link SchemaNode}, reporting what is wrong. */
@@ -116,7 +117,7 @@ final class KeywordParser {
     if (known != null) {
       return known;
     }
-    SchemaNode node = new SchemaNode(pointer, yaml.location());
+    SchemaNode node = new SchemaNode(pointer, yaml.location().toString());
     node.definition = definition;
     parsed.put(yaml, node);
     if (yaml instanceof YamlScalar scalar && scalar.type() == ScalarType.BOOLEAN) {
@@ -178,7 +179,7 @@ final class KeywordParser {
       case "required" -> node.required.addAll(strings(name, value));
       case "dependentRequired" -> dependentRequired(node, value);
       case "enum" -> enumValues(node, value);
-      case "const" -> node.constValue = value;
+      case "const" -> node.constValue = literal(value);
       case "minLength" -> node.minLength = count(name, value);
       case "maxLength" -> node.maxLength = count(name, value);
       case "minItems" -> node.minItems = count(name, value);
@@ -336,7 +337,7 @@ final class KeywordParser {
 
   private void enumValues(SchemaNode node, YamlNode value) {
     if (value instanceof YamlSequence sequence) {
-      node.enumValues = sequence.items();
+      node.enumValues = sequence.items().stream().map(KeywordParser::literal).toList();
     } else {
       wrong(value, "'enum' must be a list of allowed values, found a " + value.kindName());
     }
@@ -434,6 +435,14 @@ final class KeywordParser {
                 .orElse("declare it under 'properties'"));
       }
     }
+  }
+
+  private static SchemaLiteral literal(YamlNode value) {
+    Optional<String> string =
+        value instanceof YamlScalar scalar && scalar.type() == ScalarType.STRING
+            ? Optional.of(scalar.value())
+            : Optional.empty();
+    return new SchemaLiteral(JsonText.of(value), JsonText.display(value), string);
   }
 
   private void wrong(YamlNode at, String message) {

@@ -7,16 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,14 +42,14 @@ public final class SchemaReader {
     Run run = new Run(new TreeMap<>(definitions));
     SchemaNode root = run.parser.parse(schema, "", SchemaIndex.DEFAULT_BASE);
     run.resolveRefs();
-    return new JsonSchema(root, reachable(root));
+    return new JsonSchema(root, SchemaNode.reachable(root));
   }
 
   /**
-   * Reads every shared definition in one run, for {@link SharedDefinitions}; returns the root of
-   * each by name, in name order.
+   * Reads every shared definition in one run, so that the subschemas they share can be generated
+   * once; mistakes are reported as in any other run.
    */
-  Map<String, SchemaNode> readDefinitions(Map<String, YamlNode> definitions) {
+  public SchemaDefinitions readDefinitions(Map<String, YamlNode> definitions) {
     Run run = new Run(new TreeMap<>(definitions));
     Map<String, SchemaNode> roots = new LinkedHashMap<>();
     run.definitions.forEach(
@@ -64,19 +60,7 @@ public final class SchemaReader {
           }
         });
     run.resolveRefs();
-    return roots;
-  }
-
-  static List<SchemaNode> reachable(SchemaNode... roots) {
-    Set<SchemaNode> seen = new LinkedHashSet<>();
-    Deque<SchemaNode> queue = new ArrayDeque<>(List.of(roots));
-    while (!queue.isEmpty()) {
-      SchemaNode node = queue.removeFirst();
-      if (seen.add(node)) {
-        queue.addAll(node.children());
-      }
-    }
-    return new ArrayList<>(seen);
+    return new SchemaDefinitions(roots);
   }
 
   /** One reading, with its index and parsed nodes. */
@@ -105,7 +89,7 @@ public final class SchemaReader {
               ref.reference().location(),
               "'$ref' points at no schema: looked for '" + target + "'" + lookedIn(ref),
               "a local reference looks like '#/$defs/name'");
-          ref.from().ref = new SchemaNode(ref.from().pointer, ref.from().location);
+          ref.from().ref = new SchemaNode(ref.from().pointer, ref.from().where);
           ref.from().ref.constant = Boolean.TRUE;
           continue;
         }

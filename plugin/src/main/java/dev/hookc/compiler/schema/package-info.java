@@ -1,6 +1,7 @@
 /**
- * JSON Schema (draft 2020-12) reading with located diagnostics (used by analysis), and generation
- * of one fast, reflection-free validator class per schema, plus one per shared definition that they
- * call (used by emit; the generators report nothing).
+ * JSON Schema (draft 2020-12) reading and checking with located diagnostics, into an immutable
+ * checked model ({@link dev.hookc.compiler.schema.JsonSchema}, {@link
+ * dev.hookc.compiler.schema.SchemaNode}, {@link dev.hookc.compiler.schema.SchemaDefinitions}) that
+ * the validator generator reads.
  */
 package dev.hookc.compiler.schema;

@@ -1,8 +1,9 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.hookc.compiler.naming.RuntimeTypes;
+import dev.hookc.compiler.schema.SchemaNode;
 
 /**
  * Writes the two outcomes of a check in one of the two kinds of generated method: a validity method
@@ -40,7 +41,7 @@ final class Emitter {
 
   /** Applies {@code child} to the value of {@code value}, found at pointer {@code pointer}. */
   void child(CodeBlock.Builder code, SchemaNode child, String value, CodeBlock pointer) {
-    if (Boolean.TRUE.equals(child.constant)) {
+    if (Boolean.TRUE.equals(child.constant())) {
       return;
     }
     code.beginControlFlow("if (!$L($L))", names.callIsValid(child), value);

@@ -1,4 +1,4 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.schema.JsonSchema;
+import dev.hookc.compiler.schema.SchemaReader;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlReader;
@@ -128,7 +130,9 @@ class SharedDefinitionsTest {
         .orElseThrow()
         .entries()
         .forEach(e -> definitions.put(e.key().value(), e.value()));
-    SharedDefinitions shared = new SharedDefinitions(definitions, PACKAGE);
+    SharedDefinitions shared =
+        new SharedDefinitions(
+            new SchemaReader(new Diagnostics()).readDefinitions(definitions), PACKAGE);
     List<JavaFile> files = new ArrayList<>();
     Set<String> used = new TreeSet<>();
     for (Map.Entry<String, String> event : Map.of("Order", ORDER, "Refund", REFUND).entrySet()) {

@@ -1,7 +1,8 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.schema.SchemaNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ final class MethodNames {
     this.delegates = delegates;
     Set<String> used = new HashSet<>();
     for (SchemaNode node : nodes) {
-      String base = baseName(node.pointer);
+      String base = baseName(node.pointer());
       String name = base;
       for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
         name = base + i;

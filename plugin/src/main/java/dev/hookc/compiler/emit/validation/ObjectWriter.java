@@ -1,7 +1,9 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.hookc.compiler.schema.PatternSource;
+import dev.hookc.compiler.schema.SchemaNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,16 +29,16 @@ final class ObjectWriter {
 
   void write(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
     boolean iterates =
-        !node.patternProperties.isEmpty()
-            || node.additionalProperties != null
-            || node.propertyNames != null;
-    if (node.required.isEmpty()
-        && node.minProperties == null
-        && node.maxProperties == null
-        && node.dependentRequired.isEmpty()
-        && node.dependentSchemas.isEmpty()
-        && node.properties.isEmpty()
-        && node.unevaluatedProperties == null
+        !node.patternProperties().isEmpty()
+            || node.additionalProperties() != null
+            || node.propertyNames() != null;
+    if (node.required().isEmpty()
+        && node.minProperties() == null
+        && node.maxProperties() == null
+        && node.dependentRequired().isEmpty()
+        && node.dependentSchemas().isEmpty()
+        && node.properties().isEmpty()
+        && node.unevaluatedProperties() == null
         && !iterates) {
       return;
     }
@@ -46,7 +48,7 @@ final class ObjectWriter {
       code.endControlFlow();
       return;
     }
-    for (String name : node.required) {
+    for (String name : node.required()) {
       code.beginControlFlow("if (!node.has($S))", name);
       emit.fail(code, "required", "must have required property '" + name + "'");
       code.endControlFlow();
@@ -56,7 +58,7 @@ final class ObjectWriter {
     if (iterates) {
       members(node, emit, code);
     }
-    if (node.unevaluatedProperties != null) {
+    if (node.unevaluatedProperties() != null) {
       unevaluated(node, emit, code);
     }
     code.endControlFlow();
@@ -72,12 +74,12 @@ final class ObjectWriter {
       SchemaNode node, Emitter emit, CodeBlock.Builder code, boolean iterates) {
     Map<String, String> locals = new LinkedHashMap<>();
     Set<String> used = new HashSet<>();
-    for (String name : node.properties.keySet()) {
+    for (String name : node.properties().keySet()) {
       String local = local(name, used);
       locals.put(name, local);
       code.addStatement("$T $N = node.get($S)", Constants.JSON_NODE, local, name);
     }
-    for (String name : node.required) {
+    for (String name : node.required()) {
       if (locals.containsKey(name)) {
         code.beginControlFlow("if ($N == null)", locals.get(name));
       } else {
@@ -89,16 +91,17 @@ final class ObjectWriter {
     counts(node, emit, code);
     boolean closed =
         Boolean.FALSE.equals(
-                node.additionalProperties == null ? null : node.additionalProperties.constant)
-            && node.patternProperties.isEmpty()
-            && (node.propertyNames == null || Boolean.TRUE.equals(node.propertyNames.constant));
+                node.additionalProperties() == null ? null : node.additionalProperties().constant())
+            && node.patternProperties().isEmpty()
+            && (node.propertyNames() == null
+                || Boolean.TRUE.equals(node.propertyNames().constant()));
     if (closed) {
       code.addStatement("int present = 0");
     }
-    for (Map.Entry<String, SchemaNode> property : node.properties.entrySet()) {
+    for (Map.Entry<String, SchemaNode> property : node.properties().entrySet()) {
       SchemaNode child = property.getValue();
       String local = locals.get(property.getKey());
-      if (Boolean.TRUE.equals(child.constant) && !closed) {
+      if (Boolean.TRUE.equals(child.constant()) && !closed) {
         continue;
       }
       code.beginControlFlow("if ($N != null)", local);
@@ -115,24 +118,25 @@ final class ObjectWriter {
     } else if (iterates) {
       members(node, emit, code);
     }
-    if (node.unevaluatedProperties != null) {
+    if (node.unevaluatedProperties() != null) {
       unevaluated(node, emit, code);
     }
   }
 
   /** Property counts and dependencies, which read no member values. */
   private void counts(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
-    if (node.minProperties != null) {
-      code.beginControlFlow("if (node.size() < $L)", node.minProperties);
-      emit.fail(code, "minProperties", "must have at least " + node.minProperties + " properties");
+    if (node.minProperties() != null) {
+      code.beginControlFlow("if (node.size() < $L)", node.minProperties());
+      emit.fail(
+          code, "minProperties", "must have at least " + node.minProperties() + " properties");
       code.endControlFlow();
     }
-    if (node.maxProperties != null) {
-      code.beginControlFlow("if (node.size() > $L)", node.maxProperties);
-      emit.fail(code, "maxProperties", "must have at most " + node.maxProperties + " properties");
+    if (node.maxProperties() != null) {
+      code.beginControlFlow("if (node.size() > $L)", node.maxProperties());
+      emit.fail(code, "maxProperties", "must have at most " + node.maxProperties() + " properties");
       code.endControlFlow();
     }
-    for (Map.Entry<String, List<String>> dependency : node.dependentRequired.entrySet()) {
+    for (Map.Entry<String, List<String>> dependency : node.dependentRequired().entrySet()) {
       code.beginControlFlow("if (node.has($S))", dependency.getKey());
       for (String needed : dependency.getValue()) {
         code.beginControlFlow("if (!node.has($S))", needed);
@@ -144,7 +148,7 @@ final class ObjectWriter {
       }
       code.endControlFlow();
     }
-    for (Map.Entry<String, SchemaNode> dependency : node.dependentSchemas.entrySet()) {
+    for (Map.Entry<String, SchemaNode> dependency : node.dependentSchemas().entrySet()) {
       code.beginControlFlow("if (node.has($S))", dependency.getKey());
       emit.inPlace(code, dependency.getValue());
       code.endControlFlow();
@@ -153,9 +157,9 @@ final class ObjectWriter {
 
   private void properties(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
     Set<String> locals = new HashSet<>();
-    for (Map.Entry<String, SchemaNode> property : node.properties.entrySet()) {
+    for (Map.Entry<String, SchemaNode> property : node.properties().entrySet()) {
       SchemaNode child = property.getValue();
-      if (Boolean.TRUE.equals(child.constant)) {
+      if (Boolean.TRUE.equals(child.constant())) {
         continue;
       }
       String local = local(property.getKey(), locals);
@@ -169,7 +173,7 @@ final class ObjectWriter {
 
   /** A readable, unique local variable name for the value of property {@code name}. */
   private static String local(String name, Set<String> used) {
-    String stem = MethodNames.baseName("/" + SchemaIndex.escape(name));
+    String stem = MethodNames.baseName("/" + name.replace("~", "~0").replace("/", "~1"));
     String base = (stem.equals("root") ? "property" : stem) + "Value";
     String local = base;
     for (int i = 2; !used.add(local); i++) {
@@ -185,41 +189,41 @@ final class ObjectWriter {
     emit.stopWhenFull(code);
     code.addStatement("String name = field.getKey()");
     CodeBlock pointer = Emitter.member(CodeBlock.of("name"));
-    if (node.propertyNames != null && !Boolean.TRUE.equals(node.propertyNames.constant)) {
+    if (node.propertyNames() != null && !Boolean.TRUE.equals(node.propertyNames().constant())) {
       code.beginControlFlow(
-          "if (!$L($T.valueOf(name)))", names.callIsValid(node.propertyNames), TEXT_NODE);
+          "if (!$L($T.valueOf(name)))", names.callIsValid(node.propertyNames()), TEXT_NODE);
       emit.fail(
           code,
           "propertyNames",
           CodeBlock.of("\"property name '\" + name + \"' does not match the schema for names\""));
       code.endControlFlow();
     }
-    boolean additional = node.additionalProperties != null;
-    if (additional && !node.properties.isEmpty()) {
+    boolean additional = node.additionalProperties() != null;
+    if (additional && !node.properties().isEmpty()) {
       String known =
-          constants.stringSet(stem, "PROPERTIES", new ArrayList<>(node.properties.keySet()));
+          constants.stringSet(stem, "PROPERTIES", new ArrayList<>(node.properties().keySet()));
       code.addStatement("boolean matched = $N.contains(name)", known);
     } else if (additional) {
       code.addStatement("boolean matched = false");
     }
-    for (Map.Entry<String, PatternSource> pattern : node.patternPropertiesSource.entrySet()) {
+    for (Map.Entry<String, PatternSource> pattern : node.patternPropertiesSource().entrySet()) {
       String field = constants.pattern(stem, pattern.getValue());
       code.beginControlFlow("if ($N.find(name))", field);
       if (additional) {
         code.addStatement("matched = true");
       }
-      emit.child(code, node.patternProperties.get(pattern.getKey()), "field.getValue()", pointer);
+      emit.child(code, node.patternProperties().get(pattern.getKey()), "field.getValue()", pointer);
       code.endControlFlow();
     }
-    if (additional && !Boolean.TRUE.equals(node.additionalProperties.constant)) {
+    if (additional && !Boolean.TRUE.equals(node.additionalProperties().constant())) {
       code.beginControlFlow("if (!matched)");
-      if (Boolean.FALSE.equals(node.additionalProperties.constant)) {
+      if (Boolean.FALSE.equals(node.additionalProperties().constant())) {
         emit.fail(
             code,
             "additionalProperties",
             CodeBlock.of("\"must not have additional property '\" + name + \"'\""));
       } else {
-        emit.child(code, node.additionalProperties, "field.getValue()", pointer);
+        emit.child(code, node.additionalProperties(), "field.getValue()", pointer);
       }
       code.endControlFlow();
     }
@@ -233,7 +237,7 @@ final class ObjectWriter {
         "for ($T<String, $T> field : node.properties())", Map.Entry.class, Constants.JSON_NODE);
     emit.stopWhenFull(code);
     code.beginControlFlow("if (!evaluated.contains(field.getKey()))");
-    if (Boolean.FALSE.equals(node.unevaluatedProperties.constant)) {
+    if (Boolean.FALSE.equals(node.unevaluatedProperties().constant())) {
       emit.fail(
           code,
           "unevaluatedProperties",
@@ -241,7 +245,7 @@ final class ObjectWriter {
     } else {
       emit.child(
           code,
-          node.unevaluatedProperties,
+          node.unevaluatedProperties(),
           "field.getValue()",
           Emitter.member(CodeBlock.of("field.getKey()")));
     }

@@ -1,4 +1,4 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -8,6 +8,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.naming.RuntimeTypes;
+import dev.hookc.compiler.schema.JsonSchema;
+import dev.hookc.compiler.schema.SchemaNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -195,8 +197,8 @@ public final class ValidatorGenerator {
       ApplicatorWriter applicators,
       Modifier... access) {
     CodeBlock.Builder code = CodeBlock.builder();
-    if (node.constant != null) {
-      code.addStatement("return $L", node.constant);
+    if (node.constant() != null) {
+      code.addStatement("return $L", node.constant());
     } else {
       Emitter emit = new Emitter(false, names);
       assertions.write(node, emit, code);
@@ -220,9 +222,9 @@ public final class ValidatorGenerator {
       ApplicatorWriter applicators,
       Modifier... access) {
     CodeBlock.Builder code = CodeBlock.builder();
-    if (Boolean.FALSE.equals(node.constant)) {
+    if (Boolean.FALSE.equals(node.constant())) {
       code.addStatement("out.add(path, $S, $S)", "false", "no value is allowed here");
-    } else if (node.constant == null) {
+    } else if (node.constant() == null) {
       Emitter emit = new Emitter(true, names);
       assertions.write(node, emit, code);
       applicators.write(node, emit, code);
@@ -243,13 +245,13 @@ public final class ValidatorGenerator {
     Set<SchemaNode> needed = new LinkedHashSet<>();
     Deque<SchemaNode> queue = new ArrayDeque<>();
     for (SchemaNode node : nodes) {
-      if (node.unevaluatedProperties != null) {
+      if (node.unevaluatedProperties() != null) {
         queue.add(node);
       }
     }
     while (!queue.isEmpty()) {
       SchemaNode node = queue.removeFirst();
-      if (node.constant == null && needed.add(node)) {
+      if (node.constant() == null && needed.add(node)) {
         queue.addAll(node.inPlace());
       }
     }
@@ -258,9 +260,9 @@ public final class ValidatorGenerator {
 
   private static String describe(SchemaNode node) {
     String where =
-        node.pointer.isEmpty() ? "the root schema" : "schema {@code #" + node.pointer + "}";
-    String title = node.title == null ? "" : " (" + node.title + ")";
-    return javadocText(where + title + ", from {@code " + node.location + "}");
+        node.pointer().isEmpty() ? "the root schema" : "schema {@code #" + node.pointer() + "}";
+    String title = node.title() == null ? "" : " (" + node.title() + ")";
+    return javadocText(where + title + ", from {@code " + node.where() + "}");
   }
 
   /** Text safe inside a Javadoc comment: no comment end, no unicode escape, printable only. */

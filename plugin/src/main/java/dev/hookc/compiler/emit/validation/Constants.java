@@ -1,4 +1,4 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.naming.RuntimeTypes;
+import dev.hookc.compiler.schema.PatternSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

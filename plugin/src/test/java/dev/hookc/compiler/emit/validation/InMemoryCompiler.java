@@ -1,4 +1,4 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.JavaSourceCompiler;

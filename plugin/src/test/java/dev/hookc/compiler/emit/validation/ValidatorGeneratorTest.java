@@ -1,4 +1,4 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.schema.JsonSchema;
+import dev.hookc.compiler.schema.SchemaReader;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlReader;
@@ -45,7 +47,9 @@ class ValidatorGeneratorTest {
     definitions.entries().forEach(e -> shared.put(e.key().value(), e.value()));
     JsonSchema read = new SchemaReader(diagnostics).read(schema, shared);
     assertThat(diagnostics.sorted()).isEmpty();
-    SharedDefinitions once = new SharedDefinitions(shared, "com.example.events");
+    SharedDefinitions once =
+        new SharedDefinitions(
+            new SchemaReader(new Diagnostics()).readDefinitions(shared), "com.example.events");
     List<JavaFile> files = new ArrayList<>();
     files.add(
         JavaFile.builder(

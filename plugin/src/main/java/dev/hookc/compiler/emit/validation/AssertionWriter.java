@@ -1,11 +1,10 @@
-package dev.hookc.compiler.schema;
+package dev.hookc.compiler.emit.validation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.hookc.compiler.naming.RuntimeTypes;
-import dev.hookc.compiler.yaml.ScalarType;
-import dev.hookc.compiler.yaml.YamlNode;
-import dev.hookc.compiler.yaml.YamlScalar;
+import dev.hookc.compiler.schema.SchemaLiteral;
+import dev.hookc.compiler.schema.SchemaNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,16 +60,16 @@ final class AssertionWriter {
   }
 
   private void type(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
-    if (node.types.isEmpty()) {
+    if (node.types().isEmpty()) {
       return;
     }
     List<CodeBlock> tests = new ArrayList<>();
-    for (String type : node.types) {
+    for (String type : node.types()) {
       String test = TYPE_TESTS.get(type);
       tests.add(
           type.equals("integer") ? CodeBlock.of(test, Constants.JSON_VALUES) : CodeBlock.of(test));
     }
-    String wanted = node.types.stream().map(TYPE_NAMES::get).collect(Collectors.joining(" or "));
+    String wanted = node.types().stream().map(TYPE_NAMES::get).collect(Collectors.joining(" or "));
     CodeBlock any = CodeBlock.join(tests, " || ");
     code.beginControlFlow(tests.size() == 1 ? "if (!$L)" : "if (!($L))", any);
     emit.fail(code, "type", "must be " + wanted);
@@ -79,88 +78,89 @@ final class AssertionWriter {
 
   private void enumAndConst(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
     String stem = names.stem(node);
-    if (node.enumValues != null) {
+    if (node.enumValues() != null) {
       String shown =
-          node.enumValues.stream().map(JsonText::display).collect(Collectors.joining(", "));
-      if (node.enumValues.stream().allMatch(AssertionWriter::isString)) {
+          node.enumValues().stream().map(SchemaLiteral::display).collect(Collectors.joining(", "));
+      if (node.enumValues().stream().allMatch(v -> v.string().isPresent())) {
         List<String> values =
-            node.enumValues.stream().map(v -> ((YamlScalar) v).value()).distinct().toList();
+            node.enumValues().stream().map(v -> v.string().get()).distinct().toList();
         String field = constants.stringSet(stem, "VALUES", values);
         code.beginControlFlow("if (!(node.isTextual() && $N.contains(node.textValue())))", field);
       } else {
         String list =
-            node.enumValues.stream().map(JsonText::of).collect(Collectors.joining(",", "[", "]"));
+            node.enumValues().stream()
+                .map(SchemaLiteral::json)
+                .collect(Collectors.joining(",", "[", "]"));
         String field = constants.json(stem, "VALUES", list);
         code.beginControlFlow("if (!$T.isOneOf(node, $N))", Constants.JSON_VALUES, field);
       }
       emit.fail(code, "enum", "must be one of [" + shown + "]");
       code.endControlFlow();
     }
-    if (node.constValue != null) {
-      YamlNode value = node.constValue;
-      if (isString(value)) {
+    if (node.constValue() != null) {
+      SchemaLiteral value = node.constValue();
+      if (value.string().isPresent()) {
         code.beginControlFlow(
-            "if (!(node.isTextual() && node.textValue().equals($S)))",
-            ((YamlScalar) value).value());
+            "if (!(node.isTextual() && node.textValue().equals($S)))", value.string().get());
       } else {
-        String field = constants.json(stem, "CONST", JsonText.of(value));
+        String field = constants.json(stem, "CONST", value.json());
         code.beginControlFlow("if (!$T.equal(node, $N))", Constants.JSON_VALUES, field);
       }
-      emit.fail(code, "const", "must be equal to " + JsonText.of(value));
+      emit.fail(code, "const", "must be equal to " + value.json());
       code.endControlFlow();
     }
   }
 
   private void strings(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
-    if (node.minLength == null
-        && node.maxLength == null
-        && node.patternSource == null
-        && node.format == null) {
+    if (node.minLength() == null
+        && node.maxLength() == null
+        && node.patternSource() == null
+        && node.format() == null) {
       return;
     }
     code.beginControlFlow("if (node.isTextual())");
     code.addStatement("String text = node.textValue()");
-    if (node.minLength != null || node.maxLength != null) {
+    if (node.minLength() != null || node.maxLength() != null) {
       code.addStatement("int length = $T.length(text)", Constants.JSON_VALUES);
     }
-    if (node.minLength != null) {
-      code.beginControlFlow("if (length < $L)", node.minLength);
-      emit.fail(code, "minLength", "must be at least " + characters(node.minLength) + " long");
+    if (node.minLength() != null) {
+      code.beginControlFlow("if (length < $L)", node.minLength());
+      emit.fail(code, "minLength", "must be at least " + characters(node.minLength()) + " long");
       code.endControlFlow();
     }
-    if (node.maxLength != null) {
-      code.beginControlFlow("if (length > $L)", node.maxLength);
-      emit.fail(code, "maxLength", "must be at most " + characters(node.maxLength) + " long");
+    if (node.maxLength() != null) {
+      code.beginControlFlow("if (length > $L)", node.maxLength());
+      emit.fail(code, "maxLength", "must be at most " + characters(node.maxLength()) + " long");
       code.endControlFlow();
     }
-    if (node.patternSource != null) {
-      String field = constants.pattern(names.stem(node), node.patternSource);
+    if (node.patternSource() != null) {
+      String field = constants.pattern(names.stem(node), node.patternSource());
       code.beginControlFlow("if (!$N.find(text))", field);
-      emit.fail(code, "pattern", "must match pattern \"" + node.pattern + "\"");
+      emit.fail(code, "pattern", "must match pattern \"" + node.pattern() + "\"");
       code.endControlFlow();
     }
-    if (node.format != null) {
-      code.beginControlFlow("if (!$T.$N(text))", FORMATS, FORMAT_METHODS.get(node.format));
-      emit.fail(code, "format", "must be a valid " + node.format);
+    if (node.format() != null) {
+      code.beginControlFlow("if (!$T.$N(text))", FORMATS, FORMAT_METHODS.get(node.format()));
+      emit.fail(code, "format", "must be a valid " + node.format());
       code.endControlFlow();
     }
     code.endControlFlow();
   }
 
   private void numbers(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
-    if (node.minimum == null
-        && node.maximum == null
-        && node.exclusiveMinimum == null
-        && node.exclusiveMaximum == null
-        && node.multipleOf == null) {
+    if (node.minimum() == null
+        && node.maximum() == null
+        && node.exclusiveMinimum() == null
+        && node.exclusiveMaximum() == null
+        && node.multipleOf() == null) {
       return;
     }
     code.beginControlFlow("if (node.isNumber())");
-    bound(node, node.minimum, "minimum", "< 0", "must be >= ", "MINIMUM", emit, code);
-    bound(node, node.maximum, "maximum", "> 0", "must be <= ", "MAXIMUM", emit, code);
+    bound(node, node.minimum(), "minimum", "< 0", "must be >= ", "MINIMUM", emit, code);
+    bound(node, node.maximum(), "maximum", "> 0", "must be <= ", "MAXIMUM", emit, code);
     bound(
         node,
-        node.exclusiveMinimum,
+        node.exclusiveMinimum(),
         "exclusiveMinimum",
         "<= 0",
         "must be > ",
@@ -169,17 +169,17 @@ final class AssertionWriter {
         code);
     bound(
         node,
-        node.exclusiveMaximum,
+        node.exclusiveMaximum(),
         "exclusiveMaximum",
         ">= 0",
         "must be < ",
         "MAXIMUM",
         emit,
         code);
-    if (node.multipleOf != null) {
-      String field = constants.decimal(names.stem(node), "DIVISOR", node.multipleOf);
+    if (node.multipleOf() != null) {
+      String field = constants.decimal(names.stem(node), "DIVISOR", node.multipleOf());
       code.beginControlFlow("if (!$T.isMultipleOf(node, $N))", Constants.JSON_VALUES, field);
-      emit.fail(code, "multipleOf", "must be a multiple of " + node.multipleOf.toPlainString());
+      emit.fail(code, "multipleOf", "must be a multiple of " + node.multipleOf().toPlainString());
       code.endControlFlow();
     }
     code.endControlFlow();
@@ -216,10 +216,6 @@ final class AssertionWriter {
     } catch (ArithmeticException e) {
       return false;
     }
-  }
-
-  private static boolean isString(YamlNode node) {
-    return node instanceof YamlScalar scalar && scalar.type() == ScalarType.STRING;
   }
 
   private static String characters(int count) {

@@ -1,0 +1,45 @@
+package dev.hookc.compiler.bind;
+
+import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.check.ResolvedFunction;
+import dev.hookc.compiler.expr.ExprType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract between workflows and a Java function the user writes, worked out from every task
+ * that calls it: the typed arguments of its generated record ({@code ValidateCallbackDataArgs}),
+ * which its generated interface ({@code ValidateCallbackDataFunction}) takes.
+ *
+ * @param function the function as resolved
+ * @param components each argument's name and type, in the order the calls first pass them; a name
+ *     passed with different types is dynamic
+ * @param callers the calling tasks, {@code workflow.task}, in the order the workflows are bound
+ */
+public record BoundJavaFunction(
+    ResolvedFunction.JavaFunction function,
+    Map<String, ExprType> components,
+    List<String> callers) {
+
+  public BoundJavaFunction {
+    components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+    callers = List.copyOf(callers);
+  }
+
+  /** The generated interface the user's class implements. */
+  public ClassName interfaceName() {
+    return ClassName.get(function.packageName(), function.className() + "Function");
+  }
+
+  /** The generated record of the function's arguments. */
+  public ClassName argsName() {
+    return ClassName.get(function.packageName(), function.className() + "Args");
+  }
+
+  /** The user's class. */
+  public ClassName implementationName() {
+    return ClassName.get(function.packageName(), function.className());
+  }
+}
