@@ -4,13 +4,12 @@ import dev.hookc.compiler.analysis.Analysis;
 import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.analysis.CompiledWorkflow;
 import dev.hookc.compiler.analysis.EventSchemas;
+import dev.hookc.compiler.analysis.ProjectFiles;
 import dev.hookc.compiler.check.ResolvedFunction;
-import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.schema.JsonSchema;
-import dev.hookc.compiler.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The complete set of project-relative input files that each event's and workflow's generated code
@@ -43,13 +41,8 @@ final class Origins {
   static Origins of(Project project, Analysis analysis) {
     Set<String> global = new TreeSet<>();
     project.http().file().ifPresent(global::add);
-    ConfigFiles config = project.config();
-    Stream.concat(
-            Stream.concat(config.defaults().stream(), config.variables().stream()),
-            config.environments().values().stream())
-        .forEach(node -> global.add(file(node)));
-    Set<String> definitionFiles = new TreeSet<>();
-    project.definitions().values().forEach(node -> definitionFiles.add(file(node)));
+    global.addAll(ProjectFiles.config(project));
+    Set<String> definitionFiles = ProjectFiles.definitions(project);
 
     Map<Event, Set<String>> ownEvents = new LinkedHashMap<>();
     for (Event event : project.events()) {
@@ -175,9 +168,5 @@ final class Origins {
     return all.stream()
         .flatMap(schema -> schema.nodes().stream())
         .anyMatch(node -> node.definition() != null);
-  }
-
-  private static String file(YamlNode node) {
-    return node.location().file();
   }
 }
