@@ -13,7 +13,7 @@ final class PackageNames {
       return configured.trim();
     }
     StringBuilder name = new StringBuilder();
-    for (String part : groupId.toLowerCase(Locale.ROOT).split("[.]")) {
+    for (String part : groupId.toLowerCase(Locale.ROOT).split("[.]", -1)) {
       String cleaned = part.replaceAll("[^a-z0-9_]", "_");
       if (cleaned.isEmpty()) {
         continue;

@@ -155,8 +155,10 @@ final class ExchangeHandler implements HttpApplication {
     return response;
   }
 
+  // The health route itself, not a user's route that happens to be equal to it.
+  @SuppressWarnings("ReferenceEquality")
   private boolean isHealth(Router.Match match) {
-    return match instanceof Router.Found && ((Router.Found) match).route() == healthRoute;
+    return match instanceof Router.Found found && found.route() == healthRoute;
   }
 
   /** A short id that ties a problem body to the server's log: 12 hexadecimal digits. */

@@ -164,7 +164,7 @@ public final class Request {
   public String cookie(String name) {
     // One header's values, so that a declared cookie does not copy every header.
     for (String header : headerValues("cookie")) {
-      for (String pair : header.split(";")) {
+      for (String pair : header.split(";", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
           String value = pair.substring(eq + 1).trim();
@@ -203,6 +203,7 @@ public final class Request {
   }
 
   /** The {@code Content-Type} without parameters, in lower case; null if absent or blank. */
+  @SuppressWarnings("ReferenceEquality") // NONE is a sentinel: only that instance means "not yet"
   public String mediaType() {
     String type = mediaType;
     if (type == NONE) {

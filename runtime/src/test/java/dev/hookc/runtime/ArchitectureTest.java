@@ -146,7 +146,7 @@ class ArchitectureTest {
     boolean internal =
         pkg.startsWith("dev.hookc.runtime.")
             && Set.of("internal", "json", "routing", "log", "http")
-                .contains(pkg.substring("dev.hookc.runtime.".length()).split("\\.")[0]);
+                .contains(pkg.substring("dev.hookc.runtime.".length()).split("\\.", -1)[0]);
     if (internal) {
       events.add(SimpleConditionEvent.violated(owner, member + " names " + used.getName()));
     }

@@ -437,9 +437,14 @@ class HostileConnectionsTest {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
       running.set(false);
-      thread.join(5_000);
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        // Closes the connections all the same, and leaves the interrupt for JUnit to see.
+        Thread.currentThread().interrupt();
+      }
       for (RawConnection connection : connections) {
         connection.close();
       }

@@ -8,6 +8,7 @@ import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ class LazyHeadersTest {
         "POST /compare HTTP/1.1\r\nHost: localhost\r\nX-TAG: a\r\nx-tag: b\r\nX-Tag: c\r\n"
             + "Content-Length: 0\r\nConnection: close\r\n\r\n";
     String response;
-    try (Socket socket = new Socket("127.0.0.1", http.server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), http.server.port())) {
       OutputStream out = socket.getOutputStream();
       out.write(raw.getBytes(StandardCharsets.US_ASCII));
       out.flush();

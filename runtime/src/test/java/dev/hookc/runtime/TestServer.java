@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,7 +87,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Sends {@code request} as written on a fresh socket and reads one response. */
   RawResponse raw(byte[] request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(request);
@@ -116,10 +117,11 @@ public final class TestServer implements AutoCloseable {
         }
         head.write(b);
       }
-      String[] lines = head.toString(ISO_8859_1).split("\r\n");
-      int status = Integer.parseInt(lines[0].split(" ")[1]);
+      String[] lines = head.toString(ISO_8859_1).split("\r\n", -1);
+      int status = Integer.parseInt(lines[0].split(" ", -1)[1]);
       Map<String, String> headers = new LinkedHashMap<>();
-      for (int i = 1; i < lines.length; i++) {
+      // The head ends with an empty line: the last two entries are empty.
+      for (int i = 1; i < lines.length - 2; i++) {
         int colon = lines[i].indexOf(':');
         headers.put(
             lines[i].substring(0, colon).toLowerCase(Locale.ROOT),

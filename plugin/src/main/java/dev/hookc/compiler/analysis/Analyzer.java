@@ -79,7 +79,7 @@ public final class Analyzer {
             new ExpressionCompiler(diagnostics),
             diagnostics,
             ConfigType.of(project.config()));
-    WorkflowInputs inputs = new WorkflowInputs(names, functions);
+    WorkflowInputs inputs = new WorkflowInputs(names);
     Map<String, Map<String, ExprType>> parameters = WorkflowParameters.of(project, functions);
     List<Workflow> all = new ArrayList<>(project.workflows());
     // Inline hooks are workflows of their own, which no task can name.

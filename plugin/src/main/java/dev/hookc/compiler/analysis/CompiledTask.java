@@ -15,8 +15,8 @@ import java.util.Optional;
  * A task whose expressions are compiled, ready to be emitted.
  *
  * @param kind what it does
- * @param function what its {@code fn} resolves to; empty for a return ({@code args} only) or a
- *     group ({@code tasks} only)
+ * @param function what its {@code fn} resolves to; empty for a return (which has only {@code args})
+ *     or a group (which has only child tasks)
  * @param args its compiled {@code args} as a whole
  * @param namedArgs its compiled {@code args} key by key, when they are a mapping
  * @param condition the condition of an if or elif

@@ -28,7 +28,7 @@ final class HookWorkflows {
     Map<Event, Map<ValidationHook.Kind, Workflow>> byEvent = new LinkedHashMap<>();
     Map<Workflow, ValidationHook.Kind> workflows = new LinkedHashMap<>();
     // One class per inline hook, however many events share it (the default).
-    Map<ValidationHook, Workflow> inline = new IdentityHashMap<>();
+    IdentityHashMap<ValidationHook, Workflow> inline = new IdentityHashMap<>();
     // The defaults are compiled as hooks even when no event uses them, so that their mistakes are
     // reported against the inputs they will have.
     defaults.forEach(
@@ -65,7 +65,7 @@ final class HookWorkflows {
       ValidationHook.Kind kind,
       ValidationHook hook,
       FunctionTable functions,
-      Map<ValidationHook, Workflow> inline) {
+      IdentityHashMap<ValidationHook, Workflow> inline) {
     if (hook instanceof ValidationHook.Named named) {
       // Anything else is reported by the checker.
       return functions

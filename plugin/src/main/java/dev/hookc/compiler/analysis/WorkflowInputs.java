@@ -18,11 +18,9 @@ final class WorkflowInputs {
   static final ExprType DELIVERY = deliveryType();
 
   private final Names names;
-  private final FunctionTable functions;
 
-  WorkflowInputs(Names names, FunctionTable functions) {
+  WorkflowInputs(Names names) {
     this.names = names;
-    this.functions = functions;
   }
 
   /** The workflow that {@code event}'s {@code fn} names, if it names one. */

@@ -167,7 +167,7 @@ public final class ProjectChecker {
       }
     }
 
-    private void visit(Workflow workflow, LinkedHashSet<String> path) {
+    private void visit(Workflow workflow, Set<String> path) {
       if (done.contains(workflow.id())) {
         return;
       }

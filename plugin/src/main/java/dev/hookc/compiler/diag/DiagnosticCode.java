@@ -1,5 +1,7 @@
 package dev.hookc.compiler.diag;
 
+import com.google.errorprone.annotations.Immutable;
+
 /**
  * A stable diagnostic code ({@code HC} and four digits) with its one-line meaning.
  *
@@ -13,6 +15,7 @@ public interface DiagnosticCode {
    * What a code is: its id as printed ({@code HC3002}), its one-line meaning as listed in {@code
    * docs/diagnostics.md}, and the severity it is reported with.
    */
+  @Immutable
   record Spec(String id, String summary, Severity severity) {}
 
   /** This code's id, meaning and severity. */

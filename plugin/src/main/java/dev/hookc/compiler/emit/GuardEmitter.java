@@ -87,7 +87,7 @@ final class GuardEmitter {
               event.method() + " " + event.path(),
               key(idempotency, guard),
               Duration.class,
-              idempotency.ttl().getSeconds(),
+              idempotency.ttl().toSeconds(),
               handler);
     }
     // Authentication comes first, so that an unauthenticated request claims no key.
@@ -101,7 +101,7 @@ final class GuardEmitter {
   private static CodeBlock authenticator(Event event, Authn authn) {
     String route = event.method() + " " + event.path();
     CodeBlock tolerance =
-        CodeBlock.of("$T.ofSeconds($L)", Duration.class, authn.tolerance().getSeconds());
+        CodeBlock.of("$T.ofSeconds($L)", Duration.class, authn.tolerance().toSeconds());
     CodeBlock clock = CodeBlock.of("$T.systemUTC()", Clock.class);
     CodeBlock secrets = secrets(route, authn.secrets());
     switch (authn.scheme()) {
@@ -162,14 +162,14 @@ final class GuardEmitter {
     Optional.ofNullable(authn.options().get("audience"))
         .ifPresent(audience -> code.add("\n.audience($S)", audience));
     if (!authn.tolerance().isZero()) {
-      code.add("\n.leeway($T.ofSeconds($L))", Duration.class, authn.tolerance().getSeconds());
+      code.add("\n.leeway($T.ofSeconds($L))", Duration.class, authn.tolerance().toSeconds());
     }
     if (!jwt.requireExp()) {
       code.add("\n.requireExp(false)");
     }
     jwt.jwksTtl()
         .ifPresent(
-            ttl -> code.add("\n.jwksTtl($T.ofSeconds($L))", Duration.class, ttl.getSeconds()));
+            ttl -> code.add("\n.jwksTtl($T.ofSeconds($L))", Duration.class, ttl.toSeconds()));
     return code.add("\n.build()").unindent().unindent().build();
   }
 

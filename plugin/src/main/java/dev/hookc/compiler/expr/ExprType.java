@@ -215,10 +215,23 @@ public sealed interface ExprType {
     }
   }
 
+  // A false positive: a class initialization deadlock needs a thread that initializes one of these
+  // six records before ExprType, and nothing but these constants ever creates one.
+  @SuppressWarnings("ClassInitializationDeadlock")
   ExprType STRING = new StringType();
+
+  @SuppressWarnings("ClassInitializationDeadlock")
   ExprType INTEGER = new IntegerType();
+
+  @SuppressWarnings("ClassInitializationDeadlock")
   ExprType NUMBER = new NumberType();
+
+  @SuppressWarnings("ClassInitializationDeadlock")
   ExprType BOOLEAN = new BooleanType();
+
+  @SuppressWarnings("ClassInitializationDeadlock")
   ExprType NULL = new NullType();
+
+  @SuppressWarnings("ClassInitializationDeadlock")
   ExprType DYNAMIC = new DynamicType();
 }

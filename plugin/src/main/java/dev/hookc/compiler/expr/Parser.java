@@ -65,6 +65,8 @@ final class Parser {
 
   /** Thrown to unwind after the first reported problem. */
   private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Stop() {
       super(null, null, false, false);
     }

@@ -36,7 +36,7 @@ final class TypeChecker {
   /** The checked expression, or {@code null} when a problem was reported. */
   Typed check(Expr expr) {
     if (expr instanceof Expr.NumberLiteral n) {
-      return number(n.text(), n.offset());
+      return number(n.text());
     }
     if (expr instanceof Expr.StringLiteral s) {
       return Typed.of(ExprType.STRING, CodeBlock.of("$S", s.value()), false);
@@ -69,7 +69,7 @@ final class TypeChecker {
     return operators.check(expr);
   }
 
-  private Typed number(String text, int offset) {
+  private Typed number(String text) {
     BigDecimal value = new BigDecimal(text);
     if (text.matches("\\d+")) {
       try {
@@ -209,7 +209,7 @@ final class TypeChecker {
     }
     boolean keyed = key.is(ExprType.STRING) || key.is(ExprType.INTEGER) || key.isJson();
     boolean indexable =
-        target.isJson() || type instanceof ExprType.PojoType && ((ExprType.PojoType) type).open();
+        target.isJson() || (type instanceof ExprType.PojoType pojoType && pojoType.open());
     if (keyed && indexable) {
       return Typed.of(
           ExprType.DYNAMIC, CodeBlock.of("$T.index($L, $L)", JS, target.code(), key.code()), true);

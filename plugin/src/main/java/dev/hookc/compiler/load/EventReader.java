@@ -110,7 +110,7 @@ final class EventReader {
     Optional<FnRef> fn = fn(keyNode, event);
     BodyDeclaration body = body(event);
     List<Parameter> parameters = parameters(event);
-    key.ifPresent(k -> checkPathParameters(keyNode, k, parameters));
+    key.ifPresent(k -> checkPathParameters(k, parameters));
     Map<String, Event.Response> responses = responses(event);
     return Optional.of(
         new Event(
@@ -272,7 +272,7 @@ final class EventReader {
     return Optional.of(new Parameter(name.get(), in.get(), required, node.get("schema"), node));
   }
 
-  private void checkPathParameters(YamlScalar keyNode, EventKey key, List<Parameter> parameters) {
+  private void checkPathParameters(EventKey key, List<Parameter> parameters) {
     Set<String> inPath =
         Set.copyOf(key.parameters().stream().map(EventKey.PathParameter::name).toList());
     for (Parameter parameter : parameters) {

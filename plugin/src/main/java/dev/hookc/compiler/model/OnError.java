@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What a task (or every task of a workflow) does when it fails: its {@code on_error}.
  *
- * @param continues whether the workflow goes on after the failure ({@code continue}, default false)
+ * @param continues whether the workflow goes on after the failure (the YAML key {@code
+ *     on_error.continue}, default false)
  * @param response the value that replaces the failed task's result, when given
  * @param tasks tasks run instead, whose last result replaces the failed task's result
  * @param node the {@code on_error} mapping

@@ -12,7 +12,8 @@ public final class FunctionNames {
   public static String upperCamel(String name) {
     StringBuilder out = new StringBuilder();
     boolean upper = true;
-    for (char c : name.toCharArray()) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
         upper = true;
         continue;

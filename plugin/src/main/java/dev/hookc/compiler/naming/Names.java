@@ -37,7 +37,7 @@ public final class Names {
       return FunctionNames.upperCamel(event.operationId().get());
     }
     StringBuilder name = new StringBuilder(FunctionNames.upperCamel(event.method().keyword()));
-    for (String segment : event.path().split("/")) {
+    for (String segment : event.path().split("/", -1)) {
       if (segment.startsWith("{")) {
         name.append("By")
             .append(FunctionNames.upperCamel(segment.substring(1, segment.length() - 1)));

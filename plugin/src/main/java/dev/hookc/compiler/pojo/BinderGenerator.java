@@ -114,7 +114,8 @@ final class BinderGenerator {
             .beginControlFlow(
                 "for ($T<String, $T> field : node.properties())", Map.Entry.class, JSON_NODE)
             .beginControlFlow("switch (field.getKey())");
-    Iterator<Map.Entry<String, JsonNode>> properties = reduced.get("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> properties =
+        reduced.get("properties").properties().iterator();
     while (properties.hasNext()) {
       Map.Entry<String, JsonNode> property = properties.next();
       if (property.getKey().equals(EXTRA)) {

@@ -146,7 +146,8 @@ public final class PojoGenerator {
 
   private ExprType pojoType(JsonNode reduced) {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = reduced.get("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> fields =
+        reduced.get("properties").properties().iterator();
     JCodeModel names = new JCodeModel();
     java.util.Set<String> required = new java.util.HashSet<>();
     reduced.path("required").forEach(name -> required.add(name.asText()));

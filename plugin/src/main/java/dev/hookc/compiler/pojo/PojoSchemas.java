@@ -88,7 +88,7 @@ final class PojoSchemas {
       reduced.set("required", schema.get("required").deepCopy());
     }
     ObjectNode properties = reduced.putObject("properties");
-    Iterator<Map.Entry<String, JsonNode>> fields = schema.get("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = schema.get("properties").properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       properties.set(

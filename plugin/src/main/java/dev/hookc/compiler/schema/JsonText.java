@@ -14,7 +14,7 @@ final class JsonText {
   /** The value as compact JSON. */
   static String of(YamlNode node) {
     StringBuilder out = new StringBuilder();
-    write(node, out, true);
+    write(node, out);
     return out.toString();
   }
 
@@ -26,7 +26,7 @@ final class JsonText {
     return of(node);
   }
 
-  private static void write(YamlNode node, StringBuilder out, boolean top) {
+  private static void write(YamlNode node, StringBuilder out) {
     if (node instanceof YamlMapping mapping) {
       out.append('{');
       for (int i = 0; i < mapping.entries().size(); i++) {
@@ -34,14 +34,14 @@ final class JsonText {
         out.append(i == 0 ? "" : ",");
         string(entry.key().value(), out);
         out.append(':');
-        write(entry.value(), out, false);
+        write(entry.value(), out);
       }
       out.append('}');
     } else if (node instanceof YamlSequence sequence) {
       out.append('[');
       for (int i = 0; i < sequence.items().size(); i++) {
         out.append(i == 0 ? "" : ",");
-        write(sequence.items().get(i), out, false);
+        write(sequence.items().get(i), out);
       }
       out.append(']');
     } else {

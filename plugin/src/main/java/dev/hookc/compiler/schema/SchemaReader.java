@@ -66,7 +66,7 @@ public final class SchemaReader {
   /** One reading, with its index and parsed nodes. */
   private final class Run {
     final SchemaIndex index = new SchemaIndex();
-    final Map<YamlNode, SchemaNode> parsed = new IdentityHashMap<>();
+    final IdentityHashMap<YamlNode, SchemaNode> parsed = new IdentityHashMap<>();
     final List<KeywordParser.PendingRef> refs = new ArrayList<>();
     final KeywordParser parser = new KeywordParser(diagnostics, index, parsed, refs);
     final Map<String, YamlNode> definitions;

@@ -119,7 +119,7 @@ public final class DurationReader {
 
   private static boolean fitsInMillis(Duration duration) {
     try {
-      duration.toMillis();
+      var unused = duration.toMillis();
       return true;
     } catch (ArithmeticException e) {
       return false;

@@ -9,7 +9,7 @@ import java.math.BigInteger;
 
 /** Converts a YAML tree into the equivalent JSON tree, keeping numbers exact. */
 public final class YamlJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   private YamlJson() {}
 

@@ -44,7 +44,7 @@ class JsOracleTest {
     if (a.isNumber() && b.isNumber()) {
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
-    if (a.isArray() && b.isArray() || a.isObject() && b.isObject()) {
+    if ((a.isArray() && b.isArray()) || (a.isObject() && b.isObject())) {
       if (a.size() != b.size()) {
         return false;
       }

@@ -38,7 +38,7 @@ class SourceTextTest {
   /** The writer chain the payload classes were written through before: escaping, then bytes. */
   private static String throughCodemodelChain(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    OutputStreamWriter encoded = new OutputStreamWriter(bytes);
+    OutputStreamWriter encoded = new OutputStreamWriter(bytes, Charset.defaultCharset());
     CharsetEncoder encoder = Charset.forName(encoded.getEncoding()).newEncoder();
     try (Writer writer =
         new UnicodeEscapeWriter(encoded) {

@@ -53,7 +53,7 @@ class DurationReaderTest {
 
   @Test
   void readsABareNumberInTheSettingsUnitWithALocatedWarning() {
-    assertThat(read("300")).hasValue(Duration.ofSeconds(300));
+    assertThat(read("300")).hasValue(Duration.ofMinutes(5));
     assertThat(read("500", DurationReader.BareUnit.MILLISECONDS)).hasValue(Duration.ofMillis(500));
 
     List<Diagnostic> reported = diagnostics.sorted();
@@ -70,7 +70,7 @@ class DurationReaderTest {
 
   @Test
   void warnsAboutAQuotedBareNumberToo() {
-    assertThat(read("'300'")).hasValue(Duration.ofSeconds(300));
+    assertThat(read("'300'")).hasValue(Duration.ofMinutes(5));
     assertThat(diagnostics.sorted()).extracting(d -> d.code().id()).containsExactly("HC1008");
   }
 

@@ -214,7 +214,9 @@ final class Connection {
       if ((state == BUSY || state == WRITING) && in.hasRemaining()) {
         // The next request, pipelined: kept until this one is answered. Nothing more is read
         // meanwhile, so this is at most one read's worth, copied once out of the shared buffer.
-        leftover = in == loop.readBuffer() ? ByteBuffer.wrap(copyOf(in)) : in;
+        @SuppressWarnings("ReferenceEquality") // that very buffer, shared by the loop's connections
+        boolean shared = in == loop.readBuffer();
+        leftover = shared ? ByteBuffer.wrap(copyOf(in)) : in;
       }
     } catch (RequestRejected e) {
       reject(e.rejection());

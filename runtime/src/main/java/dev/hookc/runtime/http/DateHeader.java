@@ -14,6 +14,8 @@ final class DateHeader {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
+  // Never compared or hashed, so the array's identity equality cannot mislead.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Line(long second, byte[] bytes) {}
 
   private static volatile Line current = new Line(Long.MIN_VALUE, new byte[0]);

@@ -181,9 +181,7 @@ public final class Conversion {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Conversion
-        && ((Conversion) o).kinds.equals(kinds)
-        && ((Conversion) o).array == array;
+    return o instanceof Conversion other && other.kinds.equals(kinds) && other.array == array;
   }
 
   @Override

@@ -113,6 +113,8 @@ public final class Parameters {
   }
 
   /**
+   * Fails the request when any parameter was wrong; returns this otherwise.
+   *
    * @throws HttpProblem 400 listing every parameter that is missing, does not convert, or breaks
    *     its schema
    */

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * then binds the whole body with {@link Json#bind}, so coercions and errors stay exactly Jackson's.
  */
 public final class TreeBinding {
+  // Shared on purpose: it has no stack trace to be wrong, and is caught inside the runtime.
+  @SuppressWarnings("StaticAssignmentOfThrowable")
   private static final Unsupported UNSUPPORTED = new Unsupported();
 
   private TreeBinding() {}

@@ -45,7 +45,7 @@ public final class JacksonTreeWriter {
     switch (node.getNodeType()) {
       case OBJECT -> {
         out.writeStartObject();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> field = fields.next();
           out.writeFieldName(field.getKey());

@@ -41,8 +41,7 @@ public final class JsonProblems {
 
   public static HttpProblem unbindable(Exception e) {
     Violation violation;
-    if (e instanceof JsonMappingException) {
-      JsonMappingException mapping = (JsonMappingException) e;
+    if (e instanceof JsonMappingException mapping) {
       violation = violation(pointer(mapping.getPath()), mapping);
     } else {
       violation = new Violation("", "type", "the document does not have the expected shape");
@@ -63,8 +62,8 @@ public final class JsonProblems {
     if (e instanceof ValueInstantiationException) {
       return new Violation(pointer, "value", "the value is not acceptable");
     }
-    if (e instanceof MismatchedInputException) {
-      Class<?> target = ((MismatchedInputException) e).getTargetType();
+    if (e instanceof MismatchedInputException mismatched) {
+      Class<?> target = mismatched.getTargetType();
       if (target != null && target.isEnum()) {
         return new Violation(pointer, "enum", "expected one of " + enumNames(target));
       }

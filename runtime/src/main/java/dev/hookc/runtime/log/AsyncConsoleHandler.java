@@ -188,7 +188,7 @@ final class AsyncConsoleHandler extends Handler {
       // Whatever arrived meanwhile goes in the same write; then back to waiting when empty.
       do {
         queue.drainTo(batch, BATCH - batch.size());
-        stop = batch.removeIf(line -> line == STOP);
+        stop = batch.removeIf(AsyncConsoleHandler::isStop);
         room.release(batch.size());
         write(batch, true);
         batch.clear();
@@ -196,11 +196,17 @@ final class AsyncConsoleHandler extends Handler {
     }
   }
 
+  // STOP is a sentinel: only that very instance stops the writer, never a line equal to it.
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isStop(String line) {
+    return line == STOP;
+  }
+
   /** Writes what a racing publish queued after the writer stopped, on the caller's thread. */
   private List<String> takeAll() {
     List<String> rest = new ArrayList<>();
     queue.drainTo(rest);
-    rest.removeIf(line -> line == STOP);
+    rest.removeIf(AsyncConsoleHandler::isStop);
     room.release(rest.size());
     return rest;
   }

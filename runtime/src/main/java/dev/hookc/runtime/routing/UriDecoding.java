@@ -32,7 +32,7 @@ public final class UriDecoding {
       return Map.of();
     }
     Map<String, List<String>> params = new LinkedHashMap<>();
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -30,7 +30,7 @@ final class JwtClaims {
   JsonNode check(byte[] payload) {
     JsonNode claims = read(payload);
     BigDecimal now = BigDecimal.valueOf(clock.instant().getEpochSecond());
-    BigDecimal slack = BigDecimal.valueOf(leeway.getSeconds());
+    BigDecimal slack = BigDecimal.valueOf(leeway.toSeconds());
     // Compared as decimals: a NumericDate may have a fraction, and one beyond a long (-1e19) must
     // not wrap around to a date on the other side of now.
     BigDecimal exp = time(claims, "exp");

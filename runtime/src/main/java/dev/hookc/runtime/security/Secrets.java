@@ -33,7 +33,7 @@ public final class Secrets {
         secret = env.apply(reference.substring(4));
       } else if (reference.startsWith("config.")) {
         JsonNode node = config;
-        for (String name : reference.substring(7).split("\\.")) {
+        for (String name : reference.substring(7).split("\\.", -1)) {
           node = node == null ? null : node.get(name);
         }
         secret = node == null || !node.isValueNode() || node.isNull() ? null : node.asText();

@@ -66,7 +66,7 @@ final class StandardWebhooksVerifier implements Authenticator {
     String signatures = header(request, set + "signature");
     Timestamps.checkWithin(timestamp, clock, tolerance, tolerance);
     List<byte[]> candidates = new ArrayList<>();
-    for (String signature : signatures.trim().split(" +")) {
+    for (String signature : signatures.trim().split(" +", -1)) {
       if (signature.startsWith("v1,")) {
         candidates.add(Macs.fromBase64(signature.substring(3)));
       }

@@ -28,7 +28,7 @@ final class StripeVerifier implements Authenticator {
    */
   static String timestamp(String header) {
     String timestamp = null;
-    for (String item : header == null ? new String[0] : header.split(",")) {
+    for (String item : header == null ? new String[0] : header.split(",", -1)) {
       int eq = item.indexOf('=');
       if (eq >= 0 && item.substring(0, eq).trim().equals("t")) {
         timestamp = item.substring(eq + 1).trim();
@@ -45,7 +45,7 @@ final class StripeVerifier implements Authenticator {
     }
     String timestamp = timestamp(header);
     List<byte[]> candidates = new ArrayList<>();
-    for (String item : header.split(",")) {
+    for (String item : header.split(",", -1)) {
       int eq = item.indexOf('=');
       if (eq >= 0 && item.substring(0, eq).trim().equals("v1")) {
         candidates.add(Macs.fromHex(item.substring(eq + 1).trim()));

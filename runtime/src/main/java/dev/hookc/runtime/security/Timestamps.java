@@ -19,14 +19,14 @@ final class Timestamps {
       throw Unauthorized.because("the signature timestamp is not a number of seconds");
     }
     long now = clock.instant().getEpochSecond();
-    if (seconds < now - past.getSeconds()) {
+    if (seconds < now - past.toSeconds()) {
       throw Unauthorized.because(
-          "the signature timestamp is older than the tolerance of " + past.getSeconds() + " s");
+          "the signature timestamp is older than the tolerance of " + past.toSeconds() + " s");
     }
-    if (future != null && seconds > now + future.getSeconds()) {
+    if (future != null && seconds > now + future.toSeconds()) {
       throw Unauthorized.because(
           "the signature timestamp is further ahead than the tolerance of "
-              + future.getSeconds()
+              + future.toSeconds()
               + " s");
     }
   }

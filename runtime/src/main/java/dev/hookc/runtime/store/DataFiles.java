@@ -87,7 +87,7 @@ final class DataFiles {
     int settings = url.indexOf(';');
     String path = url.substring(FILE_URL.length(), settings < 0 ? url.length() : settings);
     // H2 expands ~ to the user's home itself; leave such paths, and other prefixes, to it.
-    if (path.isEmpty() || path.startsWith("~") || path.contains(":") && !isWindowsDrive(path)) {
+    if (path.isEmpty() || path.startsWith("~") || (path.contains(":") && !isWindowsDrive(path))) {
       return null;
     }
     Path base = Path.of(path).toAbsolutePath();

@@ -75,7 +75,7 @@ record Migration(int version, String description, String script, int checksum, S
   List<String> statements() {
     List<String> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : sql.split("\\R")) {
+    for (String line : sql.split("\\R", -1)) {
       String trimmed = line.strip();
       if (trimmed.isEmpty() || trimmed.startsWith("--")) {
         continue;

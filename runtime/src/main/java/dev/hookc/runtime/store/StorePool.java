@@ -30,11 +30,13 @@ final class StorePool {
   static final int MAX_CONNECTIONS = 10;
   static final int MIN_IDLE = 2;
   private static final AtomicInteger POOLS = new AtomicInteger();
+
   // HikariCP logs through slf4j, which slf4j-jdk14 hands to java.util.logging and so to hookc's
   // console. Its INFO lines (starting, connection added, started, shutting down, shut down) are
   // five lines per pool that say nothing a webhook receiver's operator acts on: they are shown only
   // when a logging configuration sets com.zaxxer.hikari.level. Held here, since the JDK keeps
   // loggers only weakly and would forget the level.
+  @SuppressWarnings("UnusedVariable") // held, never read: see above
   private static final Logger HIKARI_LOG = quiet(Logger.getLogger("com.zaxxer.hikari"));
 
   private StorePool() {}

@@ -23,7 +23,7 @@ public record Status(
     Map<String, String> headers,
     boolean returned) {
   private static final ObjectMapper VALUES =
-      new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+      new ObjectMapper().setNodeFactory(new JsonNodeFactory(true));
 
   public Status {
     data = data == null ? NullNode.getInstance() : data;
@@ -178,7 +178,7 @@ public record Status(
       return Map.of();
     }
     Map<String, String> headers = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (!field.getValue().isNull()) {

@@ -280,7 +280,7 @@ final class RandomJson {
       1e-3,
       9.999999e-4,
       2e22,
-      1.0E23
+      9.999999999999999E22 // 1e23, the nearest double
     };
     return special[random.nextInt(special.length)];
   }

@@ -106,7 +106,7 @@ class AsyncConsoleHandlerTest {
     int[] next = new int[threads];
     for (String line : lines) {
       String message = line.substring(line.indexOf(": ") + 2);
-      String[] words = message.split(" ");
+      String[] words = message.split(" ", -1);
       int thread = Integer.parseInt(words[1]);
       assertThat(Integer.parseInt(words[3])).isEqualTo(next[thread]++);
     }

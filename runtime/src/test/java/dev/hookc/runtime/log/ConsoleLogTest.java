@@ -30,7 +30,7 @@ class ConsoleLogTest {
     record.setLoggerName("dev.hookc.runtime.HookcServer");
     record.setThrown(new IllegalStateException("boom"));
 
-    String[] lines = formatter.format(record).split(System.lineSeparator());
+    String[] lines = formatter.format(record).split(System.lineSeparator(), -1);
 
     assertThat(lines[0]).endsWith(" SEVERE dev.hookc.runtime.HookcServer: request failed");
     assertThat(lines[1]).isEqualTo("java.lang.IllegalStateException: boom");

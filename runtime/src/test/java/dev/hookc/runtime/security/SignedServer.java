@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class SignedServer implements AutoCloseable {
                     authenticator.protect(
                         request -> {
                           Map<String, Object> echo = new LinkedHashMap<>();
-                          echo.put("body", new String(request.body(), "UTF-8"));
+                          echo.put("body", new String(request.body(), StandardCharsets.UTF_8));
                           echo.put("user", request.user());
                           return Response.json(200, echo);
                         })))

@@ -66,7 +66,7 @@ class InboxCrashTest {
   @Test
   void processesEveryAcknowledgedDeliveryAndAcceptsNoneTwiceAcrossKills() throws Exception {
     AtomicReference<Integer> port = new AtomicReference<>();
-    AtomicReference<Process> app = new AtomicReference<>(start(port));
+    Process app = start(port);
     ConcurrentLinkedQueue<String> keys = new ConcurrentLinkedQueue<>();
     for (int i = 0; i < DELIVERIES; i++) {
       keys.add("evt_" + i);
@@ -112,8 +112,8 @@ class InboxCrashTest {
     Random random = new Random();
     for (int kill = 0; kill < KILLS; kill++) {
       sleep(200 + random.nextInt(500));
-      app.get().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      app.set(start(port));
+      app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      app = start(port);
     }
     for (Future<?> sender : running) {
       sender.get(60, TimeUnit.SECONDS);
@@ -122,7 +122,7 @@ class InboxCrashTest {
     Map<String, Integer> processed = waitUntilProcessed(Duration.ofSeconds(30));
     // The last runs mark their deliveries done just after their side effect.
     sleep(1000);
-    app.get().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     long elapsed = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
     // A delivery stored just before a kill is acknowledged only to the sender's retry, as a
@@ -149,7 +149,7 @@ class InboxCrashTest {
       if (Files.exists(log)) {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         // A line cut short by a kill has no newline: that run did not complete.
-        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n", -1)) {
           if (!line.isEmpty()) {
             counts.merge(line, 1, Integer::sum);
           }

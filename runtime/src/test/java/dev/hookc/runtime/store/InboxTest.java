@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ class InboxTest {
     Map<String, String> seen = new ConcurrentHashMap<>();
     start(
         request -> {
-          seen.put(request.header("webhook-id"), new String(request.body(), "UTF-8"));
+          seen.put(
+              request.header("webhook-id"), new String(request.body(), StandardCharsets.UTF_8));
           return Response.empty(204);
         },
         RetryPolicy.defaults());

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -101,7 +102,7 @@ class PostgresInstancesTest {
                             .build(),
                         HttpResponse.BodyHandlers.ofString())));
       }
-      Map<String, String> firstBody = new ConcurrentHashMap<>();
+      Map<String, String> firstBody = new HashMap<>();
       int replayed = 0;
       for (Future<HttpResponse<String>> future : sent) {
         HttpResponse<String> response = future.get();

@@ -109,7 +109,7 @@ final class MethodNames {
         continue;
       }
       nameNext = false;
-      for (String word : NOT_ALPHANUMERIC.split(token)) {
+      for (String word : NOT_ALPHANUMERIC.split(token, -1)) {
         name.append(capitalize(word));
       }
     }

@@ -110,7 +110,7 @@ class JsonSchemaConformanceTest {
 
   private static String classNameOf(String file, int group) {
     StringBuilder name = new StringBuilder();
-    for (String word : file.replace(".json", "").split("[^A-Za-z0-9]+")) {
+    for (String word : file.replace(".json", "").split("[^A-Za-z0-9]+", -1)) {
       name.append(MethodNames.capitalize(word));
     }
     return name + "Group" + group + "Validator";

@@ -403,7 +403,7 @@ public final class Js {
 
   /** A node's boolean value, or {@code null} when it is not a boolean. */
   public static Boolean asBoolean(JsonNode node) {
-    return node != null && node.isBoolean() ? node.booleanValue() : null;
+    return (node != null && node.isBoolean()) ? node.booleanValue() : null;
   }
 
   static JsonNode numberNode(BigDecimal value) {

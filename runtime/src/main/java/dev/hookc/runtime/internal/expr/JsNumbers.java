@@ -41,7 +41,7 @@ final class JsNumbers {
   static BigDecimal multiply(long a, long b) {
     long high = Math.multiplyHigh(a, b);
     long low = a * b;
-    boolean fits = high == 0 && low >= 0 || high == -1 && low < 0;
+    boolean fits = (high == 0 && low >= 0) || (high == -1 && low < 0);
     return fits ? BigDecimal.valueOf(low) : BigDecimal.valueOf(a).multiply(BigDecimal.valueOf(b));
   }
 

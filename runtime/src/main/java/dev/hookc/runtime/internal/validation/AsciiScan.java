@@ -46,6 +46,8 @@ final class AsciiScan {
   }
 
   /** One literal or class, repeated between {@code min} and {@code max} times. */
+  // Never compared or hashed, so the array's identity equality cannot mislead.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Atom(boolean[] chars, int min, int max) {
     boolean has(char c) {
       return c < 128 && chars[c];

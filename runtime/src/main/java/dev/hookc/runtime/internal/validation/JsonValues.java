@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class JsonValues {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+      new ObjectMapper().setNodeFactory(new JsonNodeFactory(true));
 
   private JsonValues() {}
 

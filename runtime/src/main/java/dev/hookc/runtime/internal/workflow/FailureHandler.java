@@ -7,6 +7,8 @@ import dev.hookc.runtime.workflow.Status;
 public interface FailureHandler {
 
   /**
+   * Turns a task's failure into the status that replaces it.
+   *
    * @param failed the failed status, {@link Status#crashed()} when the task threw
    * @return the status that replaces it
    */

@@ -56,7 +56,7 @@ public final class ProjectConfig {
 
   private static ObjectNode fromVariables(JsonNode mapping, Map<String, String> env) {
     ObjectNode values = JsonNodeFactory.instance.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = mapping.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = mapping.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode leaf = field.getValue();
@@ -105,7 +105,7 @@ public final class ProjectConfig {
 
   /** Deep-merges {@code overrides} into {@code target}: objects merge, anything else replaces. */
   private static void merge(ObjectNode target, JsonNode overrides) {
-    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = overrides.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode existing = target.get(field.getKey());

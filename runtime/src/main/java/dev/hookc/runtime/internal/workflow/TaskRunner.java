@@ -99,7 +99,7 @@ public final class TaskRunner {
   /** One attempt's outcome: a status, or the exception it ended with. */
   private record Attempt(Status status, TaskCrash crash) {
     boolean failed() {
-      return crash != null || !status.success() && !status.returned();
+      return crash != null || (!status.success() && !status.returned());
     }
   }
 
