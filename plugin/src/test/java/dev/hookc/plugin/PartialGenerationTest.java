@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -184,7 +185,7 @@ class PartialGenerationTest {
     Set<String> expected = new TreeSet<>(PROJECT_WIDE);
     for (String key : after.units().keySet()) {
       for (String fragment : fragments) {
-        if (key.toLowerCase().contains(fragment.toLowerCase())) {
+        if (key.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT))) {
           expected.add(key);
         }
       }
