@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build-time scaling: generate-sources and compile of synthetic projects with N events and N
 workflows, the up-to-date check on an unchanged project, regeneration after a changed $ref'd
-definition, and a marked place for one changed event of N (not yet measured). Reports the
+definition, and one changed event of N (regenerated alone, compared with a clean build). Reports the
 plugin's own time, Maven's wall time and Maven's CPU time (user + system of the whole process
 tree, which other load on the machine barely changes), and checks them against the targets. Run through ../run-scaling.sh; see bench/README.md."""
 import argparse
@@ -50,7 +50,8 @@ def hookc_cpu_ms(log, kind):
 
 
 def hookc_match(log, kind):
-    pattern = (r"hookc: generated \d+ source files? in (\d+) ms"
+    pattern = (r"hookc: (?:generated \d+ source files?|[\d,]+ of [\d,]+ files regenerated "
+               r"\(\d+ inputs? changed\)) in (\d+) ms"
                if kind == "generated" else
                r"hookc: inputs unchanged since the last generation, skipped \((\d+) ms\)")
     m = re.search(pattern, log)
@@ -60,14 +61,34 @@ def hookc_match(log, kind):
 
 
 def one_event_changed(project, n):
-    """Time generate-sources after changing one event of n, and check the output is identical to a
-    clean build's. NOT YET MEASURED: per-input regeneration is not built yet (today any change
-    regenerates everything, which the clean figures already measure). When it is: change one event
-    file, run generate-sources, read the mojo's time, then compare the output tree with that of a
-    clean build of the same inputs, byte for byte."""
-    print(f"N={n}: one event changed: not yet measured (per-input regeneration is not built yet)",
-          flush=True)
-    return None
+    """Time generate-sources after changing one event of n (the goal's own time as the mojo logs
+    it, and CPU), then check that the output is identical to a clean build's, byte for byte."""
+    output = project / "target/generated-sources/hookc"
+    mvn(project, "generate-sources")  # current again after the definition step
+    event = sorted((project / "src/events").rglob("*.yaml"))[0]
+    text = event.read_text()
+    changed = re.sub(r"maxLength: (\d+)", lambda m: f"maxLength: {int(m.group(1)) + 1}", text,
+                     count=1)
+    if changed == text:
+        changed = text + "\n# changed\n"
+    event.write_text(changed)
+    _, log, cpu = mvn(project, "generate-sources")
+    m = re.search(r"hookc: ([\d,]+) of ([\d,]+) files regenerated \((\d+) inputs? changed\) "
+                  r"in (\d+) ms", log)
+    if not m:
+        raise RuntimeError(f"expected a partial regeneration:\n{log[-2000:]}")
+    mojo_cpu = hookc_cpu_ms(log, "generated")
+    partial = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    shutil.rmtree(project / "target", ignore_errors=True)
+    mvn(project, "generate-sources")
+    clean = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    identical = partial == clean
+    print(f"N={n}: one event changed: {m.group(1)} of {m.group(2)} files regenerated in "
+          f"{m.group(4)} ms (mojo), Maven's JVM {mojo_cpu} ms CPU, mvn CPU {cpu:.1f} s; "
+          f"identical to a clean build: {identical}", flush=True)
+    if not identical:
+        raise RuntimeError("partial regeneration differs from a clean build")
+    return int(m.group(4))
 
 
 def exponent(points):

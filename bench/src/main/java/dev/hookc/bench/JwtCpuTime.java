@@ -3,7 +3,6 @@ package dev.hookc.bench;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.security.Authenticator;
 import dev.hookc.runtime.security.Authenticators;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;

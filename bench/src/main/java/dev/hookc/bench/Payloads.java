@@ -1,9 +1,8 @@
 package dev.hookc.bench;
 
-import dev.hookc.runtime.Json;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookc.runtime.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,5 @@
 package dev.hookc.bench;
 
-import dev.hookc.runtime.BenchRequests;
-import dev.hookc.runtime.Json;
-import dev.hookc.runtime.Request;
-import dev.hookc.runtime.Violation;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -18,6 +13,10 @@ import dev.hookc.bench.app.model.PostCallbackBody;
 import dev.hookc.bench.app.model.PostPaymentsEventsBody;
 import dev.hookc.bench.app.validation.PostCallbackBodyValidator;
 import dev.hookc.bench.app.validation.PostPaymentsEventsBodyValidator;
+import dev.hookc.runtime.BenchRequests;
+import dev.hookc.runtime.Json;
+import dev.hookc.runtime.Request;
+import dev.hookc.runtime.Violation;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -26,6 +26,18 @@ public final class HookcCompiler {
    * reported here), then, only when there was no error, bind and emit.
    */
   public CompileResult compile(CompileRequest request) {
+    CompilePlan plan = plan(request);
+    List<GeneratedSource> sources = new ArrayList<>(ProjectEmitter.emit(plan.units()));
+    sources.sort(Comparator.comparing(GeneratedSource::path));
+    return new CompileResult(plan.diagnostics(), sources);
+  }
+
+  /**
+   * Loads, checks and binds the project described by {@code request}, and plans its sources without
+   * emitting them: every diagnostic, and when there was no error, the units to emit, each with the
+   * input files it depends on. Emitting every unit gives what {@link #compile} gives.
+   */
+  public CompilePlan plan(CompileRequest request) {
     Diagnostics diagnostics = new Diagnostics();
     Project project =
         new ProjectLoader(request.projectDirectory(), diagnostics)
@@ -43,11 +55,9 @@ public final class HookcCompiler {
     Names names = new Names(request.packageName());
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     if (diagnostics.hasErrors()) {
-      return new CompileResult(diagnostics.sorted(), List.of());
+      return new CompilePlan(diagnostics.sorted(), List.of());
     }
     BoundProject bound = new Binder(names).bind(project, analysis);
-    List<GeneratedSource> sources = new ArrayList<>(new ProjectEmitter().emit(bound));
-    sources.sort(Comparator.comparing(GeneratedSource::path));
-    return new CompileResult(diagnostics.sorted(), sources);
+    return new CompilePlan(diagnostics.sorted(), new ProjectEmitter().plan(bound));
   }
 }

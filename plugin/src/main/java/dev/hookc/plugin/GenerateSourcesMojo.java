@@ -67,8 +67,10 @@ public final class GenerateSourcesMojo extends AbstractMojo {
    * time and content hash of each input file. When the project's YAML, definitions, configuration,
    * Java function files and this plugin's settings and version are all unchanged and the output
    * directory exists, generation is skipped; only files whose size or time changed are read again,
-   * and their content decides (a {@code touch} alone does not regenerate). Delete it, or run {@code
-   * clean}, to force generation.
+   * and their content decides (a {@code touch} alone does not regenerate). Next to it, {@code
+   * outputs.manifest} records which input files each generated file depends on, so that a change
+   * regenerates only the files it reaches. Delete both, or run {@code clean}, to force a full
+   * generation.
    */
   @Parameter(
       property = "hookc.stateFile",

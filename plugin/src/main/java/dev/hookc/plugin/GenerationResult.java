@@ -3,6 +3,7 @@ package dev.hookc.plugin;
 import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one run of the {@code generate-sources} goal did.
@@ -14,6 +15,10 @@ import java.util.List;
  * @param warnings problems besides the diagnostics that the user should see, such as a state file
  *     that could not be written
  * @param notes why the up-to-date check could not run or remember, for the debug log
+ * @param regenerated how many sources were emitted again, when only the units that changed inputs
+ *     reach were; -1 after a full generation
+ * @param changedInputs how many input files changed, were added or removed, for a partial
+ *     generation; -1 after a full generation
  */
 record GenerationResult(
     Outcome outcome,
@@ -21,7 +26,9 @@ record GenerationResult(
     int files,
     int written,
     List<String> warnings,
-    List<String> notes) {
+    List<String> notes,
+    int regenerated,
+    int changedInputs) {
 
   /** What happened to the sources. */
   enum Outcome {
@@ -54,6 +61,19 @@ record GenerationResult(
       return "inputs unchanged since the last generation, skipped (" + millis + " ms)";
     }
     long warnings = count(Severity.WARNING);
+    if (regenerated >= 0) {
+      return String.format(Locale.ROOT, "%,d of %,d files regenerated", regenerated, files)
+          + " ("
+          + plural(changedInputs, "input")
+          + " changed) in "
+          + millis
+          + " ms ("
+          + written
+          + " written, "
+          + (files - written)
+          + " unchanged)"
+          + (warnings > 0 ? ", with " + plural(warnings, "warning") : "");
+    }
     return "generated "
         + plural(files, "source file")
         + " in "

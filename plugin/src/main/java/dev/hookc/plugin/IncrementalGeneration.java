@@ -91,6 +91,19 @@ final class IncrementalGeneration {
     }
   }
 
+  /**
+   * Every input file with its content hash, by project-relative path, and the settings' digest;
+   * empty when {@link #isUpToDate} could not fingerprint the inputs (or did not need to).
+   */
+  java.util.Optional<Inputs> inputs() {
+    return fingerprint == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Inputs(inputs.settingsDigest(), inputs.files()));
+  }
+
+  /** The inputs {@link #isUpToDate} fingerprinted, as the output manifest records them. */
+  record Inputs(String settings, java.util.Map<String, String> files) {}
+
   /** Why the check could not run, for the debug log; empty when it ran. */
   List<String> notes() {
     return List.copyOf(notes);

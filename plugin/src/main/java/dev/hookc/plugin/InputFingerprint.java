@@ -40,6 +40,8 @@ import java.util.zip.CRC32;
  * the next (a setting's value into a file name, say) changes the digest.
  */
 final class InputFingerprint {
+  /** The hash of a file whose existence alone counts, such as a Java function's. */
+  static final String PRESENT = "present";
 
   private record Input(char kind, String label, Path directory, List<Scanned> files) {}
 
@@ -53,6 +55,8 @@ final class InputFingerprint {
 
   private final Map<String, String> settings = new TreeMap<>();
   private final List<Input> inputs = new ArrayList<>();
+  private final Map<String, String> files = new TreeMap<>();
+  private Path base;
 
   private InputFingerprint() {}
 
@@ -69,6 +73,7 @@ final class InputFingerprint {
     InputFingerprint scan = new InputFingerprint();
     scan.settings.putAll(settings);
     Path base = request.projectDirectory();
+    scan.base = base.toAbsolutePath().normalize();
     scan.settings.put("packageName", request.packageName());
     scan.settings.put("outputDirectory", absolute(request.outputDirectory()));
     // Paths relative to the project appear in generated Javadoc and in diagnostics.
@@ -87,6 +92,8 @@ final class InputFingerprint {
         .contents("definitions", request.definitionsDirectory())
         .contents("eventsources", base.resolve("src/eventsources"))
         .contents("config", base.resolve("src/config"))
+        // The compiler reads the configuration from config/ next to src/.
+        .contents("configuration", base.resolve("config"))
         .names("javaFunctions", functionSources, ".java");
   }
 
@@ -112,11 +119,36 @@ final class InputFingerprint {
       digest.entry(input.kind(), input.label());
       for (Scanned file : input.files()) {
         digest.entry('f', file.relative());
+        String hash = PRESENT;
         if (input.kind() == 'd') {
-          digest.entry('c', hashes.hash(file.file(), file.attributes()));
+          hash = hashes.hash(file.file(), file.attributes());
+          digest.entry('c', hash);
         }
+        files.put(projectRelative(file.file()), hash);
       }
     }
+    return digest.hex();
+  }
+
+  /**
+   * Every input file by its path as the compiler names it (relative to the project when inside it),
+   * with its content hash, or {@link #PRESENT} for a file whose existence alone counts; filled by
+   * {@link #fingerprint}.
+   */
+  Map<String, String> files() {
+    return Map.copyOf(files);
+  }
+
+  private String projectRelative(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+
+  /** The digest of the settings alone: a build with other settings generates everything. */
+  String settingsDigest() {
+    Digest digest = Digest.sha256();
+    settings.forEach(digest::setting);
     return digest.hex();
   }
 

@@ -1,17 +1,34 @@
 package dev.hookc.plugin;
 
-import dev.hookc.compiler.CompileResult;
+import dev.hookc.compiler.CompilePlan;
 import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.EmitUnit;
+import dev.hookc.compiler.emit.GeneratedSource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs one generation: skipped when {@link IncrementalGeneration} finds the output current;
- * otherwise the compiler runs and, unless it refuses, its sources replace the output directory's
- * and the new state is remembered.
+ * otherwise the compiler loads, checks and binds the whole project and, unless it refuses, emits
+ * either every unit or, when the last generation's {@link OutputManifest} allows, only the units
+ * that the changed inputs reach ({@link PartialGeneration}); then the manifest and the state are
+ * remembered.
  */
 final class SourceGenerator {
+  /** The manifest's name, next to the state file. */
+  static final String MANIFEST = "outputs.manifest";
 
   /**
    * Generates what {@code request} asks for.
@@ -28,39 +45,96 @@ final class SourceGenerator {
           0,
           0,
           remember(incremental, request),
-          incremental.notes());
+          incremental.notes(),
+          -1,
+          -1);
     }
     try {
       incremental.forget();
     } catch (IOException e) {
       throw new IOException("cannot delete " + request.stateFile(), e);
     }
-    CompileResult compiled = new HookcCompiler().compile(request.compile());
-    if (compiled.count(Severity.ERROR) > 0
-        || (request.failOnWarning() && compiled.count(Severity.WARNING) > 0)) {
+    CompilePlan plan = new HookcCompiler().plan(request.compile());
+    if (plan.count(Severity.ERROR) > 0
+        || (request.failOnWarning() && plan.count(Severity.WARNING) > 0)) {
+      // Nothing is written, so the manifest still describes the output: the next build can still
+      // regenerate only what changed since the last successful one.
       return new GenerationResult(
           GenerationResult.Outcome.FAILED,
-          compiled.diagnostics(),
+          plan.diagnostics(),
           0,
           0,
           List.of(),
-          incremental.notes());
+          incremental.notes(),
+          -1,
+          -1);
     }
+    Path output = request.compile().outputDirectory();
+    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
+    Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
+    Optional<PartialGeneration> partial =
+        inputs.flatMap(
+            in ->
+                PartialGeneration.select(
+                    OutputManifest.read(manifestFile), in, plan.units(), output));
+    List<EmitUnit> units = partial.map(PartialGeneration::emit).orElse(plan.units());
+    List<List<GeneratedSource>> emitted = units.parallelStream().map(EmitUnit::emit).toList();
+    List<GeneratedSource> sources = emitted.stream().flatMap(List::stream).toList();
     int written;
     try {
-      written = new SourceWriter(request.compile().outputDirectory()).write(compiled.sources());
+      // Forgotten first: an interrupted write leaves no manifest, and the next build generates
+      // everything.
+      Files.deleteIfExists(manifestFile);
+      SourceWriter writer = new SourceWriter(output);
+      written =
+          partial.isPresent()
+              ? writer.update(sources, partial.get().stale())
+              : writer.write(sources);
     } catch (IOException e) {
-      throw new IOException(
-          "cannot write generated sources to " + request.compile().outputDirectory(), e);
+      throw new IOException("cannot write generated sources to " + output, e);
     }
-    List<String> problems = remember(incremental, request);
+    List<String> problems = new ArrayList<>();
+    Map<String, OutputManifest.Unit> recorded =
+        new HashMap<>(partial.map(PartialGeneration::kept).orElse(Map.of()));
+    for (int i = 0; i < units.size(); i++) {
+      recorded.put(units.get(i).key(), unit(units.get(i), emitted.get(i)));
+    }
+    int files = recorded.values().stream().mapToInt(u -> u.outputs().size()).sum();
+    if (inputs.isPresent()) {
+      try {
+        new OutputManifest(inputs.get().settings(), inputs.get().files(), recorded)
+            .write(manifestFile);
+      } catch (IOException e) {
+        problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
+      }
+    }
+    problems.addAll(remember(incremental, request));
     return new GenerationResult(
         GenerationResult.Outcome.GENERATED,
-        compiled.diagnostics(),
-        compiled.sources().size(),
+        plan.diagnostics(),
+        files,
         written,
         problems,
-        incremental.notes());
+        incremental.notes(),
+        partial.isPresent() ? sources.size() : -1,
+        partial.map(PartialGeneration::changedInputs).orElse(-1));
+  }
+
+  private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {
+    Map<String, OutputManifest.Output> outputs = new TreeMap<>();
+    for (GeneratedSource source : sources) {
+      byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
+      outputs.put(source.path(), new OutputManifest.Output(sha256(bytes), bytes.length));
+    }
+    return new OutputManifest.Unit(unit.origins(), outputs);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /** Remembers the current state; the warning to show when it cannot. */

@@ -51,6 +51,56 @@ final class SourceWriter {
     }
   }
 
+  /**
+   * Updates the output directory in place: deletes the {@code stale} files (paths below it) that
+   * are not among {@code sources}, and the directories that leaves empty, then writes {@code
+   * sources}; every other file is left alone. Returns how many files were written.
+   */
+  int update(List<GeneratedSource> sources, Set<String> stale) throws IOException {
+    Set<String> wanted = new HashSet<>();
+    Set<Path> directories = new LinkedHashSet<>();
+    Set<Path> existing = new HashSet<>();
+    for (GeneratedSource source : sources) {
+      Path file = outputDirectory.resolve(source.path());
+      wanted.add(source.path());
+      directories.add(file.getParent());
+      if (Files.isRegularFile(file)) {
+        existing.add(file);
+      }
+    }
+    for (String path : stale) {
+      if (!wanted.contains(path)) {
+        Path file = outputDirectory.resolve(path);
+        Files.deleteIfExists(file);
+        deleteEmptyParents(file.getParent());
+      }
+    }
+    for (Path directory : directories) {
+      Files.createDirectories(directory);
+    }
+    try {
+      return sources.parallelStream().mapToInt(source -> writeIfChanged(source, existing)).sum();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private void deleteEmptyParents(Path directory) throws IOException {
+    for (Path d = directory;
+        d != null && d.startsWith(outputDirectory) && !d.equals(outputDirectory);
+        d = d.getParent()) {
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(d)) {
+        if (entries.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.delete(d);
+    }
+  }
+
   /** Writes one source unless its file already holds it; 1 if written. */
   private int writeIfChanged(GeneratedSource source, Set<Path> existing) {
     Path file = outputDirectory.resolve(source.path());

@@ -43,10 +43,9 @@ public final class Binder {
     // validator referring to it calls, rather than copied into each of them.
     SchemaDefinitions shared = analysis.definitions();
     Set<String> usedDefinitions = new TreeSet<>();
-    Optional<String> http = project.http().file();
+    Origins origins = Origins.of(project, analysis);
     List<BoundEvent> events = new ArrayList<>();
     Map<Event, RouteGuard> routes = new LinkedHashMap<>();
-    Map<String, Set<String>> eventFilesByWorkflow = new LinkedHashMap<>();
     for (Event event : project.events()) {
       routes.put(event, event.guard());
       BoundEvent bound =
@@ -55,15 +54,8 @@ public final class Binder {
               analysis,
               shared,
               usedDefinitions,
-              http,
+              origins.of(event),
               project.http().settings().validateResponses());
-      bound
-          .workflow()
-          .ifPresent(
-              w ->
-                  eventFilesByWorkflow
-                      .computeIfAbsent(w.id(), id -> new TreeSet<>())
-                      .add(event.file()));
       events.add(bound);
     }
     List<BoundWorkflow> workflows = new ArrayList<>();
@@ -71,13 +63,7 @@ public final class Binder {
         .workflows()
         .forEach(
             (workflow, compiled) ->
-                workflows.add(
-                    workflow(
-                        workflow,
-                        compiled,
-                        analysis,
-                        eventFilesByWorkflow.getOrDefault(workflow.id(), Set.of()),
-                        http)));
+                workflows.add(workflow(workflow, compiled, analysis, origins.of(workflow))));
     Guards guards =
         new Guards(
             routes,
@@ -102,7 +88,7 @@ public final class Binder {
       Analysis analysis,
       SchemaDefinitions shared,
       Set<String> usedDefinitions,
-      Optional<String> http,
+      Set<String> origins,
       HttpSettings.ResponseValidation responses) {
     EventSchemas schemas = analysis.schemas().get(event);
     Optional<BoundBody> body =
@@ -150,10 +136,6 @@ public final class Binder {
               usedDefinitions.addAll(shared.usedBy(schema));
             });
     Optional<Workflow> workflow = handlingWorkflow(event, analysis);
-    Set<String> origins = new TreeSet<>();
-    origins.add(event.file());
-    http.ifPresent(origins::add);
-    workflow.ifPresent(w -> origins.add(w.file()));
     return new BoundEvent(
         event,
         workflow,
@@ -167,15 +149,7 @@ public final class Binder {
   }
 
   private BoundWorkflow workflow(
-      Workflow workflow,
-      CompiledWorkflow compiled,
-      Analysis analysis,
-      Set<String> eventFiles,
-      Optional<String> http) {
-    Set<String> origins = new TreeSet<>(eventFiles);
-    origins.add(workflow.file());
-    // The types of a workflow's inputs come from the events that run it and from http.yaml.
-    http.ifPresent(origins::add);
+      Workflow workflow, CompiledWorkflow compiled, Analysis analysis, Set<String> origins) {
     return new BoundWorkflow(
         workflow,
         names.workflow(workflow),

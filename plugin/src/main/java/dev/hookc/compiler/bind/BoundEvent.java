@@ -18,7 +18,8 @@ import java.util.Set;
  * @param body its body schema and the classes generated for it, when it declares one
  * @param contract what its controller enforces besides the body schema
  * @param validators the validators of its parameter and response schemas
- * @param origins the project-relative files its generated code derives from
+ * @param origins every project-relative input file its generated code depends on (see {@code
+ *     Origins})
  */
 public record BoundEvent(
     Event event,

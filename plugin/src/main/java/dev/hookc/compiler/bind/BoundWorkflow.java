@@ -17,7 +17,8 @@ import java.util.Set;
  * @param hook the kind of validation-error hook it answers as, if it is one
  * @param body the type of its {@code inputs.body}
  * @param compiled its tasks, with every expression compiled and typed
- * @param origins the project-relative files its generated code derives from
+ * @param origins every project-relative input file its generated code depends on (see {@code
+ *     Origins})
  */
 public record BoundWorkflow(
     Workflow workflow,

@@ -1,10 +1,12 @@
 package dev.hookc.compiler.emit;
 
 import com.palantir.javapoet.JavaFile;
+import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.BoundWorkflow;
 import dev.hookc.compiler.bind.ControllerContract;
+import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
@@ -13,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Emits a bound project: validators and payload classes, the Java function contracts bound from the
@@ -23,52 +28,151 @@ public final class ProjectEmitter {
 
   /** Every source of {@code project}, unsorted. */
   public List<GeneratedSource> emit(BoundProject project) {
+    return emit(plan(project));
+  }
+
+  /**
+   * The sources of {@code units}, in unit order. Units are independent, so they are emitted on
+   * every core; the order, and so the output, does not depend on which thread emitted what.
+   */
+  public static List<GeneratedSource> emit(List<EmitUnit> units) {
+    return units.parallelStream().flatMap(unit -> unit.emit().stream()).toList();
+  }
+
+  /**
+   * The units of {@code project}, each with the files its content depends on; nothing is emitted
+   * until a unit's {@link EmitUnit#emit} is called.
+   */
+  public List<EmitUnit> plan(BoundProject project) {
     Names names = project.names();
-    List<GeneratedSource> sources = new ArrayList<>(ValidatorSources.emit(project));
+    Set<String> everything = Set.of(EmitUnit.EVERY_INPUT);
+    ValidatorSources validators = new ValidatorSources(project);
+    List<EmitUnit> units = new ArrayList<>();
+    // A contract is typed by every call, so it depends on everything its calling workflows do.
+    Map<String, Set<String>> contractOrigins = new TreeMap<>();
     project
         .javaFunctions()
-        .values()
         .forEach(
-            c -> JavaFunctionContract.files(c).forEach(f -> sources.add(GeneratedSource.of(f))));
-    WorkflowEmitter workflows = new WorkflowEmitter(names, project.javaFunctions());
-    List<JavaFile> files = new ArrayList<>();
+            (name, contract) ->
+                contractOrigins.put(name, new TreeSet<>(Set.of(contract.function().sourcePath()))));
     for (BoundWorkflow workflow : project.workflows()) {
-      files.add(
-          workflow
-              .hook()
-              .map(kind -> HookInputs.emit(workflow.inputs(), kind, workflow.workflow().id()))
-              .orElseGet(
-                  () ->
-                      WorkflowEmitter.inputs(
-                          workflow.inputs(), workflow.body(), workflow.workflow().id())));
-      files.add(workflows.emit(workflow.workflow(), workflow.inputs(), workflow.compiled()));
+      Set<String> called = new TreeSet<>();
+      collectCalls(workflow.compiled().tasks(), called);
+      workflow.compiled().onError().ifPresent(o -> collectCalls(o.tasks(), called));
+      called.forEach(
+          name -> {
+            Set<String> origins = contractOrigins.get(name);
+            if (origins != null) {
+              origins.addAll(workflow.origins());
+            }
+          });
+    }
+    project
+        .javaFunctions()
+        .forEach(
+            (name, contract) ->
+                units.add(
+                    new EmitUnit(
+                        "function " + name,
+                        contractOrigins.get(name),
+                        () ->
+                            JavaFunctionContract.files(contract).stream()
+                                .map(GeneratedSource::of)
+                                .toList())));
+    WorkflowEmitter workflows = new WorkflowEmitter(names, project.javaFunctions());
+    for (BoundWorkflow workflow : project.workflows()) {
+      units.add(
+          new EmitUnit(
+              "workflow " + workflow.type().canonicalName(),
+              workflow.origins(),
+              () -> GeneratedSource.ofAll(workflowFiles(workflows, workflow))));
     }
     Map<String, ExprType> workflowBodies = new LinkedHashMap<>();
     project.workflows().forEach(w -> workflowBodies.put(w.workflow().id(), w.body()));
     ControllerEmitter controllers = new ControllerEmitter(names);
     List<Event> served = new ArrayList<>();
     Map<Event, ControllerContract> controllerContracts = new LinkedHashMap<>();
-    for (BoundEvent event : project.servedEvents()) {
-      Workflow workflow = event.workflow().orElseThrow();
-      served.add(event.event());
-      controllerContracts.put(event.event(), event.contract());
-      files.add(
-          controllers.emit(
-              event.event(),
-              event.bodyType(),
-              event.body().map(b -> b.validator()),
-              workflow,
-              workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
-              event.contract(),
-              project.hooks(),
-              event.event().guard().authn().flatMap(GuardEmitter::deliveryIdentity)));
+    for (BoundEvent event : project.events()) {
+      event
+          .workflow()
+          .ifPresent(
+              w -> {
+                served.add(event.event());
+                controllerContracts.put(event.event(), event.contract());
+              });
+      units.add(
+          new EmitUnit(
+              "event " + event.controller().canonicalName(),
+              event.origins(),
+              () -> {
+                List<GeneratedSource> sources = new ArrayList<>(validators.emit(event));
+                event
+                    .workflow()
+                    .ifPresent(
+                        workflow ->
+                            sources.add(
+                                GeneratedSource.of(
+                                    controller(
+                                        controllers, project, event, workflow, workflowBodies))));
+                return sources;
+              }));
     }
-    sources.addAll(GeneratedSource.ofAll(files));
-    sources.add(
-        GeneratedSource.of(
-            new ApplicationEmitter(names, project.guards())
-                .emit(served, controllerContracts, project.settings())));
-    sources.add(new ConfigEmitter(names).emit(project.config()));
-    return sources;
+    // Project-wide classes: which definitions are in use, which routes exist and what the
+    // configuration holds span the whole project, so any change regenerates them.
+    units.add(new EmitUnit("shared definitions", everything, validators::emitShared));
+    units.add(
+        new EmitUnit(
+            "application",
+            everything,
+            () ->
+                List.of(
+                    GeneratedSource.of(
+                        new ApplicationEmitter(names, project.guards())
+                            .emit(served, controllerContracts, project.settings())))));
+    units.add(
+        new EmitUnit(
+            "configuration",
+            everything,
+            () -> List.of(new ConfigEmitter(names).emit(project.config()))));
+    return units;
+  }
+
+  private static List<JavaFile> workflowFiles(WorkflowEmitter workflows, BoundWorkflow workflow) {
+    JavaFile inputs =
+        workflow
+            .hook()
+            .map(kind -> HookInputs.emit(workflow.inputs(), kind, workflow.workflow().id()))
+            .orElseGet(
+                () ->
+                    WorkflowEmitter.inputs(
+                        workflow.inputs(), workflow.body(), workflow.workflow().id()));
+    return List.of(
+        inputs, workflows.emit(workflow.workflow(), workflow.inputs(), workflow.compiled()));
+  }
+
+  private static JavaFile controller(
+      ControllerEmitter controllers,
+      BoundProject project,
+      BoundEvent event,
+      Workflow workflow,
+      Map<String, ExprType> workflowBodies) {
+    return controllers.emit(
+        event.event(),
+        event.bodyType(),
+        event.body().map(b -> b.validator()),
+        workflow,
+        workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
+        event.contract(),
+        project.hooks(),
+        event.event().guard().authn().flatMap(GuardEmitter::deliveryIdentity));
+  }
+
+  private static void collectCalls(List<CompiledTask> tasks, Set<String> called) {
+    for (CompiledTask task : tasks) {
+      if (task.function().orElse(null) instanceof ResolvedFunction.JavaFunction java) {
+        called.add(java.name());
+      }
+      collectCalls(task.nested(), called);
+    }
   }
 }

@@ -15,44 +15,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Emits every event's validators and payload classes, the bulk of a project's generated code, and
- * the classes of the shared definitions they call. Events are independent, so they are generated on
- * every core; the sources are gathered in event order so that the output does not depend on
- * scheduling.
+ * Emits an event's validators and payload classes, the bulk of a project's generated code, and the
+ * classes of the shared definitions they call. The generators are immutable, so events may be
+ * emitted on every core.
  */
 final class ValidatorSources {
-  private ValidatorSources() {}
+  private final BoundProject project;
+  private final SharedDefinitions shared;
+  private final ValidatorGenerator validators;
+  private final PojoGenerator pojos;
 
-  static List<GeneratedSource> emit(BoundProject project) {
-    SharedDefinitions shared =
+  ValidatorSources(BoundProject project) {
+    this.project = project;
+    this.shared =
         new SharedDefinitions(project.definitions(), project.names().packageName() + ".validation");
-    ValidatorGenerator validators = new ValidatorGenerator(shared);
-    PojoGenerator pojos = new PojoGenerator(project.names().packageName() + ".model");
+    this.validators = new ValidatorGenerator(shared);
+    this.pojos = new PojoGenerator(project.names().packageName() + ".model");
+  }
+
+  /** The body validator and payload classes of {@code event}, then its other validators. */
+  List<GeneratedSource> emit(BoundEvent event) {
     List<GeneratedSource> sources = new ArrayList<>();
-    // An ordered parallel stream collects in encounter order whatever thread computed what.
-    project.events().parallelStream()
-        .map(event -> body(event, validators, pojos))
-        .toList()
-        .forEach(sources::addAll);
-    for (BoundEvent event : project.events()) {
-      for (BoundValidator validator : event.validators()) {
-        sources.add(validator(validators, validator.schema(), validator.name()));
-      }
+    event.body().ifPresent(body -> sources.addAll(body(body)));
+    for (BoundValidator validator : event.validators()) {
+      sources.add(validator(validator.schema(), validator.name()));
     }
-    shared
-        .generate(project.usedDefinitions())
-        .forEach(file -> sources.add(GeneratedSource.of(file)));
     return sources;
   }
 
-  private static List<GeneratedSource> body(
-      BoundEvent event, ValidatorGenerator validators, PojoGenerator pojos) {
-    if (event.body().isEmpty()) {
-      return List.of();
-    }
-    BoundBody body = event.body().get();
+  /** The classes of the shared definitions that some validator calls. */
+  List<GeneratedSource> emitShared() {
+    return shared.generate(project.usedDefinitions()).stream().map(GeneratedSource::of).toList();
+  }
+
+  private List<GeneratedSource> body(BoundBody body) {
     List<GeneratedSource> sources = new ArrayList<>();
-    sources.add(validator(validators, body.schema(), body.validator()));
+    sources.add(validator(body.schema(), body.validator()));
     pojos
         .generate(body.payload(), body.binder())
         .forEach(
@@ -60,8 +58,7 @@ final class ValidatorSources {
     return sources;
   }
 
-  private static GeneratedSource validator(
-      ValidatorGenerator validators, JsonSchema schema, ClassName name) {
+  private GeneratedSource validator(JsonSchema schema, ClassName name) {
     TypeSpec type = validators.generate(schema, name.simpleName());
     return GeneratedSource.of(
         JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).build());

@@ -1,0 +1,285 @@
+package dev.hookc.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookc.compiler.CompileRequest;
+import dev.hookc.plugin.GenerationResult.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scripted edits to a realistic project (the contract example's events, workflows, shared
+ * definitions and {@code http.yaml}, with a workflow that calls another and a Java function, and a
+ * configuration): after each, the output that regenerating only what the edit reaches leaves must
+ * be byte for byte a clean build's, and only the expected units may have been emitted again.
+ */
+class PartialGenerationTest {
+  private static final Path EXAMPLE = Paths.get("../examples/contract/src");
+  private static final String FUNCTIONS = "src/main/java/dev/hookc/test/partial/functions/";
+  private static final Set<String> PROJECT_WIDE =
+      Set.of("shared definitions", "application", "configuration");
+
+  @TempDir Path project;
+
+  private Path output;
+  private Path state;
+
+  @BeforeEach
+  void writeProject() throws IOException {
+    output = project.resolve("target/generated-sources/hookc");
+    state = project.resolve("target/hookc/inputs.sha256");
+    for (String dir : new String[] {"events", "functions", "definitions", "eventsources"}) {
+      copy(EXAMPLE.resolve(dir), project.resolve("src").resolve(dir));
+    }
+    write("config/default.yaml", "greeting: hello\n");
+    write(FUNCTIONS + "Audit.java", "// written by the user\n");
+    write(
+        "src/events/relay.yaml",
+        "http.post./relay:\n  fn: relay\n  body:\n    content:\n      application/json:\n"
+            + "        schema:\n          type: object\n");
+    write(
+        "src/functions/relay.yaml",
+        "tasks:\n  - id: audited\n    fn: audit\n    args:\n      who: <% inputs.body %>\n"
+            + "  - id: noted\n    fn: echoNote\n    args:\n      body: <% inputs.body %>\n"
+            + "  - id: answer\n    fn: com.gs.return\n    args: <% noted.data %>\n");
+    assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
+  }
+
+  @Test
+  void changingOneEventsSchemaRegeneratesThatFilesEventsAndTheirWorkflows() throws IOException {
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    assertPartialEqualsClean("ItemsById", "GetLookup", "GetBroken", "EchoItem", "Lookup", "Broken");
+  }
+
+  @Test
+  void changingOneWorkflowsTaskRegeneratesItAndWhatCallsIt() throws IOException {
+    edit("src/functions/echoNote.yaml", "note: <% inputs.body %>", "text: <% inputs.body %>");
+
+    assertPartialEqualsClean("EchoNote", "PostNotes", "Relay", "function audit");
+  }
+
+  @Test
+  void addingAnEventGeneratesItsClasses() throws IOException {
+    write(
+        "src/events/more.yaml",
+        "http.post./more:\n  fn: echoRaw\n  body:\n    content:\n      application/json:\n"
+            + "        schema:\n          type: object\n");
+
+    assertPartialEqualsClean("PostMore", "EchoRaw", "PostEcho");
+  }
+
+  @Test
+  void removingAnEventDeletesItsClasses() throws IOException {
+    edit("src/events/payments.yaml", "http.post./echo:", "http.post./echoed:");
+    Files.delete(project.resolve("src/events/relay.yaml"));
+
+    assertPartialEqualsClean(
+        "Relay",
+        "function audit",
+        "PostPayments",
+        "PostNotes",
+        "PostEcho",
+        "EchoPayment",
+        "EchoNote",
+        "EchoRaw");
+  }
+
+  @Test
+  void renamingAnEventFileRegeneratesItsEvents() throws IOException {
+    Files.move(
+        project.resolve("src/events/relay.yaml"), project.resolve("src/events/relayed.yaml"));
+
+    assertPartialEqualsClean("Relay", "function audit");
+  }
+
+  @Test
+  void changingASharedDefinitionRegeneratesTheEventsThatReferToIt() throws IOException {
+    edit("src/definitions/payment.yaml", "enum: [EUR, USD]", "enum: [EUR, USD, GBP]");
+
+    assertPartialEqualsClean("PostPayments", "EchoPayment");
+  }
+
+  @Test
+  void changingHttpYamlRegeneratesEverything() throws IOException {
+    edit("src/eventsources/http.yaml", "64KiB", "32KiB");
+
+    GenerationResult result = generate();
+    assertThat(result.regenerated()).isEqualTo(result.files());
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void repointingAnEventsFnRegeneratesBothWorkflows() throws IOException {
+    edit("src/events/payments.yaml", "fn: echoNote", "fn: echoRaw");
+
+    assertPartialEqualsClean(
+        "PostPayments",
+        "PostNotes",
+        "PostEcho",
+        "EchoNote",
+        "EchoRaw",
+        "EchoPayment",
+        "Relay",
+        "function audit");
+  }
+
+  @Test
+  void addingAJavaFunctionClassRegeneratesTheWorkflowsThatCallThatName() throws IOException {
+    write(FUNCTIONS + "Notify.java", "// written by the user\n");
+    edit("src/functions/relay.yaml", "fn: audit", "fn: notify");
+
+    // The workflow it calls (and that workflow's event) are typed by whether a task calls them.
+    assertPartialEqualsClean("Relay", "function notify", "EchoNote", "PostNotes");
+  }
+
+  @Test
+  void removingAnUnusedJavaFunctionClassRegeneratesOnlyProjectWideClasses() throws IOException {
+    write(FUNCTIONS + "Spare.java", "// written by the user\n");
+    generate();
+    Files.delete(project.resolve(FUNCTIONS + "Spare.java"));
+
+    assertPartialEqualsClean();
+  }
+
+  @Test
+  void changingTheConfigurationRegeneratesEverything() throws IOException {
+    edit("config/default.yaml", "hello", "bonjour");
+
+    GenerationResult result = generate();
+    assertThat(result.regenerated()).isEqualTo(result.files());
+    assertSameAsCleanBuild();
+  }
+
+  @Test
+  void generatesEverythingWhenTheManifestIsUnreadable() throws IOException {
+    write("target/hookc/outputs.manifest", "not a manifest\n");
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+    assertThat(result.regenerated()).isEqualTo(-1);
+    assertSameAsCleanBuild();
+  }
+
+  /**
+   * Regenerates, then checks that exactly the units whose key contains one of {@code fragments}
+   * (and the project-wide ones) were emitted, and that the output is a clean build's.
+   */
+  private void assertPartialEqualsClean(String... fragments) throws IOException {
+    OutputManifest before = manifest();
+    GenerationResult result = generate();
+    OutputManifest after = manifest();
+    assertThat(result.outcome()).isEqualTo(Outcome.GENERATED);
+    Set<String> expected = new TreeSet<>(PROJECT_WIDE);
+    for (String key : after.units().keySet()) {
+      for (String fragment : fragments) {
+        if (key.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT))) {
+          expected.add(key);
+        }
+      }
+    }
+    int files = expected.stream().mapToInt(key -> after.units().get(key).outputs().size()).sum();
+    assertThat(result.regenerated())
+        .as(
+            "files regenerated, expected those of %s (units before: %s)",
+            expected, before.units().keySet())
+        .isEqualTo(files);
+    assertThat(result.regenerated()).isLessThan(result.files());
+    assertSameAsCleanBuild();
+  }
+
+  private void assertSameAsCleanBuild() throws IOException {
+    Map<String, String> partial = tree();
+    delete(output);
+    delete(project.resolve("target/hookc"));
+    GenerationResult clean = generate();
+    assertThat(clean.regenerated()).isEqualTo(-1);
+    assertThat(partial).isEqualTo(tree());
+  }
+
+  private OutputManifest manifest() {
+    return OutputManifest.read(state.resolveSibling(SourceGenerator.MANIFEST)).orElseThrow();
+  }
+
+  private GenerationResult generate() throws IOException {
+    CompileRequest compile =
+        new CompileRequest(
+            project,
+            project.resolve("src/events"),
+            project.resolve("src/functions"),
+            project.resolve("src/definitions"),
+            project.resolve("src/main/java"),
+            output,
+            "dev.hookc.test.partial");
+    GenerationResult result =
+        new SourceGenerator()
+            .generate(new GenerationRequest(compile, state, false, "1.0-test", "test"));
+    assertThat(result.diagnostics()).noneMatch(d -> d.severity().name().equals("ERROR"));
+    return result;
+  }
+
+  private Map<String, String> tree() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(output)) {
+      walk.filter(Files::isRegularFile)
+          .forEach(
+              f -> {
+                try {
+                  files.put(output.relativize(f).toString(), Files.readString(f));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    }
+    return files;
+  }
+
+  private void edit(String path, String from, String to) throws IOException {
+    Path file = project.resolve(path);
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to));
+  }
+
+  private void write(String path, String content) throws IOException {
+    Path file = project.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
