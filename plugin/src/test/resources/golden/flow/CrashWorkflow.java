@@ -40,7 +40,10 @@ public final class CrashWorkflow {
    * Task {@code call_boom}, calling {@code boom} ({@code src/functions/crash.yaml:2:5}).
    */
   private Status callBoom(CrashInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("call_boom (src/functions/crash.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
+    return TaskRunner.shared().run(
+        "call_boom (src/functions/crash.yaml:2:5)",
+        Retry.NONE,
+        () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))));
   }
 
   private FunctionContext context(String function, CrashInputs inputs) {

@@ -40,14 +40,21 @@ public final class DoubleItWorkflow {
    * Task {@code done}, calling {@code com.gs.return} ({@code src/functions/double_it.yaml:2:5}).
    */
   private Status done(DoubleItInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("done (src/functions/double_it.yaml:2:5)", Retry.NONE, () -> Status.returning(Js.times(Js.member(inputs.body(), "n"), 2L)));
+    return TaskRunner.shared().run(
+        "done (src/functions/double_it.yaml:2:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.times(Js.member(inputs.body(), "n"), 2L)));
   }
 
   /**
-   * Task {@code unreachable_after_return}, calling {@code com.gs.transform} ({@code src/functions/double_it.yaml:5:5}).
+   * Task {@code unreachable_after_return}, calling {@code com.gs.transform} ({@code
+   * src/functions/double_it.yaml:5:5}).
    */
   private Status unreachableAfterReturn(DoubleItInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("unreachable_after_return (src/functions/double_it.yaml:5:5)", Retry.NONE, () -> Status.of(0L));
+    return TaskRunner.shared().run(
+        "unreachable_after_return (src/functions/double_it.yaml:5:5)",
+        Retry.NONE,
+        () -> Status.of(0L));
   }
 
   private FunctionContext context(String function, DoubleItInputs inputs) {

@@ -42,18 +42,22 @@ public final class EachParallelWorkflow {
   }
 
   /**
-   * Task {@code doubled}, calling {@code com.gs.each_parallel} ({@code src/functions/each_parallel.yaml:2:5}).
+   * Task {@code doubled}, calling {@code com.gs.each_parallel} ({@code
+   * src/functions/each_parallel.yaml:2:5}).
    */
   private Status doubled(EachParallelInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("doubled (src/functions/each_parallel.yaml:2:5)", Retry.NONE, () -> {
-      List<TaskBody> branches = new ArrayList<>();
-      for (JsonNode item : Loops.items(Js.member(inputs.body(), "numbers"))) {
-        // Each item gets its own copy of the results, so items never see each other's.
-        Outputs own = outputs.copy();
-        branches.add(() -> doubledItem(inputs, own, item));
-      }
-      return Status.branches(Branches.shared().all(branches));
-    });
+    return TaskRunner.shared().run(
+        "doubled (src/functions/each_parallel.yaml:2:5)",
+        Retry.NONE,
+        () -> {
+          List<TaskBody> branches = new ArrayList<>();
+          for (JsonNode item : Loops.items(Js.member(inputs.body(), "numbers"))) {
+            // Each item gets its own copy of the results, so items never see each other's.
+            Outputs own = outputs.copy();
+            branches.add(() -> doubledItem(inputs, own, item));
+          }
+          return Status.branches(Branches.shared().all(branches));
+        });
   }
 
   /**
@@ -71,26 +75,38 @@ public final class EachParallelWorkflow {
   }
 
   /**
-   * Task {@code double}, calling {@code com.gs.transform} ({@code src/functions/each_parallel.yaml:6:9}).
+   * Task {@code double}, calling {@code com.gs.transform} ({@code
+   * src/functions/each_parallel.yaml:6:9}).
    */
   private Status double_(EachParallelInputs inputs, Outputs outputs, JsonNode taskValue) throws
       Exception {
-    return TaskRunner.shared().run("double (src/functions/each_parallel.yaml:6:9)", Retry.NONE, () -> Status.of(Js.times(taskValue, 2L)));
+    return TaskRunner.shared().run(
+        "double (src/functions/each_parallel.yaml:6:9)",
+        Retry.NONE,
+        () -> Status.of(Js.times(taskValue, 2L)));
   }
 
   /**
-   * Task {@code described}, calling {@code com.gs.transform} ({@code src/functions/each_parallel.yaml:9:9}).
+   * Task {@code described}, calling {@code com.gs.transform} ({@code
+   * src/functions/each_parallel.yaml:9:9}).
    */
   private Status described(EachParallelInputs inputs, Outputs outputs, JsonNode taskValue) throws
       Exception {
-    return TaskRunner.shared().run("described (src/functions/each_parallel.yaml:9:9)", Retry.NONE, () -> Status.of((Js.string(outputs.double_().data()) + " from ") + Js.string(taskValue)));
+    return TaskRunner.shared().run(
+        "described (src/functions/each_parallel.yaml:9:9)",
+        Retry.NONE,
+        () -> Status.of((Js.string(outputs.double_().data()) + " from ") + Js.string(taskValue)));
   }
 
   /**
-   * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/each_parallel.yaml:12:5}).
+   * Task {@code answer}, calling {@code com.gs.return} ({@code
+   * src/functions/each_parallel.yaml:12:5}).
    */
   private Status answer(EachParallelInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/each_parallel.yaml:12:5)", Retry.NONE, () -> Status.returning(outputs.doubled().data()));
+    return TaskRunner.shared().run(
+        "answer (src/functions/each_parallel.yaml:12:5)",
+        Retry.NONE,
+        () -> Status.returning(outputs.doubled().data()));
   }
 
   private FunctionContext context(String function, EachParallelInputs inputs) {

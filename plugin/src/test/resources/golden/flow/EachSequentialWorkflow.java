@@ -36,20 +36,24 @@ public final class EachSequentialWorkflow {
   }
 
   /**
-   * Task {@code shout}, calling {@code com.gs.each_sequential} ({@code src/functions/each_sequential.yaml:2:5}).
+   * Task {@code shout}, calling {@code com.gs.each_sequential} ({@code
+   * src/functions/each_sequential.yaml:2:5}).
    */
   private Status shout(EachSequentialInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("shout (src/functions/each_sequential.yaml:2:5)", Retry.NONE, () -> {
-      List<Status> results = new ArrayList<>();
-      for (String item : Loops.items(inputs.body().getItems())) {
-        Status result = shoutItem(inputs, outputs.copy(), item);
-        results.add(result);
-        if (result.returned()) {
-          break;
-        }
-      }
-      return Status.branches(results);
-    });
+    return TaskRunner.shared().run(
+        "shout (src/functions/each_sequential.yaml:2:5)",
+        Retry.NONE,
+        () -> {
+          List<Status> results = new ArrayList<>();
+          for (String item : Loops.items(inputs.body().getItems())) {
+            Status result = shoutItem(inputs, outputs.copy(), item);
+            results.add(result);
+            if (result.returned()) {
+              break;
+            }
+          }
+          return Status.branches(results);
+        });
   }
 
   /**
@@ -63,11 +67,15 @@ public final class EachSequentialWorkflow {
   }
 
   /**
-   * Task {@code upper}, calling {@code com.gs.transform} ({@code src/functions/each_sequential.yaml:6:9}).
+   * Task {@code upper}, calling {@code com.gs.transform} ({@code
+   * src/functions/each_sequential.yaml:6:9}).
    */
   private Status upper(EachSequentialInputs inputs, Outputs outputs, String taskValue) throws
       Exception {
-    return TaskRunner.shared().run("upper (src/functions/each_sequential.yaml:6:9)", Retry.NONE, () -> Status.of(JsMethods.toUpperCase(taskValue)));
+    return TaskRunner.shared().run(
+        "upper (src/functions/each_sequential.yaml:6:9)",
+        Retry.NONE,
+        () -> Status.of(JsMethods.toUpperCase(taskValue)));
   }
 
   private FunctionContext context(String function, EachSequentialInputs inputs) {

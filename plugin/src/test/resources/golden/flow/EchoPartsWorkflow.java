@@ -9,7 +9,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code echo_parts}: Answers with the parts of the inputs its caller passed as args, from {@code src/functions/echo_parts.yaml}.
+ * Workflow {@code echo_parts}: Answers with the parts of the inputs its caller passed as args, from
+ * {@code src/functions/echo_parts.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class EchoPartsWorkflow {
@@ -36,7 +37,12 @@ public final class EchoPartsWorkflow {
    * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/echo_parts.yaml:3:5}).
    */
   private Status answer(EchoPartsInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/echo_parts.yaml:3:5)", Retry.NONE, () -> Status.returning(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "id", Js.member(inputs.params(), "id"), "c", Js.member(inputs.cookies(), "c"), "raw", inputs.rawBody(), "all", inputs)));
+    return TaskRunner.shared().run(
+        "answer (src/functions/echo_parts.yaml:3:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "id",
+            Js.member(inputs.params(), "id"), "c", Js.member(inputs.cookies(), "c"), "raw",
+            inputs.rawBody(), "all", inputs)));
   }
 
   private FunctionContext context(String function, EchoPartsInputs inputs) {

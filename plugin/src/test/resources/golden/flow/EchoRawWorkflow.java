@@ -9,7 +9,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code echo_raw}: Answers with the raw body and cookies its caller passed as args, from {@code src/functions/echo_raw.yaml}.
+ * Workflow {@code echo_raw}: Answers with the raw body and cookies its caller passed as args, from
+ * {@code src/functions/echo_raw.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class EchoRawWorkflow {
@@ -36,7 +37,11 @@ public final class EchoRawWorkflow {
    * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/echo_raw.yaml:3:5}).
    */
   private Status answer(EchoRawInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/echo_raw.yaml:3:5)", Retry.NONE, () -> Status.returning(Js.object("raw", inputs.rawBody(), "session", Js.member(inputs.cookies(), "session"))));
+    return TaskRunner.shared().run(
+        "answer (src/functions/echo_raw.yaml:3:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("raw", inputs.rawBody(), "session",
+            Js.member(inputs.cookies(), "session"))));
   }
 
   private FunctionContext context(String function, EchoRawInputs inputs) {

@@ -42,17 +42,26 @@ public final class FailureContinuesWorkflow {
   }
 
   /**
-   * Task {@code call_decline}, calling {@code decline} ({@code src/functions/failure_continues.yaml:2:5}).
+   * Task {@code call_decline}, calling {@code decline} ({@code
+   * src/functions/failure_continues.yaml:2:5}).
    */
   private Status callDecline(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("call_decline (src/functions/failure_continues.yaml:2:5)", Retry.NONE, () -> Status.of(decline.apply(new DeclineArgs(), context("decline", inputs))));
+    return TaskRunner.shared().run(
+        "call_decline (src/functions/failure_continues.yaml:2:5)",
+        Retry.NONE,
+        () -> Status.of(decline.apply(new DeclineArgs(), context("decline", inputs))));
   }
 
   /**
-   * Task {@code after}, calling {@code com.gs.transform} ({@code src/functions/failure_continues.yaml:4:5}).
+   * Task {@code after}, calling {@code com.gs.transform} ({@code
+   * src/functions/failure_continues.yaml:4:5}).
    */
   private Status after(FailureContinuesInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("after (src/functions/failure_continues.yaml:4:5)", Retry.NONE, () -> Status.of(Js.object("previous_failed", !outputs.callDecline().success(), "previous_code", outputs.callDecline().codeNumber())));
+    return TaskRunner.shared().run(
+        "after (src/functions/failure_continues.yaml:4:5)",
+        Retry.NONE,
+        () -> Status.of(Js.object("previous_failed", !outputs.callDecline().success(),
+            "previous_code", outputs.callDecline().codeNumber())));
   }
 
   private FunctionContext context(String function, FailureContinuesInputs inputs) {

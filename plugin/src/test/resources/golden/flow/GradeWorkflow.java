@@ -56,10 +56,14 @@ public final class GradeWorkflow {
   }
 
   /**
-   * Task {@code gold_tier}, calling {@code com.gs.transform} ({@code src/functions/grade.yaml:6:9}).
+   * Task {@code gold_tier}, calling {@code com.gs.transform} ({@code
+   * src/functions/grade.yaml:6:9}).
    */
   private Status goldTier(GradeInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("gold_tier (src/functions/grade.yaml:6:9)", Retry.NONE, () -> Status.of(Js.object("tier", "gold")));
+    return TaskRunner.shared().run(
+        "gold_tier (src/functions/grade.yaml:6:9)",
+        Retry.NONE,
+        () -> Status.of(Js.object("tier", "gold")));
   }
 
   /**
@@ -74,10 +78,14 @@ public final class GradeWorkflow {
   }
 
   /**
-   * Task {@code silver_tier}, calling {@code com.gs.transform} ({@code src/functions/grade.yaml:13:9}).
+   * Task {@code silver_tier}, calling {@code com.gs.transform} ({@code
+   * src/functions/grade.yaml:13:9}).
    */
   private Status silverTier(GradeInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("silver_tier (src/functions/grade.yaml:13:9)", Retry.NONE, () -> Status.of(Js.object("tier", "silver")));
+    return TaskRunner.shared().run(
+        "silver_tier (src/functions/grade.yaml:13:9)",
+        Retry.NONE,
+        () -> Status.of(Js.object("tier", "silver")));
   }
 
   /**
@@ -92,17 +100,24 @@ public final class GradeWorkflow {
   }
 
   /**
-   * Task {@code bronze_tier}, calling {@code com.gs.transform} ({@code src/functions/grade.yaml:19:9}).
+   * Task {@code bronze_tier}, calling {@code com.gs.transform} ({@code
+   * src/functions/grade.yaml:19:9}).
    */
   private Status bronzeTier(GradeInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("bronze_tier (src/functions/grade.yaml:19:9)", Retry.NONE, () -> Status.of(Js.object("tier", "bronze")));
+    return TaskRunner.shared().run(
+        "bronze_tier (src/functions/grade.yaml:19:9)",
+        Retry.NONE,
+        () -> Status.of(Js.object("tier", "bronze")));
   }
 
   /**
    * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/grade.yaml:22:5}).
    */
   private Status answer(GradeInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/grade.yaml:22:5)", Retry.NONE, () -> Status.returning(Js.object("tier", Js.member(outputs.gold().data(), "tier"))));
+    return TaskRunner.shared().run(
+        "answer (src/functions/grade.yaml:22:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("tier", Js.member(outputs.gold().data(), "tier"))));
   }
 
   private FunctionContext context(String function, GradeInputs inputs) {

@@ -45,22 +45,31 @@ public final class HandledWorkflow {
    * Task {@code call_boom}, calling {@code boom} ({@code src/functions/handled.yaml:2:5}).
    */
   private Status callBoom(HandledInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("call_boom (src/functions/handled.yaml:2:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))), failed -> callBoomOnError(inputs, outputs, failed));
+    return TaskRunner.shared().run(
+        "call_boom (src/functions/handled.yaml:2:5)",
+        Retry.NONE,
+        () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))),
+        failed -> callBoomOnError(inputs, outputs, failed));
   }
 
   /**
-   * The {@code on_error} of task {@code call_boom} ({@code src/functions/handled.yaml:5:7}): the workflow ends.
+   * The {@code on_error} of task {@code call_boom} ({@code src/functions/handled.yaml:5:7}): the
+   * workflow ends.
    */
   private Status callBoomOnError(HandledInputs inputs, Outputs outputs, Status failed) throws
       Exception {
-    return Status.handled(failed, Js.object("code", 502L, "data", Js.object("error", "upstream unavailable"))).asReturn();
+    return Status.handled(failed, Js.object("code", 502L, "data", Js.object("error",
+        "upstream unavailable"))).asReturn();
   }
 
   /**
    * Task {@code never}, calling {@code com.gs.transform} ({@code src/functions/handled.yaml:9:5}).
    */
   private Status never(HandledInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("never (src/functions/handled.yaml:9:5)", Retry.NONE, () -> Status.of(Js.object("reached", true)));
+    return TaskRunner.shared().run(
+        "never (src/functions/handled.yaml:9:5)",
+        Retry.NONE,
+        () -> Status.of(Js.object("reached", true)));
   }
 
   private FunctionContext context(String function, HandledInputs inputs) {

@@ -10,7 +10,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code log_and_transform}: com.gs.log, then com.gs.transform, from {@code src/functions/log_and_transform.yaml}.
+ * Workflow {@code log_and_transform}: com.gs.log, then com.gs.transform, from {@code
+ * src/functions/log_and_transform.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class LogAndTransformWorkflow {
@@ -40,17 +41,26 @@ public final class LogAndTransformWorkflow {
   }
 
   /**
-   * Task {@code log_request}, calling {@code com.gs.log} ({@code src/functions/log_and_transform.yaml:3:5}).
+   * Task {@code log_request}, calling {@code com.gs.log} ({@code
+   * src/functions/log_and_transform.yaml:3:5}).
    */
   private Status logRequest(LogAndTransformInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("log_request (src/functions/log_and_transform.yaml:3:5)", Retry.NONE, () -> TaskLog.log(LOG, "info", inputs.body()));
+    return TaskRunner.shared().run(
+        "log_request (src/functions/log_and_transform.yaml:3:5)",
+        Retry.NONE,
+        () -> TaskLog.log(LOG, "info", inputs.body()));
   }
 
   /**
-   * Task {@code greet}, calling {@code com.gs.transform} ({@code src/functions/log_and_transform.yaml:8:5}).
+   * Task {@code greet}, calling {@code com.gs.transform} ({@code
+   * src/functions/log_and_transform.yaml:8:5}).
    */
   private Status greet(LogAndTransformInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("greet (src/functions/log_and_transform.yaml:8:5)", Retry.NONE, () -> Status.of(Js.object("greeting", "Hello " + Js.string(Js.member(inputs.body(), "name")))));
+    return TaskRunner.shared().run(
+        "greet (src/functions/log_and_transform.yaml:8:5)",
+        Retry.NONE,
+        () -> Status.of(Js.object("greeting", "Hello " + Js.string(Js.member(inputs.body(),
+            "name")))));
   }
 
   private FunctionContext context(String function, LogAndTransformInputs inputs) {

@@ -59,21 +59,31 @@ public final class ParallelWorkflow {
    * Task {@code left}, calling {@code meet} ({@code src/functions/parallel.yaml:5:9}).
    */
   private Status left(ParallelInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("left (src/functions/parallel.yaml:5:9)", Retry.NONE, () -> Status.of(meet.apply(new MeetArgs("left"), context("meet", inputs))));
+    return TaskRunner.shared().run(
+        "left (src/functions/parallel.yaml:5:9)",
+        Retry.NONE,
+        () -> Status.of(meet.apply(new MeetArgs("left"), context("meet", inputs))));
   }
 
   /**
    * Task {@code right}, calling {@code meet} ({@code src/functions/parallel.yaml:9:9}).
    */
   private Status right(ParallelInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("right (src/functions/parallel.yaml:9:9)", Retry.NONE, () -> Status.of(meet.apply(new MeetArgs("right"), context("meet", inputs))));
+    return TaskRunner.shared().run(
+        "right (src/functions/parallel.yaml:9:9)",
+        Retry.NONE,
+        () -> Status.of(meet.apply(new MeetArgs("right"), context("meet", inputs))));
   }
 
   /**
    * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/parallel.yaml:13:5}).
    */
   private Status answer(ParallelInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/parallel.yaml:13:5)", Retry.NONE, () -> Status.returning(Js.object("left", outputs.left().data(), "right", outputs.right().data(), "results", Js.member(outputs.both().data(), "length"))));
+    return TaskRunner.shared().run(
+        "answer (src/functions/parallel.yaml:13:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("left", outputs.left().data(), "right",
+            outputs.right().data(), "results", Js.member(outputs.both().data(), "length"))));
   }
 
   private FunctionContext context(String function, ParallelInputs inputs) {

@@ -12,7 +12,8 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code read_parts}: Reads every part of its inputs from two parallel branches and passes them all to a workflow, from {@code src/functions/read_parts.yaml}.
+ * Workflow {@code read_parts}: Reads every part of its inputs from two parallel branches and passes
+ * them all to a workflow, from {@code src/functions/read_parts.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class ReadPartsWorkflow {
@@ -58,31 +59,55 @@ public final class ReadPartsWorkflow {
   }
 
   /**
-   * Task {@code left}, calling {@code com.gs.transform} ({@code src/functions/read_parts.yaml:6:9}).
+   * Task {@code left}, calling {@code com.gs.transform} ({@code
+   * src/functions/read_parts.yaml:6:9}).
    */
   private Status left(ReadPartsInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("left (src/functions/read_parts.yaml:6:9)", Retry.NONE, () -> Status.of(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "y", Js.member(inputs.query(), "y"), "limit", Js.asLong(Js.member(inputs.query(), "limit")), "id", Js.asLong(Js.member(inputs.params(), "id")), "c", Js.asString(Js.member(inputs.cookies(), "c")), "user", inputs.user(), "raw", inputs.rawBody())));
+    return TaskRunner.shared().run(
+        "left (src/functions/read_parts.yaml:6:9)",
+        Retry.NONE,
+        () -> Status.of(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "y",
+            Js.member(inputs.query(), "y"), "limit", Js.asLong(Js.member(inputs.query(), "limit")),
+            "id", Js.asLong(Js.member(inputs.params(), "id")), "c",
+            Js.asString(Js.member(inputs.cookies(), "c")), "user", inputs.user(), "raw",
+            inputs.rawBody())));
   }
 
   /**
-   * Task {@code right}, calling {@code com.gs.transform} ({@code src/functions/read_parts.yaml:16:9}).
+   * Task {@code right}, calling {@code com.gs.transform} ({@code
+   * src/functions/read_parts.yaml:16:9}).
    */
   private Status right(ReadPartsInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("right (src/functions/read_parts.yaml:16:9)", Retry.NONE, () -> Status.of(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "y", Js.member(inputs.query(), "y"), "limit", Js.asLong(Js.member(inputs.query(), "limit")), "id", Js.asLong(Js.member(inputs.params(), "id")), "c", Js.asString(Js.member(inputs.cookies(), "c")), "user", inputs.user(), "raw", inputs.rawBody())));
+    return TaskRunner.shared().run(
+        "right (src/functions/read_parts.yaml:16:9)",
+        Retry.NONE,
+        () -> Status.of(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "y",
+            Js.member(inputs.query(), "y"), "limit", Js.asLong(Js.member(inputs.query(), "limit")),
+            "id", Js.asLong(Js.member(inputs.params(), "id")), "c",
+            Js.asString(Js.member(inputs.cookies(), "c")), "user", inputs.user(), "raw",
+            inputs.rawBody())));
   }
 
   /**
    * Task {@code nested}, calling {@code echo_parts} ({@code src/functions/read_parts.yaml:26:5}).
    */
   private Status nested(ReadPartsInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("nested (src/functions/read_parts.yaml:26:5)", Retry.NONE, () -> echoPartsWorkflow.run(EchoPartsInputs.fromJson(Status.toJson(inputs))).asResult());
+    return TaskRunner.shared().run(
+        "nested (src/functions/read_parts.yaml:26:5)",
+        Retry.NONE,
+        () -> echoPartsWorkflow.run(EchoPartsInputs.fromJson(Status.toJson(inputs))).asResult());
   }
 
   /**
-   * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/read_parts.yaml:29:5}).
+   * Task {@code answer}, calling {@code com.gs.return} ({@code
+   * src/functions/read_parts.yaml:29:5}).
    */
   private Status answer(ReadPartsInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/read_parts.yaml:29:5)", Retry.NONE, () -> Status.returning(Js.object("left", outputs.left().data(), "right", outputs.right().data(), "all", inputs, "nested", outputs.nested().data())));
+    return TaskRunner.shared().run(
+        "answer (src/functions/read_parts.yaml:29:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("left", outputs.left().data(), "right",
+            outputs.right().data(), "all", inputs, "nested", outputs.nested().data())));
   }
 
   private FunctionContext context(String function, ReadPartsInputs inputs) {

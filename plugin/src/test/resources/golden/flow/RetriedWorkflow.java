@@ -41,7 +41,14 @@ public final class RetriedWorkflow {
    * Task {@code call_flaky}, calling {@code flaky} ({@code src/functions/retried.yaml:2:5}).
    */
   private Status callFlaky(RetriedInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("call_flaky (src/functions/retried.yaml:2:5)", Retry.exponential(3, 1L, 5L), () -> Status.of(flaky.apply(new FlakyArgs(Js.member(inputs.body(), "key"), Js.member(inputs.body(), "failures")), context("flaky", inputs))));
+    return TaskRunner.shared().run(
+        "call_flaky (src/functions/retried.yaml:2:5)",
+        Retry.exponential(3, 1L, 5L),
+        () -> Status.of(
+            flaky.apply(
+                new FlakyArgs(Js.member(inputs.body(), "key"), Js.member(inputs.body(),
+                    "failures")),
+                context("flaky", inputs))));
   }
 
   private FunctionContext context(String function, RetriedInputs inputs) {

@@ -37,7 +37,8 @@ public final class SequentialWorkflow {
   }
 
   /**
-   * Task {@code steps}, calling {@code com.gs.sequential} ({@code src/functions/sequential.yaml:2:5}).
+   * Task {@code steps}, calling {@code com.gs.sequential} ({@code
+   * src/functions/sequential.yaml:2:5}).
    */
   private Status steps(SequentialInputs inputs, Outputs outputs) throws Exception {
     return TaskRunner.shared().run("steps (src/functions/sequential.yaml:2:5)", Retry.NONE, () -> {
@@ -52,24 +53,37 @@ public final class SequentialWorkflow {
   }
 
   /**
-   * Task {@code first}, calling {@code com.gs.transform} ({@code src/functions/sequential.yaml:5:9}).
+   * Task {@code first}, calling {@code com.gs.transform} ({@code
+   * src/functions/sequential.yaml:5:9}).
    */
   private Status first(SequentialInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("first (src/functions/sequential.yaml:5:9)", Retry.NONE, () -> Status.of(Js.plus(Js.member(inputs.body(), "n"), 1L)));
+    return TaskRunner.shared().run(
+        "first (src/functions/sequential.yaml:5:9)",
+        Retry.NONE,
+        () -> Status.of(Js.plus(Js.member(inputs.body(), "n"), 1L)));
   }
 
   /**
-   * Task {@code second}, calling {@code com.gs.transform} ({@code src/functions/sequential.yaml:8:9}).
+   * Task {@code second}, calling {@code com.gs.transform} ({@code
+   * src/functions/sequential.yaml:8:9}).
    */
   private Status second(SequentialInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("second (src/functions/sequential.yaml:8:9)", Retry.NONE, () -> Status.of(Js.times(outputs.first().data(), 10L)));
+    return TaskRunner.shared().run(
+        "second (src/functions/sequential.yaml:8:9)",
+        Retry.NONE,
+        () -> Status.of(Js.times(outputs.first().data(), 10L)));
   }
 
   /**
-   * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/sequential.yaml:11:5}).
+   * Task {@code answer}, calling {@code com.gs.return} ({@code
+   * src/functions/sequential.yaml:11:5}).
    */
   private Status answer(SequentialInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/sequential.yaml:11:5)", Retry.NONE, () -> Status.returning(Js.object("last", outputs.steps().data(), "first", outputs.first().data())));
+    return TaskRunner.shared().run(
+        "answer (src/functions/sequential.yaml:11:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("last", outputs.steps().data(), "first",
+            outputs.first().data())));
   }
 
   private FunctionContext context(String function, SequentialInputs inputs) {

@@ -43,14 +43,23 @@ public final class ShowConfigWorkflow {
    * Task {@code nested}, calling {@code double_it} ({@code src/functions/show_config.yaml:2:5}).
    */
   private Status nested(ShowConfigInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("nested (src/functions/show_config.yaml:2:5)", Retry.NONE, () -> doubleItWorkflow.run(DoubleItInputs.fromJson(Status.toJson(Js.object("body", Js.object("n", Js.member(Js.member(config, "limits"), "max")))))).asResult());
+    return TaskRunner.shared().run(
+        "nested (src/functions/show_config.yaml:2:5)",
+        Retry.NONE,
+        () -> doubleItWorkflow.run(DoubleItInputs.fromJson(Status.toJson(Js.object("body",
+            Js.object("n", Js.member(Js.member(config, "limits"), "max")))))).asResult());
   }
 
   /**
-   * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/show_config.yaml:7:5}).
+   * Task {@code answer}, calling {@code com.gs.return} ({@code
+   * src/functions/show_config.yaml:7:5}).
    */
   private Status answer(ShowConfigInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/show_config.yaml:7:5)", Retry.NONE, () -> Status.returning(Js.object("greeting", Js.member(config, "greeting"), "doubled", outputs.nested().data())));
+    return TaskRunner.shared().run(
+        "answer (src/functions/show_config.yaml:7:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("greeting", Js.member(config, "greeting"), "doubled",
+            outputs.nested().data())));
   }
 
   private FunctionContext context(String function, ShowConfigInputs inputs) {

@@ -13,7 +13,8 @@ import dev.hookc.test.flow.functions.SignFunction;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code signed}: Signs the body as received in Java and passes the raw body and cookies on to a workflow, from {@code src/functions/signed.yaml}.
+ * Workflow {@code signed}: Signs the body as received in Java and passes the raw body and cookies
+ * on to a workflow, from {@code src/functions/signed.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class SignedWorkflow {
@@ -53,21 +54,33 @@ public final class SignedWorkflow {
    * Task {@code signature}, calling {@code sign} ({@code src/functions/signed.yaml:3:5}).
    */
   private Status signature(SignedInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("signature (src/functions/signed.yaml:3:5)", Retry.NONE, () -> Status.of(sign.apply(new SignArgs("flow-secret"), context("sign", inputs))));
+    return TaskRunner.shared().run(
+        "signature (src/functions/signed.yaml:3:5)",
+        Retry.NONE,
+        () -> Status.of(sign.apply(new SignArgs("flow-secret"), context("sign", inputs))));
   }
 
   /**
    * Task {@code echoed}, calling {@code echo_raw} ({@code src/functions/signed.yaml:7:5}).
    */
   private Status echoed(SignedInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("echoed (src/functions/signed.yaml:7:5)", Retry.NONE, () -> echoRawWorkflow.run(EchoRawInputs.fromJson(Status.toJson(Js.object("raw_body", inputs.rawBody(), "cookies", inputs.cookies())))).asResult());
+    return TaskRunner.shared().run(
+        "echoed (src/functions/signed.yaml:7:5)",
+        Retry.NONE,
+        () -> echoRawWorkflow.run(EchoRawInputs.fromJson(Status.toJson(Js.object("raw_body",
+            inputs.rawBody(), "cookies", inputs.cookies())))).asResult());
   }
 
   /**
    * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/signed.yaml:12:5}).
    */
   private Status answer(SignedInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/signed.yaml:12:5)", Retry.NONE, () -> Status.returning(Js.object("signature", outputs.signature().data(), "length", JsMethods.length(inputs.rawBody()), "session", Js.asString(Js.member(inputs.cookies(), "session")), "echoed", outputs.echoed().data())));
+    return TaskRunner.shared().run(
+        "answer (src/functions/signed.yaml:12:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("signature", outputs.signature().data(), "length",
+            JsMethods.length(inputs.rawBody()), "session", Js.asString(Js.member(inputs.cookies(),
+            "session")), "echoed", outputs.echoed().data())));
   }
 
   private FunctionContext context(String function, SignedInputs inputs) {

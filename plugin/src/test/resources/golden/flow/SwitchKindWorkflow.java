@@ -33,57 +33,79 @@ public final class SwitchKindWorkflow {
   }
 
   /**
-   * Task {@code by_kind}, calling {@code com.gs.switch} ({@code src/functions/switch_kind.yaml:2:5}).
+   * Task {@code by_kind}, calling {@code com.gs.switch} ({@code
+   * src/functions/switch_kind.yaml:2:5}).
    */
   private Status byKind(SwitchKindInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("by_kind (src/functions/switch_kind.yaml:2:5)", Retry.NONE, () -> {
-      String key = Js.string(Js.member(inputs.body(), "kind"));
-      if (key.equals("refund")) {
-        Status last = Status.ok(null);
-        last = outputs.refund = refund(inputs, outputs);
-        return last;
-      } else if (key.equals("charge")) {
-        Status last = Status.ok(null);
-        last = outputs.charge = charge(inputs, outputs);
-        if (last.returned()) {
-          return last;
-        }
-        last = outputs.charged = charged(inputs, outputs);
-        return last;
-      } else {
-        Status last = Status.ok(null);
-        last = outputs.unknownKind = unknownKind(inputs, outputs);
-        return last;
-      }
-    });
+    return TaskRunner.shared().run(
+        "by_kind (src/functions/switch_kind.yaml:2:5)",
+        Retry.NONE,
+        () -> {
+          String key = Js.string(Js.member(inputs.body(), "kind"));
+          if (key.equals("refund")) {
+            Status last = Status.ok(null);
+            last = outputs.refund = refund(inputs, outputs);
+            return last;
+          } else if (key.equals("charge")) {
+            Status last = Status.ok(null);
+            last = outputs.charge = charge(inputs, outputs);
+            if (last.returned()) {
+              return last;
+            }
+            last = outputs.charged = charged(inputs, outputs);
+            return last;
+          } else {
+            Status last = Status.ok(null);
+            last = outputs.unknownKind = unknownKind(inputs, outputs);
+            return last;
+          }
+        });
   }
 
   /**
-   * Task {@code refund}, calling {@code com.gs.transform} ({@code src/functions/switch_kind.yaml:7:9}).
+   * Task {@code refund}, calling {@code com.gs.transform} ({@code
+   * src/functions/switch_kind.yaml:7:9}).
    */
   private Status refund(SwitchKindInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("refund (src/functions/switch_kind.yaml:7:9)", Retry.NONE, () -> Status.of(Js.object("action", "refund")));
+    return TaskRunner.shared().run(
+        "refund (src/functions/switch_kind.yaml:7:9)",
+        Retry.NONE,
+        () -> Status.of(Js.object("action", "refund")));
   }
 
   /**
-   * Task {@code charge}, calling {@code com.gs.transform} ({@code src/functions/switch_kind.yaml:11:11}).
+   * Task {@code charge}, calling {@code com.gs.transform} ({@code
+   * src/functions/switch_kind.yaml:11:11}).
    */
   private Status charge(SwitchKindInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("charge (src/functions/switch_kind.yaml:11:11)", Retry.NONE, () -> Status.of(Js.object("action", "charge")));
+    return TaskRunner.shared().run(
+        "charge (src/functions/switch_kind.yaml:11:11)",
+        Retry.NONE,
+        () -> Status.of(Js.object("action", "charge")));
   }
 
   /**
-   * Task {@code charged}, calling {@code com.gs.return} ({@code src/functions/switch_kind.yaml:14:11}).
+   * Task {@code charged}, calling {@code com.gs.return} ({@code
+   * src/functions/switch_kind.yaml:14:11}).
    */
   private Status charged(SwitchKindInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("charged (src/functions/switch_kind.yaml:14:11)", Retry.NONE, () -> Status.returning(Js.object("action", Js.member(outputs.charge().data(), "action"), "amount", Js.member(inputs.body(), "amount"))));
+    return TaskRunner.shared().run(
+        "charged (src/functions/switch_kind.yaml:14:11)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("action", Js.member(outputs.charge().data(), "action"),
+            "amount", Js.member(inputs.body(), "amount"))));
   }
 
   /**
-   * Task {@code unknown_kind}, calling {@code com.gs.return} ({@code src/functions/switch_kind.yaml:20:7}).
+   * Task {@code unknown_kind}, calling {@code com.gs.return} ({@code
+   * src/functions/switch_kind.yaml:20:7}).
    */
   private Status unknownKind(SwitchKindInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("unknown_kind (src/functions/switch_kind.yaml:20:7)", Retry.NONE, () -> Status.returning(Js.object("code", 422L, "data", Js.object("error", "unknown kind " + Js.string(Js.member(inputs.body(), "kind"))))));
+    return TaskRunner.shared().run(
+        "unknown_kind (src/functions/switch_kind.yaml:20:7)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("code", 422L, "data", Js.object("error", "unknown kind "
+            + Js.string(Js.member(inputs.body(), "kind"))))));
   }
 
   private FunctionContext context(String function, SwitchKindInputs inputs) {

@@ -42,21 +42,33 @@ public final class WorkflowOnErrorWorkflow {
   }
 
   /**
-   * Task {@code call_boom}, calling {@code boom} ({@code src/functions/workflow_on_error.yaml:8:5}).
+   * Task {@code call_boom}, calling {@code boom} ({@code
+   * src/functions/workflow_on_error.yaml:8:5}).
    */
   private Status callBoom(WorkflowOnErrorInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("call_boom (src/functions/workflow_on_error.yaml:8:5)", Retry.NONE, () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))), failed -> onError(inputs, outputs, failed));
+    return TaskRunner.shared().run(
+        "call_boom (src/functions/workflow_on_error.yaml:8:5)",
+        Retry.NONE,
+        () -> Status.of(boom.apply(new BoomArgs(), context("boom", inputs))),
+        failed -> onError(inputs, outputs, failed));
   }
 
   /**
-   * Task {@code after}, calling {@code com.gs.return} ({@code src/functions/workflow_on_error.yaml:10:5}).
+   * Task {@code after}, calling {@code com.gs.return} ({@code
+   * src/functions/workflow_on_error.yaml:10:5}).
    */
   private Status after(WorkflowOnErrorInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("after (src/functions/workflow_on_error.yaml:10:5)", Retry.NONE, () -> Status.returning(Js.object("recovered", Js.member(outputs.callBoom().data(), "fallback"))), failed -> onError(inputs, outputs, failed));
+    return TaskRunner.shared().run(
+        "after (src/functions/workflow_on_error.yaml:10:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("recovered", Js.member(outputs.callBoom().data(),
+            "fallback"))),
+        failed -> onError(inputs, outputs, failed));
   }
 
   /**
-   * The {@code on_error} of the workflow ({@code src/functions/workflow_on_error.yaml:2:3}): the workflow continues.
+   * The {@code on_error} of the workflow ({@code src/functions/workflow_on_error.yaml:2:3}): the
+   * workflow continues.
    */
   private Status onError(WorkflowOnErrorInputs inputs, Outputs outputs, Status failed) throws
       Exception {
@@ -66,10 +78,14 @@ public final class WorkflowOnErrorWorkflow {
   }
 
   /**
-   * Task {@code fallback}, calling {@code com.gs.transform} ({@code src/functions/workflow_on_error.yaml:4:7}).
+   * Task {@code fallback}, calling {@code com.gs.transform} ({@code
+   * src/functions/workflow_on_error.yaml:4:7}).
    */
   private Status fallback(WorkflowOnErrorInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("fallback (src/functions/workflow_on_error.yaml:4:7)", Retry.NONE, () -> Status.of(Js.object("fallback", true)));
+    return TaskRunner.shared().run(
+        "fallback (src/functions/workflow_on_error.yaml:4:7)",
+        Retry.NONE,
+        () -> Status.of(Js.object("fallback", true)));
   }
 
   private FunctionContext context(String function, WorkflowOnErrorInputs inputs) {

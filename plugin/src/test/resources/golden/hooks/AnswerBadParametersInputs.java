@@ -9,7 +9,8 @@ import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
 import javax.annotation.processing.Generated;
 
 /**
- * The inputs of {@code answerBadParameters}, which answers when a request breaks its contract: {@code inputs.validation_error}, {@code inputs.body} as sent, ...
+ * The inputs of {@code answerBadParameters}, which answers when a request breaks its contract:
+ * {@code inputs.validation_error}, {@code inputs.body} as sent, ...
  */
 @Generated("dev.hookc.compiler")
 public record AnswerBadParametersInputs(JsonNode body, JsonNode params, JsonNode query,
@@ -32,13 +33,25 @@ public record AnswerBadParametersInputs(JsonNode body, JsonNode params, JsonNode
    */
   @JsonValue
   public JsonNode toJson() {
-    return Js.object("body", body, "params", params, "query", query, "headers", headers, "user", user, "validation_error", validationError);
+    return Js.object(
+        "body", body,
+        "params", params,
+        "query", query,
+        "headers", headers,
+        "user", user,
+        "validation_error", validationError);
   }
 
   /**
    * The inputs a calling task passes as its {@code args}.
    */
   public static AnswerBadParametersInputs fromJson(JsonNode args) {
-    return new AnswerBadParametersInputs(Js.member(args, "body"), Js.member(args, "params"), Js.member(args, "query"), Js.member(args, "headers"), Js.member(args, "user"), Js.member(args, "validation_error"));
+    return new AnswerBadParametersInputs(
+        Js.member(args, "body"),
+        Js.member(args, "params"),
+        Js.member(args, "query"),
+        Js.member(args, "headers"),
+        Js.member(args, "user"),
+        Js.member(args, "validation_error"));
   }
 }

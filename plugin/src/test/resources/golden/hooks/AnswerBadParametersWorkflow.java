@@ -9,7 +9,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code answerBadParameters}: Answers a request with bad parameters in the project's own shape, from {@code src/functions/answerBadParameters.yaml}.
+ * Workflow {@code answerBadParameters}: Answers a request with bad parameters in the project's own
+ * shape, from {@code src/functions/answerBadParameters.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class AnswerBadParametersWorkflow {
@@ -33,10 +34,18 @@ public final class AnswerBadParametersWorkflow {
   }
 
   /**
-   * Task {@code answer}, calling {@code com.gs.return} ({@code src/functions/answerBadParameters.yaml:3:5}).
+   * Task {@code answer}, calling {@code com.gs.return} ({@code
+   * src/functions/answerBadParameters.yaml:3:5}).
    */
   private Status answer(AnswerBadParametersInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("answer (src/functions/answerBadParameters.yaml:3:5)", Retry.NONE, () -> Status.returning(Js.object("code", 404L, "data", Js.object("message", "no item " + Js.string(Js.member(inputs.params(), "id")), "status", Js.asLong(Js.member(inputs.validationError(), "status")), "in", Js.member(Js.index(Js.member(inputs.validationError(), "errors"), 0L), "in"), "pointer", Js.member(Js.index(Js.member(inputs.validationError(), "errors"), 0L), "pointer")))));
+    return TaskRunner.shared().run(
+        "answer (src/functions/answerBadParameters.yaml:3:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("code", 404L, "data", Js.object("message", "no item "
+            + Js.string(Js.member(inputs.params(), "id")), "status",
+            Js.asLong(Js.member(inputs.validationError(), "status")), "in",
+            Js.member(Js.index(Js.member(inputs.validationError(), "errors"), 0L), "in"), "pointer",
+            Js.member(Js.index(Js.member(inputs.validationError(), "errors"), 0L), "pointer")))));
   }
 
   private FunctionContext context(String function, AnswerBadParametersInputs inputs) {

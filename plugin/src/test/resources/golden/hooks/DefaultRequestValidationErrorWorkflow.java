@@ -9,7 +9,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code hooks.DefaultRequestValidationError}: on_request_validation_error, the default in http.yaml, from {@code src/eventsources/http.yaml}.
+ * Workflow {@code hooks.DefaultRequestValidationError}: on_request_validation_error, the default in
+ * http.yaml, from {@code src/eventsources/http.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class DefaultRequestValidationErrorWorkflow {
@@ -33,11 +34,17 @@ public final class DefaultRequestValidationErrorWorkflow {
   }
 
   /**
-   * Task {@code project_shape}, calling {@code com.gs.return} ({@code src/eventsources/http.yaml:3:5}).
+   * Task {@code project_shape}, calling {@code com.gs.return} ({@code
+   * src/eventsources/http.yaml:3:5}).
    */
   private Status projectShape(DefaultRequestValidationErrorInputs inputs, Outputs outputs) throws
       Exception {
-    return TaskRunner.shared().run("project_shape (src/eventsources/http.yaml:3:5)", Retry.NONE, () -> Status.returning(Js.object("code", 422L, "data", Js.object("source", "http.yaml", "count", Js.asLong(Js.member(inputs.validationError(), "error_count")), "detail", Js.asString(Js.member(inputs.validationError(), "detail"))))));
+    return TaskRunner.shared().run(
+        "project_shape (src/eventsources/http.yaml:3:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("code", 422L, "data", Js.object("source", "http.yaml",
+            "count", Js.asLong(Js.member(inputs.validationError(), "error_count")), "detail",
+            Js.asString(Js.member(inputs.validationError(), "detail"))))));
   }
 
   private FunctionContext context(String function, DefaultRequestValidationErrorInputs inputs) {

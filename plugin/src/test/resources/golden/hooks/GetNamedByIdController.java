@@ -55,7 +55,8 @@ public final class GetNamedByIdController implements RequestHandler {
   }
 
   /**
-   * Answers a request that broke the contract with {@code answerBadParameters}; other problems pass.
+   * Answers a request that broke the contract with {@code answerBadParameters}; other problems
+   * pass.
    */
   private Response requestValidationError(Request request, HttpProblem problem) {
     return ValidationErrorHooks.onRequest(

@@ -9,7 +9,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code hooks.PostGodspeedRequestValidationError}: on_request_validation_error of http.post./godspeed, from {@code src/events/hooks.yaml}.
+ * Workflow {@code hooks.PostGodspeedRequestValidationError}: on_request_validation_error of
+ * http.post./godspeed, from {@code src/events/hooks.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class PostGodspeedRequestValidationErrorWorkflow {
@@ -33,11 +34,17 @@ public final class PostGodspeedRequestValidationErrorWorkflow {
   }
 
   /**
-   * Task {@code godspeed_shape}, calling {@code com.gs.return} ({@code src/events/hooks.yaml:12:7}).
+   * Task {@code godspeed_shape}, calling {@code com.gs.return} ({@code
+   * src/events/hooks.yaml:12:7}).
    */
   private Status godspeedShape(PostGodspeedRequestValidationErrorInputs inputs, Outputs outputs)
       throws Exception {
-    return TaskRunner.shared().run("godspeed_shape (src/events/hooks.yaml:12:7)", Retry.NONE, () -> Status.returning(Js.object("code", 400L, "data", Js.object("message", "The API cannot be executed due to a failure in request body schema validation.", "error", Js.member(inputs.validationError(), "errors"), "eventBody", inputs.body()))));
+    return TaskRunner.shared().run(
+        "godspeed_shape (src/events/hooks.yaml:12:7)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("code", 400L, "data", Js.object("message",
+            "The API cannot be executed due to a failure in request body schema validation.",
+            "error", Js.member(inputs.validationError(), "errors"), "eventBody", inputs.body()))));
   }
 
   private FunctionContext context(String function,

@@ -6,6 +6,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
 import dev.hookc.runtime.internal.ResponseContract;
@@ -22,7 +23,6 @@ import dev.hookc.test.hooks.workflows.hooks.DefaultRequestValidationErrorWorkflo
 import dev.hookc.test.hooks.workflows.hooks.PostResponseResponseValidationErrorInputs;
 import dev.hookc.test.hooks.workflows.hooks.PostResponseResponseValidationErrorWorkflow;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -51,10 +51,12 @@ public final class PostResponseController implements RequestHandler {
     JsonNode json;
     try {
       parameters = new Parameters(request, "POST /response");
-      json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+      json = RequestBodies.read(request, BodyFormat.json());
       List<Violation> violations = PostResponseBodyValidator.validate(json);
       if (!violations.isEmpty()) {
-        throw HttpProblem.badRequest("The request body does not match the schema of POST /response.", violations);
+        throw HttpProblem.badRequest(
+            "The request body does not match the schema of POST /response.",
+            violations);
       }
       RequestBodies.requireUtf8(request);
     } catch (HttpProblem problem) {
@@ -64,7 +66,11 @@ public final class PostResponseController implements RequestHandler {
     Status status = workflow.run(new AnswerWronglyInputs(json, parts));
     List<Violation> responseViolations = responseViolations(status.code(), status.data());
     try {
-      ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /response", status.code(), responseViolations);
+      ResponseContract.check(
+          ResponseContract.Mode.ENFORCE,
+          "POST /response",
+          status.code(),
+          responseViolations);
     } catch (HttpProblem problem) {
       return responseValidationError(json, parts, status, problem, responseViolations);
     }
@@ -72,7 +78,8 @@ public final class PostResponseController implements RequestHandler {
   }
 
   /**
-   * Answers a request that broke the contract with {@code hooks.DefaultRequestValidationError}; other problems pass.
+   * Answers a request that broke the contract with {@code hooks.DefaultRequestValidationError};
+   * other problems pass.
    */
   private Response requestValidationError(Request request, HttpProblem problem) {
     return ValidationErrorHooks.onRequest(
@@ -82,7 +89,8 @@ public final class PostResponseController implements RequestHandler {
   }
 
   /**
-   * Answers a response that broke its declared schema with {@code hooks.PostResponseResponseValidationError}.
+   * Answers a response that broke its declared schema with {@code
+   * hooks.PostResponseResponseValidationError}.
    */
   private Response responseValidationError(JsonNode json, RequestParts parts, Status status,
       HttpProblem problem, List<Violation> violations) {
@@ -91,7 +99,8 @@ public final class PostResponseController implements RequestHandler {
         problem,
         violations,
         status,
-        error -> responseHook.run(PostResponseResponseValidationErrorInputs.of(json, parts, error, status)));
+        error -> responseHook.run(PostResponseResponseValidationErrorInputs.of(json, parts, error,
+            status)));
   }
 
   /**

@@ -9,7 +9,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code hooks.PostResponseResponseValidationError}: on_response_validation_error of http.post./response, from {@code src/events/hooks.yaml}.
+ * Workflow {@code hooks.PostResponseResponseValidationError}: on_response_validation_error of
+ * http.post./response, from {@code src/events/hooks.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class PostResponseResponseValidationErrorWorkflow {
@@ -33,11 +34,18 @@ public final class PostResponseResponseValidationErrorWorkflow {
   }
 
   /**
-   * Task {@code attach_response}, calling {@code com.gs.return} ({@code src/events/hooks.yaml:75:7}).
+   * Task {@code attach_response}, calling {@code com.gs.return} ({@code
+   * src/events/hooks.yaml:75:7}).
    */
   private Status attachResponse(PostResponseResponseValidationErrorInputs inputs, Outputs outputs)
       throws Exception {
-    return TaskRunner.shared().run("attach_response (src/events/hooks.yaml:75:7)", Retry.NONE, () -> Status.returning(Js.object("code", 500L, "data", Js.object("message", "The API response does not match its schema.", "error", Js.member(inputs.validationError(), "errors"), "response", Js.member(inputs.response(), "data"), "code", Js.asLong(Js.member(inputs.response(), "code"))))));
+    return TaskRunner.shared().run(
+        "attach_response (src/events/hooks.yaml:75:7)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("code", 500L, "data", Js.object("message",
+            "The API response does not match its schema.", "error",
+            Js.member(inputs.validationError(), "errors"), "response", Js.member(inputs.response(),
+            "data"), "code", Js.asLong(Js.member(inputs.response(), "code"))))));
   }
 
   private FunctionContext context(String function,

@@ -6,6 +6,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
@@ -18,7 +19,6 @@ import dev.hookc.test.hooks.workflows.AcceptWorkflow;
 import dev.hookc.test.hooks.workflows.hooks.DefaultRequestValidationErrorInputs;
 import dev.hookc.test.hooks.workflows.hooks.DefaultRequestValidationErrorWorkflow;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -44,10 +44,12 @@ public final class PostSignedController implements RequestHandler {
     JsonNode json;
     try {
       parameters = new Parameters(request, "POST /signed");
-      json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+      json = RequestBodies.read(request, BodyFormat.json());
       List<Violation> violations = PostSignedBodyValidator.validate(json);
       if (!violations.isEmpty()) {
-        throw HttpProblem.badRequest("The request body does not match the schema of POST /signed.", violations);
+        throw HttpProblem.badRequest(
+            "The request body does not match the schema of POST /signed.",
+            violations);
       }
       RequestBodies.requireUtf8(request);
     } catch (HttpProblem problem) {
@@ -59,7 +61,8 @@ public final class PostSignedController implements RequestHandler {
   }
 
   /**
-   * Answers a request that broke the contract with {@code hooks.DefaultRequestValidationError}; other problems pass.
+   * Answers a request that broke the contract with {@code hooks.DefaultRequestValidationError};
+   * other problems pass.
    */
   private Response requestValidationError(Request request, HttpProblem problem) {
     return ValidationErrorHooks.onRequest(

@@ -6,6 +6,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
@@ -15,7 +16,6 @@ import dev.hookc.test.hooks.validation.PostSwitchedOffBodyValidator;
 import dev.hookc.test.hooks.workflows.AcceptInputs;
 import dev.hookc.test.hooks.workflows.AcceptWorkflow;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,10 +35,12 @@ public final class PostSwitchedOffController implements RequestHandler {
   @Override
   public Response handle(Request request) throws Exception {
     Parameters parameters = new Parameters(request, "POST /switched-off");
-    JsonNode json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+    JsonNode json = RequestBodies.read(request, BodyFormat.json());
     List<Violation> violations = PostSwitchedOffBodyValidator.validate(json);
     if (!violations.isEmpty()) {
-      throw HttpProblem.badRequest("The request body does not match the schema of POST /switched-off.", violations);
+      throw HttpProblem.badRequest(
+          "The request body does not match the schema of POST /switched-off.",
+          violations);
     }
     RequestBodies.requireUtf8(request);
     RequestParts parts = RequestParts.of(request, parameters);

@@ -7,50 +7,49 @@ import dev.hookc.runtime.internal.validation.ViolationCollector;
 import javax.annotation.processing.Generated;
 
 /**
- * Validates values against shared definition {@code Address}, from {@code src/definitions/index.yaml:2:3}.
+ * Validates values against shared definition {@code Address}, from {@code
+ * src/definitions/index.yaml:2:3}.
  *
  * <p>Generated once: every validator that refers to the definition calls these methods.
  */
-@Generated("dev.hookc")
+@Generated("dev.hookc.compiler")
 final class AddressDefinition {
   private AddressDefinition() {
   }
 
   /**
-   * Whether a value matches schema {@code #/definitions/Address}, from {@code src/definitions/index.yaml:2:3}.
+   * Whether a value matches schema {@code #/definitions/Address}, from {@code
+   * src/definitions/index.yaml:2:3}.
    */
   static boolean isAddressValid(JsonNode node) {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode line1Value = node.get("line1");
-      JsonNode cityValue = node.get("city");
-      JsonNode countryValue = node.get("country");
-      if (countryValue == null) {
+    JsonNode line1Value = node.get("line1");
+    JsonNode cityValue = node.get("city");
+    JsonNode countryValue = node.get("country");
+    if (countryValue == null) {
+      return false;
+    }
+    if (line1Value != null) {
+      if (!isAddressLine1Valid(line1Value)) {
         return false;
       }
-      if (line1Value != null) {
-        if (!isAddressLine1Valid(line1Value)) {
-          return false;
-        }
+    }
+    if (cityValue != null) {
+      if (!isAddressCityValid(cityValue)) {
+        return false;
       }
-      if (cityValue != null) {
-        if (!isAddressCityValid(cityValue)) {
-          return false;
-        }
-      }
-      if (countryValue != null) {
-        if (!isAddressCountryValid(countryValue)) {
-          return false;
-        }
-      }
+    }
+    if (!isAddressCountryValid(countryValue)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/definitions/Address}, from {@code src/definitions/index.yaml:2:3}.
+   * Reports how a value breaks schema {@code #/definitions/Address}, from {@code
+   * src/definitions/index.yaml:2:3}.
    */
   static void checkAddress(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
@@ -91,7 +90,8 @@ final class AddressDefinition {
   }
 
   /**
-   * Whether a value matches schema {@code #/definitions/Address/properties/line1}, from {@code src/definitions/index.yaml:5:12}.
+   * Whether a value matches schema {@code #/definitions/Address/properties/line1}, from {@code
+   * src/definitions/index.yaml:5:12}.
    */
   static boolean isAddressLine1Valid(JsonNode node) {
     if (!node.isTextual()) {
@@ -101,7 +101,8 @@ final class AddressDefinition {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/definitions/Address/properties/line1}, from {@code src/definitions/index.yaml:5:12}.
+   * Reports how a value breaks schema {@code #/definitions/Address/properties/line1}, from {@code
+   * src/definitions/index.yaml:5:12}.
    */
   static void checkAddressLine1(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -110,7 +111,8 @@ final class AddressDefinition {
   }
 
   /**
-   * Whether a value matches schema {@code #/definitions/Address/properties/city}, from {@code src/definitions/index.yaml:6:11}.
+   * Whether a value matches schema {@code #/definitions/Address/properties/city}, from {@code
+   * src/definitions/index.yaml:6:11}.
    */
   static boolean isAddressCityValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -120,7 +122,8 @@ final class AddressDefinition {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/definitions/Address/properties/city}, from {@code src/definitions/index.yaml:6:11}.
+   * Reports how a value breaks schema {@code #/definitions/Address/properties/city}, from {@code
+   * src/definitions/index.yaml:6:11}.
    */
   static void checkAddressCity(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -129,27 +132,27 @@ final class AddressDefinition {
   }
 
   /**
-   * Whether a value matches schema {@code #/definitions/Address/properties/country}, from {@code src/definitions/index.yaml:7:14}.
+   * Whether a value matches schema {@code #/definitions/Address/properties/country}, from {@code
+   * src/definitions/index.yaml:7:14}.
    */
   static boolean isAddressCountryValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      int length = JsonValues.length(text);
-      if (length < 2) {
-        return false;
-      }
-      if (length > 2) {
-        return false;
-      }
+    String text = node.textValue();
+    int length = JsonValues.length(text);
+    if (length < 2) {
+      return false;
+    }
+    if (length > 2) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/definitions/Address/properties/country}, from {@code src/definitions/index.yaml:7:14}.
+   * Reports how a value breaks schema {@code #/definitions/Address/properties/country}, from {@code
+   * src/definitions/index.yaml:7:14}.
    */
   static void checkAddressCountry(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {

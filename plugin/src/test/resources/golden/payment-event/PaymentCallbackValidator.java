@@ -16,9 +16,10 @@ import javax.annotation.processing.Generated;
 /**
  * Validates documents against the JSON Schema at {@code src/events/payment.yaml:2:1}.
  */
-@Generated("dev.hookc")
+@Generated("dev.hookc.compiler")
 public final class PaymentCallbackValidator {
-  private static final Set<String> ROOT_PROPERTIES = Set.of("id", "status", "amount", "currency", "createdAt", "customer", "method", "tags", "refundOf");
+  private static final Set<String> ROOT_PROPERTIES = Set.of("id", "status", "amount", "currency",
+      "createdAt", "customer", "method", "tags", "refundOf");
 
   private static final Set<String> STATUS_VALUES = Set.of("pending", "succeeded", "failed");
 
@@ -26,7 +27,8 @@ public final class PaymentCallbackValidator {
 
   private static final TextPattern CURRENCY_PATTERN = TextPattern.compile("^[A-Z]{3}\\z");
 
-  private static final TextPattern METHOD_ONE_OF0_LAST4_PATTERN = TextPattern.compile("^[0-9]{4}\\z");
+  private static final TextPattern METHOD_ONE_OF0_LAST4_PATTERN =
+      TextPattern.compile("^[0-9]{4}\\z");
 
   private PaymentCallbackValidator() {
   }
@@ -61,101 +63,91 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches the root schema (Payment callback), from {@code src/events/payment.yaml:2:1}.
+   * Whether a value matches the root schema (Payment callback), from {@code
+   * src/events/payment.yaml:2:1}.
    */
   private static boolean isRootValid(JsonNode node) {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode idValue = node.get("id");
-      JsonNode statusValue = node.get("status");
-      JsonNode amountValue = node.get("amount");
-      JsonNode currencyValue = node.get("currency");
-      JsonNode createdAtValue = node.get("createdAt");
-      JsonNode customerValue = node.get("customer");
-      JsonNode methodValue = node.get("method");
-      JsonNode tagsValue = node.get("tags");
-      JsonNode refundOfValue = node.get("refundOf");
-      if (idValue == null) {
+    JsonNode idValue = node.get("id");
+    JsonNode statusValue = node.get("status");
+    JsonNode amountValue = node.get("amount");
+    JsonNode currencyValue = node.get("currency");
+    JsonNode createdAtValue = node.get("createdAt");
+    JsonNode customerValue = node.get("customer");
+    JsonNode methodValue = node.get("method");
+    JsonNode tagsValue = node.get("tags");
+    JsonNode refundOfValue = node.get("refundOf");
+    if (idValue == null) {
+      return false;
+    }
+    if (statusValue == null) {
+      return false;
+    }
+    if (amountValue == null) {
+      return false;
+    }
+    if (customerValue == null) {
+      return false;
+    }
+    if (methodValue == null) {
+      return false;
+    }
+    int present = 0;
+    present++;
+    if (!isIdValid(idValue)) {
+      return false;
+    }
+    present++;
+    if (!isStatusValid(statusValue)) {
+      return false;
+    }
+    present++;
+    if (!isAmountValid(amountValue)) {
+      return false;
+    }
+    if (currencyValue != null) {
+      present++;
+      if (!isCurrencyValid(currencyValue)) {
         return false;
       }
-      if (statusValue == null) {
+    }
+    if (createdAtValue != null) {
+      present++;
+      if (!isCreatedAtValid(createdAtValue)) {
         return false;
       }
-      if (amountValue == null) {
+    }
+    present++;
+    if (!isCustomerValid(customerValue)) {
+      return false;
+    }
+    present++;
+    if (!isMethodValid(methodValue)) {
+      return false;
+    }
+    if (tagsValue != null) {
+      present++;
+      if (!isTagsValid(tagsValue)) {
         return false;
       }
-      if (customerValue == null) {
+    }
+    if (refundOfValue != null) {
+      present++;
+      if (!isRefundOfValid(refundOfValue)) {
         return false;
       }
-      if (methodValue == null) {
-        return false;
-      }
-      int present = 0;
-      if (idValue != null) {
-        present++;
-        if (!isIdValid(idValue)) {
-          return false;
-        }
-      }
-      if (statusValue != null) {
-        present++;
-        if (!isStatusValid(statusValue)) {
-          return false;
-        }
-      }
-      if (amountValue != null) {
-        present++;
-        if (!isAmountValid(amountValue)) {
-          return false;
-        }
-      }
-      if (currencyValue != null) {
-        present++;
-        if (!isCurrencyValid(currencyValue)) {
-          return false;
-        }
-      }
-      if (createdAtValue != null) {
-        present++;
-        if (!isCreatedAtValid(createdAtValue)) {
-          return false;
-        }
-      }
-      if (customerValue != null) {
-        present++;
-        if (!isCustomerValid(customerValue)) {
-          return false;
-        }
-      }
-      if (methodValue != null) {
-        present++;
-        if (!isMethodValid(methodValue)) {
-          return false;
-        }
-      }
-      if (tagsValue != null) {
-        present++;
-        if (!isTagsValid(tagsValue)) {
-          return false;
-        }
-      }
-      if (refundOfValue != null) {
-        present++;
-        if (!isRefundOfValid(refundOfValue)) {
-          return false;
-        }
-      }
-      if (node.size() != present) {
-        return false;
-      }
+    }
+    if (node.size() != present) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks the root schema (Payment callback), from {@code src/events/payment.yaml:2:1}.
+   * Reports how a value breaks the root schema (Payment callback), from {@code
+   * src/events/payment.yaml:2:1}.
    */
   private static void checkRoot(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
@@ -272,23 +264,23 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/id}, from {@code src/events/payment.yaml:8:5}.
+   * Whether a value matches schema {@code #/properties/id}, from {@code
+   * src/events/payment.yaml:8:5}.
    */
   private static boolean isIdValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      if (!Formats.isUuid(text)) {
-        return false;
-      }
+    String text = node.textValue();
+    if (!Formats.isUuid(text)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/id}, from {@code src/events/payment.yaml:8:5}.
+   * Reports how a value breaks schema {@code #/properties/id}, from {@code
+   * src/events/payment.yaml:8:5}.
    */
   private static void checkId(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -303,7 +295,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/status}, from {@code src/events/payment.yaml:11:5}.
+   * Whether a value matches schema {@code #/properties/status}, from {@code
+   * src/events/payment.yaml:11:5}.
    */
   private static boolean isStatusValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -316,7 +309,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/status}, from {@code src/events/payment.yaml:11:5}.
+   * Reports how a value breaks schema {@code #/properties/status}, from {@code
+   * src/events/payment.yaml:11:5}.
    */
   private static void checkStatus(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -328,25 +322,25 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/amount}, from {@code src/events/payment.yaml:14:5}.
+   * Whether a value matches schema {@code #/properties/amount}, from {@code
+   * src/events/payment.yaml:14:5}.
    */
   private static boolean isAmountValid(JsonNode node) {
     if (!node.isNumber()) {
       return false;
     }
-    if (node.isNumber()) {
-      if (JsonValues.compare(node, 0L) <= 0) {
-        return false;
-      }
-      if (!JsonValues.isMultipleOf(node, AMOUNT_DIVISOR)) {
-        return false;
-      }
+    if (JsonValues.compare(node, 0L) <= 0) {
+      return false;
+    }
+    if (!JsonValues.isMultipleOf(node, AMOUNT_DIVISOR)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/amount}, from {@code src/events/payment.yaml:14:5}.
+   * Reports how a value breaks schema {@code #/properties/amount}, from {@code
+   * src/events/payment.yaml:14:5}.
    */
   private static void checkAmount(JsonNode node, String path, ViolationCollector out) {
     if (!node.isNumber()) {
@@ -363,23 +357,23 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/currency}, from {@code src/events/payment.yaml:18:5}.
+   * Whether a value matches schema {@code #/properties/currency}, from {@code
+   * src/events/payment.yaml:18:5}.
    */
   private static boolean isCurrencyValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      if (!CURRENCY_PATTERN.find(text)) {
-        return false;
-      }
+    String text = node.textValue();
+    if (!CURRENCY_PATTERN.find(text)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/currency}, from {@code src/events/payment.yaml:18:5}.
+   * Reports how a value breaks schema {@code #/properties/currency}, from {@code
+   * src/events/payment.yaml:18:5}.
    */
   private static void checkCurrency(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -394,23 +388,23 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/createdAt}, from {@code src/events/payment.yaml:22:5}.
+   * Whether a value matches schema {@code #/properties/createdAt}, from {@code
+   * src/events/payment.yaml:22:5}.
    */
   private static boolean isCreatedAtValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      if (!Formats.isDateTime(text)) {
-        return false;
-      }
+    String text = node.textValue();
+    if (!Formats.isDateTime(text)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/createdAt}, from {@code src/events/payment.yaml:22:5}.
+   * Reports how a value breaks schema {@code #/properties/createdAt}, from {@code
+   * src/events/payment.yaml:22:5}.
    */
   private static void checkCreatedAt(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -425,40 +419,38 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/customer}, from {@code src/events/payment.yaml:25:5}.
+   * Whether a value matches schema {@code #/properties/customer}, from {@code
+   * src/events/payment.yaml:25:5}.
    */
   private static boolean isCustomerValid(JsonNode node) {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode emailValue = node.get("email");
-      JsonNode nameValue = node.get("name");
-      JsonNode addressValue = node.get("address");
-      if (emailValue == null) {
+    JsonNode emailValue = node.get("email");
+    JsonNode nameValue = node.get("name");
+    JsonNode addressValue = node.get("address");
+    if (emailValue == null) {
+      return false;
+    }
+    if (!isCustomerEmailValid(emailValue)) {
+      return false;
+    }
+    if (nameValue != null) {
+      if (!isCustomerNameValid(nameValue)) {
         return false;
       }
-      if (emailValue != null) {
-        if (!isCustomerEmailValid(emailValue)) {
-          return false;
-        }
-      }
-      if (nameValue != null) {
-        if (!isCustomerNameValid(nameValue)) {
-          return false;
-        }
-      }
-      if (addressValue != null) {
-        if (!isCustomerAddressValid(addressValue)) {
-          return false;
-        }
+    }
+    if (addressValue != null) {
+      if (!isCustomerAddressValid(addressValue)) {
+        return false;
       }
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/customer}, from {@code src/events/payment.yaml:25:5}.
+   * Reports how a value breaks schema {@code #/properties/customer}, from {@code
+   * src/events/payment.yaml:25:5}.
    */
   private static void checkCustomer(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
@@ -499,7 +491,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method}, from {@code src/events/payment.yaml:38:5}.
+   * Whether a value matches schema {@code #/properties/method}, from {@code
+   * src/events/payment.yaml:38:5}.
    */
   private static boolean isMethodValid(JsonNode node) {
     int matched = 0;
@@ -516,7 +509,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method}, from {@code src/events/payment.yaml:38:5}.
+   * Reports how a value breaks schema {@code #/properties/method}, from {@code
+   * src/events/payment.yaml:38:5}.
    */
   private static void checkMethod(JsonNode node, String path, ViolationCollector out) {
     int matched = 0;
@@ -532,31 +526,31 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/tags}, from {@code src/events/payment.yaml:50:5}.
+   * Whether a value matches schema {@code #/properties/tags}, from {@code
+   * src/events/payment.yaml:50:5}.
    */
   private static boolean isTagsValid(JsonNode node) {
     if (!node.isArray()) {
       return false;
     }
-    if (node.isArray()) {
-      if (node.size() > 10) {
+    if (node.size() > 10) {
+      return false;
+    }
+    int[] duplicate = JsonValues.firstDuplicate(node);
+    if (duplicate != null) {
+      return false;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      if (!isTagsItemsValid(node.get(i))) {
         return false;
-      }
-      int[] duplicate = JsonValues.firstDuplicate(node);
-      if (duplicate != null) {
-        return false;
-      }
-      for (int i = 0; i < node.size(); i++) {
-        if (!isTagsItemsValid(node.get(i))) {
-          return false;
-        }
       }
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/tags}, from {@code src/events/payment.yaml:50:5}.
+   * Reports how a value breaks schema {@code #/properties/tags}, from {@code
+   * src/events/payment.yaml:50:5}.
    */
   private static void checkTags(JsonNode node, String path, ViolationCollector out) {
     if (!node.isArray()) {
@@ -568,7 +562,8 @@ public final class PaymentCallbackValidator {
       }
       int[] duplicate = JsonValues.firstDuplicate(node);
       if (duplicate != null) {
-        out.add(path, "uniqueItems", "must not contain duplicate items (items " + duplicate[0] + " and " + duplicate[1] + " are equal)");
+        out.add(path, "uniqueItems", "must not contain duplicate items (items " + duplicate[0]
+            + " and " + duplicate[1] + " are equal)");
       }
       for (int i = 0; i < node.size(); i++) {
         if (out.isFull()) {
@@ -582,7 +577,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/refundOf}, from {@code src/events/payment.yaml:55:5}.
+   * Whether a value matches schema {@code #/properties/refundOf}, from {@code
+   * src/events/payment.yaml:55:5}.
    */
   private static boolean isRefundOfValid(JsonNode node) {
     if (!(node.isTextual() || node.isNull())) {
@@ -598,7 +594,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/refundOf}, from {@code src/events/payment.yaml:55:5}.
+   * Reports how a value breaks schema {@code #/properties/refundOf}, from {@code
+   * src/events/payment.yaml:55:5}.
    */
   private static void checkRefundOf(JsonNode node, String path, ViolationCollector out) {
     if (!(node.isTextual() || node.isNull())) {
@@ -613,14 +610,16 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/additionalProperties}, from {@code src/events/payment.yaml:5:23}.
+   * Whether a value matches schema {@code #/additionalProperties}, from {@code
+   * src/events/payment.yaml:5:23}.
    */
   private static boolean isAdditionalPropertiesValid(JsonNode node) {
     return false;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/additionalProperties}, from {@code src/events/payment.yaml:5:23}.
+   * Reports how a value breaks schema {@code #/additionalProperties}, from {@code
+   * src/events/payment.yaml:5:23}.
    */
   private static void checkAdditionalProperties(JsonNode node, String path,
       ViolationCollector out) {
@@ -628,23 +627,23 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/customer/properties/email}, from {@code src/events/payment.yaml:29:9}.
+   * Whether a value matches schema {@code #/properties/customer/properties/email}, from {@code
+   * src/events/payment.yaml:29:9}.
    */
   private static boolean isCustomerEmailValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      if (!Formats.isEmail(text)) {
-        return false;
-      }
+    String text = node.textValue();
+    if (!Formats.isEmail(text)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/customer/properties/email}, from {@code src/events/payment.yaml:29:9}.
+   * Reports how a value breaks schema {@code #/properties/customer/properties/email}, from {@code
+   * src/events/payment.yaml:29:9}.
    */
   private static void checkCustomerEmail(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -659,27 +658,27 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/customer/properties/name}, from {@code src/events/payment.yaml:32:9}.
+   * Whether a value matches schema {@code #/properties/customer/properties/name}, from {@code
+   * src/events/payment.yaml:32:9}.
    */
   private static boolean isCustomerNameValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      int length = JsonValues.length(text);
-      if (length < 1) {
-        return false;
-      }
-      if (length > 120) {
-        return false;
-      }
+    String text = node.textValue();
+    int length = JsonValues.length(text);
+    if (length < 1) {
+      return false;
+    }
+    if (length > 120) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/customer/properties/name}, from {@code src/events/payment.yaml:32:9}.
+   * Reports how a value breaks schema {@code #/properties/customer/properties/name}, from {@code
+   * src/events/payment.yaml:32:9}.
    */
   private static void checkCustomerName(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -698,7 +697,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/customer/properties/address}, from {@code src/events/payment.yaml:36:9}.
+   * Whether a value matches schema {@code #/properties/customer/properties/address}, from {@code
+   * src/events/payment.yaml:36:9}.
    */
   private static boolean isCustomerAddressValid(JsonNode node) {
     if (!AddressDefinition.isAddressValid(node)) {
@@ -708,7 +708,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/customer/properties/address}, from {@code src/events/payment.yaml:36:9}.
+   * Reports how a value breaks schema {@code #/properties/customer/properties/address}, from {@code
+   * src/events/payment.yaml:36:9}.
    */
   private static void checkCustomerAddress(JsonNode node, String path, ViolationCollector out) {
     if (!AddressDefinition.isAddressValid(node)) {
@@ -717,37 +718,33 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method/oneOf/0}, from {@code src/events/payment.yaml:39:9}.
+   * Whether a value matches schema {@code #/properties/method/oneOf/0}, from {@code
+   * src/events/payment.yaml:39:9}.
    */
   private static boolean isMethodOneOf0Valid(JsonNode node) {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode typeValue = node.get("type");
-      JsonNode last4Value = node.get("last4");
-      if (typeValue == null) {
-        return false;
-      }
-      if (last4Value == null) {
-        return false;
-      }
-      if (typeValue != null) {
-        if (!isMethodOneOf0TypeValid(typeValue)) {
-          return false;
-        }
-      }
-      if (last4Value != null) {
-        if (!isMethodOneOf0Last4Valid(last4Value)) {
-          return false;
-        }
-      }
+    JsonNode typeValue = node.get("type");
+    JsonNode last4Value = node.get("last4");
+    if (typeValue == null) {
+      return false;
+    }
+    if (last4Value == null) {
+      return false;
+    }
+    if (!isMethodOneOf0TypeValid(typeValue)) {
+      return false;
+    }
+    if (!isMethodOneOf0Last4Valid(last4Value)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method/oneOf/0}, from {@code src/events/payment.yaml:39:9}.
+   * Reports how a value breaks schema {@code #/properties/method/oneOf/0}, from {@code
+   * src/events/payment.yaml:39:9}.
    */
   private static void checkMethodOneOf0(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
@@ -782,37 +779,33 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method/oneOf/1}, from {@code src/events/payment.yaml:44:9}.
+   * Whether a value matches schema {@code #/properties/method/oneOf/1}, from {@code
+   * src/events/payment.yaml:44:9}.
    */
   private static boolean isMethodOneOf1Valid(JsonNode node) {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode typeValue = node.get("type");
-      JsonNode ibanValue = node.get("iban");
-      if (typeValue == null) {
-        return false;
-      }
-      if (ibanValue == null) {
-        return false;
-      }
-      if (typeValue != null) {
-        if (!isMethodOneOf1TypeValid(typeValue)) {
-          return false;
-        }
-      }
-      if (ibanValue != null) {
-        if (!isMethodOneOf1IbanValid(ibanValue)) {
-          return false;
-        }
-      }
+    JsonNode typeValue = node.get("type");
+    JsonNode ibanValue = node.get("iban");
+    if (typeValue == null) {
+      return false;
+    }
+    if (ibanValue == null) {
+      return false;
+    }
+    if (!isMethodOneOf1TypeValid(typeValue)) {
+      return false;
+    }
+    if (!isMethodOneOf1IbanValid(ibanValue)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method/oneOf/1}, from {@code src/events/payment.yaml:44:9}.
+   * Reports how a value breaks schema {@code #/properties/method/oneOf/1}, from {@code
+   * src/events/payment.yaml:44:9}.
    */
   private static void checkMethodOneOf1(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
@@ -847,7 +840,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/tags/items}, from {@code src/events/payment.yaml:51:12}.
+   * Whether a value matches schema {@code #/properties/tags/items}, from {@code
+   * src/events/payment.yaml:51:12}.
    */
   private static boolean isTagsItemsValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -857,7 +851,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/tags/items}, from {@code src/events/payment.yaml:51:12}.
+   * Reports how a value breaks schema {@code #/properties/tags/items}, from {@code
+   * src/events/payment.yaml:51:12}.
    */
   private static void checkTagsItems(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -866,7 +861,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method/oneOf/0/properties/type}, from {@code src/events/payment.yaml:42:17}.
+   * Whether a value matches schema {@code #/properties/method/oneOf/0/properties/type}, from {@code
+   * src/events/payment.yaml:42:17}.
    */
   private static boolean isMethodOneOf0TypeValid(JsonNode node) {
     if (!(node.isTextual() && node.textValue().equals("card"))) {
@@ -876,7 +872,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method/oneOf/0/properties/type}, from {@code src/events/payment.yaml:42:17}.
+   * Reports how a value breaks schema {@code #/properties/method/oneOf/0/properties/type}, from
+   * {@code src/events/payment.yaml:42:17}.
    */
   private static void checkMethodOneOf0Type(JsonNode node, String path, ViolationCollector out) {
     if (!(node.isTextual() && node.textValue().equals("card"))) {
@@ -885,23 +882,23 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method/oneOf/0/properties/last4}, from {@code src/events/payment.yaml:43:18}.
+   * Whether a value matches schema {@code #/properties/method/oneOf/0/properties/last4}, from
+   * {@code src/events/payment.yaml:43:18}.
    */
   private static boolean isMethodOneOf0Last4Valid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      if (!METHOD_ONE_OF0_LAST4_PATTERN.find(text)) {
-        return false;
-      }
+    String text = node.textValue();
+    if (!METHOD_ONE_OF0_LAST4_PATTERN.find(text)) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method/oneOf/0/properties/last4}, from {@code src/events/payment.yaml:43:18}.
+   * Reports how a value breaks schema {@code #/properties/method/oneOf/0/properties/last4}, from
+   * {@code src/events/payment.yaml:43:18}.
    */
   private static void checkMethodOneOf0Last4(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -916,7 +913,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method/oneOf/1/properties/type}, from {@code src/events/payment.yaml:47:17}.
+   * Whether a value matches schema {@code #/properties/method/oneOf/1/properties/type}, from {@code
+   * src/events/payment.yaml:47:17}.
    */
   private static boolean isMethodOneOf1TypeValid(JsonNode node) {
     if (!(node.isTextual() && node.textValue().equals("bank_transfer"))) {
@@ -926,7 +924,8 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method/oneOf/1/properties/type}, from {@code src/events/payment.yaml:47:17}.
+   * Reports how a value breaks schema {@code #/properties/method/oneOf/1/properties/type}, from
+   * {@code src/events/payment.yaml:47:17}.
    */
   private static void checkMethodOneOf1Type(JsonNode node, String path, ViolationCollector out) {
     if (!(node.isTextual() && node.textValue().equals("bank_transfer"))) {
@@ -935,27 +934,27 @@ public final class PaymentCallbackValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/method/oneOf/1/properties/iban}, from {@code src/events/payment.yaml:48:17}.
+   * Whether a value matches schema {@code #/properties/method/oneOf/1/properties/iban}, from {@code
+   * src/events/payment.yaml:48:17}.
    */
   private static boolean isMethodOneOf1IbanValid(JsonNode node) {
     if (!node.isTextual()) {
       return false;
     }
-    if (node.isTextual()) {
-      String text = node.textValue();
-      int length = JsonValues.length(text);
-      if (length < 15) {
-        return false;
-      }
-      if (length > 34) {
-        return false;
-      }
+    String text = node.textValue();
+    int length = JsonValues.length(text);
+    if (length < 15) {
+      return false;
+    }
+    if (length > 34) {
+      return false;
     }
     return true;
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/method/oneOf/1/properties/iban}, from {@code src/events/payment.yaml:48:17}.
+   * Reports how a value breaks schema {@code #/properties/method/oneOf/1/properties/iban}, from
+   * {@code src/events/payment.yaml:48:17}.
    */
   private static void checkMethodOneOf1Iban(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {

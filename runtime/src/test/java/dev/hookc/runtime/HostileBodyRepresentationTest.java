@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.RequestBodies;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class HostileBodyRepresentationTest {
                     Response.json(
                         200,
                         RequestBodies.read(
-                            r, List.of(RequestBodies.JSON, RequestBodies.FORM), true, Map.of()))));
+                            r, BodyFormat.of(RequestBodies.JSON, RequestBodies.FORM)))));
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Conversion;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
@@ -13,7 +14,6 @@ import dev.hookc.runtime.internal.workflow.RequestParts;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -30,12 +30,12 @@ class RequestContractTest {
         request -> {
           Parameters p =
               new Parameters(request, "GET /p/{n}")
-                  .path("n", Conversion.NUMBER, null)
-                  .query("ids", Conversion.arrayOf(Conversion.INTEGER), true, null)
-                  .query("on", Conversion.BOOLEAN, false, null)
-                  .header("X-Flags", Conversion.arrayOf(Conversion.STRING), false, null)
-                  .header("X-Min", Conversion.INTEGER, false, RequestContractTest::atLeastTen)
-                  .cookie("session", Conversion.STRING, false, null)
+                  .path("n", Conversion.NUMBER)
+                  .requiredQuery("ids", Conversion.arrayOf(Conversion.INTEGER))
+                  .optionalQuery("on", Conversion.BOOLEAN)
+                  .optionalHeader("X-Flags", Conversion.arrayOf(Conversion.STRING))
+                  .optionalHeader("X-Min", Conversion.INTEGER, RequestContractTest::atLeastTen)
+                  .optionalCookie("session", Conversion.STRING)
                   .check();
           return Response.json(
               200,
@@ -51,26 +51,26 @@ class RequestContractTest {
                 200,
                 RequestBodies.read(
                     request,
-                    List.of(RequestBodies.FORM, RequestBodies.JSON),
-                    false,
-                    Map.of(
-                        "n", Conversion.INTEGER, "tags", Conversion.arrayOf(Conversion.STRING))));
+                    BodyFormat.of(RequestBodies.FORM, RequestBodies.JSON)
+                        .optional()
+                        .formFields(
+                            Map.of(
+                                "n",
+                                Conversion.INTEGER,
+                                "tags",
+                                Conversion.arrayOf(Conversion.STRING)))));
     RequestHandler unions =
         request -> {
           Parameters p =
               new Parameters(request, "GET /u")
-                  .query(
+                  .requiredQuery(
                       "id",
                       Conversion.firstOf(Conversion.STRING, Conversion.INTEGER),
-                      true,
                       RequestContractTest::atLeastTwoCharacters)
-                  .query(
-                      "since", Conversion.firstOf(Conversion.NULL, Conversion.NUMBER), false, null)
-                  .query(
+                  .optionalQuery("since", Conversion.firstOf(Conversion.NULL, Conversion.NUMBER))
+                  .optionalQuery(
                       "v",
-                      Conversion.arrayOf(Conversion.firstOf(Conversion.BOOLEAN, Conversion.NUMBER)),
-                      false,
-                      null)
+                      Conversion.arrayOf(Conversion.firstOf(Conversion.BOOLEAN, Conversion.NUMBER)))
                   .check();
           return Response.json(200, p.query());
         };
@@ -80,20 +80,20 @@ class RequestContractTest {
                 200,
                 RequestBodies.read(
                     request,
-                    List.of(RequestBodies.FORM),
-                    true,
-                    Map.of(
-                        "n",
-                        Conversion.firstOf(Conversion.INTEGER, Conversion.BOOLEAN),
-                        "note",
-                        Conversion.firstOf(Conversion.STRING, Conversion.NULL))));
+                    BodyFormat.form()
+                        .formFields(
+                            Map.of(
+                                "n",
+                                Conversion.firstOf(Conversion.INTEGER, Conversion.BOOLEAN),
+                                "note",
+                                Conversion.firstOf(Conversion.STRING, Conversion.NULL)))));
     RequestHandler parts =
         request -> {
           Parameters p =
               new Parameters(request, "POST /parts/{n}")
-                  .path("n", Conversion.INTEGER, null)
-                  .header("X-Min", Conversion.INTEGER, false, RequestContractTest::atLeastTen)
-                  .cookie("session", Conversion.STRING, false, null)
+                  .path("n", Conversion.INTEGER)
+                  .optionalHeader("X-Min", Conversion.INTEGER, RequestContractTest::atLeastTen)
+                  .optionalCookie("session", Conversion.STRING)
                   .check();
           RequestBodies.requireUtf8(request);
           RequestParts read = RequestParts.of(request, p);

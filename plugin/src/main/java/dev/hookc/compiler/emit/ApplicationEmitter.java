@@ -65,8 +65,7 @@ final class ApplicationEmitter {
             ? CodeBlock.of(
                 "$T.builder().maxBodyBytes($L)", SERVER, settings.maxBodyBytes().getAsLong())
             : CodeBlock.of("$T.builder()", SERVER);
-    CodeBlock routeList =
-        CodeBlock.of("$T.of($>\n$L$<)", List.class, CodeBlock.join(routes, ",\n"));
+    CodeBlock routeList = CodeBlock.of("$T.of(\n$L)", List.class, CodeBlock.join(routes, ",\n"));
     if (!guards.needStore()) {
       return method.addStatement("return $L.routes($L)", builder, routeList).build();
     }
@@ -105,7 +104,7 @@ final class ApplicationEmitter {
       method
           .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
           .addStatement(
-              "server.routes($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries($>\n$L$<)))",
+              "server.routes($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries(\n$L)))",
               GuardEmitter.INBOX_ADMIN,
               GuardEmitter.SECRETS,
               "the admin endpoints",
@@ -167,7 +166,7 @@ final class ApplicationEmitter {
       OptionalLong limit = contracts.get(event).contract().maxBodyBytes();
       routes.add(
           limit.isPresent()
-              ? CodeBlock.of("$L.withMaxBodyBytes($L)", route, limit.getAsLong())
+              ? CodeBlock.of("$L$>$>\n.withMaxBodyBytes($L)$<$<", route, limit.getAsLong())
               : route);
     }
     int port = settings.port().orElse(3000);
@@ -176,9 +175,9 @@ final class ApplicationEmitter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addAnnotation(Names.generated())
             .addJavadoc(
-                "Serves the project's $L route(s). Run {@code main}, or start the same routes from\n"
+                "Serves the project's $L. Run {@code main}, or start the same routes from\n"
                     + "code and tests with {@link #server()} or {@link #server(JsonNode)}.\n",
-                events.size())
+                Plurals.count(events.size(), "route"))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(serverMethod(events, routes, settings))
             .addMethods(guards.needStore() ? List.of(storeServerMethod()) : List.of())
@@ -207,7 +206,9 @@ final class ApplicationEmitter {
                     .addStatement("server.stopOnShutdownSignal()")
                     .addStatement(
                         "System.out.println($S + server.port())",
-                        "hookc: serving " + events.size() + " route(s) on http://localhost:")
+                        "hookc: serving "
+                            + Plurals.count(events.size(), "route")
+                            + " on http://localhost:")
                     .build())
             .build();
     return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();

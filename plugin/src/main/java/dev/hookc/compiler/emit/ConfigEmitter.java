@@ -34,7 +34,8 @@ public final class ConfigEmitter {
     List<CodeBlock> environments = new ArrayList<>();
     config
         .environments()
-        .forEach((name, json) -> environments.add(CodeBlock.of("$S, $S", name, json)));
+        .forEach(
+            (name, json) -> environments.add(CodeBlock.of("$S, $L", name, Literals.wrapped(json))));
     TypeSpec type =
         TypeSpec.classBuilder(self)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -45,7 +46,7 @@ public final class ConfigEmitter {
                 FieldSpec.builder(
                         String.class, "DEFAULTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("{@code config/default.yaml} as JSON.\n")
-                    .initializer("$S", config.defaults())
+                    .initializer(Literals.wrapped(config.defaults()))
                     .build())
             .addField(
                 FieldSpec.builder(
@@ -72,7 +73,7 @@ public final class ConfigEmitter {
                     .addJavadoc(
                         "{@code config/custom-environment-variables.yaml} as JSON: which environment\n"
                             + "variable overrides which key.\n")
-                    .initializer("$S", config.variables())
+                    .initializer(Literals.wrapped(config.variables()))
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(

@@ -28,6 +28,9 @@ final class ContractEmitter {
   static final ClassName CONVERSION = RuntimeTypes.CONVERSION;
   static final ClassName REQUEST_BODIES = RuntimeTypes.REQUEST_BODIES;
   static final ClassName RESPONSE_CONTRACT = RuntimeTypes.RESPONSE_CONTRACT;
+  static final ClassName BODY_FORMAT = RuntimeTypes.BODY_FORMAT;
+  private static final String JSON_TYPE = "application/json";
+  private static final String FORM_TYPE = "application/x-www-form-urlencoded";
   private static final ParameterizedTypeName VIOLATIONS =
       ParameterizedTypeName.get(ClassName.get(List.class), ControllerEmitter.VIOLATION);
 
@@ -44,25 +47,31 @@ final class ContractEmitter {
       // Nothing to check: the object still gives the workflow the parameters as sent.
       return CodeBlock.of("$L = new $T(request, $S);\n", local, PARAMETERS, route(event));
     }
+    // A builder chain: each parameter on its own continuation line.
     CodeBlock.Builder code =
         CodeBlock.builder()
             .add("$L = new $T(request, $S)", local, PARAMETERS, route(event))
             .indent();
     for (EventContract.TypedParameter typed : contract.contract().parameters()) {
       Parameter p = typed.parameter();
-      CodeBlock check =
-          contract
-              .parameterValidator(p)
-              .map(v -> CodeBlock.of("$T::validate", v))
-              .orElse(CodeBlock.of("null"));
-      CodeBlock conversion = conversion(typed.conversion());
-      if (p.in().equals("path")) {
-        code.add("\n.path($S, $L, $L)", p.name(), conversion, check);
-      } else {
-        code.add("\n.$L($S, $L, $L, $L)", p.in(), p.name(), conversion, p.required(), check);
-      }
+      Optional<CodeBlock> check =
+          contract.parameterValidator(p).map(v -> CodeBlock.of("$T::validate", v));
+      code.add("\n.$L($S, $L", declaration(p), p.name(), conversion(typed.conversion()));
+      check.ifPresent(c -> code.add(", $L", c));
+      code.add(")");
     }
     return code.add("\n.check();\n").unindent().build();
+  }
+
+  /**
+   * The {@code Parameters} method that declares {@code p}: {@code requiredHeader}, {@code path}.
+   */
+  private static String declaration(Parameter p) {
+    if (p.in().equals("path")) {
+      return "path";
+    }
+    String in = p.in().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + p.in().substring(1);
+    return (p.required() ? "required" : "optional") + in;
   }
 
   /**
@@ -70,18 +79,29 @@ final class ContractEmitter {
    * unless {@code declare} is false.
    */
   static CodeBlock readBody(Event event, ControllerContract contract, boolean declare) {
-    List<CodeBlock> types = new ArrayList<>();
-    event.bodyContentTypes().forEach(t -> types.add(CodeBlock.of("$S", t)));
+    List<String> accepted = event.bodyContentTypes();
+    boolean form = !contract.contract().formFields().isEmpty();
+    CodeBlock format;
+    if (accepted.equals(List.of(JSON_TYPE))) {
+      format = CodeBlock.of("$T.json()", BODY_FORMAT);
+    } else if (accepted.equals(List.of(FORM_TYPE))) {
+      format = CodeBlock.of("$T.form()", BODY_FORMAT);
+    } else {
+      List<CodeBlock> types = new ArrayList<>();
+      accepted.forEach(t -> types.add(CodeBlock.of("$S", t)));
+      format = CodeBlock.of("$T.of($L)", BODY_FORMAT, CodeBlock.join(types, ", "));
+    }
+    if (form) {
+      format = CodeBlock.of("$L.formFields(FORM_FIELDS)", format);
+    }
+    if (!contract.contract().bodyRequired()) {
+      format = CodeBlock.of("$L.optional()", format);
+    }
     return CodeBlock.of(
-        "$L = $T.read(request, $T.of($L), $L, $L);\n",
+        "$L = $T.read(request, $L);\n",
         declare ? CodeBlock.of("$T json", Names.JSON_NODE) : CodeBlock.of("json"),
         REQUEST_BODIES,
-        List.class,
-        CodeBlock.join(types, ", "),
-        contract.contract().bodyRequired(),
-        contract.contract().formFields().isEmpty()
-            ? CodeBlock.of("$T.of()", Map.class)
-            : CodeBlock.of("FORM_FIELDS"));
+        format);
   }
 
   /** The constant with the form fields' conversions, when the event takes form bodies. */
@@ -115,12 +135,19 @@ final class ContractEmitter {
 
   /** Checks local {@code status} against the declared response schemas. */
   static CodeBlock checkResponse(Event event, ControllerContract contract) {
-    return CodeBlock.of(
-        "$T.check($T.Mode.$L, $S, status.code(), responseViolations(status.code(), status.data()));\n",
-        RESPONSE_CONTRACT,
-        RESPONSE_CONTRACT,
-        contract.responses().name(),
-        route(event));
+    return CodeBlock.builder()
+        .addStatement(
+            "$L",
+            Widths.call(
+                4,
+                "",
+                CodeBlock.of("$T.check(", RESPONSE_CONTRACT),
+                List.of(
+                    CodeBlock.of("$T.Mode.$L", RESPONSE_CONTRACT, contract.responses().name()),
+                    CodeBlock.of("$S", route(event)),
+                    CodeBlock.of("status.code()"),
+                    CodeBlock.of("responseViolations(status.code(), status.data())"))))
+        .build();
   }
 
   /** The method that validates a response's data by its status. */

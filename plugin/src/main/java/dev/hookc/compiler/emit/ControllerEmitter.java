@@ -217,13 +217,19 @@ final class ControllerEmitter {
                         : CodeBlock.of("$T.validate(json)", v))
                 .beginControlFlow("if (!violations.isEmpty())")
                 .addStatement(
-                    "throw $T.badRequest($S, violations)",
-                    HTTP_PROBLEM,
-                    "The request body does not match the schema of "
-                        + event.method()
-                        + " "
-                        + event.path()
-                        + ".")
+                    "throw $L",
+                    Widths.call(
+                        8,
+                        "throw ",
+                        CodeBlock.of("$T.badRequest(", HTTP_PROBLEM),
+                        List.of(
+                            Literals.wrapped(
+                                "The request body does not match the schema of "
+                                    + event.method()
+                                    + " "
+                                    + event.path()
+                                    + "."),
+                            CodeBlock.of("violations"))))
                 .endControlFlow());
     if (bound) {
       ClassName pojo = ((ExprType.PojoType) bodyType).javaClass();

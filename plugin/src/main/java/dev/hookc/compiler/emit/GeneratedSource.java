@@ -16,13 +16,13 @@ public record GeneratedSource(String path, String content) {
     Objects.requireNonNull(content, "content");
   }
 
-  /** The source of a JavaPoet file, placed by its package. */
+  /** The source of a JavaPoet file, placed by its package, its lines fitted to the column limit. */
   public static GeneratedSource of(com.palantir.javapoet.JavaFile file) {
     String path =
         (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
             + file.typeSpec().name()
             + ".java";
-    return new GeneratedSource(path, file.toString());
+    return new GeneratedSource(path, LineFitter.fit(file.toString()));
   }
 
   /**

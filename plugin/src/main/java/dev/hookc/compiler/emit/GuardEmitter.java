@@ -49,7 +49,7 @@ final class GuardEmitter {
   /** The statement that starts an async event's inbox, whose workers run {@code controller}. */
   CodeBlock startInbox(Event event, AsyncDelivery async, CodeBlock controller) {
     return CodeBlock.of(
-        "$T $L =\n$>$>$T.start(\nstore,\n$S,\n$L,\nnew $T($L, $T.ofMillis($L), $T.ofMillis($L), 2),\n$T.ofMinutes(2),\n4)$<$<",
+        "$T $L =\n$T.start(\n$>$>store,\n$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4)$<$<",
         INBOX,
         inboxVariable(event),
         INBOX,
@@ -57,10 +57,8 @@ final class GuardEmitter {
         controller,
         RETRY_POLICY,
         async.maxAttempts(),
-        Duration.class,
-        async.backoff().toMillis(),
-        Duration.class,
-        async.maxBackoff().toMillis(),
+        Durations.code(async.backoff()),
+        Durations.code(async.maxBackoff()),
         Duration.class);
   }
 
@@ -82,26 +80,25 @@ final class GuardEmitter {
       Idempotency idempotency = guard.idempotency().get();
       handler =
           CodeBlock.of(
-              "$T.of(store, $S, $L, $T.ofSeconds($L))\n.protect($L)",
+              "$T.of(store, $S, $L, $L)$>$>\n.protect($L)$<$<",
               IDEMPOTENCY,
               event.method() + " " + event.path(),
               key(idempotency, guard),
-              Duration.class,
-              idempotency.ttl().toSeconds(),
+              Durations.code(idempotency.ttl()),
               handler);
     }
     // Authentication comes first, so that an unauthenticated request claims no key.
     if (guard.authn().isPresent()) {
       handler =
-          CodeBlock.of("$L\n.protect($L)", authenticator(event, guard.authn().get()), handler);
+          CodeBlock.of(
+              "$L$>$>\n.protect($L)$<$<", authenticator(event, guard.authn().get()), handler);
     }
     return handler;
   }
 
   private static CodeBlock authenticator(Event event, Authn authn) {
     String route = event.method() + " " + event.path();
-    CodeBlock tolerance =
-        CodeBlock.of("$T.ofSeconds($L)", Duration.class, authn.tolerance().toSeconds());
+    CodeBlock tolerance = Durations.code(authn.tolerance());
     CodeBlock clock = CodeBlock.of("$T.systemUTC()", Clock.class);
     CodeBlock secrets = secrets(route, authn.secrets());
     switch (authn.scheme()) {
@@ -162,14 +159,12 @@ final class GuardEmitter {
     Optional.ofNullable(authn.options().get("audience"))
         .ifPresent(audience -> code.add("\n.audience($S)", audience));
     if (!authn.tolerance().isZero()) {
-      code.add("\n.leeway($T.ofSeconds($L))", Duration.class, authn.tolerance().toSeconds());
+      code.add("\n.leeway($L)", Durations.code(authn.tolerance()));
     }
     if (!jwt.requireExp()) {
       code.add("\n.requireExp(false)");
     }
-    jwt.jwksTtl()
-        .ifPresent(
-            ttl -> code.add("\n.jwksTtl($T.ofSeconds($L))", Duration.class, ttl.toSeconds()));
+    jwt.jwksTtl().ifPresent(ttl -> code.add("\n.jwksTtl($L)", Durations.code(ttl)));
     return code.add("\n.build()").unindent().unindent().build();
   }
 

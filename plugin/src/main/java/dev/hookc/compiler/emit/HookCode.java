@@ -54,10 +54,16 @@ final class HookCode {
             "$T responseViolations = responseViolations(status.code(), status.data())", VIOLATIONS)
         .beginControlFlow("try")
         .addStatement(
-            "$T.check($T.Mode.ENFORCE, $S, status.code(), responseViolations)",
-            ContractEmitter.RESPONSE_CONTRACT,
-            ContractEmitter.RESPONSE_CONTRACT,
-            ContractEmitter.route(event))
+            "$L",
+            Widths.call(
+                6,
+                "",
+                CodeBlock.of("$T.check(", ContractEmitter.RESPONSE_CONTRACT),
+                List.of(
+                    CodeBlock.of("$T.Mode.ENFORCE", ContractEmitter.RESPONSE_CONTRACT),
+                    CodeBlock.of("$S", ContractEmitter.route(event)),
+                    CodeBlock.of("status.code()"),
+                    CodeBlock.of("responseViolations"))))
         .nextControlFlow("catch ($T problem)", ControllerEmitter.HTTP_PROBLEM)
         .addStatement(
             "return responseValidationError(json, parts, status, problem, responseViolations)")

@@ -51,7 +51,9 @@ final class HookInputs {
                     .addJavadoc("The inputs a calling task passes as its {@code args}.\n")
                     .returns(inputs)
                     .addParameter(Names.JSON_NODE, "args")
-                    .addStatement("return new $T($L)", inputs, CodeBlock.join(fromJson, ", "))
+                    .addStatement(
+                        "return $L",
+                        Widths.call(4, "return ", CodeBlock.of("new $T(", inputs), fromJson))
                     .build())
             .build();
     return JavaFile.builder(inputs.packageName(), record).skipJavaLangImports(true).build();

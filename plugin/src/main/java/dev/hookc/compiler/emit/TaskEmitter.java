@@ -33,6 +33,7 @@ final class TaskEmitter {
   static final ClassName TASK_BODY = RuntimeTypes.TASK_BODY;
   static final ClassName LOOPS = RuntimeTypes.LOOPS;
   static final ClassName TASK_LOG = RuntimeTypes.TASK_LOG;
+  private static final CodeBlock EMPTY = CodeBlock.of("");
 
   private final Names names;
   private final Map<String, BoundJavaFunction> contracts;
@@ -111,34 +112,55 @@ final class TaskEmitter {
     Body body = body(compiled);
     String label = task.id() + " (" + task.location() + ")";
     // The on_error, if any, gets the failed status or, when the task threw, a 500 (TaskRunner).
-    CodeBlock onError =
+    Optional<CodeBlock> onError =
         compiled
             .onError()
             .map(
                 o ->
                     CodeBlock.of(
-                        ", failed -> $L($L, failed)",
+                        "failed -> $L($L, failed)",
                         onErrorName(o),
                         o.owner().isPresent()
                             ? ControlFlowCode.arguments(compiled)
-                            : "inputs, outputs"))
-            .orElse(CodeBlock.of(""));
+                            : "inputs, outputs"));
+    CodeBlock retry = retry(task.retry());
     if (body.statements()) {
       // A lambda with statements cannot sit inside a JavaPoet statement, so it is written out.
+      CodeBlock header =
+          CodeBlock.of("return $T.shared().run($S, $L, () -> {", RUNNER, label, retry);
+      if (Widths.fits(4, header)) {
+        return method
+            .addCode("$L\n$>", header)
+            .addCode(body.code())
+            .addCode("$<}$L);\n", onError.map(o -> CodeBlock.of(", $L", o)).orElse(EMPTY))
+            .build();
+      }
       return method
-          .addCode("return $T.shared().run($S, $L, () -> {\n$>", RUNNER, label, retry(task.retry()))
+          .addCode("return $T.shared().run(\n$>$>$S,\n$L,\n() -> {\n$>", RUNNER, label, retry)
           .addCode(body.code())
-          .addCode("$<}$L);\n", onError)
+          .addCode("$<}$L);\n$<$<", onError.map(o -> CodeBlock.of(",\n$L", o)).orElse(EMPTY))
           .build();
     }
-    return method
-        .addStatement(
-            "return $T.shared().run($S, $L, () -> $L$L)",
+    CodeBlock oneLine =
+        CodeBlock.of(
+            "return $T.shared().run($S, $L, () -> $L$L);",
             RUNNER,
             label,
-            retry(task.retry()),
+            retry,
             body.code(),
-            onError)
+            onError.map(o -> CodeBlock.of(", $L", o)).orElse(EMPTY));
+    if (Widths.fits(4, oneLine)) {
+      return method.addCode("$L\n", oneLine).build();
+    }
+    // One argument per line, as a formatter would write a call too long for one.
+    return method
+        .addStatement(
+            "return $T.shared().run(\n$S,\n$L,\n() -> $L$L)",
+            RUNNER,
+            label,
+            retry,
+            body.code(),
+            onError.map(o -> CodeBlock.of(",\n$L", o)).orElse(EMPTY))
         .build();
   }
 
@@ -214,8 +236,19 @@ final class TaskEmitter {
         FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", contract.implementationName())
             .build());
+    CodeBlock call =
+        CodeBlock.of(
+            "$T.of($L.apply($L, context($S, inputs)))",
+            Names.STATUS,
+            field,
+            JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
+            java.name());
+    // The call is the last argument of the task's run, on a line of its own from column 8.
+    if (Widths.fits(8 + "() -> ".length() + 2, call)) {
+      return call;
+    }
     return CodeBlock.of(
-        "$T.of($L.apply($L, context($S, inputs)))",
+        "$T.of(\n$>$>$L.apply(\n$>$>$L,\ncontext($S, inputs)))$<$<$<$<",
         Names.STATUS,
         field,
         JavaFunctionContract.newArgs(contract, compiled.namedArgs()),

@@ -53,7 +53,8 @@ final class ValidatorSources {
     sources.add(validator(body.schema(), body.validator()));
     pojos
         .generate(body.payload(), body.binder())
-        .forEach(file -> sources.add(new GeneratedSource(file.path(), file.content())));
+        .forEach(
+            file -> sources.add(new GeneratedSource(file.path(), LineFitter.fit(file.content()))));
     return sources;
   }
 

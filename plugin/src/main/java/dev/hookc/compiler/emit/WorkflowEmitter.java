@@ -187,9 +187,7 @@ final class WorkflowEmitter {
       fromJson.add(
           part.equals("raw_body") ? CodeBlock.of("$T.asString($L)", Names.JS, member) : member);
     }
-    record
-        .addMethod(toJsonMethod(toJson))
-        .addMethod(fromJson(inputs, body, CodeBlock.join(fromJson, ", ")));
+    record.addMethod(toJsonMethod(toJson)).addMethod(fromJson(inputs, body, fromJson));
     return JavaFile.builder(inputs.packageName(), record.build()).skipJavaLangImports(true).build();
   }
 
@@ -203,14 +201,15 @@ final class WorkflowEmitter {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("These inputs as one JSON object, as Java functions see them.\n")
         .returns(Names.JSON_NODE)
-        .addStatement("return $T.object($L)", Names.JS, CodeBlock.join(members, ", "))
+        .addStatement(
+            "return $L", Widths.call(4, "return ", CodeBlock.of("$T.object(", Names.JS), members))
         .build();
   }
 
   /**
    * @param parts the arguments of {@code RequestParts.of}, read from {@code args}
    */
-  private static MethodSpec fromJson(ClassName inputs, ExprType body, CodeBlock parts) {
+  private static MethodSpec fromJson(ClassName inputs, ExprType body, List<CodeBlock> parts) {
     CodeBlock bodyValue =
         body instanceof ExprType.DynamicType
             ? CodeBlock.of("$T.member(args, $S)", Names.JS, "body")
@@ -225,7 +224,12 @@ final class WorkflowEmitter {
         .addJavadoc("The inputs a calling task passes as its {@code args}.\n")
         .returns(inputs)
         .addParameter(Names.JSON_NODE, "args")
-        .addStatement("return new $T($L, $T.of($L))", inputs, bodyValue, Names.REQUEST_PARTS, parts)
+        .addStatement(
+            "return new $T(\n$L,\n$T.of(\n$>$>$L))$<$<",
+            inputs,
+            bodyValue,
+            Names.REQUEST_PARTS,
+            CodeBlock.join(parts, ",\n"))
         .build();
   }
 }

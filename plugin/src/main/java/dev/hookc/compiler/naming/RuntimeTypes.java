@@ -55,6 +55,7 @@ public final class RuntimeTypes {
   public static final ClassName PARAMETERS = ClassName.get(INTERNAL, "Parameters");
   public static final ClassName CONVERSION = ClassName.get(INTERNAL, "Conversion");
   public static final ClassName REQUEST_BODIES = ClassName.get(INTERNAL, "RequestBodies");
+  public static final ClassName BODY_FORMAT = ClassName.get(INTERNAL, "BodyFormat");
   public static final ClassName RESPONSE_CONTRACT = ClassName.get(INTERNAL, "ResponseContract");
   public static final ClassName TREE_BINDING = ClassName.get(INTERNAL, "TreeBinding");
 

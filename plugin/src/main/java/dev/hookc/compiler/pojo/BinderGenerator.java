@@ -79,7 +79,7 @@ final class BinderGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addAnnotation(
                 com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
-                    .addMember("value", "$S", "dev.hookc")
+                    .addMember("value", "$S", "dev.hookc.compiler")
                     .build())
             .addJavadoc("Binds validated request bodies to {@link $T} without reflection.\n", root)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
@@ -129,14 +129,19 @@ final class BinderGenerator {
         complete = false;
         continue;
       }
-      code.add("case $S -> value.$N($L);\n", property.getKey(), setter, value.get());
+      // A long setting goes on its own line, where JavaPoet may wrap it further.
+      String format =
+          property.getKey().length() + setter.length() + unqualified(value.get()).length() > 70
+              ? "case $S ->\n$>$>value.$N($L);\n$<$<"
+              : "case $S -> value.$N($L);\n";
+      code.add(format, property.getKey(), setter, value.get());
     }
     code.add("case $S -> throw $T.unsupported();\n", EXTRA, BINDING);
     if (reduced.path(EXTRA).isBoolean()) {
       code.add("default -> {}\n");
     } else if (hasSetter(generated, "setAdditionalProperty", "java.lang.Object")) {
       code.add(
-          "default -> value.setAdditionalProperty(field.getKey(), $T.untyped(field.getValue()));\n",
+          "default ->\n$>$>value.setAdditionalProperty(field.getKey(), $T.untyped(field.getValue()));\n$<$<",
           BINDING);
     } else {
       complete = false;
@@ -209,5 +214,14 @@ final class BinderGenerator {
       }
     }
     return false;
+  }
+
+  /** {@code code} as it reads once its types are imported, to measure it. */
+  private static String unqualified(CodeBlock code) {
+    // The newline flushes JavaPoet's line wrapper, which otherwise keeps what follows a  .
+    return CodeBlock.of("$L\n", code)
+        .toString()
+        .strip()
+        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])", "");
   }
 }

@@ -146,8 +146,8 @@ class GuardDiagnosticsTest {
     assertThat(application)
         .contains(
             "Authenticators.jwt(Secrets.resolve(\"POST /private\", config, \"config.jwt.secret\"))\n"
-                + "                  .issuer(\"me\")\n"
-                + "                  .build()")
+                + "                .issuer(\"me\")\n"
+                + "                .build()")
         .contains("Route.of(\"POST\", \"/public\", new PostPublicController(config))");
   }
 
@@ -187,13 +187,13 @@ class GuardDiagnosticsTest {
                 + "    key: <% inputs.headers['Webhook-Id'] %>\n    ttl: 2h\n",
             "store:\n  data_dir: /var/lib/hooks\n");
     assertThat(result.diagnostics()).isEmpty();
-    assertThat(application(result))
+    assertThat(application(result).replaceAll("\\s+", " "))
         .contains("JdbcStore store = JdbcStore.fromEnvironment(null, \"/var/lib/hooks\");")
         .contains("return server(config, store);")
         .contains("public static HookcServer.Builder server(JsonNode config, JdbcStore store)")
         .contains(
             "Idempotency.of(store, \"POST /hook\", RequestKeys.header(\"Webhook-Id\"),"
-                + " Duration.ofSeconds(7200))");
+                + " Duration.ofHours(2))");
   }
 
   @Test
@@ -218,7 +218,7 @@ class GuardDiagnosticsTest {
                 + "      description: stored\n",
             "admin:\n  token: <% env.ADMIN_TOKEN %>\n");
     assertThat(result.diagnostics()).isEmpty();
-    assertThat(application(result))
+    assertThat(application(result).replaceAll("\\s+", " "))
         .contains("Inbox postAInbox =")
         .contains("postAInbox.accept(200, null, null)")
         // The server closes the inbox's workers before the store they run on.
@@ -250,7 +250,7 @@ class GuardDiagnosticsTest {
                 + " .issuer(\"https://accounts.google.com\")"
                 + " .leeway(Duration.ofSeconds(30))"
                 + " .requireExp(false)"
-                + " .jwksTtl(Duration.ofSeconds(3600))"
+                + " .jwksTtl(Duration.ofHours(1))"
                 + " .build()");
   }
 

@@ -90,7 +90,7 @@ class BareDurationDiagnosticsTest {
     assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC1008@6:18");
     assertThat(result.diagnostics().get(0).message()).contains("read in seconds");
     assertThat(hint(result, 0)).isEqualTo("write '300s'");
-    assertThat(generated(result)).contains("Duration.ofSeconds(300)");
+    assertThat(generated(result)).contains("Duration.ofMinutes(5)");
   }
 
   @Test
@@ -133,7 +133,7 @@ class BareDurationDiagnosticsTest {
 
     assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC1008@5:10");
     assertThat(hint(result, 0)).isEqualTo("write '86400s'");
-    assertThat(generated(result)).contains("Duration.ofSeconds(86400)");
+    assertThat(generated(result)).contains("Duration.ofDays(1)");
   }
 
   @Test
@@ -157,7 +157,7 @@ class BareDurationDiagnosticsTest {
         .extracting(TestProject::brief)
         .containsExactly("HC1008@6:14", "HC1008@7:18");
     assertThat(hint(result, 1)).isEqualTo("write '60s'");
-    assertThat(generated(result)).contains("Duration.ofMillis(2000)").contains("ofMillis(60000)");
+    assertThat(generated(result)).contains("Duration.ofSeconds(2)").contains("ofMinutes(1)");
   }
 
   @Test
@@ -195,7 +195,7 @@ class BareDurationDiagnosticsTest {
     assertThat(result.diagnostics()).isEmpty();
     assertThat(generated(result))
         .contains("exponential(3, 200L, 2000L)")
-        .contains("Duration.ofSeconds(259200)")
+        .contains("Duration.ofDays(3)")
         .contains("Duration.ofMillis(500)");
   }
 

@@ -60,31 +60,88 @@ public final class Parameters {
     this.route = route;
   }
 
-  /** Declares path parameter {@code name}; {@code check} may be null when it has no schema. */
+  /** Declares path parameter {@code name}, which has no schema besides its type. */
+  public Parameters path(String name, Conversion conversion) {
+    return path(name, conversion, null);
+  }
+
+  /** Declares path parameter {@code name}, checked by {@code check}. */
   public Parameters path(String name, Conversion conversion, Check check) {
     String value = request.pathParam(name);
-    params =
-        bind(
-            params,
-            "params",
-            "path",
-            name,
-            value == null ? List.of() : List.of(value),
-            conversion,
-            true,
-            check);
+    params = bind(params, "params", "path", name, one(value), conversion, true, check);
     return this;
   }
 
-  /** Declares query parameter {@code name}. */
-  public Parameters query(String name, Conversion conversion, boolean required, Check check) {
+  /** Declares query parameter {@code name}, which must be sent. */
+  public Parameters requiredQuery(String name, Conversion conversion) {
+    return query(name, conversion, true, null);
+  }
+
+  /** Declares query parameter {@code name}, which must be sent and pass {@code check}. */
+  public Parameters requiredQuery(String name, Conversion conversion, Check check) {
+    return query(name, conversion, true, check);
+  }
+
+  /** Declares query parameter {@code name}, which may be left out. */
+  public Parameters optionalQuery(String name, Conversion conversion) {
+    return query(name, conversion, false, null);
+  }
+
+  /**
+   * Declares query parameter {@code name}, which may be left out but, sent, must pass {@code
+   * check}.
+   */
+  public Parameters optionalQuery(String name, Conversion conversion, Check check) {
+    return query(name, conversion, false, check);
+  }
+
+  /** Declares header {@code name}, which must be sent; matched case-insensitively. */
+  public Parameters requiredHeader(String name, Conversion conversion) {
+    return header(name, conversion, true, null);
+  }
+
+  /** Declares header {@code name}, which must be sent and pass {@code check}. */
+  public Parameters requiredHeader(String name, Conversion conversion, Check check) {
+    return header(name, conversion, true, check);
+  }
+
+  /** Declares header {@code name}, which may be left out; matched case-insensitively. */
+  public Parameters optionalHeader(String name, Conversion conversion) {
+    return header(name, conversion, false, null);
+  }
+
+  /** Declares header {@code name}, which may be left out but, sent, must pass {@code check}. */
+  public Parameters optionalHeader(String name, Conversion conversion, Check check) {
+    return header(name, conversion, false, check);
+  }
+
+  /** Declares cookie {@code name}, which must be sent. */
+  public Parameters requiredCookie(String name, Conversion conversion) {
+    return cookie(name, conversion, true, null);
+  }
+
+  /** Declares cookie {@code name}, which must be sent and pass {@code check}. */
+  public Parameters requiredCookie(String name, Conversion conversion, Check check) {
+    return cookie(name, conversion, true, check);
+  }
+
+  /** Declares cookie {@code name}, which may be left out. */
+  public Parameters optionalCookie(String name, Conversion conversion) {
+    return cookie(name, conversion, false, null);
+  }
+
+  /** Declares cookie {@code name}, which may be left out but, sent, must pass {@code check}. */
+  public Parameters optionalCookie(String name, Conversion conversion, Check check) {
+    return cookie(name, conversion, false, check);
+  }
+
+  private Parameters query(String name, Conversion conversion, boolean required, Check check) {
     List<String> values = request.queryParams().getOrDefault(name, List.of());
     query = bind(query, "query", "query", name, values, conversion, required, check);
     return this;
   }
 
-  /** Declares header {@code name}, matched case-insensitively. */
-  public Parameters header(String name, Conversion conversion, boolean required, Check check) {
+  private Parameters header(String name, Conversion conversion, boolean required, Check check) {
     String key = name.toLowerCase(Locale.ROOT);
     List<String> values = request.headerValues(key);
     if (conversion.isArray()) {
@@ -96,20 +153,14 @@ public final class Parameters {
     return this;
   }
 
-  /** Declares cookie {@code name}. */
-  public Parameters cookie(String name, Conversion conversion, boolean required, Check check) {
+  private Parameters cookie(String name, Conversion conversion, boolean required, Check check) {
     String value = request.cookie(name);
-    cookies =
-        bind(
-            cookies,
-            "cookies",
-            "cookie",
-            name,
-            value == null ? List.of() : List.of(value),
-            conversion,
-            required,
-            check);
+    cookies = bind(cookies, "cookies", "cookie", name, one(value), conversion, required, check);
     return this;
+  }
+
+  private static List<String> one(String value) {
+    return value == null ? List.of() : List.of(value);
   }
 
   /**

@@ -35,30 +35,27 @@ public final class RequestBodies {
   private RequestBodies() {}
 
   /**
-   * The body of {@code request}.
+   * The body of {@code request}, read by {@code format}: an empty body is a 400 unless the format
+   * is optional, when it is the missing node; undeclared form fields stay text.
    *
-   * @param accepted the declared content types, in declaration order
-   * @param required whether an empty body is a 400; when not, an empty body is the missing node
-   * @param formFields how to convert each declared form field; undeclared fields stay text
-   * @throws HttpProblem 415 listing {@code accepted} for any other content type; 400 for an empty
+   * @throws HttpProblem 415 listing the accepted types for any other content type; 400 for an empty
    *     required body or one that cannot be read
    */
-  public static JsonNode read(
-      Request request,
-      List<String> accepted,
-      boolean required,
-      Map<String, Conversion> formFields) {
+  public static JsonNode read(Request request, BodyFormat format) {
+    List<String> accepted = format.accepted();
     String mediaType = request.mediaType();
     String type = mediaType == null ? accepted.get(0) : acceptedType(mediaType, accepted);
     BodyRepresentation.requireUtf8(request);
     if (request.bodyBytes().length == 0) {
-      if (required) {
+      if (format.required()) {
         throw HttpProblem.badRequest(
             "the request body is required; send one of " + String.join(", ", accepted), List.of());
       }
       return MissingNode.getInstance();
     }
-    return type.equals(FORM) ? form(request.bodyBytes(), formFields) : Json.readBody(request);
+    return type.equals(FORM)
+        ? form(request.bodyBytes(), format.formFields())
+        : Json.readBody(request);
   }
 
   /**

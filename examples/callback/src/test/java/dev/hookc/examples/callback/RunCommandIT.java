@@ -31,7 +31,7 @@ class RunCommandIT {
 
   private static final Path EXAMPLE = Path.of("").toAbsolutePath();
   private static final Pattern SERVING =
-      Pattern.compile("hookc: serving 1 route\\(s\\) on http://localhost:(\\d+)");
+      Pattern.compile("hookc: serving 1 route on http://localhost:(\\d+)");
   // What the example itself prints: the line above, the INFO line of each valid callback, and the
   // two lines of the graceful stop that SIGTERM starts.
   private static final Pattern OWN_OUTPUT =

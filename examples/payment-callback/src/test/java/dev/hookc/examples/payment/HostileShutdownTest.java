@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(30)
 class HostileShutdownTest {
   private static final Pattern SERVING =
-      Pattern.compile("hookc: serving 1 route\\(s\\) on http://localhost:(\\d+)");
+      Pattern.compile("hookc: serving 1 route on http://localhost:(\\d+)");
   private static final int SENDERS = 8;
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()

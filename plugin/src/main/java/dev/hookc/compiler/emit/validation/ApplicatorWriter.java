@@ -40,7 +40,7 @@ final class ApplicatorWriter {
         && node.contains() == null) {
       return;
     }
-    code.beginControlFlow("if (node.isArray())");
+    boolean guard = emit.beginTypeGuard(code, node, "array", "node.isArray()");
     if (node.minItems() != null) {
       code.beginControlFlow("if (node.size() < $L)", node.minItems());
       emit.fail(code, "minItems", "must have at least " + node.minItems() + " items");
@@ -69,7 +69,7 @@ final class ApplicatorWriter {
     }
     items(node, emit, code);
     contains(node, emit, code);
-    code.endControlFlow();
+    Emitter.endTypeGuard(code, guard);
   }
 
   private void items(SchemaNode node, Emitter emit, CodeBlock.Builder code) {

@@ -118,7 +118,7 @@ final class AssertionWriter {
         && node.format() == null) {
       return;
     }
-    code.beginControlFlow("if (node.isTextual())");
+    boolean guard = emit.beginTypeGuard(code, node, "string", "node.isTextual()");
     code.addStatement("String text = node.textValue()");
     if (node.minLength() != null || node.maxLength() != null) {
       code.addStatement("int length = $T.length(text)", Constants.JSON_VALUES);
@@ -144,7 +144,7 @@ final class AssertionWriter {
       emit.fail(code, "format", "must be a valid " + node.format());
       code.endControlFlow();
     }
-    code.endControlFlow();
+    Emitter.endTypeGuard(code, guard);
   }
 
   private void numbers(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
@@ -155,7 +155,7 @@ final class AssertionWriter {
         && node.multipleOf() == null) {
       return;
     }
-    code.beginControlFlow("if (node.isNumber())");
+    boolean guard = emit.beginTypeGuard(code, node, "number", "node.isNumber()");
     bound(node, node.minimum(), "minimum", "< 0", "must be >= ", "MINIMUM", emit, code);
     bound(node, node.maximum(), "maximum", "> 0", "must be <= ", "MAXIMUM", emit, code);
     bound(
@@ -182,7 +182,7 @@ final class AssertionWriter {
       emit.fail(code, "multipleOf", "must be a multiple of " + node.multipleOf().toPlainString());
       code.endControlFlow();
     }
-    code.endControlFlow();
+    Emitter.endTypeGuard(code, guard);
   }
 
   private void bound(

@@ -25,6 +25,28 @@ final class Emitter {
     return collecting;
   }
 
+  /**
+   * Opens {@code if (<test>)} around keywords that apply to values of one {@code type} only, unless
+   * it would be dead: in a validity method whose schema allows that type alone, the {@code type}
+   * keyword has already answered false for any other value.
+   *
+   * @return whether it opened a block, for {@link #endTypeGuard}
+   */
+  boolean beginTypeGuard(CodeBlock.Builder code, SchemaNode node, String type, String test) {
+    if (!collecting && node.types().equals(java.util.Set.of(type))) {
+      return false;
+    }
+    code.beginControlFlow("if ($L)", test);
+    return true;
+  }
+
+  /** Closes what {@link #beginTypeGuard} opened, if anything. */
+  static void endTypeGuard(CodeBlock.Builder code, boolean opened) {
+    if (opened) {
+      code.endControlFlow();
+    }
+  }
+
   /** The statement for a failed assertion; {@code message} is a String expression. */
   void fail(CodeBlock.Builder code, String keyword, CodeBlock message) {
     if (collecting) {

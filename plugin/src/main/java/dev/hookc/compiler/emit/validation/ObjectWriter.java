@@ -42,10 +42,10 @@ final class ObjectWriter {
         && !iterates) {
       return;
     }
-    code.beginControlFlow("if (node.isObject())");
+    boolean guard = emit.beginTypeGuard(code, node, "object", "node.isObject()");
     if (!emit.collecting()) {
       validObject(node, emit, code, iterates);
-      code.endControlFlow();
+      Emitter.endTypeGuard(code, guard);
       return;
     }
     for (String name : node.required()) {
@@ -61,7 +61,7 @@ final class ObjectWriter {
     if (node.unevaluatedProperties() != null) {
       unevaluated(node, emit, code);
     }
-    code.endControlFlow();
+    Emitter.endTypeGuard(code, guard);
   }
 
   /**
@@ -104,12 +104,18 @@ final class ObjectWriter {
       if (Boolean.TRUE.equals(child.constant()) && !closed) {
         continue;
       }
-      code.beginControlFlow("if ($N != null)", local);
+      // A required property that is missing has already answered false.
+      boolean optional = !node.required().contains(property.getKey());
+      if (optional) {
+        code.beginControlFlow("if ($N != null)", local);
+      }
       if (closed) {
         code.addStatement("present++");
       }
       emit.child(code, child, local, Emitter.member(CodeBlock.of("$S", property.getKey())));
-      code.endControlFlow();
+      if (optional) {
+        code.endControlFlow();
+      }
     }
     if (closed) {
       code.beginControlFlow("if (node.size() != present)");

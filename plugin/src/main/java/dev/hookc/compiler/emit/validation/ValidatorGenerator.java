@@ -1,12 +1,12 @@
 package dev.hookc.compiler.emit.validation;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaNode;
@@ -37,8 +37,6 @@ public final class ValidatorGenerator {
 
   private static final ClassName VIOLATION = RuntimeTypes.VIOLATION;
   private static final ClassName COLLECTOR = RuntimeTypes.VIOLATION_COLLECTOR;
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
 
   private final SharedDefinitions shared;
 
@@ -74,8 +72,7 @@ public final class ValidatorGenerator {
     methods.addAll(body.methods());
     return TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(
-            AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
+        .addAnnotation(Names.generated())
         .addJavadoc(
             "Validates documents against the JSON Schema at {@code $L}.\n",
             javadocText(root.where()))
@@ -99,8 +96,7 @@ public final class ValidatorGenerator {
     Body body = body(local, delegates);
     return TypeSpec.classBuilder(className)
         .addModifiers(Modifier.FINAL)
-        .addAnnotation(
-            AnnotationSpec.builder(GENERATED).addMember("value", "$S", "dev.hookc").build())
+        .addAnnotation(Names.generated())
         .addJavadoc(
             "Validates values against shared definition {@code $L}, from {@code $L}.\n\n<p>Generated"
                 + " once: every validator that refers to the definition calls these methods.\n",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaReader;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -71,7 +72,8 @@ class ValidatorGeneratorTest {
         .containsExactly("PaymentCallbackValidator", "AddressDefinition");
     for (JavaFile file : generated) {
       Path golden = GOLDEN.resolve(file.typeSpec().name() + ".java");
-      String source = file.toString();
+      // As the plugin writes it: rendered, then fitted to the column limit.
+      String source = GeneratedSource.of(file).content();
       if (Boolean.getBoolean("hookc.golden.update")) {
         Files.writeString(golden, source, StandardCharsets.UTF_8);
       }

@@ -11,7 +11,7 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Serves the project's 1 route(s). Run {@code main}, or start the same routes from
+ * Serves the project's 1 route. Run {@code main}, or start the same routes from
  * code and tests with {@link #server()} or {@link #server(JsonNode)}.
  */
 @Generated("dev.hookc.compiler")
@@ -24,7 +24,7 @@ public final class HookcApplication {
    */
   public static HookcServer.Builder server(JsonNode config) {
     return HookcServer.builder().routes(List.of(
-          Route.of("POST", "/callback", new PostCallbackController(config))));
+        Route.of("POST", "/callback", new PostCallbackController(config))));
   }
 
   /**
@@ -44,6 +44,6 @@ public final class HookcApplication {
     int port = ProjectConfig.port(System.getenv("PORT"), 3000);
     HookcServer server = server().port(port).start();
     server.stopOnShutdownSignal();
-    System.out.println("hookc: serving 1 route(s) on http://localhost:" + server.port());
+    System.out.println("hookc: serving 1 route on http://localhost:" + server.port());
   }
 }

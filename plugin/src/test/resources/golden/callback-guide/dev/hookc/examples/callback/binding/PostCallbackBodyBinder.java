@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * Binds validated request bodies to {@link PostCallbackBody} without reflection.
  */
-@Generated("dev.hookc")
+@Generated("dev.hookc.compiler")
 public final class PostCallbackBodyBinder {
   private PostCallbackBodyBinder() {
   }
@@ -39,7 +39,8 @@ public final class PostCallbackBodyBinder {
         case "status" -> value.setStatus(TreeBinding.string(field.getValue()));
         case "data" -> value.setData(field.getValue());
         case "additionalProperties" -> throw TreeBinding.unsupported();
-        default -> value.setAdditionalProperty(field.getKey(), TreeBinding.untyped(field.getValue()));
+        default ->
+            value.setAdditionalProperty(field.getKey(), TreeBinding.untyped(field.getValue()));
       }
     }
     return value;

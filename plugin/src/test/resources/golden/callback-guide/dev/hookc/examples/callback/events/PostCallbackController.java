@@ -12,6 +12,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
 import dev.hookc.runtime.internal.ResponseContract;
@@ -19,11 +20,11 @@ import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
 import java.util.List;
-import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
- * Serves {@code POST /callback}: Handle callbacks from external services, from {@code src/events/callback-event.yaml:1:1}.
+ * Serves {@code POST /callback}: Handle callbacks from external services, from {@code
+ * src/events/callback-event.yaml:1:1}.
  */
 @Generated("dev.hookc.compiler")
 public final class PostCallbackController implements RequestHandler {
@@ -39,16 +40,22 @@ public final class PostCallbackController implements RequestHandler {
   @Override
   public Response handle(Request request) throws Exception {
     Parameters parameters = new Parameters(request, "POST /callback");
-    JsonNode json = RequestBodies.read(request, List.of("application/json"), true, Map.of());
+    JsonNode json = RequestBodies.read(request, BodyFormat.json());
     List<Violation> violations = PostCallbackBodyValidator.validate(json);
     if (!violations.isEmpty()) {
-      throw HttpProblem.badRequest("The request body does not match the schema of POST /callback.", violations);
+      throw HttpProblem.badRequest(
+          "The request body does not match the schema of POST /callback.",
+          violations);
     }
     PostCallbackBody body = PostCallbackBodyBinder.bind(json);
     RequestBodies.requireUtf8(request);
     RequestParts parts = RequestParts.of(request, parameters);
     Status status = workflow.run(new HandleCallbackInputs(body, parts));
-    ResponseContract.check(ResponseContract.Mode.ENFORCE, "POST /callback", status.code(), responseViolations(status.code(), status.data()));
+    ResponseContract.check(
+        ResponseContract.Mode.ENFORCE,
+        "POST /callback",
+        status.code(),
+        responseViolations(status.code(), status.data()));
     return RequestInputs.respond(status);
   }
 

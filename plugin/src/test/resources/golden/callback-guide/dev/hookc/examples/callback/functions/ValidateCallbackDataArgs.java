@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import javax.annotation.processing.Generated;
 
 /**
- * The arguments of Java function {@code validateCallbackData}, as passed by handleCallback.validate_callback.
+ * The arguments of Java function {@code validateCallbackData}, as passed by
+ * handleCallback.validate_callback.
  */
 @Generated("dev.hookc.compiler")
 public record ValidateCallbackDataArgs(JsonNode data, String status) {

@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * Validates documents against the JSON Schema at {@code src/events/callback-event.yaml:10:11}.
  */
-@Generated("dev.hookc")
+@Generated("dev.hookc.compiler")
 public final class PostCallbackBodyValidator {
   private PostCallbackBodyValidator() {
   }
@@ -51,21 +51,17 @@ public final class PostCallbackBodyValidator {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode statusValue = node.get("status");
-      JsonNode dataValue = node.get("data");
-      if (statusValue == null) {
+    JsonNode statusValue = node.get("status");
+    JsonNode dataValue = node.get("data");
+    if (statusValue == null) {
+      return false;
+    }
+    if (!isStatusValid(statusValue)) {
+      return false;
+    }
+    if (dataValue != null) {
+      if (!isDataValid(dataValue)) {
         return false;
-      }
-      if (statusValue != null) {
-        if (!isStatusValid(statusValue)) {
-          return false;
-        }
-      }
-      if (dataValue != null) {
-        if (!isDataValid(dataValue)) {
-          return false;
-        }
       }
     }
     return true;
@@ -104,7 +100,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/status}, from {@code src/events/callback-event.yaml:13:15}.
+   * Whether a value matches schema {@code #/properties/status}, from {@code
+   * src/events/callback-event.yaml:13:15}.
    */
   private static boolean isStatusValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -114,7 +111,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/status}, from {@code src/events/callback-event.yaml:13:15}.
+   * Reports how a value breaks schema {@code #/properties/status}, from {@code
+   * src/events/callback-event.yaml:13:15}.
    */
   private static void checkStatus(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
@@ -123,7 +121,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/data}, from {@code src/events/callback-event.yaml:15:15}.
+   * Whether a value matches schema {@code #/properties/data}, from {@code
+   * src/events/callback-event.yaml:15:15}.
    */
   private static boolean isDataValid(JsonNode node) {
     if (!node.isObject()) {
@@ -133,7 +132,8 @@ public final class PostCallbackBodyValidator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/data}, from {@code src/events/callback-event.yaml:15:15}.
+   * Reports how a value breaks schema {@code #/properties/data}, from {@code
+   * src/events/callback-event.yaml:15:15}.
    */
   private static void checkData(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {

@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * Validates documents against the JSON Schema at {@code src/events/callback-event.yaml:23:13}.
  */
-@Generated("dev.hookc")
+@Generated("dev.hookc.compiler")
 public final class PostCallbackResponse200Validator {
   private PostCallbackResponse200Validator() {
   }
@@ -51,12 +51,10 @@ public final class PostCallbackResponse200Validator {
     if (!node.isObject()) {
       return false;
     }
-    if (node.isObject()) {
-      JsonNode messageValue = node.get("message");
-      if (messageValue != null) {
-        if (!isMessageValid(messageValue)) {
-          return false;
-        }
+    JsonNode messageValue = node.get("message");
+    if (messageValue != null) {
+      if (!isMessageValid(messageValue)) {
+        return false;
       }
     }
     return true;
@@ -83,7 +81,8 @@ public final class PostCallbackResponse200Validator {
   }
 
   /**
-   * Whether a value matches schema {@code #/properties/message}, from {@code src/events/callback-event.yaml:26:17}.
+   * Whether a value matches schema {@code #/properties/message}, from {@code
+   * src/events/callback-event.yaml:26:17}.
    */
   private static boolean isMessageValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -93,7 +92,8 @@ public final class PostCallbackResponse200Validator {
   }
 
   /**
-   * Reports how a value breaks schema {@code #/properties/message}, from {@code src/events/callback-event.yaml:26:17}.
+   * Reports how a value breaks schema {@code #/properties/message}, from {@code
+   * src/events/callback-event.yaml:26:17}.
    */
   private static void checkMessage(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {

@@ -67,13 +67,30 @@ public record HandleCallbackInputs(PostCallbackBody body, RequestParts parts) {
    */
   @JsonValue
   public JsonNode toJson() {
-    return Js.object("body", body, "params", params(), "query", query(), "headers", headers(), "user", user(), "cookies", cookies(), "raw_body", rawBody(), "delivery", delivery());
+    return Js.object(
+        "body", body,
+        "params", params(),
+        "query", query(),
+        "headers", headers(),
+        "user", user(),
+        "cookies", cookies(),
+        "raw_body", rawBody(),
+        "delivery", delivery());
   }
 
   /**
    * The inputs a calling task passes as its {@code args}.
    */
   public static HandleCallbackInputs fromJson(JsonNode args) {
-    return new HandleCallbackInputs(Json.bind(Js.member(args, "body"), PostCallbackBody.class), RequestParts.of(Js.member(args, "params"), Js.member(args, "query"), Js.member(args, "headers"), Js.member(args, "user"), Js.member(args, "cookies"), Js.asString(Js.member(args, "raw_body")), Js.member(args, "delivery")));
+    return new HandleCallbackInputs(
+        Json.bind(Js.member(args, "body"), PostCallbackBody.class),
+        RequestParts.of(
+            Js.member(args, "params"),
+            Js.member(args, "query"),
+            Js.member(args, "headers"),
+            Js.member(args, "user"),
+            Js.member(args, "cookies"),
+            Js.asString(Js.member(args, "raw_body")),
+            Js.member(args, "delivery")));
   }
 }

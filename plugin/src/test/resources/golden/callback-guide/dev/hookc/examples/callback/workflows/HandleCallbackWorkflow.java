@@ -15,7 +15,8 @@ import dev.hookc.runtime.workflow.Status;
 import javax.annotation.processing.Generated;
 
 /**
- * Workflow {@code handleCallback}: Process callback data from external service, from {@code src/functions/handleCallback.yaml}.
+ * Workflow {@code handleCallback}: Process callback data from external service, from {@code
+ * src/functions/handleCallback.yaml}.
  */
 @Generated("dev.hookc.compiler")
 public final class HandleCallbackWorkflow {
@@ -51,24 +52,42 @@ public final class HandleCallbackWorkflow {
   }
 
   /**
-   * Task {@code validate_callback}, calling {@code validateCallbackData} ({@code src/functions/handleCallback.yaml:4:5}).
+   * Task {@code validate_callback}, calling {@code validateCallbackData} ({@code
+   * src/functions/handleCallback.yaml:4:5}).
    */
   private Status validateCallback(HandleCallbackInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("validate_callback (src/functions/handleCallback.yaml:4:5)", Retry.NONE, () -> Status.of(validateCallbackData.apply(new ValidateCallbackDataArgs(inputs.body().getData(), inputs.body().getStatus()), context("validateCallbackData", inputs))));
+    return TaskRunner.shared().run(
+        "validate_callback (src/functions/handleCallback.yaml:4:5)",
+        Retry.NONE,
+        () -> Status.of(
+            validateCallbackData.apply(
+                new ValidateCallbackDataArgs(inputs.body().getData(), inputs.body().getStatus()),
+                context("validateCallbackData", inputs))));
   }
 
   /**
-   * Task {@code process_data}, calling {@code processData} ({@code src/functions/handleCallback.yaml:10:5}).
+   * Task {@code process_data}, calling {@code processData} ({@code
+   * src/functions/handleCallback.yaml:10:5}).
    */
   private Status processData(HandleCallbackInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("process_data (src/functions/handleCallback.yaml:10:5)", Retry.NONE, () -> Status.of(processData.apply(new ProcessDataArgs(outputs.validateCallback().data()), context("processData", inputs))));
+    return TaskRunner.shared().run(
+        "process_data (src/functions/handleCallback.yaml:10:5)",
+        Retry.NONE,
+        () -> Status.of(
+            processData.apply(
+                new ProcessDataArgs(outputs.validateCallback().data()),
+                context("processData", inputs))));
   }
 
   /**
    * Task {@code respond_success} ({@code src/functions/handleCallback.yaml:15:5}).
    */
   private Status respondSuccess(HandleCallbackInputs inputs, Outputs outputs) throws Exception {
-    return TaskRunner.shared().run("respond_success (src/functions/handleCallback.yaml:15:5)", Retry.NONE, () -> Status.returning(Js.object("statusCode", 200L, "body", Js.object("message", "Callback received and processed successfully"))));
+    return TaskRunner.shared().run(
+        "respond_success (src/functions/handleCallback.yaml:15:5)",
+        Retry.NONE,
+        () -> Status.returning(Js.object("statusCode", 200L, "body", Js.object("message",
+            "Callback received and processed successfully"))));
   }
 
   private FunctionContext context(String function, HandleCallbackInputs inputs) {
