@@ -5,6 +5,8 @@
 # and, from a JFR recording, the Java samples by stage and the hottest methods. Builds only the
 # plugin's classes (nothing is installed). Usage: [N=1000] [RUNS=1] [JAVA_OPTS=...]
 # bench/run-generation-profile.sh [--rounds K]   (K > 1 repeats the work in the same, warm JVM)
+# CHANGED=1 bench/run-generation-profile.sh [--rounds K]: instead, one changed event of N, the
+# plugin's steps and the compiler's stages timed apart (ChangeProfile; after one clean generation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${N:-1000}"
@@ -18,10 +20,21 @@ fi
 cp="plugin/target/classes:$(cat "$out/plugin.cp")"
 javac -nowarn -d "$out/classes" -cp "$cp" \
   bench/src/main/java/dev/hookc/plugin/GenerationProfile.java \
+  bench/src/main/java/dev/hookc/plugin/ChangeProfile.java \
   bench/src/main/java/dev/hookc/bench/ScalingProjectGenerator.java
 project="$out/n$n"
 [[ -d "$project/src" ]] || java -cp "$out/classes" dev.hookc.bench.ScalingProjectGenerator \
   "$project" "$n" 0.1.0-SNAPSHOT
+if [[ "${CHANGED:-0}" == 1 ]]; then
+  java -cp "$out/classes:$cp" dev.hookc.plugin.ChangeProfile prepare "$project" dev.hookc.scaling
+  for run in $(seq "${RUNS:-1}"); do
+    echo "run $run, N = $n, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -cp "$out/classes:$cp" dev.hookc.plugin.ChangeProfile stages \
+      "$project" dev.hookc.scaling "$@"
+  done
+  exit 0
+fi
 for run in $(seq "${RUNS:-1}"); do
   echo "run $run, N = $n, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   # shellcheck disable=SC2086
