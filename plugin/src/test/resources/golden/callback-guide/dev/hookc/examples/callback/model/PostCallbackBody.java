@@ -3,6 +3,7 @@ package dev.hookc.examples.callback.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.annotation.processing.Generated;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
     "status",
     "data"
 })
+@Generated("dev.hookc.compiler")
 public class PostCallbackBody {
 
     /**
