@@ -199,7 +199,11 @@ public final class PojoGenerator {
           public void close() {}
         });
     List<PojoFile> sources = new ArrayList<>();
-    files.forEach((path, text) -> sources.add(new PojoFile(path, text.get())));
+    files.forEach(
+        (path, text) ->
+            sources.add(
+                new PojoFile(
+                    path, path.endsWith(".java") ? PayloadLayout.spaced(text.get()) : text.get())));
     return sources;
   }
 
