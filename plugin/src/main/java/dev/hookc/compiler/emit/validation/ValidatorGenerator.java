@@ -313,6 +313,7 @@ public final class ValidatorGenerator {
       Emitter emit = new Emitter(true, names);
       assertions.write(node, emit, code);
       applicators.write(node, emit, code);
+      emit.settle(code);
     }
     return MethodSpec.methodBuilder(names.check(node))
         .addJavadoc("Reports how a value breaks $L.\n", describe(node))
