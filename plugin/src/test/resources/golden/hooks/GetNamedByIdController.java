@@ -12,7 +12,7 @@ import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
 import dev.hookc.runtime.workflow.Status;
-import dev.hookc.test.hooks.validation.GetNamedByIdPathIdValidator;
+import dev.hookc.test.hooks.validation.GetNamedByIdContract;
 import dev.hookc.test.hooks.workflows.AcceptInputs;
 import dev.hookc.test.hooks.workflows.AcceptWorkflow;
 import dev.hookc.test.hooks.workflows.AnswerBadParametersInputs;
@@ -42,7 +42,7 @@ public final class GetNamedByIdController implements RequestHandler {
     JsonNode json;
     try {
       parameters = new Parameters(request, "GET /named/{id}")
-        .path("id", Conversion.INTEGER, GetNamedByIdPathIdValidator::validate)
+        .path("id", Conversion.INTEGER, GetNamedByIdContract::pathId)
         .check();
       json = RequestInputs.optionalBody(request);
       RequestBodies.requireUtf8(request);

@@ -54,8 +54,7 @@ final class AddressDefinition {
   static void checkAddress(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       if (!node.has("country")) {
         out.add(path, "required", "must have required property 'country'");
       }
@@ -157,8 +156,7 @@ final class AddressDefinition {
   static void checkAddressCountry(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       int length = JsonValues.length(text);
       if (length < 2) {

@@ -152,8 +152,7 @@ public final class PaymentCallbackValidator {
   private static void checkRoot(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       if (!node.has("id")) {
         out.add(path, "required", "must have required property 'id'");
       }
@@ -285,8 +284,7 @@ public final class PaymentCallbackValidator {
   private static void checkId(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       if (!Formats.isUuid(text)) {
         out.add(path, "format", "must be a valid uuid");
@@ -345,8 +343,7 @@ public final class PaymentCallbackValidator {
   private static void checkAmount(JsonNode node, String path, ViolationCollector out) {
     if (!node.isNumber()) {
       out.add(path, "type", "must be a number");
-    }
-    if (node.isNumber()) {
+    } else {
       if (JsonValues.compare(node, 0L) <= 0) {
         out.add(path, "exclusiveMinimum", "must be > 0");
       }
@@ -378,8 +375,7 @@ public final class PaymentCallbackValidator {
   private static void checkCurrency(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       if (!CURRENCY_PATTERN.find(text)) {
         out.add(path, "pattern", "must match pattern \"^[A-Z]{3}$\"");
@@ -409,8 +405,7 @@ public final class PaymentCallbackValidator {
   private static void checkCreatedAt(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       if (!Formats.isDateTime(text)) {
         out.add(path, "format", "must be a valid date-time");
@@ -455,8 +450,7 @@ public final class PaymentCallbackValidator {
   private static void checkCustomer(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       if (!node.has("email")) {
         out.add(path, "required", "must have required property 'email'");
       }
@@ -555,8 +549,7 @@ public final class PaymentCallbackValidator {
   private static void checkTags(JsonNode node, String path, ViolationCollector out) {
     if (!node.isArray()) {
       out.add(path, "type", "must be an array");
-    }
-    if (node.isArray()) {
+    } else {
       if (node.size() > 10) {
         out.add(path, "maxItems", "must have at most 10 items");
       }
@@ -648,8 +641,7 @@ public final class PaymentCallbackValidator {
   private static void checkCustomerEmail(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       if (!Formats.isEmail(text)) {
         out.add(path, "format", "must be a valid email");
@@ -683,8 +675,7 @@ public final class PaymentCallbackValidator {
   private static void checkCustomerName(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       int length = JsonValues.length(text);
       if (length < 1) {
@@ -749,8 +740,7 @@ public final class PaymentCallbackValidator {
   private static void checkMethodOneOf0(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       if (!node.has("type")) {
         out.add(path, "required", "must have required property 'type'");
       }
@@ -810,8 +800,7 @@ public final class PaymentCallbackValidator {
   private static void checkMethodOneOf1(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       if (!node.has("type")) {
         out.add(path, "required", "must have required property 'type'");
       }
@@ -903,8 +892,7 @@ public final class PaymentCallbackValidator {
   private static void checkMethodOneOf0Last4(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       if (!METHOD_ONE_OF0_LAST4_PATTERN.find(text)) {
         out.add(path, "pattern", "must match pattern \"^\\d{4}$\"");
@@ -959,8 +947,7 @@ public final class PaymentCallbackValidator {
   private static void checkMethodOneOf1Iban(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
       out.add(path, "type", "must be a string");
-    }
-    if (node.isTextual()) {
+    } else {
       String text = node.textValue();
       int length = JsonValues.length(text);
       if (length < 15) {

@@ -18,6 +18,7 @@ import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.schema.JsonSchema;
 import dev.hookc.compiler.schema.SchemaDefinitions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,18 +106,17 @@ public final class Binder {
                 });
     String base = Names.eventName(event);
     List<BoundValidator> validators = new ArrayList<>();
-    Map<String, ClassName> parameterValidators = new LinkedHashMap<>();
+    ClassName contractClass = names.parameterContract(event);
+    List<ParameterCheck> checks = new ArrayList<>();
+    Map<String, ParameterCheck> parameterChecks = new LinkedHashMap<>();
+    Set<String> methods = new HashSet<>();
     for (Parameter parameter : event.parameters()) {
       JsonSchema schema = schemas.parameters().get(parameter.key());
       if (schema != null) {
-        ClassName name =
-            validator(
-                base
-                    + FunctionNames.upperCamel(parameter.in())
-                    + FunctionNames.upperCamel(parameter.name())
-                    + "Validator");
-        parameterValidators.put(parameter.key(), name);
-        validators.add(new BoundValidator(name, schema));
+        ParameterCheck check =
+            new ParameterCheck(parameter, contractClass, method(parameter, methods), schema);
+        checks.add(check);
+        parameterChecks.put(parameter.key(), check);
         usedDefinitions.addAll(shared.usedBy(schema));
       }
     }
@@ -142,8 +142,10 @@ public final class Binder {
         names.controller(event),
         schemas.bodyType(),
         body,
-        new ControllerContract(
-            event.contract(), parameterValidators, responseValidators, responses),
+        new ControllerContract(event.contract(), parameterChecks, responseValidators, responses),
+        checks.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new ParameterContract(contractClass, checks)),
         validators,
         origins);
   }
@@ -166,6 +168,20 @@ public final class Binder {
         .flatMap(fn -> analysis.functions().resolve(fn.name()))
         .filter(ResolvedFunction.WorkflowFunction.class::isInstance)
         .map(f -> ((ResolvedFunction.WorkflowFunction) f).workflow());
+  }
+
+  /**
+   * The contract-class method of {@code parameter}: its location and name, {@code
+   * headerXSlackSignature}, numbered when two names would otherwise meet ({@code X-Id} and {@code
+   * x_id}).
+   */
+  private static String method(Parameter parameter, Set<String> used) {
+    String base = parameter.in() + FunctionNames.upperCamel(parameter.name());
+    String name = base;
+    for (int i = 2; !used.add(name); i++) {
+      name = base + i;
+    }
+    return name;
   }
 
   private ClassName validator(String simpleName) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param bodyType the type of its body payload
  * @param body its body schema and the classes generated for it, when it declares one
  * @param contract what its controller enforces besides the body schema
- * @param validators the validators of its parameter and response schemas
+ * @param parameters its contract class, when a parameter declares a schema
+ * @param validators the validators of its response schemas
  * @param origins every project-relative input file its generated code depends on (see {@code
  *     Origins})
  */
@@ -28,6 +29,7 @@ public record BoundEvent(
     ExprType bodyType,
     Optional<BoundBody> body,
     ControllerContract contract,
+    Optional<ParameterContract> parameters,
     List<BoundValidator> validators,
     Set<String> origins) {
 

@@ -9,31 +9,32 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a controller enforces besides the body schema, with the generated validators it calls.
+ * What a controller enforces besides the body schema, with the generated methods it calls.
  *
  * @param contract the event's contract as read
- * @param parameterValidators the validator of each parameter with a schema, by {@link #key}
+ * @param parameterChecks the contract-class method of each parameter with a schema, by {@link #key}
  * @param responseValidators the validator of each declared response schema, by status or {@code
  *     default}
  * @param responses how a response that breaks its schema is handled
  */
 public record ControllerContract(
     EventContract contract,
-    Map<String, ClassName> parameterValidators,
+    Map<String, ParameterCheck> parameterChecks,
     Map<String, ClassName> responseValidators,
     HttpSettings.ResponseValidation responses) {
 
   public ControllerContract {
-    parameterValidators = Map.copyOf(parameterValidators);
+    parameterChecks = Map.copyOf(parameterChecks);
     responseValidators = new TreeMap<>(responseValidators);
   }
 
-  /** The key of a parameter in {@link #parameterValidators}: {@code query:limit}. */
+  /** The key of a parameter in {@link #parameterChecks}: {@code query:limit}. */
   public static String key(Parameter parameter) {
     return parameter.key();
   }
 
-  public Optional<ClassName> parameterValidator(Parameter parameter) {
-    return Optional.ofNullable(parameterValidators.get(key(parameter)));
+  /** The method that checks {@code parameter} against its schema, when it declares one. */
+  public Optional<ParameterCheck> parameterCheck(Parameter parameter) {
+    return Optional.ofNullable(parameterChecks.get(key(parameter)));
   }
 }

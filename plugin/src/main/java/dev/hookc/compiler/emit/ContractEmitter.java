@@ -55,7 +55,7 @@ final class ContractEmitter {
     for (EventContract.TypedParameter typed : contract.contract().parameters()) {
       Parameter p = typed.parameter();
       Optional<CodeBlock> check =
-          contract.parameterValidator(p).map(v -> CodeBlock.of("$T::validate", v));
+          contract.parameterCheck(p).map(c -> CodeBlock.of("$T::$N", c.owner(), c.method()));
       code.add("\n.$L($S, $L", declaration(p), p.name(), conversion(typed.conversion()));
       check.ifPresent(c -> code.add(", $L", c));
       code.add(")");

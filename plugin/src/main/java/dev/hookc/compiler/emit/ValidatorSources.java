@@ -7,6 +7,8 @@ import dev.hookc.compiler.bind.BoundBody;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.BoundValidator;
+import dev.hookc.compiler.bind.ParameterCheck;
+import dev.hookc.compiler.bind.ParameterContract;
 import dev.hookc.compiler.emit.validation.SharedDefinitions;
 import dev.hookc.compiler.emit.validation.ValidatorGenerator;
 import dev.hookc.compiler.pojo.PojoGenerator;
@@ -33,10 +35,14 @@ final class ValidatorSources {
     this.pojos = new PojoGenerator(project.names().packageName() + ".model");
   }
 
-  /** The body validator and payload classes of {@code event}, then its other validators. */
+  /**
+   * The body validator and payload classes of {@code event}, its contract class, then its response
+   * validators.
+   */
   List<GeneratedSource> emit(BoundEvent event) {
     List<GeneratedSource> sources = new ArrayList<>();
     event.body().ifPresent(body -> sources.addAll(body(body)));
+    event.parameters().ifPresent(contract -> sources.add(contract(event, contract)));
     for (BoundValidator validator : event.validators()) {
       sources.add(validator(validator.schema(), validator.name()));
     }
@@ -56,6 +62,28 @@ final class ValidatorSources {
         .forEach(
             file -> sources.add(new GeneratedSource(file.path(), LineFitter.fit(file.content()))));
     return sources;
+  }
+
+  private GeneratedSource contract(BoundEvent event, ParameterContract contract) {
+    List<ValidatorGenerator.ContractMethod> methods = new ArrayList<>();
+    for (ParameterCheck check : contract.checks()) {
+      methods.add(
+          new ValidatorGenerator.ContractMethod(
+              check.method(),
+              check.parameter().in() + " " + check.parameter().name(),
+              check.schema()));
+    }
+    TypeSpec type =
+        validators.generateContract(
+            contract.name().simpleName(),
+            "Checks the parameters of {@code "
+                + ContractEmitter.route(event.event())
+                + "}, from {@code "
+                + event.event().where()
+                + "}, against their schemas.",
+            methods);
+    return GeneratedSource.of(
+        JavaFile.builder(contract.name().packageName(), type).skipJavaLangImports(true).build());
   }
 
   private GeneratedSource validator(JsonSchema schema, ClassName name) {

@@ -60,6 +60,14 @@ public final class Names {
     return ClassName.get(packageName + ".validation", eventName(event) + "BodyValidator");
   }
 
+  /**
+   * The contract class of an event: a method per parameter with a schema ({@code
+   * PostWebhooksSlackContract}).
+   */
+  public ClassName parameterContract(Event event) {
+    return ClassName.get(packageName + ".validation", eventName(event) + "Contract");
+  }
+
   /** The class that binds an event's validated body to its payload class. */
   public ClassName bodyBinder(Event event) {
     return ClassName.get(packageName + ".binding", eventName(event) + "BodyBinder");

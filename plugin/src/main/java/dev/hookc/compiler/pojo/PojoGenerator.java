@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.sun.codemodel.CodeWriter;
 import com.sun.codemodel.JCodeModel;
+import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JPackage;
 import dev.hookc.compiler.expr.ExprType;
 import java.io.ByteArrayOutputStream;
@@ -168,6 +169,15 @@ public final class PojoGenerator {
 
   private static List<PojoFile> write(JCodeModel model) throws IOException {
     Map<String, Supplier<String>> files = new TreeMap<>();
+    // The same marker as every other generated class (jsonschema2pojo's own names itself).
+    for (Iterator<JPackage> packages = model.packages(); packages.hasNext(); ) {
+      for (Iterator<JDefinedClass> classes = packages.next().classes(); classes.hasNext(); ) {
+        classes
+            .next()
+            .annotate(model.ref("javax.annotation.processing.Generated"))
+            .param("value", "dev.hookc.compiler");
+      }
+    }
     model.build(
         new CodeWriter() {
           @Override
@@ -189,7 +199,11 @@ public final class PojoGenerator {
           public void close() {}
         });
     List<PojoFile> sources = new ArrayList<>();
-    files.forEach((path, text) -> sources.add(new PojoFile(path, text.get())));
+    files.forEach(
+        (path, text) ->
+            sources.add(
+                new PojoFile(
+                    path, path.endsWith(".java") ? PayloadLayout.spaced(text.get()) : text.get())));
     return sources;
   }
 

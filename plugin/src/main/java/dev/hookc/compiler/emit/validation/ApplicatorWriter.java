@@ -28,6 +28,8 @@ final class ApplicatorWriter {
   void write(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
     objects.write(node, emit, code);
     array(node, emit, code);
+    // The combinators start with no type guard of their own.
+    emit.settle(code);
     combinators(node, emit, code);
   }
 

@@ -71,12 +71,14 @@ final class AssertionWriter {
     }
     String wanted = node.types().stream().map(TYPE_NAMES::get).collect(Collectors.joining(" or "));
     CodeBlock any = CodeBlock.join(tests, " || ");
-    code.beginControlFlow(tests.size() == 1 ? "if (!$L)" : "if (!($L))", any);
-    emit.fail(code, "type", "must be " + wanted);
-    code.endControlFlow();
+    emit.typeCheck(code, any, tests.size() == 1, "must be " + wanted);
   }
 
   private void enumAndConst(SchemaNode node, Emitter emit, CodeBlock.Builder code) {
+    if (node.enumValues() == null && node.constValue() == null) {
+      return;
+    }
+    emit.settle(code);
     String stem = names.stem(node);
     if (node.enumValues() != null) {
       String shown =

@@ -15,6 +15,9 @@ final class Emitter {
 
   private final boolean collecting;
   private final MethodNames names;
+  // The test of a type check whose block is still open, so that a guard on the same test right
+  // after it becomes its else branch: if (!node.isObject()) { out.add(...); } else { ... }.
+  private String heldTypeTest;
 
   Emitter(boolean collecting, MethodNames names) {
     this.collecting = collecting;
@@ -36,8 +39,37 @@ final class Emitter {
     if (!collecting && node.types().equals(java.util.Set.of(type))) {
       return false;
     }
+    if (test.equals(heldTypeTest)) {
+      heldTypeTest = null;
+      code.nextControlFlow("else");
+      return true;
+    }
+    settle(code);
     code.beginControlFlow("if ($L)", test);
     return true;
+  }
+
+  /**
+   * Opens {@code if (!<test>)} and records the failed {@code type} keyword in it, leaving the block
+   * open when collecting: a guard on {@code test} that comes next continues it as {@code else}
+   * rather than testing the type again. Anything else must {@link #settle} first.
+   */
+  void typeCheck(CodeBlock.Builder code, CodeBlock test, boolean single, String message) {
+    code.beginControlFlow(single ? "if (!$L)" : "if (!($L))", test);
+    fail(code, "type", message);
+    if (collecting && single) {
+      heldTypeTest = test.toString();
+    } else {
+      code.endControlFlow();
+    }
+  }
+
+  /** Closes the block of a type check left open by {@link #typeCheck}, if any. */
+  void settle(CodeBlock.Builder code) {
+    if (heldTypeTest != null) {
+      heldTypeTest = null;
+      code.endControlFlow();
+    }
   }
 
   /** Closes what {@link #beginTypeGuard} opened, if anything. */

@@ -38,10 +38,22 @@ final class MethodNames {
    * instead.
    */
   MethodNames(List<SchemaNode> nodes, Map<SchemaNode, Delegate> delegates) {
+    this(nodes, delegates, "", new HashSet<>());
+  }
+
+  /**
+   * Names {@code nodes} after {@code prefix} ({@code headerXSignature}, {@code
+   * headerXSignatureItems}), avoiding every name in {@code used} and adding its own: several
+   * schemas then share one class without two methods meeting.
+   */
+  MethodNames(
+      List<SchemaNode> nodes,
+      Map<SchemaNode, Delegate> delegates,
+      String prefix,
+      Set<String> used) {
     this.delegates = delegates;
-    Set<String> used = new HashSet<>();
     for (SchemaNode node : nodes) {
-      String base = baseName(node.pointer());
+      String base = prefixed(prefix, baseName(node.pointer()));
       String name = base;
       for (int i = 2; !used.add(name.toLowerCase(Locale.ROOT)); i++) {
         name = base + i;
@@ -97,6 +109,13 @@ final class MethodNames {
   /** The method that lists the properties a schema evaluates, for unevaluatedProperties. */
   String addEvaluated(SchemaNode node) {
     return "addEvaluatedBy" + capitalize(stem(node));
+  }
+
+  private static String prefixed(String prefix, String base) {
+    if (prefix.isEmpty()) {
+      return base;
+    }
+    return base.equals("root") ? prefix : prefix + capitalize(base);
   }
 
   static String baseName(String pointer) {

@@ -37,6 +37,8 @@ public final class ValidatorGenerator {
 
   private static final ClassName VIOLATION = RuntimeTypes.VIOLATION;
   private static final ClassName COLLECTOR = RuntimeTypes.VIOLATION_COLLECTOR;
+  private static final TypeName VIOLATIONS =
+      ParameterizedTypeName.get(ClassName.get(List.class), VIOLATION);
 
   private final SharedDefinitions shared;
 
@@ -57,17 +59,7 @@ public final class ValidatorGenerator {
   public TypeSpec generate(JsonSchema schema, String className) {
     SchemaNode root = schema.root();
     Map<SchemaNode, MethodNames.Delegate> delegates = shared.delegates(schema.nodes());
-    List<SchemaNode> local = new ArrayList<>();
-    Deque<SchemaNode> queue = new ArrayDeque<>(List.of(root));
-    Set<SchemaNode> seen = new HashSet<>();
-    while (!queue.isEmpty()) {
-      SchemaNode node = queue.removeFirst();
-      if (!delegates.containsKey(node) && seen.add(node)) {
-        local.add(node);
-        queue.addAll(node.children());
-      }
-    }
-    Body body = body(local, delegates, Modifier.PRIVATE);
+    Body body = body(local(root, delegates), delegates, Scope.alone(), Modifier.PRIVATE);
     List<MethodSpec> methods = new ArrayList<>(entryPoints(root, body.names()));
     methods.addAll(body.methods());
     return TypeSpec.classBuilder(className)
@@ -83,6 +75,76 @@ public final class ValidatorGenerator {
   }
 
   /**
+   * One public method of a contract class: {@code name(JsonNode)} answers every violation of {@code
+   * schema}, as {@code validate(JsonNode)} of a validator class does.
+   *
+   * @param name the method's name, unique in its class and no {@code is}/{@code check} name
+   * @param subject what the schema constrains, for the Javadoc: {@code header X-Signature}
+   * @param schema the schema
+   */
+  public record ContractMethod(String name, String subject, JsonSchema schema) {}
+
+  /**
+   * Generates {@code public final class <className>} with one method per entry of {@code methods},
+   * whose subschemas' methods are named after it and whose constants are shared.
+   */
+  public TypeSpec generateContract(String className, String javadoc, List<ContractMethod> methods) {
+    Set<String> used = new HashSet<>();
+    Constants constants = new Constants();
+    List<MethodSpec> entries = new ArrayList<>();
+    List<MethodSpec> helpers = new ArrayList<>();
+    for (ContractMethod method : methods) {
+      SchemaNode root = method.schema().root();
+      Map<SchemaNode, MethodNames.Delegate> delegates = shared.delegates(method.schema().nodes());
+      Body body =
+          body(
+              local(root, delegates),
+              delegates,
+              new Scope(method.name(), used, constants),
+              Modifier.PRIVATE);
+      entries.add(
+          MethodSpec.methodBuilder(method.name())
+              .addJavadoc(
+                  "Adds the violations by {@code node} of the schema of $L, from {@code $L}, found"
+                      + " at JSON Pointer {@code pointer}, to {@code out} until it is full.\n",
+                  javadocText(method.subject()),
+                  javadocText(root.where()))
+              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+              .addParameter(Constants.JSON_NODE, "node")
+              .addParameter(String.class, "pointer")
+              .addParameter(COLLECTOR, "out")
+              .addCode(into(root, body.names()))
+              .build());
+      helpers.addAll(body.methods());
+    }
+    return TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(Names.generated())
+        .addJavadoc("$L\n", javadocText(javadoc))
+        .addFields(constants.fields())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(entries)
+        .addMethods(helpers)
+        .build();
+  }
+
+  /** The subschemas whose methods a class of {@code root} holds: all but delegated ones. */
+  private static List<SchemaNode> local(
+      SchemaNode root, Map<SchemaNode, MethodNames.Delegate> delegates) {
+    List<SchemaNode> local = new ArrayList<>();
+    Deque<SchemaNode> queue = new ArrayDeque<>(List.of(root));
+    Set<SchemaNode> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      SchemaNode node = queue.removeFirst();
+      if (!delegates.containsKey(node) && seen.add(node)) {
+        local.add(node);
+        queue.addAll(node.children());
+      }
+    }
+    return local;
+  }
+
+  /**
    * Generates the class of shared definition {@code name}: the methods of {@code local}, its
    * subschemas, which the validators of the schemas that use it call (package-private, so they must
    * be in the same package).
@@ -93,7 +155,7 @@ public final class ValidatorGenerator {
       ClassName className,
       List<SchemaNode> local,
       Map<SchemaNode, MethodNames.Delegate> delegates) {
-    Body body = body(local, delegates);
+    Body body = body(local, delegates, Scope.alone());
     return TypeSpec.classBuilder(className)
         .addModifiers(Modifier.FINAL)
         .addAnnotation(Names.generated())
@@ -112,12 +174,26 @@ public final class ValidatorGenerator {
   private record Body(MethodNames names, Constants constants, List<MethodSpec> methods) {}
 
   /**
+   * What the methods of one schema share with the others in their class: the prefix of their names,
+   * the names already taken, and the constants.
+   */
+  private record Scope(String prefix, Set<String> used, Constants constants) {
+    /** A class of one schema. */
+    static Scope alone() {
+      return new Scope("", new HashSet<>(), new Constants());
+    }
+  }
+
+  /**
    * The validity and check methods of {@code local}, with {@code access}, and the methods listing
    * evaluated properties that its {@code unevaluatedProperties} need. Those are always written
    * here, for delegated subschemas too: which ones are needed depends on the caller.
    */
   private static Body body(
-      List<SchemaNode> local, Map<SchemaNode, MethodNames.Delegate> delegates, Modifier... access) {
+      List<SchemaNode> local,
+      Map<SchemaNode, MethodNames.Delegate> delegates,
+      Scope scope,
+      Modifier... access) {
     Set<SchemaNode> evaluated = needingEvaluated(local);
     List<SchemaNode> named = new ArrayList<>(local);
     Set<SchemaNode> localSet = new HashSet<>(local);
@@ -126,8 +202,8 @@ public final class ValidatorGenerator {
         named.add(node);
       }
     }
-    MethodNames names = new MethodNames(named, delegates);
-    Constants constants = new Constants();
+    MethodNames names = new MethodNames(named, delegates, scope.prefix(), scope.used());
+    Constants constants = scope.constants();
     AssertionWriter assertions = new AssertionWriter(constants, names);
     ApplicatorWriter applicators = new ApplicatorWriter(constants, names);
     List<MethodSpec> methods = new ArrayList<>();
@@ -147,20 +223,35 @@ public final class ValidatorGenerator {
     return new Body(names, constants, methods);
   }
 
+  /** The body of a method adding the violations of {@code root}'s schema by {@code node}. */
+  private static CodeBlock into(SchemaNode root, MethodNames names) {
+    return CodeBlock.builder()
+        .beginControlFlow("if (!$N(node))", names.isValid(root))
+        .addStatement("$N(node, pointer, out)", names.check(root))
+        .endControlFlow()
+        .build();
+  }
+
+  /** The body of a method answering every violation of {@code root}'s schema by {@code node}. */
+  private static CodeBlock all(SchemaNode root, MethodNames names) {
+    return CodeBlock.builder()
+        .beginControlFlow("if ($N(node))", names.isValid(root))
+        .addStatement("return $T.of()", List.class)
+        .endControlFlow()
+        .addStatement("$T out = new $T($L)", COLLECTOR, COLLECTOR, DEFAULT_CAP)
+        .addStatement("$N(node, $S, out)", names.check(root), "")
+        .addStatement("return out.violations()")
+        .build();
+  }
+
   private static List<MethodSpec> entryPoints(SchemaNode root, MethodNames names) {
-    TypeName violations = ParameterizedTypeName.get(ClassName.get(List.class), VIOLATION);
     MethodSpec all =
         MethodSpec.methodBuilder("validate")
             .addJavadoc("Every violation of the schema by {@code node}; empty when it is valid.\n")
+            .addCode(all(root, names))
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(violations)
+            .returns(VIOLATIONS)
             .addParameter(Constants.JSON_NODE, "node")
-            .beginControlFlow("if ($N(node))", names.isValid(root))
-            .addStatement("return $T.of()", List.class)
-            .endControlFlow()
-            .addStatement("$T out = new $T($L)", COLLECTOR, COLLECTOR, DEFAULT_CAP)
-            .addStatement("$N(node, $S, out)", names.check(root), "")
-            .addStatement("return out.violations()")
             .build();
     MethodSpec into =
         MethodSpec.methodBuilder("validate")
@@ -171,9 +262,7 @@ public final class ValidatorGenerator {
             .addParameter(Constants.JSON_NODE, "node")
             .addParameter(String.class, "pointer")
             .addParameter(COLLECTOR, "out")
-            .beginControlFlow("if (!$N(node))", names.isValid(root))
-            .addStatement("$N(node, pointer, out)", names.check(root))
-            .endControlFlow()
+            .addCode(into(root, names))
             .build();
     MethodSpec valid =
         MethodSpec.methodBuilder("isValid")
@@ -224,6 +313,7 @@ public final class ValidatorGenerator {
       Emitter emit = new Emitter(true, names);
       assertions.write(node, emit, code);
       applicators.write(node, emit, code);
+      emit.settle(code);
     }
     return MethodSpec.methodBuilder(names.check(node))
         .addJavadoc("Reports how a value breaks $L.\n", describe(node))

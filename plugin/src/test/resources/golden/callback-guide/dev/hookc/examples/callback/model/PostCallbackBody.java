@@ -3,6 +3,7 @@ package dev.hookc.examples.callback.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.annotation.processing.Generated;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
     "status",
     "data"
 })
+@Generated("dev.hookc.compiler")
 public class PostCallbackBody {
 
     /**
@@ -73,7 +75,10 @@ public class PostCallbackBody {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(PostCallbackBody.class.getName()).append('@').append(Integer.toHexString(System.identityHashCode(this))).append('[');
+        sb.append(PostCallbackBody.class.getName())
+            .append('@')
+            .append(Integer.toHexString(System.identityHashCode(this)))
+            .append('[');
         sb.append("status");
         sb.append('=');
         sb.append(((this.status == null)?"<null>":this.status));
@@ -97,10 +102,10 @@ public class PostCallbackBody {
     @Override
     public int hashCode() {
         int result = 1;
-        result =
-            ((result* 31)+((this.additionalProperties == null)? 0 :this.additionalProperties.hashCode()));
-        result = ((result* 31)+((this.data == null)? 0 :this.data.hashCode()));
-        result = ((result* 31)+((this.status == null)? 0 :this.status.hashCode()));
+        result = ((result * 31) + ((this.additionalProperties == null) ? 0
+            : this.additionalProperties.hashCode()));
+        result = ((result * 31) + ((this.data == null) ? 0 : this.data.hashCode()));
+        result = ((result * 31) + ((this.status == null) ? 0 : this.status.hashCode()));
         return result;
     }
 
@@ -113,7 +118,12 @@ public class PostCallbackBody {
             return false;
         }
         PostCallbackBody rhs = ((PostCallbackBody) other);
-        return ((((this.additionalProperties == rhs.additionalProperties)||((this.additionalProperties!= null)&&this.additionalProperties.equals(rhs.additionalProperties)))&&((this.data == rhs.data)||((this.data!= null)&&this.data.equals(rhs.data))))&&((this.status == rhs.status)||((this.status!= null)&&this.status.equals(rhs.status))));
+        return ((((this.additionalProperties == rhs.additionalProperties)
+            || ((this.additionalProperties != null)
+            && this.additionalProperties.equals(rhs.additionalProperties)))
+            && ((this.data == rhs.data) || ((this.data != null) && this.data.equals(rhs.data))))
+            && ((this.status == rhs.status) || ((this.status != null)
+            && this.status.equals(rhs.status))));
     }
 
 }

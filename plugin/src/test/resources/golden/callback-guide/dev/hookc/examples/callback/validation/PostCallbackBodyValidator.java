@@ -73,8 +73,7 @@ public final class PostCallbackBodyValidator {
   private static void checkRoot(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       if (!node.has("status")) {
         out.add(path, "required", "must have required property 'status'");
       }

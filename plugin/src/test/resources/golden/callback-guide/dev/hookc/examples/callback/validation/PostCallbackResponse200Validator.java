@@ -66,8 +66,7 @@ public final class PostCallbackResponse200Validator {
   private static void checkRoot(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
       out.add(path, "type", "must be an object");
-    }
-    if (node.isObject()) {
+    } else {
       JsonNode messageValue = node.get("message");
       if (messageValue != null) {
         if (out.isFull()) {
