@@ -42,8 +42,8 @@ public final class GetNamedByIdController implements RequestHandler {
     JsonNode json;
     try {
       parameters = new Parameters(request, "GET /named/{id}")
-        .path("id", Conversion.INTEGER, GetNamedByIdContract::pathId)
-        .check();
+          .path("id", Conversion.INTEGER, GetNamedByIdContract::pathId)
+          .check();
       json = RequestInputs.optionalBody(request);
       RequestBodies.requireUtf8(request);
     } catch (HttpProblem problem) {

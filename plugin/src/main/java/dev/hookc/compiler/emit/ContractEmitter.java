@@ -47,10 +47,11 @@ final class ContractEmitter {
       // Nothing to check: the object still gives the workflow the parameters as sent.
       return CodeBlock.of("$L = new $T(request, $S);\n", local, PARAMETERS, route(event));
     }
-    // A builder chain: each parameter on its own continuation line.
+    // A builder chain: each parameter on its own continuation line, indented as a continuation.
     CodeBlock.Builder code =
         CodeBlock.builder()
             .add("$L = new $T(request, $S)", local, PARAMETERS, route(event))
+            .indent()
             .indent();
     for (EventContract.TypedParameter typed : contract.contract().parameters()) {
       Parameter p = typed.parameter();
@@ -60,7 +61,7 @@ final class ContractEmitter {
       check.ifPresent(c -> code.add(", $L", c));
       code.add(")");
     }
-    return code.add("\n.check();\n").unindent().build();
+    return code.add("\n.check();\n").unindent().unindent().build();
   }
 
   /**
