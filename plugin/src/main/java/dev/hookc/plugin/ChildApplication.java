@@ -49,6 +49,13 @@ final class ChildApplication {
       environment = Map.copyOf(environment);
     }
 
+    /** This command with {@code options} after its JVM options. */
+    Command withJvmArguments(List<String> options) {
+      List<String> all = new ArrayList<>(jvmArguments);
+      all.addAll(options);
+      return new Command(java, all, classpath, mainClass, workingDirectory, environment);
+    }
+
     /** The command line. */
     List<String> line() {
       List<String> line = new ArrayList<>();

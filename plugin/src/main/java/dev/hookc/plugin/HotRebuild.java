@@ -1,5 +1,6 @@
 package dev.hookc.plugin;
 
+import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
 import java.io.IOException;
@@ -7,32 +8,37 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
  * Brings a running project's classes up to date after its files changed, without Maven: generates
  * again with the code of the {@code generate-sources} goal ({@link SourceGenerator}, which
- * regenerates only what the changed inputs reach), compiles the project's Java and the generated
- * sources with the JDK's compiler, and only when both succeeded replaces the classes and resources
- * in the classes directory.
+ * regenerates only what the changed inputs reach), compiles the changed Java sources, generated or
+ * the project's own, with every source that depends on them ({@link CompileSelection}), and only
+ * when both succeeded replaces the classes and resources in the classes directory.
  *
- * <p>Everything is compiled in one javac call, into a staging directory, so that a change to a
- * generated contract is checked against every Java function that implements it and a failed
- * compilation leaves the classes directory as it was: the application started from it keeps
- * running, and so does a class it has not loaded yet. {@link #install} is for after that
- * application stopped. The compiler and its file manager stay warm between rebuilds.
+ * <p>The compiler writes to a staging directory, so that a failed compilation leaves the classes
+ * directory as it was: the application started from it keeps running, and so does a class it has
+ * not loaded yet. {@link #install} is for after that application stopped. Sources that changed stay
+ * to be compiled until a compilation of them has been installed. The compiler and its file manager
+ * stay warm between rebuilds.
  */
 final class HotRebuild implements AutoCloseable {
 
@@ -94,12 +100,13 @@ final class HotRebuild implements AutoCloseable {
    * @param kind whether the classes are ready to install
    * @param errors located messages that stopped the rebuild, one per problem
    * @param warnings located messages that did not
-   * @param compiled how many Java files were compiled
+   * @param compiled the Java sources compiled, by path below their source root
    */
-  record Result(Kind kind, List<String> errors, List<String> warnings, int compiled) {
+  record Result(Kind kind, List<String> errors, List<String> warnings, Set<String> compiled) {
     Result {
       errors = List.copyOf(errors);
       warnings = List.copyOf(warnings);
+      compiled = Set.copyOf(compiled);
     }
   }
 
@@ -118,13 +125,22 @@ final class HotRebuild implements AutoCloseable {
   private final Path stagedClasses;
   private final SourceGenerator generator = new SourceGenerator();
   private final JavaCompiler javac;
-  private final StandardJavaFileManager files;
+  private final HidingFileManager files;
+  private final CompileSelection selection;
 
-  /** The classes directory's files compiled from the project's sources, relative to it. */
-  private Set<Path> ownClasses;
+  /** The generated sources' sizes and times after the last generation, by path below the root. */
+  private Map<String, Stamp> generated;
 
+  /** Sources changed or added, and deleted, since the last installed compilation. */
+  private final Set<String> changedSources = new TreeSet<>();
+
+  private final Set<String> deletedSources = new TreeSet<>();
   private final Set<Path> pendingResources = new LinkedHashSet<>();
-  private boolean classesStaged;
+
+  /** The compilation staged for {@link #install}; null when there is none. */
+  private CompileSelection.Plan staged;
+
+  private record Stamp(long size, FileTime modified) {}
 
   HotRebuild(Settings settings) throws IOException {
     this.settings = settings;
@@ -136,15 +152,17 @@ final class HotRebuild implements AutoCloseable {
           "no Java compiler in " + System.getProperty("java.home") + ": run Maven on a JDK");
     }
     Charset encoding = encoding(settings.javacOptions());
-    this.files = javac.getStandardFileManager(null, Locale.ROOT, encoding);
-    this.ownClasses = classesOf(javaSources());
+    this.files = new HidingFileManager(javac.getStandardFileManager(null, Locale.ROOT, encoding));
+    this.selection = new CompileSelection(settings.classesDirectory());
+    this.generated = stamps(generatedRoot());
   }
 
   /**
    * Generates and compiles after {@code changed} files changed, staging the result; the classes
    * directory is left alone until {@link #install}.
    */
-  Result rebuild(Set<Path> changed) {
+  synchronized Result rebuild(Set<Path> changed) {
+    staged = null;
     List<String> warnings = new ArrayList<>();
     GenerationResult generation;
     try {
@@ -170,36 +188,46 @@ final class HotRebuild implements AutoCloseable {
       }
       return failed(errors, warnings);
     }
-    boolean javaChanged = generation.written() > 0 || changed.stream().anyMatch(this::isJavaSource);
+    try {
+      noteGenerated();
+    } catch (IOException e) {
+      return failed(List.of("cannot list the generated sources: " + e.getMessage()), warnings);
+    }
     for (Path file : changed) {
+      noteSource(file);
       resourceChange(file, warnings);
     }
-    if (!javaChanged) {
+    if (changedSources.isEmpty() && deletedSources.isEmpty()) {
       return new Result(
-          pendingResources.isEmpty() ? Kind.UNCHANGED : Kind.READY, List.of(), warnings, 0);
+          pendingResources.isEmpty() ? Kind.UNCHANGED : Kind.READY, List.of(), warnings, Set.of());
     }
     return compile(warnings);
   }
 
   /**
-   * Moves the staged classes into the classes directory, deleting the ones whose source is gone,
-   * and copies the changed resources; call while the application is stopped.
+   * Moves the staged classes into the classes directory, deleting those of the recompiled and
+   * deleted sources that were not compiled again, and copies the changed resources; call while the
+   * application is stopped.
    */
-  void install() throws IOException {
-    if (classesStaged) {
-      Set<Path> staged = filesBelow(stagedClasses);
-      for (Path stale : ownClasses) {
-        if (!staged.contains(stale)) {
+  synchronized void install() throws IOException {
+    if (staged != null) {
+      Set<String> compiled = new HashSet<>();
+      for (Path file : filesBelow(stagedClasses)) {
+        compiled.add(file.toString().replace('\\', '/'));
+      }
+      for (String stale : staged.replaced()) {
+        if (!compiled.contains(stale)) {
           Files.deleteIfExists(settings.classesDirectory().resolve(stale));
         }
       }
-      for (Path file : staged) {
+      for (String file : compiled) {
         Path target = settings.classesDirectory().resolve(file);
         Files.createDirectories(target.getParent());
         Files.move(stagedClasses.resolve(file), target, StandardCopyOption.REPLACE_EXISTING);
       }
-      ownClasses = staged;
-      classesStaged = false;
+      changedSources.clear();
+      deletedSources.clear();
+      staged = null;
     }
     for (Path file : pendingResources) {
       copyResource(file);
@@ -207,13 +235,49 @@ final class HotRebuild implements AutoCloseable {
     pendingResources.clear();
   }
 
+  /**
+   * Does once what the first rebuild would otherwise do cold: plans a generation of the project and
+   * compiles every source into a scratch directory, writing nothing else. On a JVM that has not run
+   * the compiler yet, that first rebuild took seconds; a rebuild waits for this to finish.
+   */
+  synchronized void warmUp() {
+    Path scratch = settings.stagingDirectory().resolve("warm-up");
+    try {
+      new HookcCompiler().plan(settings.generation().compile());
+      List<Path> sources = List.copyOf(javaSources().values());
+      Files.createDirectories(scratch);
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, settings.classpath());
+      files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+      files.hide(Set.of());
+      List<String> options = new ArrayList<>(settings.javacOptions());
+      options.addAll(List.of("-proc:none", "-implicit:none", "-d", scratch.toString()));
+      javac
+          .getTask(
+              null,
+              files,
+              new DiagnosticCollector<>(),
+              options,
+              null,
+              files.getJavaFileObjectsFromPaths(sources))
+          .call();
+    } catch (IOException | RuntimeException e) {
+      // Only time is lost: the first rebuild runs cold and reports what is wrong.
+    } finally {
+      try {
+        deleteTree(scratch);
+      } catch (IOException e) {
+        // Left in the staging directory, which the next warm-up deletes.
+      }
+    }
+  }
+
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     files.close();
   }
 
   private Result compile(List<String> warnings) {
-    List<Path> sources;
+    Map<String, Path> sources;
     try {
       sources = javaSources();
       deleteTree(stagedClasses);
@@ -221,22 +285,38 @@ final class HotRebuild implements AutoCloseable {
     } catch (IOException e) {
       return failed(List.of("cannot prepare the compilation: " + e.getMessage()), warnings);
     }
+    CompileSelection.Plan plan = selection.plan(sources.keySet(), changedSources, deletedSources);
+    List<Path> classpath = new ArrayList<>(settings.classpath());
+    if (!plan.everything()) {
+      // What is not compiled again is read from the classes directory, except the classes that
+      // this compilation replaces: a class whose source is gone must not be found there.
+      classpath.add(settings.classesDirectory());
+    }
     List<String> options = new ArrayList<>(settings.javacOptions());
     options.addAll(List.of("-implicit:none", "-d", stagedClasses.toString()));
     try {
-      files.setLocationFromPaths(StandardLocation.CLASS_PATH, settings.classpath());
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+      files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
       files.setLocationFromPaths(
           StandardLocation.SOURCE_OUTPUT,
           List.of(Files.createDirectories(settings.stagingDirectory().resolve("sources"))));
     } catch (IOException e) {
       return failed(List.of("cannot set the classpath: " + e.getMessage()), warnings);
     }
+    files.hide(plan.hidden());
+    List<Path> compiled = plan.sources().stream().map(sources::get).sorted().toList();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     boolean ok =
-        javac
-            .getTask(
-                null, files, collector, options, null, files.getJavaFileObjectsFromPaths(sources))
-            .call();
+        compiled.isEmpty()
+            || javac
+                .getTask(
+                    null,
+                    files,
+                    collector,
+                    options,
+                    null,
+                    files.getJavaFileObjectsFromPaths(compiled))
+                .call();
     List<String> errors = new ArrayList<>();
     for (javax.tools.Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
       switch (d.getKind()) {
@@ -251,8 +331,8 @@ final class HotRebuild implements AutoCloseable {
       return failed(
           errors.isEmpty() ? List.of("javac failed without a message") : errors, warnings);
     }
-    classesStaged = true;
-    return new Result(Kind.READY, List.of(), warnings, sources.size());
+    staged = plan;
+    return new Result(Kind.READY, List.of(), warnings, plan.sources());
   }
 
   /**
@@ -281,14 +361,53 @@ final class HotRebuild implements AutoCloseable {
   }
 
   private Result failed(List<String> errors, List<String> warnings) {
-    // A failed rebuild cancels a staged one that was never installed: its sources changed again.
-    classesStaged = false;
-    return new Result(Kind.FAILED, errors, warnings, 0);
+    staged = null;
+    return new Result(Kind.FAILED, errors, warnings, Set.of());
   }
 
-  private boolean isJavaSource(Path file) {
-    return file.toString().endsWith(".java")
-        && settings.sourceRoots().stream().anyMatch(root -> file.startsWith(root.toAbsolutePath()));
+  /** Notes a changed, added or deleted Java source of the project's own. */
+  private void noteSource(Path file) {
+    if (!file.toString().endsWith(".java")) {
+      return;
+    }
+    for (Path root : settings.sourceRoots()) {
+      Path absolute = root.toAbsolutePath().normalize();
+      if (file.startsWith(absolute)) {
+        note(absolute.relativize(file).toString().replace('\\', '/'), Files.exists(file));
+        return;
+      }
+    }
+  }
+
+  /** Notes the generated sources that the last generation wrote or deleted. */
+  private void noteGenerated() throws IOException {
+    Map<String, Stamp> now = stamps(generatedRoot());
+    now.forEach(
+        (source, stamp) -> {
+          if (!stamp.equals(generated.get(source))) {
+            note(source, true);
+          }
+        });
+    for (String source : generated.keySet()) {
+      if (!now.containsKey(source)) {
+        note(source, false);
+      }
+    }
+    generated = now;
+  }
+
+  private void note(String source, boolean exists) {
+    if (exists) {
+      changedSources.add(source);
+      deletedSources.remove(source);
+    } else {
+      changedSources.remove(source);
+      deletedSources.add(source);
+    }
+  }
+
+  private Path generatedRoot() {
+    return settings.generation().compile().outputDirectory().toAbsolutePath().normalize();
   }
 
   /** Notes a changed resource for {@link #install}; filtered ones only get a warning. */
@@ -328,67 +447,39 @@ final class HotRebuild implements AutoCloseable {
     }
   }
 
-  /** Every Java source of the project: its own and the generated ones. */
-  private List<Path> javaSources() throws IOException {
-    Set<Path> roots = new LinkedHashSet<>();
+  /** Every Java source of the project, its own and the generated ones, by path below its root. */
+  private Map<String, Path> javaSources() throws IOException {
+    Map<String, Path> sources = new TreeMap<>();
+    List<Path> roots = new ArrayList<>();
     settings.sourceRoots().forEach(root -> roots.add(root.toAbsolutePath().normalize()));
-    roots.add(settings.generation().compile().outputDirectory().toAbsolutePath().normalize());
-    List<Path> sources = new ArrayList<>();
+    roots.add(generatedRoot());
     for (Path root : roots) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> walk = Files.walk(root)) {
-          walk.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f))
-              .sorted()
-              .forEach(sources::add);
-        }
+      for (String source : stamps(root).keySet()) {
+        sources.putIfAbsent(source, root.resolve(source));
       }
     }
     return sources;
   }
 
-  /**
-   * The class files in the classes directory that {@code sources} compiled to, by name: {@code
-   * a/B.class} and {@code a/B$Inner.class} for {@code a/B.java}.
-   */
-  private Set<Path> classesOf(List<Path> sources) throws IOException {
-    Set<Path> classes = new HashSet<>();
-    Path classesDirectory = settings.classesDirectory();
-    for (Path source : sources) {
-      Path relative = relativeToRoot(source);
-      if (relative == null) {
-        continue;
-      }
-      String stem = relative.getFileName().toString().replaceFirst("\\.java$", "");
-      Path packageDirectory =
-          relative.getParent() == null
-              ? classesDirectory
-              : classesDirectory.resolve(relative.getParent());
-      if (!Files.isDirectory(packageDirectory)) {
-        continue;
-      }
-      try (Stream<Path> list = Files.list(packageDirectory)) {
-        list.filter(
-                f -> {
-                  String name = f.getFileName().toString();
-                  return name.equals(stem + ".class")
-                      || (name.startsWith(stem + "$") && name.endsWith(".class"));
-                })
-            .forEach(f -> classes.add(classesDirectory.relativize(f)));
+  /** The Java sources below {@code root}, by path below it, with their sizes and times. */
+  private static Map<String, Stamp> stamps(Path root) throws IOException {
+    Map<String, Stamp> stamps = new HashMap<>();
+    if (!Files.isDirectory(root)) {
+      return stamps;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) walk::iterator) {
+        if (file.toString().endsWith(".java")) {
+          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+          if (attributes.isRegularFile()) {
+            stamps.put(
+                root.relativize(file).toString().replace('\\', '/'),
+                new Stamp(attributes.size(), attributes.lastModifiedTime()));
+          }
+        }
       }
     }
-    return classes;
-  }
-
-  private Path relativeToRoot(Path source) {
-    List<Path> roots = new ArrayList<>(settings.sourceRoots());
-    roots.add(settings.generation().compile().outputDirectory());
-    for (Path root : roots) {
-      Path absolute = root.toAbsolutePath().normalize();
-      if (source.startsWith(absolute)) {
-        return absolute.relativize(source);
-      }
-    }
-    return null;
+    return stamps;
   }
 
   private static Set<Path> filesBelow(Path directory) throws IOException {

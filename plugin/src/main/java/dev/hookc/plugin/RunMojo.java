@@ -83,9 +83,12 @@ public final class RunMojo extends AbstractGenerationMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     GenerationRequest generation = generationRequest();
     Path classes = Path.of(project.getBuild().getOutputDirectory());
+    List<Path> dependencies = runtimeDependencies(classes);
+    ChildApplication.Command command = command(generation, classes, dependencies);
     RunSession session =
         new RunSession(
-            command(generation, classes),
+            command,
+            watch ? DevArchive.in(runDirectory(), command, dependencies) : null,
             new RunSession.Console(
                 // The application's lines and the restarts are the goal's output: shown under -q.
                 System.out::println, System.out::println, getLog()::warn, getLog()::error),
@@ -124,34 +127,53 @@ public final class RunMojo extends AbstractGenerationMojo {
     }
   }
 
-  private ChildApplication.Command command(GenerationRequest generation, Path classes)
-      throws MojoExecutionException {
-    List<Path> classpath = new ArrayList<>();
-    classpath.add(classes);
+  private List<Path> runtimeDependencies(Path classes) throws MojoExecutionException {
+    List<Path> dependencies = new ArrayList<>();
     try {
       for (String element : project.getRuntimeClasspathElements()) {
         Path path = Path.of(element);
         if (!path.equals(classes)) {
-          classpath.add(path);
+          dependencies.add(path);
         }
       }
     } catch (DependencyResolutionRequiredException e) {
       throw new MojoExecutionException("the runtime classpath is not resolved", e);
     }
+    return dependencies;
+  }
+
+  /**
+   * The application's command: the runtime dependencies, then the classes directory, which is where
+   * a class-data archive of the dependencies lets it be; in watch mode with C1 alone, which starts
+   * sooner, before the configured options, which can set another level.
+   */
+  private ChildApplication.Command command(
+      GenerationRequest generation, Path classes, List<Path> dependencies) {
+    List<Path> classpath = new ArrayList<>(dependencies);
+    classpath.add(classes);
     Map<String, String> environment = new HashMap<>(environmentVariables);
     if (port != null) {
       environment.put("PORT", port.toString());
     }
+    List<String> options = new ArrayList<>();
+    if (watch) {
+      options.add("-XX:TieredStopAtLevel=1");
+    }
+    options.addAll(jvmArguments);
     String main =
         mainClass != null ? mainClass : generation.compile().packageName() + ".HookcApplication";
     boolean windows = System.getProperty("os.name", "").startsWith("Windows");
     return new ChildApplication.Command(
         Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java"),
-        jvmArguments,
+        options,
         classpath,
         main,
         project.getBasedir().toPath(),
         environment);
+  }
+
+  private Path runDirectory() {
+    return buildDirectory().resolve("hookc/run");
   }
 
   private HotRebuild.Settings rebuildSettings(GenerationRequest generation, Path classes)
@@ -176,14 +198,19 @@ public final class RunMojo extends AbstractGenerationMojo {
               resource.getTargetPath(),
               Boolean.parseBoolean(resource.getFiltering())));
     }
+    // The compiler plugin's own output for annotation processors is not a source: the processors
+    // write it again.
+    Path annotations = buildDirectory().resolve("generated-sources/annotations");
     return new HotRebuild.Settings(
         generation,
-        sourceRoots().stream().filter(root -> !root.equals(generated)).toList(),
+        sourceRoots().stream()
+            .filter(root -> !root.equals(generated) && !root.equals(annotations))
+            .toList(),
         resources,
         classes,
         classpath,
         HotRebuild.Settings.javacOptions(javaRelease(), encoding, compilerFlag("parameters")),
-        Path.of(project.getBuild().getDirectory(), "hookc", "run"));
+        runDirectory().resolve("rebuild"));
   }
 
   /** The project's Java source roots, including those the forked build added. */
@@ -197,15 +224,28 @@ public final class RunMojo extends AbstractGenerationMojo {
     return roots;
   }
 
+  /**
+   * What generation reads, the Java source roots and the resource directories; nothing in the build
+   * directory (generated sources are the rebuild's output), and no directory twice.
+   */
   private List<Path> watchedPaths(GenerationRequest generation) throws IOException {
     Set<Path> paths = new LinkedHashSet<>();
     InputFingerprint.scan(generation.compile(), generation.settings())
         .directories()
         .forEach(d -> paths.add(d.toAbsolutePath().normalize()));
-    Path generated = generation.compile().outputDirectory().toAbsolutePath().normalize();
-    sourceRoots().stream().filter(root -> !root.equals(generated)).forEach(paths::add);
-    project.getResources().forEach(r -> paths.add(Path.of(r.getDirectory()).toAbsolutePath()));
-    return List.copyOf(paths);
+    paths.addAll(sourceRoots());
+    project
+        .getResources()
+        .forEach(r -> paths.add(Path.of(r.getDirectory()).toAbsolutePath().normalize()));
+    Path build = buildDirectory();
+    return paths.stream()
+        .filter(p -> !p.startsWith(build))
+        .filter(p -> paths.stream().noneMatch(other -> !other.equals(p) && p.startsWith(other)))
+        .toList();
+  }
+
+  private Path buildDirectory() {
+    return Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
   }
 
   private String shown(Path path) {

@@ -3,6 +3,7 @@ package dev.hookc.plugin;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,7 @@ final class RunSession implements AutoCloseable {
       Consumer<String> error) {}
 
   private final ChildApplication.Command command;
+  private final DevArchive archive;
   private final Console console;
   private final Duration stopGrace;
   private ChildApplication application;
@@ -38,11 +40,14 @@ final class RunSession implements AutoCloseable {
   private volatile boolean watching;
 
   /**
-   * A session that starts {@code command}, reports to {@code console}, and gives the application
-   * {@code stopGrace} to stop before it is killed.
+   * A session that starts {@code command}, with the options of {@code archive} when there is one,
+   * reports to {@code console}, and gives the application {@code stopGrace} to stop before it is
+   * killed.
    */
-  RunSession(ChildApplication.Command command, Console console, Duration stopGrace) {
+  RunSession(
+      ChildApplication.Command command, DevArchive archive, Console console, Duration stopGrace) {
     this.command = command;
+    this.archive = archive;
     this.console = console;
     this.stopGrace = stopGrace;
   }
@@ -50,8 +55,11 @@ final class RunSession implements AutoCloseable {
   /** Starts the application and waits until it serves, or exited, or the start timeout passed. */
   void start() throws IOException, InterruptedException {
     ChildApplication started = launch();
-    if (started != null) {
-      started.awaitServing(START_TIMEOUT);
+    if (started != null && started.awaitServing(START_TIMEOUT) && archive != null) {
+      // From the class list the application just wrote, while nobody waits for a restart.
+      Thread dump = new Thread(archive::dump, "hookc-dependencies-archive");
+      dump.setDaemon(true);
+      dump.start();
     }
   }
 
@@ -79,6 +87,10 @@ final class RunSession implements AutoCloseable {
    */
   void watch(SourceWatcher watcher, HotRebuild rebuild) throws IOException, InterruptedException {
     watching = true;
+    // While the user reads the first lines: the first change then restarts as fast as the next.
+    Thread warmUp = new Thread(rebuild::warmUp, "hookc-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     while (!isClosed()) {
       Optional<SourceWatcher.Changes> changes = watcher.await(Duration.ofSeconds(1));
       if (changes.isPresent()) {
@@ -108,7 +120,9 @@ final class RunSession implements AutoCloseable {
   private void changed(SourceWatcher.Changes changes, HotRebuild rebuild)
       throws IOException, InterruptedException {
     String files = GenerationResult.plural(changes.files().size(), "file") + " changed";
+    long rebuilding = System.nanoTime();
     HotRebuild.Result result = rebuild.rebuild(changes.files());
+    long restarting = System.nanoTime();
     result.warnings().forEach(console.warning());
     switch (result.kind()) {
       case FAILED -> {
@@ -149,8 +163,19 @@ final class RunSession implements AutoCloseable {
       return;
     }
     if (started.awaitServing(START_TIMEOUT)) {
-      long millis = (System.nanoTime() - changes.firstSeenNanos()) / 1_000_000;
-      console.info().accept("hookc: restarted in " + millis + " ms (" + files + ")");
+      long now = System.nanoTime();
+      console
+          .info()
+          .accept(
+              "hookc: restarted in "
+                  + millis(now - changes.firstSeenNanos())
+                  + " ms ("
+                  + files
+                  + "; rebuild "
+                  + millis(restarting - rebuilding)
+                  + " ms, restart "
+                  + millis(now - restarting)
+                  + " ms)");
     } else if (started.isAlive()) {
       console
           .info()
@@ -161,6 +186,10 @@ final class RunSession implements AutoCloseable {
                   + START_TIMEOUT.toSeconds()
                   + " s");
     }
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
   private synchronized boolean isClosed() {
@@ -178,7 +207,7 @@ final class RunSession implements AutoCloseable {
     }
     application =
         ChildApplication.start(
-            command,
+            archive == null ? command : command.withJvmArguments(archive.options()),
             console.output(),
             status -> {
               // Without watching, the goal itself reports the exit.

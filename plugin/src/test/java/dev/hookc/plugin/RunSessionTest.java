@@ -102,7 +102,7 @@ class RunSessionTest {
     assertThat(first.kind()).isEqualTo(HotRebuild.Kind.READY);
     rebuild.install();
     port = freePort();
-    session = new RunSession(command(), console.console(), Duration.ofSeconds(10));
+    session = new RunSession(command(), null, console.console(), Duration.ofSeconds(10));
     session.start();
     watcher =
         SourceWatcher.watch(
@@ -154,7 +154,8 @@ class RunSessionTest {
 
     assertThat(awaitAnswer(body -> body.contains("\"version\":2"))).contains("hello Ada");
     assertThat(console.await(line -> line.startsWith("hookc: restarted in ")))
-        .matches("hookc: restarted in \\d+ ms \\(1 file changed\\)");
+        .matches(
+            "hookc: restarted in \\d+ ms \\(1 file changed; rebuild \\d+ ms, restart \\d+ ms\\)");
   }
 
   @Test
