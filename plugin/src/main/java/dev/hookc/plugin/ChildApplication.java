@@ -116,16 +116,11 @@ final class ChildApplication {
     return process.isAlive();
   }
 
-  /**
-   * Waits until the application has exited and its output is passed on; its exit status, or -1 when
-   * {@code timeout} passed first.
-   */
-  int awaitExit(Duration timeout) throws InterruptedException {
-    if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-      return -1;
-    }
+  /** Waits until the application has exited and its output is passed on; its exit status. */
+  int awaitExit() throws InterruptedException {
+    int status = process.waitFor();
     pump.join(TimeUnit.SECONDS.toMillis(5));
-    return process.exitValue();
+    return status;
   }
 
   /**

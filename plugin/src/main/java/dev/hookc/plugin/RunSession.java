@@ -75,7 +75,7 @@ final class RunSession implements AutoCloseable {
     if (running == null) {
       return -1;
     }
-    int status = running.awaitExit(Duration.ofDays(365_000));
+    int status = running.awaitExit();
     synchronized (this) {
       return closed ? -1 : status;
     }
