@@ -66,7 +66,7 @@ public final class HookcResponse {
   /**
    * The body read as JSON, such as an {@code application/problem+json} answer's {@code detail}.
    *
-   * @throws IllegalStateException, showing this response, when the body is not JSON
+   * @throws IllegalStateException when the body is not JSON, with this response in its message
    */
   public JsonNode json() {
     try {
