@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One request being built by {@link HookcClient}: its body, headers and signer, then {@link #send}.
@@ -106,7 +107,9 @@ public final class HookcRequest {
    */
   public HookcResponse send() {
     byte[] bytes = body == null ? new byte[0] : body;
-    Map<String, String> all = new LinkedHashMap<>();
+    // Case-insensitive, as HTTP header names are: a test's "stripe-signature" replaces the
+    // signer's "Stripe-Signature" rather than going out beside it.
+    Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (signer != null) {
       all.putAll(signer.sign(bytes));
     }

@@ -98,6 +98,19 @@ class HookcClientTest {
   }
 
   @Test
+  void replacesASignersHeaderWhateverTheCaseOfItsName() {
+    HookcResponse response =
+        client
+            .post("/echo")
+            .json("{}")
+            .signedWith(Signers.stripe(SECRET))
+            .header("stripe-signature", "t=1,v1=00")
+            .send();
+
+    assertThat(response.json().path("stripeSignature").asText()).isEqualTo("t=1,v1=00");
+  }
+
+  @Test
   void sendsRawBytesWithAnyContentTypeAndHeader() {
     byte[] notUtf8 = {(byte) 0xff, (byte) 0xfe, 0x00, 0x41};
 
