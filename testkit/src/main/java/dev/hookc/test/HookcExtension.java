@@ -58,9 +58,10 @@ public final class HookcExtension
   /** How many test classes, the outer one and its {@code @Nested} ones, share the application. */
   private int classes;
 
-  private Application application;
-  private Path dataDirectory;
-  private HookcClient client;
+  // Volatile: a test may read them from a thread of its own (a @Timeout thread, a client pool).
+  private volatile Application application;
+  private volatile Path dataDirectory;
+  private volatile HookcClient client;
 
   private HookcExtension(Supplier<? extends Application.Builder> builder) {
     this.builder = builder;
