@@ -98,7 +98,7 @@ final class WorkflowCompiler {
     TaskScope scope =
         new TaskScope(
             unit.inputs(), config, taskValue, unit.outputsClass(), earlier, unit.all(), later);
-    Optional<ResolvedFunction> function = task.fn().flatMap(fn -> functions.resolve(fn.name()));
+    Optional<ResolvedFunction> function = task.fn().flatMap(fn -> functions.resolveCall(fn.name()));
     TaskKind kind = TaskKind.of(task, function);
     Optional<CompiledValue> args = Optional.empty();
     Map<String, CompiledValue> named = new LinkedHashMap<>();

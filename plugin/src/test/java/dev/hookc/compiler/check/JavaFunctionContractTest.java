@@ -1,0 +1,132 @@
+package dev.hookc.compiler.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookc.compiler.CompileResult;
+import dev.hookc.compiler.JavaSourceCompiler;
+import dev.hookc.compiler.TestProject;
+import dev.hookc.compiler.diag.Diagnostic;
+import dev.hookc.compiler.emit.GeneratedSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract of a Java function, generated whether or not its class is written yet. */
+class JavaFunctionContractTest {
+  private static final String FUNCTIONS = "src/main/java/com/example/hooks/functions/";
+  private static final String CALLER =
+      "tasks:\n"
+          + "  - id: record\n"
+          + "    fn: recordTransaction\n"
+          + "    args:\n"
+          + "      amount: 5\n"
+          + "      currency: EUR\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void reportsAMissingClassAtTheTasksFnWithTheClassToPaste() {
+    CompileResult result = new TestProject(dir).file("src/functions/pay.yaml", CALLER).compile();
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3008@3:9");
+    Diagnostic missing = result.diagnostics().get(0);
+    assertThat(missing.location().file()).isEqualTo("src/functions/pay.yaml");
+    assertThat(missing.hint().orElseThrow())
+        .startsWith(
+            "for a new Java function, create " + FUNCTIONS + "RecordTransaction.java implementing")
+        .contains("package com.example.hooks.functions;\n")
+        .contains("import dev.hookc.runtime.workflow.FunctionContext;\n")
+        .contains("import dev.hookc.runtime.workflow.Status;\n")
+        .contains("public final class RecordTransaction implements RecordTransactionFunction {")
+        .contains("return Status.ok(args);");
+  }
+
+  @Test
+  void generatesTheContractOfAFunctionWhoseClassIsMissing() {
+    CompileResult result = new TestProject(dir).file("src/functions/pay.yaml", CALLER).compile();
+
+    assertThat(result.hasErrors()).isTrue();
+    assertThat(result.sources())
+        .extracting(GeneratedSource::path)
+        .containsExactly(
+            "com/example/hooks/functions/RecordTransactionArgs.java",
+            "com/example/hooks/functions/RecordTransactionFunction.java");
+  }
+
+  @Test
+  void theClassToPasteCompilesAgainstTheGeneratedContract() {
+    CompileResult result = new TestProject(dir).file("src/functions/pay.yaml", CALLER).compile();
+    String hint = result.diagnostics().get(0).hint().orElseThrow();
+    String skeleton = hint.substring(hint.indexOf("package "));
+
+    Map<String, String> sources = new HashMap<>();
+    result.sources().forEach(s -> sources.put(s.path(), s.content()));
+    sources.put("com/example/hooks/functions/RecordTransaction.java", skeleton);
+
+    assertThat(JavaSourceCompiler.compile(sources)).isNotNull();
+  }
+
+  @Test
+  void generatesNothingWhenAnotherErrorIsReportedToo() {
+    CompileResult result =
+        new TestProject(dir)
+            .file("src/functions/pay.yaml", CALLER + "  - id: again\n    fn: com.gs.retrun\n")
+            .file("src/functions/bad.yaml", "tasks:\n  - just text\n")
+            .compile();
+
+    assertThat(result.diagnostics())
+        .extracting(TestProject::brief)
+        .contains("HC3008@3:9", "HC3010@2:5");
+    assertThat(result.sources()).isEmpty();
+  }
+
+  @Test
+  void suggestsAJavaFunctionClassForAMisspeltName() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(
+                FUNCTIONS + "RecordTransaction.java",
+                "package com.example.hooks.functions;\n\n"
+                    + "public final class RecordTransaction implements RecordTransactionFunction {"
+                    + "}\n")
+            .file("src/functions/pay.yaml", CALLER.replace("recordTransaction", "recordTransacton"))
+            .compile();
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3008@3:9");
+    assertThat(result.diagnostics().get(0).hint().orElseThrow())
+        .startsWith("did you mean 'recordTransaction'? Otherwise, for a new Java function, create");
+  }
+
+  @Test
+  void suggestsAJavaFunctionInASubpackageByItsDottedName() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(
+                FUNCTIONS + "payments/Refund.java",
+                "package com.example.hooks.functions.payments;\n\n"
+                    + "public final class Refund {\n"
+                    + "  public Object apply(RefundArgs args, Object context) { return null; }\n"
+                    + "}\n")
+            .file("src/functions/pay.yaml", CALLER.replace("recordTransaction", "payment.refund"))
+            .compile();
+
+    assertThat(result.diagnostics().get(0).hint().orElseThrow())
+        .startsWith("did you mean 'payments.refund'?");
+  }
+
+  @Test
+  void doesNotSuggestAHelperClassThatIsNoFunction() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(
+                FUNCTIONS + "PaymentStore.java",
+                "package com.example.hooks.functions;\n\nfinal class PaymentStore {}\n")
+            .file("src/functions/pay.yaml", CALLER.replace("recordTransaction", "paymentStor"))
+            .compile();
+
+    assertThat(result.diagnostics().get(0).hint().orElseThrow())
+        .startsWith("for a new Java function");
+  }
+}
