@@ -78,7 +78,8 @@ public final class Analyzer {
             functions,
             new ExpressionCompiler(diagnostics),
             diagnostics,
-            ConfigType.of(project.config()));
+            ConfigType.of(project.config()),
+            new FunctionResults(project.javaSources()));
     WorkflowInputs inputs = new WorkflowInputs(names);
     Map<String, Map<String, ExprType>> parameters = WorkflowParameters.of(project, functions);
     List<Workflow> all = new ArrayList<>(project.workflows());

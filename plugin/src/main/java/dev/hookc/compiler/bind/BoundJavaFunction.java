@@ -3,6 +3,7 @@ package dev.hookc.compiler.bind;
 import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.JavaFunctionClass;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,14 @@ public record BoundJavaFunction(
   public BoundJavaFunction {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     callers = List.copyOf(callers);
+  }
+
+  /** How a task reads what the function returns, by the type its class declares. */
+  public JavaFunctionClass.ResultRule resultRule() {
+    return function
+        .source()
+        .map(JavaFunctionClass::resultRule)
+        .orElse(JavaFunctionClass.ResultRule.GODSPEED);
   }
 
   /** The generated interface the user's class implements. */

@@ -71,9 +71,11 @@ final class JavaFunctionContract {
             .addAnnotation(Names.generated())
             .addJavadoc(
                 "Java function {@code $L}: implement it in class {@code $L} ($L).\n\n"
-                    + "<p>What it returns becomes the task's result by Godspeed's status rules: a\n"
-                    + "{@code Status}, or an object with {@code success} or {@code code}, is a status;\n"
-                    + "anything else is the data of a successful 200.\n",
+                    + "<p>The return type your {@code apply} declares decides how the task reads\n"
+                    + "its result: {@code Status} is the status itself; any other type but\n"
+                    + "{@code Object} is the data of a 200, whatever its keys; {@code Object} keeps\n"
+                    + "Godspeed's rules, where an object with {@code success} or {@code code} is\n"
+                    + "a status.\n",
                 function.name(),
                 contract.implementationName().canonicalName(),
                 function.sourcePath())

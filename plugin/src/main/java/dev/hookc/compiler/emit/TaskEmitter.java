@@ -10,6 +10,7 @@ import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.JavaFunctionClass;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.TaskRetry;
 import dev.hookc.compiler.naming.FunctionNames;
@@ -236,10 +237,13 @@ final class TaskEmitter {
         FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new $T()", contract.implementationName())
             .build());
+    // Its declared result decides how it reads: data (whatever its keys), or a status.
+    String reading = contract.resultRule() == JavaFunctionClass.ResultRule.DATA ? "ok" : "of";
     CodeBlock call =
         CodeBlock.of(
-            "$T.of($L.apply($L, context($S, inputs)))",
+            "$T.$L($L.apply($L, context($S, inputs)))",
             Names.STATUS,
+            reading,
             field,
             JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
             java.name());
@@ -248,8 +252,9 @@ final class TaskEmitter {
       return call;
     }
     return CodeBlock.of(
-        "$T.of(\n$>$>$L.apply(\n$>$>$L,\ncontext($S, inputs)))$<$<$<$<",
+        "$T.$L(\n$>$>$L.apply(\n$>$>$L,\ncontext($S, inputs)))$<$<$<$<",
         Names.STATUS,
+        reading,
         field,
         JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
         java.name());

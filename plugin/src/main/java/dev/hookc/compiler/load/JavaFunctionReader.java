@@ -90,7 +90,8 @@ public final class JavaFunctionReader {
           String className = classes.get(shown).className();
           classes.put(shown, functionClass(shown, className, unit, types));
           for (RecordDeclaration record : unit.findAll(RecordDeclaration.class)) {
-            qualified(record).ifPresent(name -> records.put(name, record(name, record, types)));
+            qualified(record)
+                .ifPresent(name -> records.put(name, record(name, shown, record, types)));
           }
         });
     return new JavaSources(classes, records);
@@ -234,7 +235,8 @@ public final class JavaFunctionReader {
     return out;
   }
 
-  private static JavaRecord record(String name, RecordDeclaration record, JavaTypeResolver types) {
+  private static JavaRecord record(
+      String name, String shown, RecordDeclaration record, JavaTypeResolver types) {
     Map<String, JavaType> components = new LinkedHashMap<>();
     for (Parameter component : record.getParameters()) {
       components.put(component.getNameAsString(), types.resolve(component.getType()));
@@ -251,7 +253,7 @@ public final class JavaFunctionReader {
                     !m.isStatic()
                         && m.getParameters().isEmpty()
                         && m.getNameAsString().matches("(get|is)[A-Z].*"));
-    return new JavaRecord(name, components, !annotated && !getters);
+    return new JavaRecord(name, shown, components, !annotated && !getters);
   }
 
   private static Optional<String> qualified(TypeDeclaration<?> type) {

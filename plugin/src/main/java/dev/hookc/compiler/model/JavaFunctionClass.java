@@ -37,6 +37,31 @@ public record JavaFunctionClass(
         file, className, Optional.empty(), false, Optional.empty(), List.of());
   }
 
+  /** How a task reads what the function's {@code apply} returns, decided by its declared type. */
+  public enum ResultRule {
+    /** {@code Status}: the status itself. */
+    STATUS,
+    /**
+     * {@code Object}, or no declaration hookc can read: Godspeed's rules, where an object with
+     * {@code success} or {@code code} is a status and anything else the data of a 200.
+     */
+    GODSPEED,
+    /** Any other type: always the data of a 200, whatever keys it has. */
+    DATA
+  }
+
+  /** How a task reads what this function returns. */
+  public ResultRule resultRule() {
+    if (result.isEmpty()) {
+      return ResultRule.GODSPEED;
+    }
+    JavaType type = result.get().type();
+    if (type.is("dev.hookc.runtime.workflow.Status") || type.is("Status")) {
+      return ResultRule.STATUS;
+    }
+    return type.is("java.lang.Object") ? ResultRule.GODSPEED : ResultRule.DATA;
+  }
+
   /** The return type {@code apply} declares, and where. */
   public record Result(JavaType type, Location location) {}
 

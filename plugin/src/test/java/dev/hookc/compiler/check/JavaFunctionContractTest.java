@@ -129,4 +129,75 @@ class JavaFunctionContractTest {
     assertThat(result.diagnostics().get(0).hint().orElseThrow())
         .startsWith("for a new Java function");
   }
+
+  private static final String PAYMENT_FUNCTION =
+      "package com.example.hooks.functions;\n\n"
+          + "import dev.hookc.runtime.workflow.FunctionContext;\n\n"
+          + "public final class RecordTransaction implements RecordTransactionFunction {\n"
+          + "  public record Payment(String transactionId, boolean created) {}\n\n"
+          + "  @Override\n"
+          + "  public Payment apply(RecordTransactionArgs args, FunctionContext context) {\n"
+          + "    return new Payment(\"t\", true);\n"
+          + "  }\n"
+          + "}\n";
+
+  private static final String READER =
+      CALLER
+          + "  - id: answer\n"
+          + "    fn: com.gs.return\n"
+          + "    args:\n"
+          + "      id: <% outputs.record.data.transaction_id %>\n";
+
+  @Test
+  void reportsAFieldTheDeclaredRecordDoesNotHaveAtItsColumn() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(FUNCTIONS + "RecordTransaction.java", PAYMENT_FUNCTION)
+            .file("src/functions/pay.yaml", READER)
+            .compile();
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC4020@10:34");
+    Diagnostic unknown = result.diagnostics().get(0);
+    assertThat(unknown.location().file()).isEqualTo("src/functions/pay.yaml");
+    assertThat(unknown.message())
+        .isEqualTo(
+            "record Payment, which Java function 'recordTransaction' returns, has no field"
+                + " 'transaction_id'");
+    assertThat(unknown.hint()).hasValue("did you mean 'transactionId'?");
+  }
+
+  @Test
+  void readsAnyFieldOfARecordThatJacksonAnnotationsMayReshape() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(
+                FUNCTIONS + "RecordTransaction.java",
+                PAYMENT_FUNCTION
+                    .replace(
+                        "public record Payment(String transactionId",
+                        "public record Payment(@JsonProperty(\"transaction_id\") String"
+                            + " transactionId")
+                    .replace(
+                        "import dev.hookc",
+                        "import com.fasterxml.jackson.annotation.JsonProperty;\nimport dev.hookc"))
+            .file("src/functions/pay.yaml", READER)
+            .compile();
+
+    assertThat(result.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void readsAnyFieldOfAResultDeclaredAsAMap() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(
+                FUNCTIONS + "RecordTransaction.java",
+                PAYMENT_FUNCTION
+                    .replace("public Payment apply", "public java.util.Map<String, Object> apply")
+                    .replace("new Payment(\"t\", true)", "java.util.Map.of()"))
+            .file("src/functions/pay.yaml", READER)
+            .compile();
+
+    assertThat(result.diagnostics()).isEmpty();
+  }
 }
