@@ -2,7 +2,6 @@ package dev.hookc.examples.payment.functions;
 
 import dev.hookc.examples.payment.PaymentStore;
 import dev.hookc.runtime.workflow.FunctionContext;
-import java.util.Map;
 
 /**
  * Records the payment's latest state. A repeated callback for the same transaction updates its row
@@ -10,8 +9,11 @@ import java.util.Map;
  */
 public final class RecordTransaction implements RecordTransactionFunction {
 
+  /** What was recorded: the task's data, read as {@code outputs.record_transaction.data.created}. */
+  public record Recorded(String transactionId, boolean created) {}
+
   @Override
-  public Object apply(RecordTransactionArgs args, FunctionContext context) throws Exception {
+  public Recorded apply(RecordTransactionArgs args, FunctionContext context) throws Exception {
     boolean created =
         PaymentStore.shared()
             .upsert(
@@ -20,6 +22,6 @@ public final class RecordTransaction implements RecordTransactionFunction {
                 args.status(),
                 args.amount(),
                 args.currency());
-    return Map.of("transaction_id", args.transactionId(), "created", created);
+    return new Recorded(args.transactionId(), created);
   }
 }

@@ -73,7 +73,7 @@ public final class HandleCallbackWorkflow {
     return TaskRunner.shared().run(
         "process_data (src/functions/handleCallback.yaml:10:5)",
         Retry.NONE,
-        () -> Status.of(
+        () -> Status.ok(
             processData.apply(
                 new ProcessDataArgs(outputs.validateCallback().data()),
                 context("processData", inputs))));
