@@ -1,6 +1,8 @@
 package dev.hookc.compiler.bind;
 
 import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.check.FunctionConstructors;
+import dev.hookc.compiler.check.Injection;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.JavaFunctionClass;
@@ -35,6 +37,14 @@ public record BoundJavaFunction(
         .source()
         .map(JavaFunctionClass::resultRule)
         .orElse(JavaFunctionClass.ResultRule.GODSPEED);
+  }
+
+  /**
+   * What the generated code passes to the constructor of the user's class, in order: nothing for a
+   * class without constructors, or not written yet.
+   */
+  public List<Injection> constructorArguments() {
+    return function.source().flatMap(FunctionConstructors::arguments).orElse(List.of());
   }
 
   /** The generated interface the user's class implements. */

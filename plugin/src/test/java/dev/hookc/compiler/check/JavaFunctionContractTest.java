@@ -200,4 +200,72 @@ class JavaFunctionContractTest {
 
     assertThat(result.diagnostics()).isEmpty();
   }
+
+  private static String functionWith(String constructors) {
+    return "package com.example.hooks.functions;\n"
+        + "\n"
+        + "import com.fasterxml.jackson.databind.JsonNode;\n"
+        + "import dev.hookc.runtime.workflow.FunctionContext;\n"
+        + "import dev.hookc.runtime.workflow.Status;\n"
+        + "import java.net.http.HttpClient;\n"
+        + "import java.time.Clock;\n"
+        + "import javax.sql.DataSource;\n"
+        + "\n"
+        + "public final class RecordTransaction implements RecordTransactionFunction {\n"
+        + constructors
+        + "\n"
+        + "  @Override\n"
+        + "  public Status apply(RecordTransactionArgs args, FunctionContext context) {\n"
+        + "    return Status.ok(null);\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  private CompileResult compileWith(String constructors) {
+    return new TestProject(dir)
+        .file(FUNCTIONS + "RecordTransaction.java", functionWith(constructors))
+        .file("src/functions/pay.yaml", CALLER)
+        .compile();
+  }
+
+  @Test
+  void acceptsAConstructorTakingWhatHookcInjects() {
+    CompileResult result =
+        compileWith(
+            "  public RecordTransaction(DataSource db, HttpClient http, Clock clock,\n"
+                + "      System.Logger log, JsonNode config) {}\n");
+
+    assertThat(result.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void reportsAConstructorParameterHookcCannotInjectAtItsTypeInTheJavaFile() {
+    CompileResult result =
+        compileWith("  public RecordTransaction(Clock clock,\n      String currency) {}\n");
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3803@12:7");
+    Diagnostic parameter = result.diagnostics().get(0);
+    assertThat(parameter.location().file()).isEqualTo(FUNCTIONS + "RecordTransaction.java");
+    assertThat(parameter.message())
+        .isEqualTo("hookc cannot inject String 'currency' into RecordTransaction");
+    assertThat(parameter.hint().orElseThrow()).contains("javax.sql.DataSource");
+  }
+
+  @Test
+  void reportsASecondPublicConstructorAtItsName() {
+    CompileResult result =
+        compileWith(
+            "  public RecordTransaction() {}\n\n  public RecordTransaction(Clock clock) {}\n");
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3802@13:10");
+    assertThat(result.diagnostics().get(0).location().file())
+        .isEqualTo(FUNCTIONS + "RecordTransaction.java");
+  }
+
+  @Test
+  void reportsAClassWhoseConstructorsAreAllPrivateAtItsName() {
+    CompileResult result = compileWith("  private RecordTransaction() {}\n");
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3802@10:20");
+  }
 }
