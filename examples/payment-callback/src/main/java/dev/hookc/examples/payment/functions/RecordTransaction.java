@@ -9,7 +9,9 @@ import dev.hookc.runtime.workflow.FunctionContext;
  */
 public final class RecordTransaction implements RecordTransactionFunction {
 
-  /** What was recorded: the task's data, read as {@code outputs.record_transaction.data.created}. */
+  /**
+   * What was recorded: the task's data, read as {@code outputs.record_transaction.data.created}.
+   */
   public record Recorded(String transactionId, boolean created) {}
 
   @Override
