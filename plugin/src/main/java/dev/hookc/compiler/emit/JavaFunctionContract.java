@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.bind.BoundJavaFunction;
+import dev.hookc.compiler.check.Injection;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
@@ -44,6 +45,65 @@ final class JavaFunctionContract {
               }
             });
     return CodeBlock.of("new $T($L)", contract.argsName(), CodeBlock.join(values, ", "));
+  }
+
+  /**
+   * The function as its wiring gives it: {@code wiring.function(RecordTransactionFunction.class, ()
+   * -> new RecordTransaction(...))}, an implementation given for its contract, else the one {@link
+   * #construction} makes.
+   */
+  static CodeBlock instance(BoundJavaFunction contract, CodeBlock wiring) {
+    return CodeBlock.of(
+        "$L.function($T.class, () -> $L)",
+        wiring,
+        contract.interfaceName(),
+        construction(contract, wiring));
+  }
+
+  /**
+   * The statement that sets {@code field}, in a constructor, to {@link #instance}: on one line when
+   * it fits, else the call's arguments, and the constructor's, one per continuation line.
+   */
+  static CodeBlock assignment(BoundJavaFunction contract, CodeBlock wiring, String field) {
+    CodeBlock oneLine = CodeBlock.of("this.$N = $L", field, instance(contract, wiring));
+    if (Widths.fits(4, CodeBlock.of("$L;", oneLine))) {
+      return oneLine;
+    }
+    return CodeBlock.of(
+        "this.$N =\n$L.function(\n$>$>$T.class,\n() -> new $T(\n$>$>$L))$<$<$<$<",
+        field,
+        wiring,
+        contract.interfaceName(),
+        contract.implementationName(),
+        CodeBlock.join(arguments(contract, wiring), ",\n"));
+  }
+
+  /**
+   * {@code new RecordTransaction(wiring.dataSource(), ...)}: the user's class made with its public
+   * constructor, each parameter given what the wiring has of its type.
+   */
+  static CodeBlock construction(BoundJavaFunction contract, CodeBlock wiring) {
+    return CodeBlock.of(
+        "new $T($L)",
+        contract.implementationName(),
+        CodeBlock.join(arguments(contract, wiring), ", "));
+  }
+
+  private static List<CodeBlock> arguments(BoundJavaFunction contract, CodeBlock wiring) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Injection injection : contract.constructorArguments()) {
+      arguments.add(
+          switch (injection) {
+            case CONFIG -> CodeBlock.of("$L.config()", wiring);
+            case DATA_SOURCE -> CodeBlock.of("$L.dataSource()", wiring);
+            case HTTP_CLIENT -> CodeBlock.of("$L.httpClient()", wiring);
+            case CLOCK -> CodeBlock.of("$L.clock()", wiring);
+            case LOGGER ->
+                CodeBlock.of(
+                    "$T.loggerFor($S)", Names.FUNCTION_CONTEXT, contract.function().name());
+          });
+    }
+    return arguments;
   }
 
   static List<JavaFile> files(BoundJavaFunction contract) {

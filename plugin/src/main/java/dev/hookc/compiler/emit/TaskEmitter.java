@@ -41,17 +41,25 @@ final class TaskEmitter {
   private final ClassName inputs;
   private final Map<String, FieldSpec> collaborators;
   private final String workflowId;
+  private final Map<String, CodeBlock> wired;
+
+  /** The variable of the workflow's constructor that holds the wiring functions are made with. */
+  static final CodeBlock WIRING = CodeBlock.of("wiring");
 
   /**
    * @param collaborators the fields the methods use (functions, called workflows, the logger),
    *     filled in as they are needed
+   * @param wired the statements of the constructor that set function fields, by field, made with
+   *     {@link #WIRING}; filled in as they are needed
    */
   TaskEmitter(
       Names names,
       Map<String, BoundJavaFunction> contracts,
       ClassName inputs,
       Map<String, FieldSpec> collaborators,
+      Map<String, CodeBlock> wired,
       String workflowId) {
+    this.wired = wired;
     this.names = names;
     this.contracts = contracts;
     this.inputs = inputs;
@@ -232,11 +240,15 @@ final class TaskEmitter {
     ResolvedFunction.JavaFunction java = (ResolvedFunction.JavaFunction) compiled.function().get();
     BoundJavaFunction contract = contracts.get(java.name());
     String field = FunctionNames.lowerCamel(java.className());
-    collaborators.put(
-        field,
-        FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
-            .initializer("new $T()", contract.implementationName())
-            .build());
+    FieldSpec.Builder spec =
+        FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL);
+    if (contract.constructorArguments().isEmpty()) {
+      spec.initializer("new $T()", contract.implementationName());
+    } else {
+      // Made in the constructor, from the wiring, once the configuration is there.
+      wired.put(field, JavaFunctionContract.assignment(contract, WIRING, field));
+    }
+    collaborators.put(field, spec.build());
     // Its declared result decides how it reads: data (whatever its keys), or a status.
     String reading = contract.resultRule() == JavaFunctionClass.ResultRule.DATA ? "ok" : "of";
     CodeBlock call =

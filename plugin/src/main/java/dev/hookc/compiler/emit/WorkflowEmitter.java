@@ -13,6 +13,7 @@ import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import javax.lang.model.element.Modifier;
  * results.
  */
 final class WorkflowEmitter {
+  private static final ClassName CONFIG_WIRING = RuntimeTypes.CONFIG_WIRING;
   private static final ClassName OUTPUTS = TaskEmitter.OUTPUTS;
 
   /** The parts of a workflow's inputs besides the body, by their names in expressions. */
@@ -54,7 +56,9 @@ final class WorkflowEmitter {
                 FieldSpec.builder(Names.JSON_NODE, "config", Modifier.PRIVATE, Modifier.FINAL)
                     .build());
     Map<String, FieldSpec> collaborators = new TreeMap<>();
-    TaskEmitter tasks = new TaskEmitter(names, contracts, inputs, collaborators, workflow.id());
+    Map<String, CodeBlock> wired = new TreeMap<>();
+    TaskEmitter tasks =
+        new TaskEmitter(names, contracts, inputs, collaborators, wired, workflow.id());
     List<MethodSpec> taskMethods = new ArrayList<>();
     for (CompiledTask task : compiled.tasks()) {
       tasks.methods(task, taskMethods);
@@ -77,8 +81,14 @@ final class WorkflowEmitter {
             .addJavadoc("@param config the project's configuration, read by {@code config.*}\n")
             .addParameter(Names.JSON_NODE, "config")
             .addStatement("this.config = config");
+    if (!wired.isEmpty()) {
+      constructor.addStatement(
+          "$T $L = $T.of(config)", RuntimeTypes.WIRING, TaskEmitter.WIRING, CONFIG_WIRING);
+    }
     for (FieldSpec field : collaborators.values()) {
-      if (field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
+      if (wired.containsKey(field.name())) {
+        constructor.addStatement(wired.get(field.name()));
+      } else if (field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
         constructor.addStatement("this.$N = new $T(config)", field, field.type());
       }
     }

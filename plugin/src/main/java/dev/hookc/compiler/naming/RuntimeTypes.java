@@ -34,6 +34,8 @@ public final class RuntimeTypes {
   // dev.hookc.runtime.workflow: what users' functions take and return.
   public static final ClassName FUNCTION_CONTEXT = ClassName.get(WORKFLOW, "FunctionContext");
   public static final ClassName STATUS = ClassName.get(WORKFLOW, "Status");
+  public static final ClassName WIRING = ClassName.get(INTERNAL, "Wiring");
+  public static final ClassName CONFIG_WIRING = ClassName.get(INTERNAL_WORKFLOW, "ConfigWiring");
 
   // dev.hookc.runtime.security: who may deliver.
   public static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");

@@ -109,6 +109,18 @@ class JavaFunctionResultsTest {
   }
 
   @Test
+  void aFunctionIsMadeWithWhatHookcInjectsIntoItsConstructor() throws Exception {
+    HttpResponse<String> response = post("/stamp", "{}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()))
+        .isEqualTo(
+            JSON.readTree(
+                "{\"label\":\"first\",\"greeting\":\"hello\",\"zone\":\"Z\","
+                    + "\"logger\":\"hookc.functions.stampRequest\",\"http\":true}"));
+  }
+
+  @Test
   void generatesWorkflowsAsInTheGoldenFiles() throws Exception {
     Path golden = Path.of("src/test/resources/golden/results");
     Map<String, String> generated = new TreeMap<>();
