@@ -110,7 +110,18 @@ public final class JavaFunctionReader {
           "its apply's result is read by Godspeed's status rules");
       return Optional.empty();
     }
-    ParseResult<CompilationUnit> result = parser.parse(text);
+    ParseResult<CompilationUnit> result;
+    try {
+      result = parser.parse(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      // Nesting deeper than the parser's stack, say: javac is the judge of such a file.
+      diagnostics.report(
+          LoadCode.JAVA_UNREADABLE,
+          Location.startOf(shown),
+          "cannot read the Java function file: " + e.getClass().getSimpleName(),
+          "javac will report it; meanwhile its apply's result is read by Godspeed's status rules");
+      return Optional.empty();
+    }
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
       Problem problem = result.getProblems().get(0);
       Location location =
