@@ -1,6 +1,7 @@
 package dev.hookc.test.results.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -19,13 +20,14 @@ import javax.annotation.processing.Generated;
 public final class LookupWorkflow {
   private final JsonNode config;
 
-  private final FindOrderFunction findOrder = new FindOrder();
+  private final FindOrderFunction findOrder;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public LookupWorkflow(JsonNode config) {
-    this.config = config;
+  public LookupWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.findOrder = wiring.function(FindOrderFunction.class, () -> new FindOrder());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hookc.test.results.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
@@ -18,13 +19,14 @@ import javax.annotation.processing.Generated;
 public final class RatesWorkflow {
   private final JsonNode config;
 
-  private final RateOfFunction rateOf = new RateOf();
+  private final RateOfFunction rateOf;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public RatesWorkflow(JsonNode config) {
-    this.config = config;
+  public RatesWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.rateOf = wiring.function(RateOfFunction.class, () -> new RateOf());
   }
 
   /**

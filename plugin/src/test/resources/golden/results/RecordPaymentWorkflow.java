@@ -1,6 +1,7 @@
 package dev.hookc.test.results.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.expr.JsMethods;
 import dev.hookc.runtime.internal.workflow.Retry;
@@ -21,13 +22,14 @@ import javax.annotation.processing.Generated;
 public final class RecordPaymentWorkflow {
   private final JsonNode config;
 
-  private final RecordPaymentFunction recordPayment = new RecordPayment();
+  private final RecordPaymentFunction recordPayment;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public RecordPaymentWorkflow(JsonNode config) {
-    this.config = config;
+  public RecordPaymentWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.recordPayment = wiring.function(RecordPaymentFunction.class, () -> new RecordPayment());
   }
 
   /**

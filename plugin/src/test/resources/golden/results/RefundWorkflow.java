@@ -1,6 +1,7 @@
 package dev.hookc.test.results.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -19,13 +20,14 @@ import javax.annotation.processing.Generated;
 public final class RefundWorkflow {
   private final JsonNode config;
 
-  private final RefuseFunction refuse = new Refuse();
+  private final RefuseFunction refuse;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public RefundWorkflow(JsonNode config) {
-    this.config = config;
+  public RefundWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.refuse = wiring.function(RefuseFunction.class, () -> new Refuse());
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.hookc.test.results.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.internal.Wiring;
-import dev.hookc.runtime.internal.workflow.ConfigWiring;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
@@ -23,11 +22,10 @@ public final class StampWorkflow {
   private final StampRequestFunction stampRequest;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public StampWorkflow(JsonNode config) {
-    this.config = config;
-    Wiring wiring = ConfigWiring.of(config);
+  public StampWorkflow(Wiring wiring) {
+    this.config = wiring.config();
     this.stampRequest =
         wiring.function(
             StampRequestFunction.class,

@@ -1,6 +1,7 @@
 package dev.hookc.test.results.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
@@ -18,13 +19,14 @@ import javax.annotation.processing.Generated;
 public final class UntypedWorkflow {
   private final JsonNode config;
 
-  private final GodspeedStyleFunction godspeedStyle = new GodspeedStyle();
+  private final GodspeedStyleFunction godspeedStyle;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public UntypedWorkflow(JsonNode config) {
-    this.config = config;
+  public UntypedWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.godspeedStyle = wiring.function(GodspeedStyleFunction.class, () -> new GodspeedStyle());
   }
 
   /**

@@ -50,28 +50,21 @@ final class JavaFunctionContract {
   /**
    * The function as its wiring gives it: {@code wiring.function(RecordTransactionFunction.class, ()
    * -> new RecordTransaction(...))}, an implementation given for its contract, else the one {@link
-   * #construction} makes.
+   * #construction} makes. On one line when it fits from column {@code indent}, else the call's
+   * arguments, and the constructor's, one per continuation line.
    */
-  static CodeBlock instance(BoundJavaFunction contract, CodeBlock wiring) {
-    return CodeBlock.of(
-        "$L.function($T.class, () -> $L)",
-        wiring,
-        contract.interfaceName(),
-        construction(contract, wiring));
-  }
-
-  /**
-   * The statement that sets {@code field}, in a constructor, to {@link #instance}: on one line when
-   * it fits, else the call's arguments, and the constructor's, one per continuation line.
-   */
-  static CodeBlock assignment(BoundJavaFunction contract, CodeBlock wiring, String field) {
-    CodeBlock oneLine = CodeBlock.of("this.$N = $L", field, instance(contract, wiring));
-    if (Widths.fits(4, CodeBlock.of("$L;", oneLine))) {
+  static CodeBlock instance(BoundJavaFunction contract, CodeBlock wiring, int indent) {
+    CodeBlock oneLine =
+        CodeBlock.of(
+            "$L.function($T.class, () -> $L)",
+            wiring,
+            contract.interfaceName(),
+            construction(contract, wiring));
+    if (Widths.fits(indent, CodeBlock.of("$L;", oneLine))) {
       return oneLine;
     }
     return CodeBlock.of(
-        "this.$N =\n$L.function(\n$>$>$T.class,\n() -> new $T(\n$>$>$L))$<$<$<$<",
-        field,
+        "$L.function(\n$>$>$T.class,\n() -> new $T(\n$>$>$L))$<$<$<$<",
         wiring,
         contract.interfaceName(),
         contract.implementationName(),

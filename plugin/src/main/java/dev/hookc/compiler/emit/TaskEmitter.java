@@ -41,25 +41,20 @@ final class TaskEmitter {
   private final ClassName inputs;
   private final Map<String, FieldSpec> collaborators;
   private final String workflowId;
-  private final Map<String, CodeBlock> wired;
 
   /** The variable of the workflow's constructor that holds the wiring functions are made with. */
-  static final CodeBlock WIRING = CodeBlock.of("wiring");
+  private static final CodeBlock WIRING = CodeBlock.of("wiring");
 
   /**
    * @param collaborators the fields the methods use (functions, called workflows, the logger),
    *     filled in as they are needed
-   * @param wired the statements of the constructor that set function fields, by field, made with
-   *     {@link #WIRING}; filled in as they are needed
    */
   TaskEmitter(
       Names names,
       Map<String, BoundJavaFunction> contracts,
       ClassName inputs,
       Map<String, FieldSpec> collaborators,
-      Map<String, CodeBlock> wired,
       String workflowId) {
-    this.wired = wired;
     this.names = names;
     this.contracts = contracts;
     this.inputs = inputs;
@@ -195,7 +190,7 @@ final class TaskEmitter {
             (ResolvedFunction.WorkflowFunction) compiled.function().get();
         ClassName calledClass = names.workflow(called.workflow());
         String field = FunctionNames.lowerCamel(calledClass.simpleName());
-        // Set by the constructor, which receives the config it is built with.
+        // Set by the constructor, which receives the wiring it is built with.
         collaborators.put(
             field, FieldSpec.builder(calledClass, field, Modifier.PRIVATE, Modifier.FINAL).build());
         return Body.of(
@@ -240,15 +235,11 @@ final class TaskEmitter {
     ResolvedFunction.JavaFunction java = (ResolvedFunction.JavaFunction) compiled.function().get();
     BoundJavaFunction contract = contracts.get(java.name());
     String field = FunctionNames.lowerCamel(java.className());
-    FieldSpec.Builder spec =
-        FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL);
-    if (contract.constructorArguments().isEmpty()) {
-      spec.initializer("new $T()", contract.implementationName());
-    } else {
-      // Made in the constructor, from the wiring, once the configuration is there.
-      wired.put(field, JavaFunctionContract.assignment(contract, WIRING, field));
-    }
-    collaborators.put(field, spec.build());
+    collaborators.put(
+        field,
+        FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
+            .initializer(JavaFunctionContract.instance(contract, WIRING, 8))
+            .build());
     // Its declared result decides how it reads: data (whatever its keys), or a status.
     String reading = contract.resultRule() == JavaFunctionClass.ResultRule.DATA ? "ok" : "of";
     CodeBlock call =

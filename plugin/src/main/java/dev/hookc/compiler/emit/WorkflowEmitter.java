@@ -26,7 +26,6 @@ import javax.lang.model.element.Modifier;
  * results.
  */
 final class WorkflowEmitter {
-  private static final ClassName CONFIG_WIRING = RuntimeTypes.CONFIG_WIRING;
   private static final ClassName OUTPUTS = TaskEmitter.OUTPUTS;
 
   /** The parts of a workflow's inputs besides the body, by their names in expressions. */
@@ -56,9 +55,7 @@ final class WorkflowEmitter {
                 FieldSpec.builder(Names.JSON_NODE, "config", Modifier.PRIVATE, Modifier.FINAL)
                     .build());
     Map<String, FieldSpec> collaborators = new TreeMap<>();
-    Map<String, CodeBlock> wired = new TreeMap<>();
-    TaskEmitter tasks =
-        new TaskEmitter(names, contracts, inputs, collaborators, wired, workflow.id());
+    TaskEmitter tasks = new TaskEmitter(names, contracts, inputs, collaborators, workflow.id());
     List<MethodSpec> taskMethods = new ArrayList<>();
     for (CompiledTask task : compiled.tasks()) {
       tasks.methods(task, taskMethods);
@@ -74,22 +71,27 @@ final class WorkflowEmitter {
     List<CompiledTask> all = flatten(compiled.tasks());
     compiled.onError().ifPresent(o -> all.addAll(flatten(o.tasks())));
     all.forEach(t -> taskIds.add(t.task().id()));
-    type.addFields(collaborators.values());
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("@param config the project's configuration, read by {@code config.*}\n")
-            .addParameter(Names.JSON_NODE, "config")
-            .addStatement("this.config = config");
-    if (!wired.isEmpty()) {
-      constructor.addStatement(
-          "$T $L = $T.of(config)", RuntimeTypes.WIRING, TaskEmitter.WIRING, CONFIG_WIRING);
-    }
+            .addJavadoc(
+                "@param wiring the application's configuration ({@code config.*}) and functions\n")
+            .addParameter(RuntimeTypes.WIRING, "wiring")
+            .addStatement("this.config = wiring.config()");
     for (FieldSpec field : collaborators.values()) {
-      if (wired.containsKey(field.name())) {
-        constructor.addStatement(wired.get(field.name()));
-      } else if (field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
-        constructor.addStatement("this.$N = new $T(config)", field, field.type());
+      if (field.modifiers().contains(Modifier.STATIC)) {
+        type.addField(field);
+      } else if (field.initializer().isEmpty()) {
+        // A workflow this one calls, made with the same wiring.
+        type.addField(field);
+        constructor.addStatement("this.$N = new $T(wiring)", field, field.type());
+      } else {
+        // A function, which reads the wiring: set here, where the wiring is.
+        type.addField(
+            FieldSpec.builder(
+                    field.type(), field.name(), field.modifiers().toArray(Modifier[]::new))
+                .build());
+        constructor.addStatement(assignment(field));
       }
     }
     type.addMethod(constructor.build());
@@ -118,6 +120,18 @@ final class WorkflowEmitter {
             .build());
     type.addType(outputs(taskIds, all.stream().anyMatch(t -> t.kind().isLoop())));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code this.field = initializer}: on one line if it fits, else broken after {@code =}, as
+   * google-java-format breaks an assignment.
+   */
+  private static CodeBlock assignment(FieldSpec field) {
+    CodeBlock value = field.initializer();
+    if (Widths.fits(4, CodeBlock.of("this.$N = $L;", field, value))) {
+      return CodeBlock.of("this.$N = $L", field, value);
+    }
+    return CodeBlock.of("this.$N =\n$L", field, value);
   }
 
   /**
