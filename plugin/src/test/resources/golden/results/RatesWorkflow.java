@@ -46,7 +46,7 @@ public final class RatesWorkflow {
     return TaskRunner.shared().run(
         "rate (src/functions/rates.yaml:3:5)",
         Retry.NONE,
-        () -> Status.ok(rateOf.apply(new RateOfArgs("EUR"), context("rateOf", inputs))));
+        () -> Status.ofData(rateOf.apply(new RateOfArgs("EUR"), context("rateOf", inputs))));
   }
 
   private FunctionContext context(String function, RatesInputs inputs) {

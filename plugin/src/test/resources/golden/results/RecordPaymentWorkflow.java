@@ -54,7 +54,7 @@ public final class RecordPaymentWorkflow {
     return TaskRunner.shared().run(
         "recorded (src/functions/record_payment.yaml:3:5)",
         Retry.NONE,
-        () -> Status.ok(
+        () -> Status.ofData(
             recordPayment.apply(
                 new RecordPaymentArgs(inputs.body().getId(), inputs.body().getAmount()),
                 context("recordPayment", inputs))));

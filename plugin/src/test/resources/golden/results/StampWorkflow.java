@@ -53,7 +53,7 @@ public final class StampWorkflow {
     return TaskRunner.shared().run(
         "stamped (src/functions/stamp.yaml:3:5)",
         Retry.NONE,
-        () -> Status.ok(
+        () -> Status.ofData(
             stampRequest.apply(
                 new StampRequestArgs("first"),
                 context("stampRequest", inputs))));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chooses the constructor hookc calls for each Java function and what it passes: the class's one
@@ -14,6 +15,19 @@ import java.util.Optional;
  * another type, is reported at its place in the Java file.
  */
 public final class FunctionConstructors {
+  /** Exceptions known to be unchecked, which a constructor may declare freely. */
+  private static final Set<String> UNCHECKED =
+      Set.of(
+          "java.lang.RuntimeException",
+          "java.lang.IllegalArgumentException",
+          "java.lang.IllegalStateException",
+          "java.lang.UnsupportedOperationException",
+          "java.lang.NullPointerException",
+          "java.lang.SecurityException",
+          "java.lang.Error",
+          "java.io.UncheckedIOException",
+          "dev.hookc.runtime.HttpProblem");
+
   private final Diagnostics diagnostics;
 
   public FunctionConstructors(Diagnostics diagnostics) {
@@ -51,6 +65,20 @@ public final class FunctionConstructors {
       return;
     }
     for (JavaFunctionClass.Constructor constructor : callable) {
+      for (JavaFunctionClass.Thrown thrown : constructor.thrown()) {
+        if (!UNCHECKED.contains(thrown.type().name())) {
+          diagnostics.report(
+              CheckCode.FUNCTION_CONSTRUCTOR_THROWS,
+              thrown.location(),
+              "the constructor of "
+                  + java.className()
+                  + " declares "
+                  + thrown.type().display()
+                  + ", which the generated factory cannot pass on if it is checked",
+              "catch it in the constructor, or rethrow it unchecked (UncheckedIOException,"
+                  + " IllegalStateException)");
+        }
+      }
       for (JavaFunctionClass.Parameter parameter : constructor.parameters()) {
         if (Injection.of(parameter.type()).isEmpty()) {
           diagnostics.report(

@@ -241,7 +241,7 @@ final class TaskEmitter {
             .initializer(JavaFunctionContract.instance(contract, WIRING, 8))
             .build());
     // Its declared result decides how it reads: data (whatever its keys), or a status.
-    String reading = contract.resultRule() == JavaFunctionClass.ResultRule.DATA ? "ok" : "of";
+    String reading = contract.resultRule() == JavaFunctionClass.ResultRule.DATA ? "ofData" : "of";
     CodeBlock call =
         CodeBlock.of(
             "$T.$L($L.apply($L, context($S, inputs)))",

@@ -166,7 +166,10 @@ public final class JavaFunctionReader {
         constructors.add(
             0,
             new JavaFunctionClass.Constructor(
-                r.isPublic(), at(shown, r.getName()), parameters(shown, r.getParameters(), types)));
+                r.isPublic(),
+                at(shown, r.getName()),
+                parameters(shown, r.getParameters(), types),
+                List.of()));
         return new JavaFunctionClass(
             shown,
             className,
@@ -228,7 +231,10 @@ public final class JavaFunctionReader {
           new JavaFunctionClass.Constructor(
               constructor.isPublic(),
               at(shown, constructor.getName()),
-              parameters(shown, constructor.getParameters(), types)));
+              parameters(shown, constructor.getParameters(), types),
+              constructor.getThrownExceptions().stream()
+                  .map(t -> new JavaFunctionClass.Thrown(types.resolve(t), at(shown, t)))
+                  .toList()));
     }
     return constructors;
   }

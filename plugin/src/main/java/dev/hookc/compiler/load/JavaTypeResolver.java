@@ -43,7 +43,17 @@ final class JavaTypeResolver {
           "System",
           "Iterable",
           "Record",
-          "Enum");
+          "Enum",
+          "Exception",
+          "RuntimeException",
+          "IllegalArgumentException",
+          "IllegalStateException",
+          "UnsupportedOperationException",
+          "NullPointerException",
+          "SecurityException",
+          "Error",
+          "Throwable",
+          "InterruptedException");
 
   /** Types an on-demand import ({@code import java.util.*;}) can bring that matter to hookc. */
   private static final Map<String, Set<String>> WELL_KNOWN =

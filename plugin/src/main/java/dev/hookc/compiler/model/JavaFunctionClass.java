@@ -71,13 +71,19 @@ public record JavaFunctionClass(
    * @param isPublic whether it is {@code public}
    * @param location where it is declared (its name)
    * @param parameters its parameters in order
+   * @param thrown the exception types it declares it throws, and where
    */
-  public record Constructor(boolean isPublic, Location location, List<Parameter> parameters) {
+  public record Constructor(
+      boolean isPublic, Location location, List<Parameter> parameters, List<Thrown> thrown) {
 
     public Constructor {
       parameters = List.copyOf(parameters);
+      thrown = List.copyOf(thrown);
     }
   }
+
+  /** An exception type a constructor declares it throws, and where the type is written. */
+  public record Thrown(JavaType type, Location location) {}
 
   /** A constructor parameter: its name, type and where its type is written. */
   public record Parameter(String name, JavaType type, Location location) {}

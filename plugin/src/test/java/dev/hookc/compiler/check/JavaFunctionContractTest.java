@@ -268,4 +268,15 @@ class JavaFunctionContractTest {
 
     assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3802@10:20");
   }
+
+  @Test
+  void warnsOfAConstructorDeclaringAnExceptionThatMayBeChecked() {
+    CompileResult result =
+        compileWith(
+            "  public RecordTransaction(DataSource db)\n"
+                + "      throws java.sql.SQLException, IllegalStateException {}\n");
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC3804@12:14");
+    assertThat(result.hasErrors()).isFalse();
+  }
 }

@@ -36,6 +36,15 @@ public record Status(
     return new Status(true, 200, null, toJson(data), Map.of(), false);
   }
 
+  /**
+   * The status of a function declared to return data (any type but {@code Status} and {@code
+   * Object}): a successful 200 with {@code result} as its data, whatever keys it has. A {@code
+   * Status} stays itself, for an implementation given in place of the declared one (a test's fake).
+   */
+  public static Status ofData(Object result) {
+    return result instanceof Status status ? status : ok(result);
+  }
+
   /** A successful status with code 201 (Created) and {@code data}. */
   public static Status created(Object data) {
     return new Status(true, 201, null, toJson(data), Map.of(), false);

@@ -67,4 +67,14 @@ class StatusTest {
     assertThat(status.message()).isEqualTo("amount must be positive");
     assertThat(status.code()).isEqualTo(422);
   }
+
+  @Test
+  void ofDataKeepsAMapWithACodeKeyAsDataButAStatusAsItself() {
+    Status data = Status.ofData(Map.of("code", "EUR"));
+    Status status = Status.error(409, "taken");
+
+    assertThat(data.code()).isEqualTo(200);
+    assertThat(data.data().toString()).isEqualTo("{\"code\":\"EUR\"}");
+    assertThat(Status.ofData(status)).isSameAs(status);
+  }
 }
