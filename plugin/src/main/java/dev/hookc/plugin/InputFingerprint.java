@@ -145,6 +145,14 @@ final class InputFingerprint {
     return shown.toString().replace('\\', '/');
   }
 
+  /**
+   * Every directory generation reads, whether it exists or not: what {@code hookc:run} watches
+   * besides the Java sources.
+   */
+  List<Path> directories() {
+    return inputs.stream().map(Input::directory).distinct().toList();
+  }
+
   /** The digest of the settings alone: a build with other settings generates everything. */
   String settingsDigest() {
     Digest digest = Digest.sha256();
