@@ -4,8 +4,11 @@ import dev.hookc.compiler.analysis.Analysis;
 import dev.hookc.compiler.analysis.Analyzer;
 import dev.hookc.compiler.bind.Binder;
 import dev.hookc.compiler.bind.BoundProject;
+import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.load.ProjectLoader;
@@ -14,6 +17,7 @@ import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The compiler's entry: loads the project, checks it, binds it and generates its Java. Pure: it
@@ -45,7 +49,12 @@ public final class HookcCompiler {
                 request.eventsDirectory(),
                 request.functionsDirectory(),
                 request.definitionsDirectory(),
-                request.projectDirectory().resolve("config"));
+                request.projectDirectory().resolve("config"),
+                Optional.of(
+                    new ProjectLoader.JavaFunctionPackage(
+                        FunctionTable.functionsDirectory(
+                            request.javaSourceDirectory(), request.packageName()),
+                        FunctionTable.functionsPackage(request.packageName()))));
     FunctionTable functions =
         new FunctionTable(
             project,
@@ -55,7 +64,17 @@ public final class HookcCompiler {
     Names names = new Names(request.packageName());
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     if (diagnostics.hasErrors()) {
-      return new CompilePlan(diagnostics.sorted(), List.of());
+      // A Java function not written yet still gets its contract, for its class to implement; any
+      // other error generates nothing, since binding may not make sense of the project.
+      boolean onlyUnresolved =
+          diagnostics.sorted().stream()
+              .filter(d -> d.severity() == Severity.ERROR)
+              .allMatch(d -> d.code() == CheckCode.TASK_FN_UNRESOLVED);
+      List<EmitUnit> contracts =
+          onlyUnresolved
+              ? ProjectEmitter.contracts(new Binder(names).bind(project, analysis))
+              : List.of();
+      return new CompilePlan(diagnostics.sorted(), contracts);
     }
     BoundProject bound = new Binder(names).bind(project, analysis);
     return new CompilePlan(diagnostics.sorted(), new ProjectEmitter().plan(bound));

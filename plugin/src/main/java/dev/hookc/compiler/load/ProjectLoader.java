@@ -5,6 +5,7 @@ import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.HttpDefaults;
+import dev.hookc.compiler.model.JavaSources;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.yaml.YamlCode;
@@ -43,13 +44,15 @@ public final class ProjectLoader {
 
   /**
    * Loads the events, workflows, shared definitions and configuration below the given directories,
-   * and {@code src/eventsources/http.yaml} next to the events.
+   * {@code src/eventsources/http.yaml} next to the events, and the sources of the Java functions
+   * when their package is given.
    */
   public Project load(
       Path eventsDirectory,
       Path functionsDirectory,
       Path definitionsDirectory,
-      Path configDirectory) {
+      Path configDirectory,
+      Optional<JavaFunctionPackage> javaFunctions) {
     // Events take their defaults from http.yaml and may name shared definitions: both come first.
     HttpDefaults http = new HttpSourceReader(projectDirectory, diagnostics).read(eventsDirectory);
     Map<String, YamlNode> definitions = new LinkedHashMap<>();
@@ -72,9 +75,19 @@ public final class ProjectLoader {
           .flatMap(root -> workflowReader.read(id, relative(file), root))
           .ifPresentOrElse(workflows::add, () -> unreadable.add(id));
     }
+    JavaSources java =
+        javaFunctions
+            .map(
+                p ->
+                    new JavaFunctionReader(projectDirectory, diagnostics)
+                        .read(p.directory(), p.packageName()))
+            .orElse(JavaSources.NONE);
     return new Project(
-        events, workflows, definitions, unreadable, http, loadConfig(configDirectory));
+        events, workflows, definitions, unreadable, http, loadConfig(configDirectory), java);
   }
+
+  /** Where a project's Java functions are: a package and its directory of sources. */
+  public record JavaFunctionPackage(Path directory, String packageName) {}
 
   /**
    * Reads {@code default.yaml}, the environment files and {@code custom-environment-variables.yaml}
