@@ -1,19 +1,31 @@
 package dev.hookc.compiler;
 
+import dev.hookc.compiler.cache.FileFact;
 import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
 import dev.hookc.compiler.emit.EmitUnit;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A checked and bound project, ready to emit: every diagnostic in file and line order, and the
- * units to emit (none when there is an error).
+ * A checked and bound project, ready to emit: every diagnostic in file and line order, the units to
+ * emit (none when there is an error), and what each event and workflow file means beyond itself
+ * (none when there is an error), which lets the next build leave unchanged files unread.
  */
-public record CompilePlan(List<Diagnostic> diagnostics, List<EmitUnit> units) {
+public record CompilePlan(
+    List<Diagnostic> diagnostics, List<EmitUnit> units, Map<String, FileFact> facts) {
 
   public CompilePlan {
     diagnostics = List.copyOf(diagnostics);
     units = List.copyOf(units);
+    facts = Collections.unmodifiableMap(new TreeMap<>(facts));
+  }
+
+  /** A plan without file facts. */
+  public CompilePlan(List<Diagnostic> diagnostics, List<EmitUnit> units) {
+    this(diagnostics, units, Map.of());
   }
 
   /** How many diagnostics of a severity were reported. */

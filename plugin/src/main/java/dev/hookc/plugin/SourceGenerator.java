@@ -21,10 +21,11 @@ import java.util.TreeMap;
 
 /**
  * Runs one generation: skipped when {@link IncrementalGeneration} finds the output current;
- * otherwise the compiler loads, checks and binds the whole project and, unless it refuses, emits
- * either every unit or, when the last generation's {@link OutputManifest} allows, only the units
- * that the changed inputs reach ({@link PartialGeneration}); then the manifest and the state are
- * remembered.
+ * otherwise, when the last generation's {@link OutputManifest} and {@link AnalysisCache} allow, the
+ * compiler reads only the files the change reaches and the units they reach are emitted ({@link
+ * CachedGeneration}); failing that, the compiler loads, checks and binds the whole project and,
+ * unless it refuses, emits either every unit or only the units that the changed inputs reach
+ * ({@link PartialGeneration}); then the manifest, the cache and the state are remembered.
  */
 final class SourceGenerator {
   /** The manifest's name, next to the state file. */
@@ -47,6 +48,8 @@ final class SourceGenerator {
           remember(incremental, request),
           incremental.notes(),
           -1,
+          -1,
+          -1,
           -1);
     }
     try {
@@ -54,7 +57,18 @@ final class SourceGenerator {
     } catch (IOException e) {
       throw new IOException("cannot delete " + request.stateFile(), e);
     }
-    CompilePlan plan = new HookcCompiler().plan(request.compile());
+    Path output = request.compile().outputDirectory();
+    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
+    Path cacheFile = request.stateFile().resolveSibling(AnalysisCache.NAME);
+    Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
+    Optional<OutputManifest> manifest = inputs.flatMap(in -> OutputManifest.read(manifestFile));
+    Optional<CachedGeneration> cached =
+        inputs.flatMap(
+            in -> CachedGeneration.attempt(request, manifest, AnalysisCache.read(cacheFile), in));
+    CompilePlan plan =
+        cached
+            .map(CachedGeneration::plan)
+            .orElseGet(() -> new HookcCompiler().plan(request.compile()));
     if (plan.count(Severity.ERROR) > 0
         || (request.failOnWarning() && plan.count(Severity.WARNING) > 0)) {
       // Nothing is written, so the manifest still describes the output: the next build can still
@@ -67,16 +81,17 @@ final class SourceGenerator {
           List.of(),
           incremental.notes(),
           -1,
+          -1,
+          -1,
           -1);
     }
-    Path output = request.compile().outputDirectory();
-    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
-    Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
     Optional<PartialGeneration> partial =
-        inputs.flatMap(
-            in ->
-                PartialGeneration.select(
-                    OutputManifest.read(manifestFile), in, plan.units(), output));
+        cached
+            .map(CachedGeneration::partial)
+            .or(
+                () ->
+                    inputs.flatMap(
+                        in -> PartialGeneration.select(manifest, in, plan.units(), output)));
     List<EmitUnit> units = partial.map(PartialGeneration::emit).orElse(plan.units());
     List<List<GeneratedSource>> emitted = units.parallelStream().map(EmitUnit::emit).toList();
     List<GeneratedSource> sources = emitted.stream().flatMap(List::stream).toList();
@@ -85,6 +100,7 @@ final class SourceGenerator {
       // Forgotten first: an interrupted write leaves no manifest, and the next build generates
       // everything.
       Files.deleteIfExists(manifestFile);
+      Files.deleteIfExists(cacheFile);
       SourceWriter writer = new SourceWriter(output);
       written =
           partial.isPresent()
@@ -107,6 +123,23 @@ final class SourceGenerator {
       } catch (IOException e) {
         problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
       }
+      AnalysisCache next =
+          cached
+              .map(CachedGeneration::cache)
+              .orElseGet(
+                  () ->
+                      new AnalysisCache(
+                          "", "", plan.facts(), AnalysisCache.byFile(plan.diagnostics())));
+      try {
+        new AnalysisCache(
+                inputs.get().settings(),
+                AnalysisCache.digest(inputs.get().files()),
+                next.facts(),
+                next.diagnostics())
+            .write(cacheFile);
+      } catch (IOException e) {
+        problems.add("cannot write " + cacheFile + "; the next change reads every file");
+      }
     }
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
@@ -117,7 +150,9 @@ final class SourceGenerator {
         problems,
         incremental.notes(),
         partial.isPresent() ? sources.size() : -1,
-        partial.map(PartialGeneration::changedInputs).orElse(-1));
+        partial.map(PartialGeneration::changedInputs).orElse(-1),
+        cached.map(CachedGeneration::read).orElse(-1),
+        inputs.map(in -> CachedGeneration.withContent(in.files()).size()).orElse(-1));
   }
 
   private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {

@@ -142,32 +142,56 @@ final class ApplicationEmitter {
     return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
   }
 
+  /** The route of {@code event} as the server method lists it. */
+  private CodeBlock route(Event event, ControllerContract contract, HttpSettings settings) {
+    RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+    CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
+    CodeBlock route =
+        guard.isOpen()
+            ? CodeBlock.of(
+                "$T.of($S, $S, $L)",
+                ROUTE,
+                event.method().name(),
+                settings.baseUrl() + event.path(),
+                controller)
+            : CodeBlock.of(
+                "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
+                ROUTE,
+                event.method().name(),
+                settings.baseUrl() + event.path(),
+                guardEmitter.wrap(event, guard, controller));
+    OptionalLong limit = contract.contract().maxBodyBytes();
+    return limit.isPresent()
+        ? CodeBlock.of("$L$>$>\n.withMaxBodyBytes($L)$<$<", route, limit.getAsLong())
+        : route;
+  }
+
+  /**
+   * Everything the application's code says of one served event: its route and, for a route whose
+   * deliveries are queued, its inbox. Two builds whose events give the same texts (and the same
+   * {@code http.yaml}) emit the same application.
+   */
+  String describe(Event event, ControllerContract contract, HttpSettings settings) {
+    StringBuilder text = new StringBuilder(route(event, contract, settings).toString());
+    RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+    guard
+        .async()
+        .ifPresent(
+            async ->
+                text.append('\n')
+                    .append(
+                        guardEmitter.startInbox(
+                            event, async, CodeBlock.of("new $T(config)", names.controller(event))))
+                    .append(guardEmitter.inboxVariable(event)));
+    return text.toString();
+  }
+
   JavaFile emit(
       List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
     ClassName self = names.application();
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
-      RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
-      CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
-      CodeBlock route =
-          guard.isOpen()
-              ? CodeBlock.of(
-                  "$T.of($S, $S, $L)",
-                  ROUTE,
-                  event.method().name(),
-                  settings.baseUrl() + event.path(),
-                  controller)
-              : CodeBlock.of(
-                  "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
-                  ROUTE,
-                  event.method().name(),
-                  settings.baseUrl() + event.path(),
-                  guardEmitter.wrap(event, guard, controller));
-      OptionalLong limit = contracts.get(event).contract().maxBodyBytes();
-      routes.add(
-          limit.isPresent()
-              ? CodeBlock.of("$L$>$>\n.withMaxBodyBytes($L)$<$<", route, limit.getAsLong())
-              : route);
+      routes.add(route(event, contracts.get(event), settings));
     }
     int port = settings.port().orElse(3000);
     TypeSpec application =

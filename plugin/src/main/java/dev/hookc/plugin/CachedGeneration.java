@@ -1,0 +1,256 @@
+package dev.hookc.plugin;
+
+import dev.hookc.compiler.CompilePlan;
+import dev.hookc.compiler.HookcCompiler;
+import dev.hookc.compiler.cache.FileFact;
+import dev.hookc.compiler.diag.Diagnostic;
+import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.EmitUnit;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A generation that reads only the files a change reaches, when the last successful generation left
+ * its {@link OutputManifest} and {@link AnalysisCache}: the changed event and workflow files,
+ * everything the units they reach depend on (their recorded origins), and the workflows those files
+ * name. Every other file is neither read nor checked; its diagnostics are replayed from the cache.
+ *
+ * <p>It declines — and the build reads every file — whenever it cannot show that the result is a
+ * whole build's: a file added or removed, a change to anything but event and workflow files ({@code
+ * http.yaml}, the configuration, shared definitions and Java functions reach every file), an error,
+ * a changed file whose facts (routes, names, functions it names, shared definitions in use) differ
+ * from what the cache says, or a unit whose origins came out differently. Equal facts mean that
+ * every check across files answers as before and that the project-wide classes stay as they are.
+ *
+ * @param plan the diagnostics of the whole project (those of the files read, and the others'
+ *     replayed) and the units of the files read
+ * @param partial the units to emit and those kept
+ * @param cache what to remember for the next build, less the inputs' digest
+ * @param read how many input files were read: those of {@code http.yaml}, the configuration and the
+ *     shared definitions, and the event and workflow files the change reaches
+ */
+record CachedGeneration(
+    CompilePlan plan, PartialGeneration partial, AnalysisCache cache, int read) {
+
+  /** The generation for {@code inputs}, or empty when every file must be read. */
+  static Optional<CachedGeneration> attempt(
+      GenerationRequest request,
+      Optional<OutputManifest> last,
+      Optional<AnalysisCache> remembered,
+      IncrementalGeneration.Inputs inputs) {
+    if (last.isEmpty() || remembered.isEmpty()) {
+      return Optional.empty();
+    }
+    OutputManifest manifest = last.get();
+    AnalysisCache cache = remembered.get();
+    if (!manifest.settings().equals(inputs.settings())
+        || !cache.settings().equals(inputs.settings())
+        || !cache.inputs().equals(AnalysisCache.digest(manifest.inputs()))) {
+      return Optional.empty();
+    }
+    Set<String> changed = PartialGeneration.changed(manifest.inputs(), inputs.files());
+    for (String file : changed) {
+      FileFact fact = cache.facts().get(file);
+      if (fact == null
+          || fact.kind() == FileFact.Kind.HTTP
+          || !manifest.inputs().containsKey(file)
+          || !inputs.files().containsKey(file)) {
+        return Optional.empty();
+      }
+    }
+    if (changed.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, OutputManifest.Unit> affected = new TreeMap<>();
+    manifest
+        .units()
+        .forEach(
+            (key, unit) -> {
+              if (!unit.origins().contains(EmitUnit.EVERY_INPUT)
+                  && !Collections.disjoint(unit.origins(), changed)) {
+                affected.put(key, unit);
+              }
+            });
+    Set<String> load = closure(affected, cache);
+    CompilePlan plan = new HookcCompiler().plan(request.compile(), load::contains);
+    if (plan.count(Severity.ERROR) > 0) {
+      return Optional.empty();
+    }
+    Set<String> exact = exact(plan, manifest, cache, load);
+    if (!exact.containsAll(changed)) {
+      return Optional.empty();
+    }
+    for (String file : exact) {
+      if (!java.util.Objects.equals(plan.facts().get(file), cache.facts().get(file))) {
+        return Optional.empty();
+      }
+    }
+    List<EmitUnit> emit = new ArrayList<>();
+    for (EmitUnit unit : plan.units()) {
+      OutputManifest.Unit before = affected.get(unit.key());
+      if (before != null) {
+        if (!before.origins().equals(unit.origins())) {
+          return Optional.empty();
+        }
+        emit.add(unit);
+      }
+    }
+    if (emit.size() != affected.size()) {
+      return Optional.empty();
+    }
+    Set<String> stale = new TreeSet<>();
+    affected.values().forEach(unit -> stale.addAll(unit.outputs().keySet()));
+    Map<String, OutputManifest.Unit> kept = new HashMap<>(manifest.units());
+    kept.keySet().removeAll(affected.keySet());
+    Path output = request.compile().outputDirectory();
+    for (OutputManifest.Unit unit : kept.values()) {
+      if (!PartialGeneration.intact(unit, output)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        new CachedGeneration(
+            merged(plan, cache, exact),
+            new PartialGeneration(emit, stale, kept, changed.size()),
+            remembered(plan, cache, exact),
+            read(inputs.files(), cache, load)));
+  }
+
+  /** The input files whose content counts, leaving out those whose existence alone does. */
+  static Set<String> withContent(Map<String, String> inputs) {
+    Set<String> files = new TreeSet<>();
+    inputs.forEach(
+        (file, hash) -> {
+          if (!hash.equals(InputFingerprint.PRESENT)) {
+            files.add(file);
+          }
+        });
+    return files;
+  }
+
+  private static int read(Map<String, String> inputs, AnalysisCache cache, Set<String> load) {
+    int read = 0;
+    for (String file : withContent(inputs)) {
+      FileFact fact = cache.facts().get(file);
+      if (load.contains(file) || fact == null || fact.kind() == FileFact.Kind.HTTP) {
+        read++;
+      }
+    }
+    return read;
+  }
+
+  /**
+   * The event and workflow files to read: every origin of the affected units, and the workflows
+   * those files and {@code http.yaml} name, transitively, so that every name resolves as in a whole
+   * build.
+   */
+  private static Set<String> closure(
+      Map<String, OutputManifest.Unit> affected, AnalysisCache cache) {
+    Map<String, String> workflowFiles = new HashMap<>();
+    cache
+        .facts()
+        .values()
+        .forEach(fact -> fact.workflowId().ifPresent(id -> workflowFiles.put(id, fact.file())));
+    Set<String> load = new HashSet<>();
+    Deque<String> pending = new ArrayDeque<>();
+    affected.values().forEach(unit -> pending.addAll(unit.origins()));
+    cache.facts().values().stream()
+        .filter(fact -> fact.kind() == FileFact.Kind.HTTP)
+        .forEach(fact -> pending.add(fact.file()));
+    while (!pending.isEmpty()) {
+      String file = pending.pop();
+      if (load.add(file)) {
+        FileFact fact = cache.facts().get(file);
+        if (fact != null) {
+          for (String name : fact.references()) {
+            String workflow = workflowFiles.get(name);
+            if (workflow != null) {
+              pending.add(workflow);
+            }
+          }
+        }
+      }
+    }
+    return load;
+  }
+
+  /**
+   * The files read whose every unit's recorded origins were read too: their diagnostics, facts and
+   * units are a whole build's. A file that was read only because another depends on it may miss
+   * what its own units depend on.
+   */
+  private static Set<String> exact(
+      CompilePlan plan, OutputManifest manifest, AnalysisCache cache, Set<String> load) {
+    Set<String> exact = new TreeSet<>();
+    for (String file : load) {
+      FileFact fact = cache.facts().get(file);
+      if (fact != null && fact.kind() != FileFact.Kind.HTTP) {
+        exact.add(file);
+      }
+    }
+    for (EmitUnit unit : plan.units()) {
+      unit.owner()
+          .filter(exact::contains)
+          .ifPresent(
+              owner -> {
+                OutputManifest.Unit before = manifest.units().get(unit.key());
+                if (before == null
+                    || before.origins().contains(EmitUnit.EVERY_INPUT)
+                    || !load.containsAll(before.origins())) {
+                  exact.remove(owner);
+                }
+              });
+    }
+    return exact;
+  }
+
+  /** The fresh diagnostics of the exact files and the remembered ones of every other file. */
+  private static CompilePlan merged(CompilePlan plan, AnalysisCache cache, Set<String> exact) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    plan.diagnostics().stream()
+        .filter(d -> exact.contains(d.location().file()))
+        .forEach(diagnostics::add);
+    cache
+        .diagnostics()
+        .forEach(
+            (file, list) -> {
+              if (!exact.contains(file)) {
+                diagnostics.addAll(list);
+              }
+            });
+    // Stable: each file's diagnostics come from one source, already in their order.
+    Collections.sort(diagnostics);
+    return new CompilePlan(diagnostics, plan.units(), plan.facts());
+  }
+
+  /** The cache with the exact files' facts and diagnostics renewed. */
+  private static AnalysisCache remembered(
+      CompilePlan plan, AnalysisCache cache, Set<String> exact) {
+    Map<String, FileFact> facts = new TreeMap<>(cache.facts());
+    Map<String, List<Diagnostic>> diagnostics = new TreeMap<>(cache.diagnostics());
+    for (String file : exact) {
+      facts.remove(file);
+      Optional.ofNullable(plan.facts().get(file)).ifPresent(fact -> facts.put(file, fact));
+      diagnostics.remove(file);
+    }
+    AnalysisCache.byFile(plan.diagnostics())
+        .forEach(
+            (file, list) -> {
+              if (exact.contains(file)) {
+                diagnostics.put(file, list);
+              }
+            });
+    return new AnalysisCache(cache.settings(), "", facts, diagnostics);
+  }
+}
