@@ -241,7 +241,9 @@ public final class ChangeProfile {
     t.lap("bind");
     List<EmitUnit> units = new ProjectEmitter().plan(bound);
     t.lap("emit plan");
-    return new CompilePlan(diagnostics.sorted(), units, FileFacts.of(project, bound));
+    var facts = FileFacts.of(project, bound);
+    t.lap("file facts");
+    return new CompilePlan(diagnostics.sorted(), units, facts);
   }
 
   private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {
@@ -325,10 +327,19 @@ public final class ChangeProfile {
     private final Clock start = Clock.now();
     private Clock last = start;
 
+    private int classes = loadedClasses();
+
     void lap(String name) {
       Clock now = Clock.now();
-      System.out.printf(Locale.ROOT, "%-10s %s%n", name, now.since(last));
+      int loaded = loadedClasses();
+      System.out.printf(
+          Locale.ROOT, "%-10s %s  %5d classes loaded%n", name, now.since(last), loaded - classes);
+      classes = loaded;
       last = now;
+    }
+
+    private static int loadedClasses() {
+      return ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     }
 
     void total() {
