@@ -35,17 +35,17 @@ import java.util.regex.Pattern;
 /**
  * Times what {@code generate-sources} does after one event of a generated project changed, in this
  * (cold) JVM, without Maven: the plugin's {@link SourceGenerator} as a whole ({@code goal}; {@code
- * goal-uncached} deletes the analysis cache first), or its
- * steps one by one with the compiler's stages apart ({@code stages}). Each run first edits the
- * project's first event (a {@code maxLength} one up, or back), so that every run sees exactly one
- * changed event since the last generation. {@code prepare} makes that last generation: a clean one.
- * {@code cached} times the steps with the analysis cache that generation left ({@code
- * target/hookc/analysis.cache}), reading only the files the change reaches; {@code stages} deletes
- * that cache first and times the path that reads every file.
+ * goal-uncached} deletes the analysis cache first), or its steps one by one with the compiler's
+ * stages apart ({@code stages}). Each run first edits the project's first event (a {@code
+ * maxLength} one up, or back), so that every run sees exactly one changed event since the last
+ * generation. {@code prepare} makes that last generation: a clean one. {@code cached} times the
+ * steps with the analysis cache that generation left ({@code target/hookc/analysis.cache}), reading
+ * only the files the change reaches; {@code stages} deletes that cache first and times the path
+ * that reads every file.
  *
- * <p>Usage: {@code ChangeProfile prepare|goal|goal-uncached|stages|cached <project> <package> [--rounds K]}; with
- * {@code stages} and {@code cached}, K &gt; 1 repeats the change and the generation in the same,
- * warming JVM ({@code cached} then finds the cache each round left).
+ * <p>Usage: {@code ChangeProfile prepare|goal|goal-uncached|stages|cached <project> <package>
+ * [--rounds K]}; with {@code stages} and {@code cached}, K &gt; 1 repeats the change and the
+ * generation in the same, warming JVM ({@code cached} then finds the cache each round left).
  */
 public final class ChangeProfile {
   private static final Pattern MAX_ITEMS = Pattern.compile("maxItems: (\\d+)");
@@ -162,8 +162,8 @@ public final class ChangeProfile {
   }
 
   /**
-   * {@link SourceGenerator#generate}'s steps on the path it takes without the analysis cache,
-   * which reads every file, timed one by one.
+   * {@link SourceGenerator#generate}'s steps on the path it takes without the analysis cache, which
+   * reads every file, timed one by one.
    */
   private static void stages(GenerationRequest request) throws IOException {
     Files.deleteIfExists(request.stateFile().resolveSibling(AnalysisCache.NAME));
