@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,22 +55,8 @@ record CachedGeneration(
     }
     OutputManifest manifest = last.get();
     AnalysisCache cache = remembered.get();
-    if (!manifest.settings().equals(inputs.settings())
-        || !cache.settings().equals(inputs.settings())
-        || !cache.inputs().equals(AnalysisCache.digest(manifest.inputs()))) {
-      return Optional.empty();
-    }
     Set<String> changed = PartialGeneration.changed(manifest.inputs(), inputs.files());
-    for (String file : changed) {
-      FileFact fact = cache.facts().get(file);
-      if (fact == null
-          || fact.kind() == FileFact.Kind.HTTP
-          || !manifest.inputs().containsKey(file)
-          || !inputs.files().containsKey(file)) {
-        return Optional.empty();
-      }
-    }
-    if (changed.isEmpty()) {
+    if (!applies(manifest, cache, inputs, changed)) {
       return Optional.empty();
     }
     Map<String, OutputManifest.Unit> affected = new TreeMap<>();
@@ -82,31 +69,25 @@ record CachedGeneration(
                 affected.put(key, unit);
               }
             });
-    Set<String> load = closure(affected, cache);
+    Set<String> seeds = new HashSet<>();
+    affected.values().forEach(unit -> seeds.addAll(unit.origins()));
+    Set<String> load = closure(seeds, cache);
     CompilePlan plan = new HookcCompiler().plan(request.compile(), load::contains);
+    Set<String> exact = exact(plan, manifest, cache, load);
+    // A file that declares a reached unit is read whole: when its other units depend on files not
+    // read yet, those are read too, once more.
+    Set<String> more = wholeFiles(plan, manifest, affected, exact);
+    if (!allRead(more, load, cache)) {
+      seeds.addAll(more);
+      load = closure(seeds, cache);
+      plan = new HookcCompiler().plan(request.compile(), load::contains);
+      exact = exact(plan, manifest, cache, load);
+    }
     if (plan.count(Severity.ERROR) > 0) {
       return Optional.empty();
     }
-    Set<String> exact = exact(plan, manifest, cache, load);
-    if (!exact.containsAll(changed)) {
-      return Optional.empty();
-    }
-    for (String file : exact) {
-      if (!java.util.Objects.equals(plan.facts().get(file), cache.facts().get(file))) {
-        return Optional.empty();
-      }
-    }
-    List<EmitUnit> emit = new ArrayList<>();
-    for (EmitUnit unit : plan.units()) {
-      OutputManifest.Unit before = affected.get(unit.key());
-      if (before != null) {
-        if (!before.origins().equals(unit.origins())) {
-          return Optional.empty();
-        }
-        emit.add(unit);
-      }
-    }
-    if (emit.size() != affected.size()) {
+    Optional<List<EmitUnit>> emit = reached(plan, affected, exact, cache);
+    if (emit.isEmpty() || !exact.containsAll(changed)) {
       return Optional.empty();
     }
     Set<String> stale = new TreeSet<>();
@@ -122,9 +103,67 @@ record CachedGeneration(
     return Optional.of(
         new CachedGeneration(
             merged(plan, cache, exact),
-            new PartialGeneration(emit, stale, kept, changed.size()),
+            new PartialGeneration(emit.get(), stale, kept, changed.size()),
             remembered(plan, cache, exact),
             read(inputs.files(), cache, load)));
+  }
+
+  /**
+   * Whether the manifest and the cache describe the same last generation, made with these settings,
+   * and every changed file is an event or workflow file that the cache knows and that still exists.
+   */
+  private static boolean applies(
+      OutputManifest manifest,
+      AnalysisCache cache,
+      IncrementalGeneration.Inputs inputs,
+      Set<String> changed) {
+    if (changed.isEmpty()
+        || !manifest.settings().equals(inputs.settings())
+        || !cache.settings().equals(inputs.settings())
+        || !cache.inputs().equals(AnalysisCache.digest(manifest.inputs()))) {
+      return false;
+    }
+    for (String file : changed) {
+      FileFact fact = cache.facts().get(file);
+      if (fact == null
+          || fact.kind() == FileFact.Kind.HTTP
+          || !manifest.inputs().containsKey(file)
+          || !inputs.files().containsKey(file)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The units of the plan that the change reaches, when they can be emitted as in a whole build:
+   * each with the origins recorded for it, declared by a file that was read whole (exact), and
+   * every exact file with the facts the cache remembers. Empty otherwise.
+   */
+  private static Optional<List<EmitUnit>> reached(
+      CompilePlan plan,
+      Map<String, OutputManifest.Unit> affected,
+      Set<String> exact,
+      AnalysisCache cache) {
+    for (String file : exact) {
+      if (!Objects.equals(plan.facts().get(file), cache.facts().get(file))) {
+        return Optional.empty();
+      }
+    }
+    List<EmitUnit> emit = new ArrayList<>();
+    for (EmitUnit unit : plan.units()) {
+      OutputManifest.Unit before = affected.get(unit.key());
+      if (before != null) {
+        // A file that was not read whole may report what a whole build would not; one of its
+        // units reached by the change means its diagnostics could change too.
+        if (!before.origins().equals(unit.origins())
+            || !unit.owner().map(exact::contains).orElse(true)) {
+          return Optional.empty();
+        }
+        emit.add(unit);
+      }
+    }
+    return emit.size() == affected.size() ? Optional.of(emit) : Optional.empty();
   }
 
   /** The input files whose content counts, leaving out those whose existence alone does. */
@@ -155,8 +194,7 @@ record CachedGeneration(
    * those files and {@code http.yaml} name, transitively, so that every name resolves as in a whole
    * build.
    */
-  private static Set<String> closure(
-      Map<String, OutputManifest.Unit> affected, AnalysisCache cache) {
+  private static Set<String> closure(Set<String> seeds, AnalysisCache cache) {
     Map<String, String> workflowFiles = new HashMap<>();
     cache
         .facts()
@@ -164,7 +202,7 @@ record CachedGeneration(
         .forEach(fact -> fact.workflowId().ifPresent(id -> workflowFiles.put(id, fact.file())));
     Set<String> load = new HashSet<>();
     Deque<String> pending = new ArrayDeque<>();
-    affected.values().forEach(unit -> pending.addAll(unit.origins()));
+    pending.addAll(seeds);
     cache.facts().values().stream()
         .filter(fact -> fact.kind() == FileFact.Kind.HTTP)
         .forEach(fact -> pending.add(fact.file()));
@@ -207,12 +245,52 @@ record CachedGeneration(
                 OutputManifest.Unit before = manifest.units().get(unit.key());
                 if (before == null
                     || before.origins().contains(EmitUnit.EVERY_INPUT)
-                    || !load.containsAll(before.origins())) {
+                    || !allRead(before.origins(), load, cache)) {
                   exact.remove(owner);
                 }
               });
     }
     return exact;
+  }
+
+  /**
+   * Whether every event and workflow file among {@code origins} was read; every other input ({@code
+   * http.yaml}, configuration, shared definitions, which Java function files exist) is always read.
+   */
+  private static boolean allRead(Set<String> origins, Set<String> load, AnalysisCache cache) {
+    for (String origin : origins) {
+      FileFact fact = cache.facts().get(origin);
+      if (fact != null && fact.kind() != FileFact.Kind.HTTP && !load.contains(origin)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The recorded origins of every unit declared by a file that declares a reached unit but was not
+   * read whole.
+   */
+  private static Set<String> wholeFiles(
+      CompilePlan plan,
+      OutputManifest manifest,
+      Map<String, OutputManifest.Unit> affected,
+      Set<String> exact) {
+    Set<String> owners = new HashSet<>();
+    for (EmitUnit unit : plan.units()) {
+      if (affected.containsKey(unit.key())) {
+        unit.owner().filter(owner -> !exact.contains(owner)).ifPresent(owners::add);
+      }
+    }
+    Set<String> origins = new HashSet<>();
+    for (EmitUnit unit : plan.units()) {
+      OutputManifest.Unit before = manifest.units().get(unit.key());
+      if (before != null && unit.owner().map(owners::contains).orElse(false)) {
+        origins.addAll(before.origins());
+      }
+    }
+    origins.remove(EmitUnit.EVERY_INPUT);
+    return origins;
   }
 
   /** The fresh diagnostics of the exact files and the remembered ones of every other file. */
