@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
 import dev.hookc.runtime.workflow.FunctionContext;
@@ -17,13 +18,14 @@ import javax.annotation.processing.Generated;
 public final class CrashWorkflow {
   private final JsonNode config;
 
-  private final BoomFunction boom = new Boom();
+  private final BoomFunction boom;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public CrashWorkflow(JsonNode config) {
-    this.config = config;
+  public CrashWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.boom = wiring.function(BoomFunction.class, () -> new Boom());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Branches;
 import dev.hookc.runtime.internal.workflow.Loops;
@@ -21,10 +22,10 @@ public final class EachParallelWorkflow {
   private final JsonNode config;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public EachParallelWorkflow(JsonNode config) {
-    this.config = config;
+  public EachParallelWorkflow(Wiring wiring) {
+    this.config = wiring.config();
   }
 
   /**

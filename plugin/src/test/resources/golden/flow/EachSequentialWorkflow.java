@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.JsMethods;
 import dev.hookc.runtime.internal.workflow.Loops;
 import dev.hookc.runtime.internal.workflow.Retry;
@@ -19,10 +20,10 @@ public final class EachSequentialWorkflow {
   private final JsonNode config;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public EachSequentialWorkflow(JsonNode config) {
-    this.config = config;
+  public EachSequentialWorkflow(Wiring wiring) {
+    this.config = wiring.config();
   }
 
   /**

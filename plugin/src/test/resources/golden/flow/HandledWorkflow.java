@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -18,13 +19,14 @@ import javax.annotation.processing.Generated;
 public final class HandledWorkflow {
   private final JsonNode config;
 
-  private final BoomFunction boom = new Boom();
+  private final BoomFunction boom;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public HandledWorkflow(JsonNode config) {
-    this.config = config;
+  public HandledWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.boom = wiring.function(BoomFunction.class, () -> new Boom());
   }
 
   /**

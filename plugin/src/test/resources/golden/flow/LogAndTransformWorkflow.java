@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskLog;
@@ -20,10 +21,10 @@ public final class LogAndTransformWorkflow {
   private final JsonNode config;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public LogAndTransformWorkflow(JsonNode config) {
-    this.config = config;
+  public LogAndTransformWorkflow(Wiring wiring) {
+    this.config = wiring.config();
   }
 
   /**

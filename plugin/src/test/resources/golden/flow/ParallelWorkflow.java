@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Branches;
 import dev.hookc.runtime.internal.workflow.Retry;
@@ -21,13 +22,14 @@ import javax.annotation.processing.Generated;
 public final class ParallelWorkflow {
   private final JsonNode config;
 
-  private final MeetFunction meet = new Meet();
+  private final MeetFunction meet;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public ParallelWorkflow(JsonNode config) {
-    this.config = config;
+  public ParallelWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.meet = wiring.function(MeetFunction.class, () -> new Meet());
   }
 
   /**

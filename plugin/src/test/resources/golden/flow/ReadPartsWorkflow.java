@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Branches;
 import dev.hookc.runtime.internal.workflow.Retry;
@@ -22,11 +23,11 @@ public final class ReadPartsWorkflow {
   private final EchoPartsWorkflow echoPartsWorkflow;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public ReadPartsWorkflow(JsonNode config) {
-    this.config = config;
-    this.echoPartsWorkflow = new EchoPartsWorkflow(config);
+  public ReadPartsWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.echoPartsWorkflow = new EchoPartsWorkflow(wiring);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -18,13 +19,14 @@ import javax.annotation.processing.Generated;
 public final class RetriedWorkflow {
   private final JsonNode config;
 
-  private final FlakyFunction flaky = new Flaky();
+  private final FlakyFunction flaky;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public RetriedWorkflow(JsonNode config) {
-    this.config = config;
+  public RetriedWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.flaky = wiring.function(FlakyFunction.class, () -> new Flaky());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -18,11 +19,11 @@ public final class ShowConfigWorkflow {
   private final DoubleItWorkflow doubleItWorkflow;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public ShowConfigWorkflow(JsonNode config) {
-    this.config = config;
-    this.doubleItWorkflow = new DoubleItWorkflow(config);
+  public ShowConfigWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.doubleItWorkflow = new DoubleItWorkflow(wiring);
   }
 
   /**

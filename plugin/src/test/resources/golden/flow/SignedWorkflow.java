@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.expr.JsMethods;
 import dev.hookc.runtime.internal.workflow.Retry;
@@ -22,14 +23,15 @@ public final class SignedWorkflow {
 
   private final EchoRawWorkflow echoRawWorkflow;
 
-  private final SignFunction sign = new Sign();
+  private final SignFunction sign;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public SignedWorkflow(JsonNode config) {
-    this.config = config;
-    this.echoRawWorkflow = new EchoRawWorkflow(config);
+  public SignedWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.echoRawWorkflow = new EchoRawWorkflow(wiring);
+    this.sign = wiring.function(SignFunction.class, () -> new Sign());
   }
 
   /**

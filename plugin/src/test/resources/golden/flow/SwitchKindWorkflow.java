@@ -1,6 +1,7 @@
 package dev.hookc.test.flow.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -16,10 +17,10 @@ public final class SwitchKindWorkflow {
   private final JsonNode config;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public SwitchKindWorkflow(JsonNode config) {
-    this.config = config;
+  public SwitchKindWorkflow(Wiring wiring) {
+    this.config = wiring.config();
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.hookc.runtime.Response;
 import dev.hookc.runtime.internal.Conversion;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
@@ -29,11 +30,11 @@ public final class GetNamedByIdController implements RequestHandler {
   private final AnswerBadParametersWorkflow requestHook;
 
   /**
-   * @param config the project's configuration
+   * @param wiring the application's configuration and functions
    */
-  public GetNamedByIdController(JsonNode config) {
-    this.workflow = new AcceptWorkflow(config);
-    this.requestHook = new AnswerBadParametersWorkflow(config);
+  public GetNamedByIdController(Wiring wiring) {
+    this.workflow = new AcceptWorkflow(wiring);
+    this.requestHook = new AnswerBadParametersWorkflow(wiring);
   }
 
   @Override

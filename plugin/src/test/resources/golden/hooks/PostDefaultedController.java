@@ -9,6 +9,7 @@ import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
@@ -31,11 +32,11 @@ public final class PostDefaultedController implements RequestHandler {
   private final DefaultRequestValidationErrorWorkflow requestHook;
 
   /**
-   * @param config the project's configuration
+   * @param wiring the application's configuration and functions
    */
-  public PostDefaultedController(JsonNode config) {
-    this.workflow = new AcceptWorkflow(config);
-    this.requestHook = new DefaultRequestValidationErrorWorkflow(config);
+  public PostDefaultedController(Wiring wiring) {
+    this.workflow = new AcceptWorkflow(wiring);
+    this.requestHook = new DefaultRequestValidationErrorWorkflow(wiring);
   }
 
   @Override

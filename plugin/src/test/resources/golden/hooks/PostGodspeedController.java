@@ -9,6 +9,7 @@ import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
@@ -31,11 +32,11 @@ public final class PostGodspeedController implements RequestHandler {
   private final PostGodspeedRequestValidationErrorWorkflow requestHook;
 
   /**
-   * @param config the project's configuration
+   * @param wiring the application's configuration and functions
    */
-  public PostGodspeedController(JsonNode config) {
-    this.workflow = new AcceptWorkflow(config);
-    this.requestHook = new PostGodspeedRequestValidationErrorWorkflow(config);
+  public PostGodspeedController(Wiring wiring) {
+    this.workflow = new AcceptWorkflow(wiring);
+    this.requestHook = new PostGodspeedRequestValidationErrorWorkflow(wiring);
   }
 
   @Override

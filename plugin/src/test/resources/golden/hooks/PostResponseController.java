@@ -10,6 +10,7 @@ import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
 import dev.hookc.runtime.internal.ResponseContract;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.internal.workflow.ValidationErrorHooks;
@@ -37,12 +38,12 @@ public final class PostResponseController implements RequestHandler {
   private final PostResponseResponseValidationErrorWorkflow responseHook;
 
   /**
-   * @param config the project's configuration
+   * @param wiring the application's configuration and functions
    */
-  public PostResponseController(JsonNode config) {
-    this.workflow = new AnswerWronglyWorkflow(config);
-    this.requestHook = new DefaultRequestValidationErrorWorkflow(config);
-    this.responseHook = new PostResponseResponseValidationErrorWorkflow(config);
+  public PostResponseController(Wiring wiring) {
+    this.workflow = new AnswerWronglyWorkflow(wiring);
+    this.requestHook = new DefaultRequestValidationErrorWorkflow(wiring);
+    this.responseHook = new PostResponseResponseValidationErrorWorkflow(wiring);
   }
 
   @Override

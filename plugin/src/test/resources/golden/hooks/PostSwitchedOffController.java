@@ -9,6 +9,7 @@ import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
@@ -26,10 +27,10 @@ public final class PostSwitchedOffController implements RequestHandler {
   private final AcceptWorkflow workflow;
 
   /**
-   * @param config the project's configuration
+   * @param wiring the application's configuration and functions
    */
-  public PostSwitchedOffController(JsonNode config) {
-    this.workflow = new AcceptWorkflow(config);
+  public PostSwitchedOffController(Wiring wiring) {
+    this.workflow = new AcceptWorkflow(wiring);
   }
 
   @Override

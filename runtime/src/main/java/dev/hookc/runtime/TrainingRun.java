@@ -54,10 +54,11 @@ public final class TrainingRun {
   }
 
   /**
-   * Starts {@code applicationClass}'s {@code server()} as its {@code main} would, sends {@code
+   * Starts {@code applicationClass}'s {@code builder()} as its {@code main} would, sends {@code
    * requests} in order and stops it.
    *
-   * @throws IllegalArgumentException if a request is malformed or the class has no {@code server()}
+   * @throws IllegalArgumentException if a request is malformed or the class has no {@code
+   *     builder()}
    * @throws IllegalStateException if an answer has another status than expected
    */
   static void run(String applicationClass, List<String> requests) throws Exception {
@@ -67,11 +68,16 @@ public final class TrainingRun {
     }
     // The same steps as the generated main, so that the same classes load.
     ConsoleLog.install();
-    HookcServer.Builder builder = serverOf(applicationClass);
-    try (HookcServer server =
-        builder.host("127.0.0.1").port(0).shutdownGrace(Duration.ofSeconds(1)).start()) {
+    Application.Builder builder = builderOf(applicationClass);
+    try (Application application =
+        builder
+            .host("127.0.0.1")
+            .port(0)
+            .server(server -> server.shutdownGrace(Duration.ofSeconds(1)))
+            .build()
+            .start()) {
       for (Exchange exchange : exchanges) {
-        int status = exchange.send(server.port());
+        int status = exchange.send(application.port());
         if (status != exchange.status()) {
           throw new IllegalStateException(
               exchange.method()
@@ -86,27 +92,27 @@ public final class TrainingRun {
     }
   }
 
-  private static HookcServer.Builder serverOf(String applicationClass) throws Exception {
+  private static Application.Builder builderOf(String applicationClass) throws Exception {
     Class<?> type;
     try {
       type = Class.forName(applicationClass);
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException("no such class on the classpath: " + applicationClass, e);
     }
-    Method server;
+    Method builder;
     try {
-      server = type.getMethod("server");
+      builder = type.getMethod("builder");
     } catch (NoSuchMethodException e) {
-      server = null;
+      builder = null;
     }
-    if (server == null
-        || !Modifier.isStatic(server.getModifiers())
-        || server.getReturnType() != HookcServer.Builder.class) {
+    if (builder == null
+        || !Modifier.isStatic(builder.getModifiers())
+        || builder.getReturnType() != Application.Builder.class) {
       throw new IllegalArgumentException(
-          "not a hookc application (no static HookcServer.Builder server()): " + applicationClass);
+          "not a hookc application (no static Application.Builder builder()): " + applicationClass);
     }
     try {
-      return (HookcServer.Builder) server.invoke(null);
+      return (Application.Builder) builder.invoke(null);
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hookc.runtime.internal.app.Assembly;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,33 +17,36 @@ class TrainingRunTest {
   /** What the application below received, in order. */
   static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
-  /** A hookc application as the plugin generates one, reduced to its {@code server()}. */
+  /** A hookc application as the plugin generates one, reduced to its {@code builder()}. */
   public static final class EchoApplication {
 
     private EchoApplication() {}
 
-    public static HookcServer.Builder server() {
-      return HookcServer.builder()
-          .route(
-              Route.of(
-                  "POST",
-                  "/echo",
-                  request -> {
-                    // An empty body is a 400 here, as in generated controllers.
-                    Json.readBody(request);
-                    RECEIVED.add(
-                        request.mediaType() + " " + new String(request.bodyBytes(), UTF_8));
-                    return Response.json(200, Map.of("ok", true));
-                  }));
+    public static Application.Builder builder() {
+      return Assembly.of(
+              env -> JsonNodeFactory.instance.objectNode(),
+              startup ->
+                  List.of(
+                      Route.of(
+                          "POST",
+                          "/echo",
+                          request -> {
+                            // An empty body is a 400 here, as in generated controllers.
+                            Json.readBody(request);
+                            RECEIVED.add(
+                                request.mediaType() + " " + new String(request.bodyBytes(), UTF_8));
+                            return Response.json(200, Map.of("ok", true));
+                          })))
+          .builder();
     }
   }
 
-  /** Has a {@code server()}, but not one that builds a hookc server. */
+  /** Has a {@code builder()}, but not one that builds a hookc application. */
   public static final class NotAnApplication {
 
     private NotAnApplication() {}
 
-    public static String server() {
+    public static String builder() {
       return "";
     }
   }

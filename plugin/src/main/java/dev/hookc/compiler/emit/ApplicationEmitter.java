@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.bind.ControllerContract;
 import dev.hookc.compiler.model.Authn;
@@ -20,13 +21,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javax.lang.model.element.Modifier;
 
-/** Emits {@code HookcApplication}: a server builder with every route, and {@code main}. */
+/**
+ * Emits {@code HookcApplication}: {@code builder()}, which tells the runtime what the project is
+ * made of — its configuration, function contracts, secrets and store — {@code routes(startup)},
+ * which makes every route when the application starts, and {@code main}.
+ */
 final class ApplicationEmitter {
-  private static final ClassName SERVER = RuntimeTypes.HOOKC_SERVER;
+  private static final ClassName APPLICATION = RuntimeTypes.APPLICATION;
+  private static final ClassName BUILDER = APPLICATION.nestedClass("Builder");
   private static final ClassName CONSOLE_LOG = RuntimeTypes.CONSOLE_LOG;
-  private static final ClassName BUILDER = SERVER.nestedClass("Builder");
   private static final ClassName ROUTE = RuntimeTypes.ROUTE;
-  private static final ClassName CONFIG = RuntimeTypes.PROJECT_CONFIG;
+  private static final ParameterizedTypeName ROUTES =
+      ParameterizedTypeName.get(ClassName.get(List.class), ROUTE);
   private static final RouteGuard OPEN = new RouteGuard(Optional.empty(), Optional.empty());
 
   private final Names names;
@@ -47,38 +53,100 @@ final class ApplicationEmitter {
   }
 
   /**
-   * {@code server(config)}: the builder with every route, which owns the store and the inbox
-   * workers the routes use. A list of routes alone would have no owner to close them when the
-   * server stops.
+   * @param functions the contracts of the project's Java functions, which a builder may replace
    */
-  private MethodSpec serverMethod(
-      List<Event> events, List<CodeBlock> routes, HttpSettings settings) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("server")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+  JavaFile emit(
+      List<Event> events,
+      Map<Event, ControllerContract> contracts,
+      HttpSettings settings,
+      List<ClassName> functions) {
+    ClassName self = names.application();
+    String served = Plurals.count(events.size(), "route");
+    TypeSpec application =
+        TypeSpec.classBuilder(self)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addAnnotation(Names.generated())
             .addJavadoc(
-                "A server builder with every route of the project, handled with {@code config}.\n")
-            .returns(BUILDER)
-            .addParameter(Names.JSON_NODE, "config");
-    CodeBlock builder =
-        settings.maxBodyBytes().isPresent()
-            ? CodeBlock.of(
-                "$T.builder().maxBodyBytes($L)", SERVER, settings.maxBodyBytes().getAsLong())
-            : CodeBlock.of("$T.builder()", SERVER);
-    CodeBlock routeList = CodeBlock.of("$T.of(\n$L)", List.class, CodeBlock.join(routes, ",\n"));
-    if (!guards.needStore()) {
-      return method.addStatement("return $L.routes($L)", builder, routeList).build();
+                "The project's application: its $L, configuration and functions. Run {@code"
+                    + " main}, or\nbuild and start one from code and tests with {@link"
+                    + " #builder()}.\n",
+                served)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(builderMethod(events, settings, functions, served))
+            .addMethod(routesMethod(events, contracts, settings))
+            .addMethod(mainMethod(settings, served))
+            .build();
+    return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code builder()}: the project as the runtime's {@code Assembly} takes it, every secret
+   * declared so that {@code build()} checks them all before anything starts.
+   */
+  private MethodSpec builderMethod(
+      List<Event> events, HttpSettings settings, List<ClassName> functions, String served) {
+    CodeBlock.Builder chain =
+        CodeBlock.builder()
+            .add(
+                "return $T.of($T::load, $T::routes)",
+                RuntimeTypes.ASSEMBLY,
+                names.config(),
+                names.application());
+    chain.add("\n.defaultPort($L)", settings.port().orElse(3000));
+    settings
+        .maxBodyBytes()
+        .ifPresent(limit -> chain.add("\n.server(server -> server.maxBodyBytes($L))", limit));
+    if (!functions.isEmpty()) {
+      chain.add(
+          "\n.functions($L)",
+          CodeBlock.join(functions.stream().map(f -> CodeBlock.of("$T.class", f)).toList(), ", "));
     }
-    method
+    for (Event event : events) {
+      Optional<Authn> authn = guards.routes().getOrDefault(event, OPEN).authn();
+      List<String> references = authn.map(GuardEmitter::secretReferences).orElse(List.of());
+      if (!references.isEmpty()) {
+        List<CodeBlock> args = new ArrayList<>();
+        args.add(CodeBlock.of("$S", route(event)));
+        references.forEach(r -> args.add(CodeBlock.of("$S", r)));
+        chain.add("\n.secrets($L)", CodeBlock.join(args, ", "));
+      }
+    }
+    if (adminEndpoints()) {
+      chain.add("\n.adminToken($S)", GuardEmitter.reference(guards.adminToken().orElseThrow()));
+    }
+    if (guards.needStore()) {
+      chain.add("\n.store($L, $L)", literal(guards.storeUrl()), literal(guards.dataDirectory()));
+    }
+    chain.add("\n.builder()");
+    return MethodSpec.methodBuilder("builder")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc(
-            "Idempotency records and inboxes are kept in {@code store}: the one {@link"
-                + " #server(JsonNode)}\nopens, or one on a {@code DataSource} of your own ({@code"
-                + " JdbcStore.of(dataSource)}).\nThe server owns the store and the inbox workers:"
-                + " when it stops, after the requests in\nflight, the workers stop first, then the"
-                + " store closes.\n")
-        .addParameter(GuardEmitter.JDBC_STORE, "store")
-        .addStatement("$T server = $L", BUILDER, builder)
-        .addStatement("server.closeOnStop(store)");
+            "A builder of the project's application, with its $L, its configuration\n"
+                + "({@code config/}) and its functions. Change what a test or a deployment needs"
+                + " (the port,\na secret, a function), then {@code build()} and {@code"
+                + " start()}.\n",
+            served)
+        .returns(BUILDER)
+        .addStatement("$L", chain.build())
+        .build();
+  }
+
+  /** {@code routes(startup)}: every route, made when the application starts. */
+  private MethodSpec routesMethod(
+      List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("routes")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc(
+                "Every route, made when the application starts$L.\n",
+                guards.needStore() ? ", its store open by then" : "")
+            .returns(ROUTES)
+            .addParameter(RuntimeTypes.STARTUP, "startup")
+            .addStatement("$T wiring = startup.wiring()", RuntimeTypes.WIRING);
+    if (guards.routes().values().stream()
+        .anyMatch(g -> g.idempotency().isPresent() && g.async().isEmpty())) {
+      method.addStatement("$T store = startup.store()", GuardEmitter.JDBC_STORE);
+    }
     List<CodeBlock> inboxes = new ArrayList<>();
     for (Event event : events) {
       RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
@@ -88,64 +156,43 @@ final class ApplicationEmitter {
             guardEmitter.startInbox(
                 event,
                 guard.async().get(),
-                CodeBlock.of("new $T(config)", names.controller(event))));
-        method.addStatement("server.closeOnStop($L)", guardEmitter.inboxVariable(event));
+                CodeBlock.of("new $T(wiring)", names.controller(event))));
         inboxes.add(
             CodeBlock.of(
-                "$T.entry($S, $L)",
-                Map.class,
-                event.method() + " " + event.path(),
-                guardEmitter.inboxVariable(event)));
+                "$T.entry($S, $L)", Map.class, route(event), guardEmitter.inboxVariable(event)));
       }
     }
-    method.addStatement("server.routes($L)", routeList);
-    if (!inboxes.isEmpty() && guards.adminToken().isPresent()) {
-      Authn.SecretRef token = guards.adminToken().get();
-      method
-          .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
-          .addStatement(
-              "server.routes($T.routes($T.resolve($S, config, $S).get(0), $T.ofEntries(\n$L)))",
-              GuardEmitter.INBOX_ADMIN,
-              GuardEmitter.SECRETS,
-              "the admin endpoints",
-              token.literal() ? "value:" + token.reference() : token.reference(),
-              Map.class,
-              CodeBlock.join(inboxes, ",\n"));
+    CodeBlock routeList =
+        CodeBlock.of(
+            "$T.of(\n$L)", List.class, CodeBlock.join(routes(events, contracts, settings), ",\n"));
+    if (inboxes.isEmpty() || !adminEndpoints()) {
+      return method.addStatement("return $L", routeList).build();
     }
-    return method.addStatement("return server").build();
-  }
-
-  /**
-   * {@code server(config)} of a project with a store: {@code server(config, store)} on the store
-   * {@code http.yaml} and the environment name.
-   */
-  private MethodSpec storeServerMethod() {
-    return MethodSpec.methodBuilder("server")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc(
-            "A server builder with every route of the project, handled with {@code config}, on the"
-                + " store\n{@code http.yaml} and the environment name.\n")
-        .returns(BUILDER)
-        .addParameter(Names.JSON_NODE, "config")
-        .addComment("Idempotency records; HOOKC_STORE_URL or HOOKC_DATA_DIR override http.yaml.")
+    return method
+        .addStatement("$T routes = new $T<>($L)", ROUTES, ArrayList.class, routeList)
+        .addComment("The admin endpoints that list and replay dead-lettered deliveries.")
         .addStatement(
-            "$T store = $T.fromEnvironment($L, $L)",
-            GuardEmitter.JDBC_STORE,
-            GuardEmitter.JDBC_STORE,
-            literal(guards.storeUrl()),
-            literal(guards.dataDirectory()))
-        .addStatement("return server(config, store)")
+            "routes.addAll($T.routes(startup.adminToken(), $T.ofEntries(\n$L)))",
+            GuardEmitter.INBOX_ADMIN,
+            Map.class,
+            CodeBlock.join(inboxes, ",\n"))
+        .addStatement("return routes")
         .build();
   }
 
-  private static CodeBlock literal(Optional<String> text) {
-    return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
+  private List<CodeBlock> routes(
+      List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
+    List<CodeBlock> routes = new ArrayList<>();
+    for (Event event : events) {
+      routes.add(routeCode(event, contracts.get(event), settings));
+    }
+    return routes;
   }
 
-  /** The route of {@code event} as the server method lists it. */
-  private CodeBlock route(Event event, ControllerContract contract, HttpSettings settings) {
+  /** The route of {@code event} as {@code routes(startup)} lists it. */
+  private CodeBlock routeCode(Event event, ControllerContract contract, HttpSettings settings) {
     RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
-    CodeBlock controller = CodeBlock.of("new $T(config)", names.controller(event));
+    CodeBlock controller = CodeBlock.of("new $T(wiring)", names.controller(event));
     CodeBlock route =
         guard.isOpen()
             ? CodeBlock.of(
@@ -167,74 +214,57 @@ final class ApplicationEmitter {
   }
 
   /**
-   * Everything the application's code says of one served event: its route and, for a route whose
-   * deliveries are queued, its inbox. Two builds whose events give the same texts (and the same
-   * {@code http.yaml}) emit the same application.
+   * Everything the application's code says of one served event: its route, the secrets its
+   * authentication declares, whether it needs the store, and for a route whose deliveries are
+   * queued, its inbox. Two builds whose events give the same texts (and the same {@code http.yaml}
+   * and Java functions) emit the same application.
    */
   String describe(Event event, ControllerContract contract, HttpSettings settings) {
-    StringBuilder text = new StringBuilder(route(event, contract, settings).toString());
     RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+    StringBuilder text = new StringBuilder(routeCode(event, contract, settings).toString());
+    text.append("\nsecrets ")
+        .append(guard.authn().map(GuardEmitter::secretReferences).orElse(List.of()))
+        .append("\nidempotent ")
+        .append(guard.idempotency().isPresent());
     guard
         .async()
         .ifPresent(
             async ->
-                text.append('\n')
+                text.append("\ninbox ")
                     .append(
                         guardEmitter.startInbox(
-                            event, async, CodeBlock.of("new $T(config)", names.controller(event))))
+                            event, async, CodeBlock.of("new $T(wiring)", names.controller(event))))
                     .append(guardEmitter.inboxVariable(event)));
     return text.toString();
   }
 
-  JavaFile emit(
-      List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
-    ClassName self = names.application();
-    List<CodeBlock> routes = new ArrayList<>();
-    for (Event event : events) {
-      routes.add(route(event, contracts.get(event), settings));
-    }
-    int port = settings.port().orElse(3000);
-    TypeSpec application =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(Names.generated())
-            .addJavadoc(
-                "Serves the project's $L. Run {@code main}, or start the same routes from\n"
-                    + "code and tests with {@link #server()} or {@link #server(JsonNode)}.\n",
-                Plurals.count(events.size(), "route"))
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(serverMethod(events, routes, settings))
-            .addMethods(guards.needStore() ? List.of(storeServerMethod()) : List.of())
-            .addMethod(
-                MethodSpec.methodBuilder("server")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addJavadoc(
-                        "A server builder with every route, handled with the project's configuration;"
-                            + " set the\nhost and port (0 for any free port, as tests do) and start"
-                            + " it.\n")
-                    .returns(BUILDER)
-                    .addStatement("return server($T.load())", names.config())
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("main")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .addJavadoc(
-                        "Serves on the port in {@code PORT}, else $L, until stopped, logging to the"
-                            + " console\nin hookc's one-line format.\n",
-                        port)
-                    .addParameter(String[].class, "args")
-                    .addException(java.io.IOException.class)
-                    .addStatement("$T.install()", CONSOLE_LOG)
-                    .addStatement("int port = $T.port(System.getenv($S), $L)", CONFIG, "PORT", port)
-                    .addStatement("$T server = server().port(port).start()", SERVER)
-                    .addStatement("server.stopOnShutdownSignal()")
-                    .addStatement(
-                        "System.out.println($S + server.port())",
-                        "hookc: serving "
-                            + Plurals.count(events.size(), "route")
-                            + " on http://localhost:")
-                    .build())
-            .build();
-    return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();
+  private static MethodSpec mainMethod(HttpSettings settings, String served) {
+    return MethodSpec.methodBuilder("main")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc(
+            "Serves on the port in {@code PORT}, else $L, until stopped (SIGTERM, Ctrl-C), logging"
+                + " to the\nconsole in hookc's one-line format.\n",
+            settings.port().orElse(3000))
+        .addParameter(String[].class, "args")
+        .addStatement("$T.install()", CONSOLE_LOG)
+        .addStatement("$T application = builder().build().start()", APPLICATION)
+        .addStatement("application.stopOnShutdownSignal()")
+        .addStatement(
+            "System.out.println($S + application.port())",
+            "hookc: serving " + served + " on http://localhost:")
+        .build();
+  }
+
+  /** Whether the inboxes' admin endpoints are on: async routes, and a token to guard them. */
+  private boolean adminEndpoints() {
+    return guards.anyAsync() && guards.adminToken().isPresent();
+  }
+
+  private static String route(Event event) {
+    return event.method() + " " + event.path();
+  }
+
+  private static CodeBlock literal(Optional<String> text) {
+    return text.map(t -> CodeBlock.of("$S", t)).orElse(CodeBlock.of("null"));
   }
 }

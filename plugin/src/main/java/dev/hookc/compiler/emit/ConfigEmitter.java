@@ -81,11 +81,21 @@ public final class ConfigEmitter {
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc(
                         "The defaults, overridden by {@code config/<HOOKC_ENV>.yaml}, then by the\n"
-                            + "mapped environment variables.\n")
+                            + "mapped environment variables, all read from {@code environment}.\n")
                     .returns(Names.JSON_NODE)
+                    .addParameter(
+                        ParameterizedTypeName.get(Map.class, String.class, String.class),
+                        "environment")
                     .addStatement(
-                        "return $T.load(DEFAULTS, ENVIRONMENTS, VARIABLES, System.getenv())",
+                        "return $T.load(DEFAULTS, ENVIRONMENTS, VARIABLES, environment)",
                         PROJECT_CONFIG)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("load")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc("The configuration read from the process environment.\n")
+                    .returns(Names.JSON_NODE)
+                    .addStatement("return load(System.getenv())")
                     .build())
             .build();
     return GeneratedSource.of(

@@ -126,19 +126,19 @@ final class ControllerEmitter {
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("@param config the project's configuration\n")
-            .addParameter(Names.JSON_NODE, "config")
-            .addStatement("this.workflow = new $T(config)", workflowClass);
+            .addJavadoc("@param wiring the application's configuration and functions\n")
+            .addParameter(RuntimeTypes.WIRING, "wiring")
+            .addStatement("this.workflow = new $T(wiring)", workflowClass);
     requestHook.ifPresent(
         hook -> {
           hookFields.add(HookCode.field(names, hook, "requestHook"));
-          constructor.addStatement("this.requestHook = new $T(config)", names.workflow(hook));
+          constructor.addStatement("this.requestHook = new $T(wiring)", names.workflow(hook));
           hookMethods.add(HookCode.requestMethod(names, event, hook));
         });
     responseHook.ifPresent(
         hook -> {
           hookFields.add(HookCode.field(names, hook, "responseHook"));
-          constructor.addStatement("this.responseHook = new $T(config)", names.workflow(hook));
+          constructor.addStatement("this.responseHook = new $T(wiring)", names.workflow(hook));
           hookMethods.add(HookCode.responseMethod(names, event, hook));
         });
     TypeSpec controller =

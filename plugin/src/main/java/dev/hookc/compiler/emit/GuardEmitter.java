@@ -9,15 +9,14 @@ import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Emits the code that puts a route's controller behind its guard: the authenticator its {@code
- * authn} names, with secrets resolved from {@code config} or the environment when the application
- * starts.
+ * authn} names, with the secrets the application's {@code build()} resolved from the configuration
+ * or the environment, and checked.
  */
 final class GuardEmitter {
   static final ClassName AUTHENTICATORS = RuntimeTypes.AUTHENTICATORS;
@@ -36,7 +35,7 @@ final class GuardEmitter {
     this.names = names;
   }
 
-  /** The variable that holds an async event's inbox in {@code server(config)}. */
+  /** The variable that holds an async event's inbox in {@code routes(startup)}. */
   String inboxVariable(Event event) {
     String controller = names.controller(event).simpleName();
     String base =
@@ -46,13 +45,15 @@ final class GuardEmitter {
     return Character.toLowerCase(base.charAt(0)) + base.substring(1) + "Inbox";
   }
 
-  /** The statement that starts an async event's inbox, whose workers run {@code controller}. */
+  /**
+   * The statement that starts an async event's inbox, whose workers run {@code controller}; the
+   * application owns it from then on.
+   */
   CodeBlock startInbox(Event event, AsyncDelivery async, CodeBlock controller) {
     return CodeBlock.of(
-        "$T $L =\n$T.start(\n$>$>store,\n$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4)$<$<",
+        "$T $L =\nstartup.inbox(\n$>$>$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4)$<$<",
         INBOX,
         inboxVariable(event),
-        INBOX,
         event.method() + " " + event.path(),
         controller,
         RETRY_POLICY,
@@ -99,8 +100,8 @@ final class GuardEmitter {
   private static CodeBlock authenticator(Event event, Authn authn) {
     String route = event.method() + " " + event.path();
     CodeBlock tolerance = Durations.code(authn.tolerance());
-    CodeBlock clock = CodeBlock.of("$T.systemUTC()", Clock.class);
-    CodeBlock secrets = secrets(route, authn.secrets());
+    CodeBlock clock = CodeBlock.of("wiring.clock()");
+    CodeBlock secrets = secrets(route);
     switch (authn.scheme()) {
       case "standard-webhooks":
         return CodeBlock.of(
@@ -139,14 +140,11 @@ final class GuardEmitter {
           AUTHENTICATORS,
           url.literal()
               ? CodeBlock.of("$S", url.reference())
-              : CodeBlock.of("$L.get(0)", secrets(route, List.of(url))));
+              : CodeBlock.of("$L.get(0)", secrets(route)));
     } else if (authn.publicKey().isPresent()) {
-      code.add(
-          "$T.jwtPublicKey($L.get(0))",
-          AUTHENTICATORS,
-          secrets(route, List.of(authn.publicKey().get())));
+      code.add("$T.jwtPublicKey($L.get(0))", AUTHENTICATORS, secrets(route));
     } else {
-      code.add("$T.jwt($L)", AUTHENTICATORS, secrets(route, authn.secrets()));
+      code.add("$T.jwt($L)", AUTHENTICATORS, secrets(route));
     }
     code.indent().indent();
     if (!jwt.algorithms().isEmpty()) {
@@ -217,13 +215,33 @@ final class GuardEmitter {
     }
   }
 
-  private static CodeBlock secrets(String route, List<Authn.SecretRef> refs) {
-    CodeBlock.Builder args = CodeBlock.builder().add("$T.resolve($S, config", SECRETS, route);
-    for (Authn.SecretRef ref : refs) {
-      // A literal is marked so that one that happens to start with 'env.' stays a literal.
-      args.add(", $S", ref.literal() ? "value:" + ref.reference() : ref.reference());
+  /** The secrets of {@code route}, which {@link #secretReferences} declared to the builder. */
+  private static CodeBlock secrets(String route) {
+    return CodeBlock.of("startup.secrets($S)", route);
+  }
+
+  /**
+   * The references of the secrets {@code authn} verifies with, as the application's builder
+   * resolves them: {@code config.a.b}, {@code env.NAME}, or {@code value:<secret>} for a literal,
+   * marked so that one that happens to start with {@code env.} stays a literal. Empty when it needs
+   * none (a JWKS at a literal URL).
+   */
+  static List<String> secretReferences(Authn authn) {
+    List<Authn.SecretRef> refs;
+    Optional<Authn.SecretRef> jwksUrl = authn.jwt().flatMap(Authn.Jwt::jwksUrl);
+    if (jwksUrl.isPresent()) {
+      refs = jwksUrl.get().literal() ? List.of() : List.of(jwksUrl.get());
+    } else if (authn.scheme().equals("jwt") && authn.publicKey().isPresent()) {
+      refs = List.of(authn.publicKey().get());
+    } else {
+      refs = authn.secrets();
     }
-    return args.add(")").build();
+    return refs.stream().map(GuardEmitter::reference).toList();
+  }
+
+  /** A secret's reference as {@code Secrets.resolve} reads it. */
+  static String reference(Authn.SecretRef ref) {
+    return ref.literal() ? "value:" + ref.reference() : ref.reference();
   }
 
   private static CodeBlock literal(Optional<String> text) {

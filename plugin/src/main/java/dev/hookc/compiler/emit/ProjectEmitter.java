@@ -1,8 +1,10 @@
 package dev.hookc.compiler.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.bind.BoundEvent;
+import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.BoundWorkflow;
 import dev.hookc.compiler.bind.ControllerContract;
@@ -12,6 +14,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +134,14 @@ public final class ProjectEmitter {
                 List.of(
                     GeneratedSource.of(
                         new ApplicationEmitter(names, project.guards())
-                            .emit(served, controllerContracts, project.settings())))));
+                            .emit(
+                                served,
+                                controllerContracts,
+                                project.settings(),
+                                project.javaFunctions().values().stream()
+                                    .map(BoundJavaFunction::interfaceName)
+                                    .sorted(Comparator.comparing(ClassName::canonicalName))
+                                    .toList())))));
     units.add(
         new EmitUnit(
             "configuration",
@@ -141,9 +151,10 @@ public final class ProjectEmitter {
   }
 
   /**
-   * What the application class says of each served event, by event: its route and, when its
-   * deliveries are queued, its inbox. The application is the same in two builds whose events give
-   * the same texts and whose {@code http.yaml} is the same.
+   * What the application class says of each served event, by event: its route, its secrets, and
+   * when its deliveries are queued, its inbox. The application is the same in two builds whose
+   * events give the same texts, whose {@code http.yaml} is the same and whose workflows call the
+   * same Java functions.
    */
   public static Map<Event, String> routes(BoundProject project) {
     ApplicationEmitter application = new ApplicationEmitter(project.names(), project.guards());

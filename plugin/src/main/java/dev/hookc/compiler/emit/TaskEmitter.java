@@ -186,7 +186,7 @@ final class TaskEmitter {
             (ResolvedFunction.WorkflowFunction) compiled.function().get();
         ClassName calledClass = names.workflow(called.workflow());
         String field = FunctionNames.lowerCamel(calledClass.simpleName());
-        // Set by the constructor, which receives the config it is built with.
+        // Set by the constructor, which receives the wiring it is built with.
         collaborators.put(
             field, FieldSpec.builder(calledClass, field, Modifier.PRIVATE, Modifier.FINAL).build());
         return Body.of(
@@ -234,7 +234,10 @@ final class TaskEmitter {
     collaborators.put(
         field,
         FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
-            .initializer("new $T()", contract.implementationName())
+            .initializer(
+                "wiring.function($T.class, () -> new $T())",
+                contract.interfaceName(),
+                contract.implementationName())
             .build());
     CodeBlock call =
         CodeBlock.of(

@@ -13,6 +13,7 @@ import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
 import dev.hookc.compiler.naming.Names;
+import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,16 +71,27 @@ final class WorkflowEmitter {
     List<CompiledTask> all = flatten(compiled.tasks());
     compiled.onError().ifPresent(o -> all.addAll(flatten(o.tasks())));
     all.forEach(t -> taskIds.add(t.task().id()));
-    type.addFields(collaborators.values());
     MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("@param config the project's configuration, read by {@code config.*}\n")
-            .addParameter(Names.JSON_NODE, "config")
-            .addStatement("this.config = config");
+            .addJavadoc(
+                "@param wiring the application's configuration ({@code config.*}) and functions\n")
+            .addParameter(RuntimeTypes.WIRING, "wiring")
+            .addStatement("this.config = wiring.config()");
     for (FieldSpec field : collaborators.values()) {
-      if (field.initializer().isEmpty() && !field.modifiers().contains(Modifier.STATIC)) {
-        constructor.addStatement("this.$N = new $T(config)", field, field.type());
+      if (field.modifiers().contains(Modifier.STATIC)) {
+        type.addField(field);
+      } else if (field.initializer().isEmpty()) {
+        // A workflow this one calls, made with the same wiring.
+        type.addField(field);
+        constructor.addStatement("this.$N = new $T(wiring)", field, field.type());
+      } else {
+        // A function, which reads the wiring: set here, where the wiring is.
+        type.addField(
+            FieldSpec.builder(
+                    field.type(), field.name(), field.modifiers().toArray(Modifier[]::new))
+                .build());
+        constructor.addStatement(assignment(field));
       }
     }
     type.addMethod(constructor.build());
@@ -108,6 +120,18 @@ final class WorkflowEmitter {
             .build());
     type.addType(outputs(taskIds, all.stream().anyMatch(t -> t.kind().isLoop())));
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * {@code this.field = initializer}: on one line if it fits, else broken after {@code =}, as
+   * google-java-format breaks an assignment.
+   */
+  private static CodeBlock assignment(FieldSpec field) {
+    CodeBlock value = field.initializer();
+    if (Widths.fits(4, CodeBlock.of("this.$N = $L;", field, value))) {
+      return CodeBlock.of("this.$N = $L", field, value);
+    }
+    return CodeBlock.of("this.$N =\n$L", field, value);
   }
 
   /**

@@ -20,8 +20,10 @@ public final class RuntimeTypes {
   private static final String INTERNAL_VALIDATION = INTERNAL + ".validation";
   private static final String INTERNAL_WORKFLOW = INTERNAL + ".workflow";
   private static final String INTERNAL_EXPR = INTERNAL + ".expr";
+  private static final String INTERNAL_APP = INTERNAL + ".app";
 
-  // dev.hookc.runtime: the server, requests, responses and problems.
+  // dev.hookc.runtime: the application, the server, requests, responses and problems.
+  public static final ClassName APPLICATION = ClassName.get(API, "Application");
   public static final ClassName HOOKC_SERVER = ClassName.get(API, "HookcServer");
   public static final ClassName ROUTE = ClassName.get(API, "Route");
   public static final ClassName REQUEST_HANDLER = ClassName.get(API, "RequestHandler");
@@ -51,7 +53,8 @@ public final class RuntimeTypes {
   // dev.hookc.runtime.log: the console log the generated main installs.
   public static final ClassName CONSOLE_LOG = ClassName.get(LOG, "ConsoleLog");
 
-  // dev.hookc.runtime.internal: request contracts.
+  // dev.hookc.runtime.internal: what generated code is given, and request contracts.
+  public static final ClassName WIRING = ClassName.get(INTERNAL, "Wiring");
   public static final ClassName PARAMETERS = ClassName.get(INTERNAL, "Parameters");
   public static final ClassName CONVERSION = ClassName.get(INTERNAL, "Conversion");
   public static final ClassName REQUEST_BODIES = ClassName.get(INTERNAL, "RequestBodies");
@@ -79,6 +82,10 @@ public final class RuntimeTypes {
   public static final ClassName RETRY = ClassName.get(INTERNAL_WORKFLOW, "Retry");
   public static final ClassName BRANCHES = ClassName.get(INTERNAL_WORKFLOW, "Branches");
   public static final ClassName LOOPS = ClassName.get(INTERNAL_WORKFLOW, "Loops");
+
+  // dev.hookc.runtime.internal.app: how HookcApplication describes its project to the runtime.
+  public static final ClassName ASSEMBLY = ClassName.get(INTERNAL_APP, "Assembly");
+  public static final ClassName STARTUP = ClassName.get(INTERNAL_APP, "Startup");
 
   // dev.hookc.runtime.internal.expr: JavaScript semantics of <% %> expressions.
   public static final ClassName JS = ClassName.get(INTERNAL_EXPR, "Js");

@@ -6,7 +6,7 @@ import dev.hookc.compiler.CompileRequest;
 import dev.hookc.compiler.CompileResult;
 import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.JavaSourceCompiler;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -52,10 +52,10 @@ class GuideGoldenTest {
     sources.putAll(read(EXAMPLE.resolve("src/main/java")));
     ClassLoader classes = JavaSourceCompiler.compile(sources);
 
-    Method server =
-        classes.loadClass("dev.hookc.examples.callback.HookcApplication").getMethod("server");
-    try (HookcServer running =
-        ((HookcServer.Builder) server.invoke(null)).host("127.0.0.1").port(0).start()) {
+    Method builder =
+        classes.loadClass("dev.hookc.examples.callback.HookcApplication").getMethod("builder");
+    try (Application running =
+        ((Application.Builder) builder.invoke(null)).host("127.0.0.1").port(0).build().start()) {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
               .send(

@@ -3,7 +3,7 @@ package dev.hookc.compiler.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookc.compiler.emit.GeneratedSource;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +24,7 @@ class ParameterContractTest {
   private static final Path PROJECT = Path.of("src/test/resources/projects/parameter-contract");
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static HookcServer server;
+  private static Application server;
 
   @BeforeAll
   static void start() throws Exception {

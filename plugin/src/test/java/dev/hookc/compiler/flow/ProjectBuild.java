@@ -7,6 +7,7 @@ import dev.hookc.compiler.CompileRequest;
 import dev.hookc.compiler.CompileResult;
 import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.emit.GeneratedSource;
+import dev.hookc.runtime.Application;
 import dev.hookc.runtime.HookcServer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -78,11 +79,11 @@ final class ProjectBuild {
   }
 
   /** Starts the project's {@code HookcApplication} on a free port of 127.0.0.1. */
-  static HookcServer start(ClassLoader classes, String packageName) throws Exception {
+  static Application start(ClassLoader classes, String packageName) throws Exception {
     Class<?> application = classes.loadClass(packageName + ".HookcApplication");
-    HookcServer.Builder builder =
-        (HookcServer.Builder) application.getMethod("server").invoke(null);
-    return builder.host("127.0.0.1").port(0).start();
+    Application.Builder builder =
+        (Application.Builder) application.getMethod("builder").invoke(null);
+    return builder.host("127.0.0.1").port(0).build().start();
   }
 
   private static JavaFileObject source(String path, String content) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +27,7 @@ class WorkflowFailuresTest {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static ClassLoader classes;
-  private static HookcServer server;
+  private static Application server;
 
   @BeforeAll
   static void start() throws Exception {

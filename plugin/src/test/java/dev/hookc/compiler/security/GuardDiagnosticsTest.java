@@ -144,11 +144,13 @@ class GuardDiagnosticsTest {
     assertThat(result.diagnostics()).isEmpty();
     String application = application(result);
     assertThat(application)
+        .contains(".secrets(\"POST /private\", \"config.jwt.secret\")")
+        .doesNotContain(".secrets(\"POST /public\"")
         .contains(
-            "Authenticators.jwt(Secrets.resolve(\"POST /private\", config, \"config.jwt.secret\"))\n"
+            "Authenticators.jwt(startup.secrets(\"POST /private\"))\n"
                 + "                .issuer(\"me\")\n"
                 + "                .build()")
-        .contains("Route.of(\"POST\", \"/public\", new PostPublicController(config))");
+        .contains("Route.of(\"POST\", \"/public\", new PostPublicController(wiring))");
   }
 
   @Test
@@ -188,9 +190,9 @@ class GuardDiagnosticsTest {
             "store:\n  data_dir: /var/lib/hooks\n");
     assertThat(result.diagnostics()).isEmpty();
     assertThat(application(result).replaceAll("\\s+", " "))
-        .contains("JdbcStore store = JdbcStore.fromEnvironment(null, \"/var/lib/hooks\");")
-        .contains("return server(config, store);")
-        .contains("public static HookcServer.Builder server(JsonNode config, JdbcStore store)")
+        .contains(".store(null, \"/var/lib/hooks\")")
+        .contains("JdbcStore store = startup.store();")
+        .contains("public static Application.Builder builder()")
         .contains(
             "Idempotency.of(store, \"POST /hook\", RequestKeys.header(\"Webhook-Id\"),"
                 + " Duration.ofHours(2))");
@@ -221,12 +223,11 @@ class GuardDiagnosticsTest {
     assertThat(application(result).replaceAll("\\s+", " "))
         .contains("Inbox postAInbox =")
         .contains("postAInbox.accept(200, null, null)")
-        // The server closes the inbox's workers before the store they run on.
-        .containsSubsequence(
-            "server.closeOnStop(store);", "Inbox postAInbox =", "server.closeOnStop(postAInbox);")
-        .contains(
-            "InboxAdmin.routes(Secrets.resolve(\"the admin endpoints\", config,"
-                + " \"env.ADMIN_TOKEN\").get(0)");
+        // The application opens the store before the routes, and owns the inbox it starts.
+        .contains(".store(null, null)")
+        .contains("Inbox postAInbox = startup.inbox( \"POST /a\", new PostAController(wiring),")
+        .contains(".adminToken(\"env.ADMIN_TOKEN\")")
+        .contains("InboxAdmin.routes(startup.adminToken(), Map.ofEntries(");
   }
 
   @Test
@@ -243,9 +244,9 @@ class GuardDiagnosticsTest {
 
     assertThat(result.diagnostics()).isEmpty();
     assertThat(application(result).replaceAll("\\s+", " "))
+        .contains(".secrets(\"POST /hook\", \"config.google.jwks_url\")")
         .contains(
-            "Authenticators.jwks(Secrets.resolve(\"POST /hook\", config,"
-                + " \"config.google.jwks_url\").get(0))"
+            "Authenticators.jwks(startup.secrets(\"POST /hook\").get(0))"
                 + " .algorithms(\"RS256\", \"ES256\")"
                 + " .issuer(\"https://accounts.google.com\")"
                 + " .leeway(Duration.ofSeconds(30))"

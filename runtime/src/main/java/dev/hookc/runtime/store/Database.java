@@ -110,6 +110,14 @@ final class Database {
     return dialect;
   }
 
+  /**
+   * The data source for code other than hookc's: the caller's own as it is, or hookc's pool with
+   * auto-commit turned on for each connection it hands out.
+   */
+  DataSource forCallers() {
+    return pool == null ? dataSource : new AutoCommitDataSource(pool);
+  }
+
   /** Runs {@code work} in a transaction, committed when it returns and rolled back if it throws. */
   <T> T transaction(JdbcStore.Work<T> work) throws SQLException {
     if (closed) {

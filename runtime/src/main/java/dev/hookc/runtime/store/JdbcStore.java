@@ -1,11 +1,13 @@
 package dev.hookc.runtime.store;
 
+import dev.hookc.runtime.Store;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +31,7 @@ import javax.sql.DataSource;
  * instead of waiting for the claim to lapse; the last store to close closes the pool (an embedded
  * H2 database with {@code SHUTDOWN} first).
  */
-public final class JdbcStore implements AutoCloseable {
+public final class JdbcStore implements Store {
   private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
 
   private final Database database;
@@ -115,6 +117,32 @@ public final class JdbcStore implements AutoCloseable {
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /**
+   * Why a store cannot be opened on {@code url} — a database other than H2 and PostgreSQL, or no
+   * JDBC driver for it on the class path — or empty when it can be tried. Connects to nothing.
+   */
+  public static Optional<String> check(String url) {
+    Objects.requireNonNull(url, "url");
+    Dialect dialect;
+    try {
+      dialect = Dialect.of(url);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+    return StorePool.missingDriver(url, dialect);
+  }
+
+  /**
+   * The database this store keeps its tables in, for the application's own tables. A data source
+   * the store was opened on ({@link #of}) is returned as it is; hookc's own pool hands out its
+   * connections with auto-commit on, as a {@code DataSource}'s usually are (hookc's transactions
+   * get theirs without), and takes them back as they were.
+   */
+  @Override
+  public DataSource dataSource() {
+    return database.forCallers();
   }
 
   Dialect dialect() {

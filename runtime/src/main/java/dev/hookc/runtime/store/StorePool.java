@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,22 +49,30 @@ final class StorePool {
     return logger;
   }
 
+  /** What to add when no JDBC driver on the class path takes {@code url}; empty when one does. */
+  static Optional<String> missingDriver(String url, Dialect dialect) {
+    try {
+      DriverManager.getDriver(url);
+      return Optional.empty();
+    } catch (SQLException e) {
+      return Optional.of(
+          "no JDBC driver for "
+              + Dialect.redacted(url)
+              + "; add "
+              + (dialect == Dialect.H2 ? "com.h2database:h2" : "org.postgresql:postgresql")
+              + " to the project's dependencies");
+    }
+  }
+
   /**
    * A pool on {@code url}, with one connection open: failing to connect fails here, at start-up.
    *
    * @throws IllegalStateException when the driver is missing or the database cannot be reached
    */
   static HikariDataSource open(String url, String user, String password, Dialect dialect) {
-    try {
-      DriverManager.getDriver(url);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "no JDBC driver for "
-              + Dialect.redacted(url)
-              + "; add "
-              + (dialect == Dialect.H2 ? "com.h2database:h2" : "org.postgresql:postgresql")
-              + " to the project's dependencies",
-          e);
+    Optional<String> missing = missingDriver(url, dialect);
+    if (missing.isPresent()) {
+      throw new IllegalStateException(missing.get());
     }
     HikariConfig config = new HikariConfig();
     config.setPoolName("hookc-store-" + POOLS.incrementAndGet());

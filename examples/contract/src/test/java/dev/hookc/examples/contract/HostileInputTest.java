@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +27,11 @@ class HostileInputTest {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private static HookcServer server;
+  private static Application server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = HookcApplication.server().host("127.0.0.1").port(0).start();
+    server = HookcApplication.builder().host("127.0.0.1").port(0).build().start();
   }
 
   @AfterAll

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.examples.payment.functions.RecordTransactionArgs;
+import dev.hookc.examples.payment.functions.RecordTransactionFunction;
+import dev.hookc.runtime.Application;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +23,11 @@ import org.junit.jupiter.api.Test;
 class PaymentCallbackExampleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static HookcServer server;
+  private static Application server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = HookcApplication.server().host("127.0.0.1").port(0).start();
+    server = HookcApplication.builder().host("127.0.0.1").port(0).build().start();
   }
 
   @AfterAll
@@ -78,6 +83,35 @@ class PaymentCallbackExampleTest {
     assertThat(PaymentStore.shared().find(transaction)).isEmpty();
   }
 
+  @Test
+  void recordsThroughAFunctionGivenToTheBuilderInsteadOfTheProjectsOwn() throws Exception {
+    List<RecordTransactionArgs> recorded = new CopyOnWriteArrayList<>();
+    RecordTransactionFunction fake =
+        (args, context) -> {
+          recorded.add(args);
+          return Map.of("transaction_id", args.transactionId(), "created", true);
+        };
+    String transaction = "tx-" + UUID.randomUUID();
+
+    HttpResponse<String> response;
+    try (Application app =
+        HookcApplication.builder()
+            .function(RecordTransactionFunction.class, fake)
+            .host("127.0.0.1")
+            .port(0)
+            .build()
+            .start()) {
+      response = post(app, payment(transaction, "success", "12.50"));
+    }
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(recorded).hasSize(1);
+    assertThat(recorded.get(0).transactionId()).isEqualTo(transaction);
+    assertThat(recorded.get(0).amount()).isEqualByComparingTo(new BigDecimal("12.50"));
+    // The project's RecordTransaction did not run: the payments table never saw it.
+    assertThat(PaymentStore.shared().find(transaction)).isEmpty();
+  }
+
   private static String payment(String transaction, String status, String amount) {
     return "{\"transaction_id\":\""
         + transaction
@@ -89,8 +123,12 @@ class PaymentCallbackExampleTest {
   }
 
   private static HttpResponse<String> post(String body) throws Exception {
+    return post(server, body);
+  }
+
+  private static HttpResponse<String> post(Application to, String body) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(server.baseUri() + "/payment/callback"))
+        HttpRequest.newBuilder(URI.create(to.baseUri() + "/payment/callback"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Senders that name the delivery differently, and senders that try to make one delivery pass for
@@ -32,15 +34,12 @@ class HostileDeliveryTest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final byte[] ORDERS_KEY = "0123456789abcdef01234567".getBytes(UTF_8);
   private static final String STRIPE_SECRET = "whsec_stripe_example";
-  private static HookcServer server;
+  @TempDir static Path data;
+  private static Application server;
 
   @BeforeAll
   static void start() throws Exception {
-    server =
-        HookcApplication.server(SignedWebhooksExampleTest.config())
-            .host("127.0.0.1")
-            .port(0)
-            .start();
+    server = SignedWebhooksExampleTest.builder(data).build().start();
   }
 
   @AfterAll

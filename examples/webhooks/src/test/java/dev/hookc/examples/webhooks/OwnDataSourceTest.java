@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.hookc.runtime.HookcServer;
-import dev.hookc.runtime.store.JdbcStore;
+import dev.hookc.runtime.Application;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generated application on a connection pool of the project's own, handed to it as the store: a
- * redelivered, signed message is answered from the record in that pool's database, and the pool
- * outlives the server's stop.
+ * The generated application on a connection pool of the project's own, handed to its builder as the
+ * store's data source: a redelivered, signed message is answered from the record in that pool's
+ * database, and the pool outlives the application's stop.
  */
 @Timeout(30)
 class OwnDataSourceTest {
@@ -39,10 +38,10 @@ class OwnDataSourceTest {
     settings.setJdbcUrl("jdbc:h2:file:" + data.resolve("own") + ";DB_CLOSE_DELAY=-1");
     settings.setMaximumPoolSize(4);
     try (HikariDataSource pool = new HikariDataSource(settings)) {
-      HookcServer server =
-          HookcApplication.server(SignedWebhooksExampleTest.config(), JdbcStore.of(pool))
-              .host("127.0.0.1")
-              .port(0)
+      Application server =
+          SignedWebhooksExampleTest.builder(data.resolve("unused"))
+              .dataSource(pool)
+              .build()
               .start();
       HttpResponse<String> first;
       HttpResponse<String> repeat;
@@ -71,7 +70,7 @@ class OwnDataSourceTest {
     }
   }
 
-  private static HttpResponse<String> post(HookcServer server, String id, String body)
+  private static HttpResponse<String> post(Application server, String id, String body)
       throws Exception {
     long t = Instant.now().getEpochSecond();
     String signature =

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -17,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pub/Sub push deliveries to the route whose {@code jwks_url} comes from the configuration, with
@@ -51,6 +52,7 @@ class PubSubPushExampleTest {
   private static HttpServer google;
   private static KeyPair current;
   private static KeyPair next;
+  @TempDir static Path data;
 
   @BeforeAll
   static void start() throws Exception {
@@ -75,14 +77,15 @@ class PubSubPushExampleTest {
   }
 
   /** The example's server, with Google's keys at {@code path} of the loopback key host. */
-  private static HookcServer serverWithKeysAt(String path) throws Exception {
+  private static Application serverWithKeysAt(String path) throws Exception {
     return start("http://127.0.0.1:" + google.getAddress().getPort() + path);
   }
 
-  private static HookcServer start(String jwksUrl) throws Exception {
-    ObjectNode config = (ObjectNode) SignedWebhooksExampleTest.config();
-    config.putObject("pubsub").put("jwks_url", jwksUrl);
-    return HookcApplication.server(config).host("127.0.0.1").port(0).start();
+  private static Application start(String jwksUrl) throws Exception {
+    return SignedWebhooksExampleTest.builder(data)
+        .config("pubsub.jwks_url", jwksUrl)
+        .build()
+        .start();
   }
 
   @AfterAll
@@ -141,7 +144,7 @@ class PubSubPushExampleTest {
     return ",\"exp\":" + (Instant.now().getEpochSecond() + 3600);
   }
 
-  private static HttpResponse<String> push(HookcServer to, String messageId, String token)
+  private static HttpResponse<String> push(Application to, String messageId, String token)
       throws Exception {
     String body =
         "{\"message\":{\"data\":\"aGVsbG8=\",\"messageId\":\""
@@ -163,7 +166,7 @@ class PubSubPushExampleTest {
     // Unique per run: the example's store outlives a test run.
     String id = UUID.randomUUID().toString();
     published.put("/rotating/certs", keySet("k1", current));
-    try (HookcServer server = serverWithKeysAt("/rotating/certs")) {
+    try (Application server = serverWithKeysAt("/rotating/certs")) {
       HttpResponse<String> first = push(server, id + "-1", token("k1", current, expiresInAnHour()));
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
       JsonNode user = JSON.readTree(first.body()).path("user");
@@ -186,7 +189,7 @@ class PubSubPushExampleTest {
   @Test
   void refusesAPushWithoutExpOrForAnotherAudience() throws Exception {
     published.put("/certs", keySet("k1", current));
-    try (HookcServer server = serverWithKeysAt("/certs")) {
+    try (Application server = serverWithKeysAt("/certs")) {
       HttpResponse<String> noExp = push(server, "m-4", token("k1", current, ""));
       assertThat(noExp.statusCode()).isEqualTo(401);
       assertThat(JSON.readTree(noExp.body()).path("detail").asText()).contains("'exp'");
@@ -205,7 +208,7 @@ class PubSubPushExampleTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (HookcServer cut = start("http://127.0.0.1:" + closedPort + "/oauth2/v3/certs")) {
+    try (Application cut = start("http://127.0.0.1:" + closedPort + "/oauth2/v3/certs")) {
       HttpResponse<String> response = push(cut, "m-6", token("k1", current, expiresInAnHour()));
 
       assertThat(response.statusCode()).isEqualTo(503);

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -19,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real signed deliveries reach the example's routes with nothing but YAML configuring them. */
 class SignedWebhooksExampleTest {
@@ -30,7 +32,8 @@ class SignedWebhooksExampleTest {
   private static final String SLACK_SECRET = "slack-signing-secret";
   private static final String SHOPIFY_SECRET = "shopify-signing-secret";
   private static final String JWT_SECRET = "jwt-secret-for-the-example-1234567";
-  private static HookcServer server;
+  @TempDir static Path data;
+  private static Application server;
 
   static JsonNode config() throws Exception {
     return JSON.readTree(
@@ -50,9 +53,21 @@ class SignedWebhooksExampleTest {
             + "\"},\"pubsub\":{\"jwks_url\":\"http://127.0.0.1:9/jwks\"}}");
   }
 
+  /**
+   * The example's application with the secrets above, its store in {@code data} (a test's own, not
+   * the ./data of a deployment), on a free port.
+   */
+  static Application.Builder builder(Path data) throws Exception {
+    return HookcApplication.builder()
+        .config(config())
+        .dataDirectory(data)
+        .host("127.0.0.1")
+        .port(0);
+  }
+
   @BeforeAll
   static void start() throws Exception {
-    server = HookcApplication.server(config()).host("127.0.0.1").port(0).start();
+    server = builder(data).build().start();
   }
 
   @AfterAll
@@ -282,9 +297,12 @@ class SignedWebhooksExampleTest {
 
   @Test
   void refusesToStartWhenASecretIsMissing() {
-    assertThatThrownBy(() -> HookcApplication.server(JSON.readTree("{}")))
+    assertThatThrownBy(() -> builder(data).config(JSON.readTree("{}")).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("config.stripe.webhook_secret")
-        .hasMessageContaining("POST /webhooks/stripe");
+        .hasMessageContaining("POST /webhooks/stripe")
+        // Every missing secret at once, not only the first.
+        .hasMessageContaining("config.orders.webhook_secret")
+        .hasMessageContaining("config.jwt.secret");
   }
 }

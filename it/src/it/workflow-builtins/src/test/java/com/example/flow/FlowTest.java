@@ -1,6 +1,6 @@
 package com.example.flow;
 
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 class FlowTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static HookcServer server;
+  private static Application server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = HookcApplication.server().host("127.0.0.1").port(0).start();
+    server = HookcApplication.builder().host("127.0.0.1").port(0).build().start();
   }
 
   @AfterAll

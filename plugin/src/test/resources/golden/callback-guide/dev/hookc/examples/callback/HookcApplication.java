@@ -1,18 +1,20 @@
 package dev.hookc.examples.callback;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.examples.callback.events.PostCallbackController;
-import dev.hookc.runtime.HookcServer;
+import dev.hookc.examples.callback.functions.ProcessDataFunction;
+import dev.hookc.examples.callback.functions.ValidateCallbackDataFunction;
+import dev.hookc.runtime.Application;
 import dev.hookc.runtime.Route;
-import dev.hookc.runtime.internal.workflow.ProjectConfig;
+import dev.hookc.runtime.internal.Wiring;
+import dev.hookc.runtime.internal.app.Assembly;
+import dev.hookc.runtime.internal.app.Startup;
 import dev.hookc.runtime.log.ConsoleLog;
-import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Serves the project's 1 route. Run {@code main}, or start the same routes from
- * code and tests with {@link #server()} or {@link #server(JsonNode)}.
+ * The project's application: its 1 route, configuration and functions. Run {@code main}, or
+ * build and start one from code and tests with {@link #builder()}.
  */
 @Generated("dev.hookc.compiler")
 public final class HookcApplication {
@@ -20,30 +22,34 @@ public final class HookcApplication {
   }
 
   /**
-   * A server builder with every route of the project, handled with {@code config}.
+   * A builder of the project's application, with its 1 route, its configuration
+   * ({@code config/}) and its functions. Change what a test or a deployment needs (the port,
+   * a secret, a function), then {@code build()} and {@code start()}.
    */
-  public static HookcServer.Builder server(JsonNode config) {
-    return HookcServer.builder().routes(List.of(
-        Route.of("POST", "/callback", new PostCallbackController(config))));
+  public static Application.Builder builder() {
+    return Assembly.of(HookcConfig::load, HookcApplication::routes)
+        .defaultPort(3000)
+        .functions(ProcessDataFunction.class, ValidateCallbackDataFunction.class)
+        .builder();
   }
 
   /**
-   * A server builder with every route, handled with the project's configuration; set the
-   * host and port (0 for any free port, as tests do) and start it.
+   * Every route, made when the application starts.
    */
-  public static HookcServer.Builder server() {
-    return server(HookcConfig.load());
+  private static List<Route> routes(Startup startup) {
+    Wiring wiring = startup.wiring();
+    return List.of(
+        Route.of("POST", "/callback", new PostCallbackController(wiring)));
   }
 
   /**
-   * Serves on the port in {@code PORT}, else 3000, until stopped, logging to the console
-   * in hookc's one-line format.
+   * Serves on the port in {@code PORT}, else 3000, until stopped (SIGTERM, Ctrl-C), logging to the
+   * console in hookc's one-line format.
    */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     ConsoleLog.install();
-    int port = ProjectConfig.port(System.getenv("PORT"), 3000);
-    HookcServer server = server().port(port).start();
-    server.stopOnShutdownSignal();
-    System.out.println("hookc: serving 1 route on http://localhost:" + server.port());
+    Application application = builder().build().start();
+    application.stopOnShutdownSignal();
+    System.out.println("hookc: serving 1 route on http://localhost:" + application.port());
   }
 }

@@ -31,9 +31,16 @@ public final class HookcConfig {
 
   /**
    * The defaults, overridden by {@code config/<HOOKC_ENV>.yaml}, then by the
-   * mapped environment variables.
+   * mapped environment variables, all read from {@code environment}.
+   */
+  public static JsonNode load(Map<String, String> environment) {
+    return ProjectConfig.load(DEFAULTS, ENVIRONMENTS, VARIABLES, environment);
+  }
+
+  /**
+   * The configuration read from the process environment.
    */
   public static JsonNode load() {
-    return ProjectConfig.load(DEFAULTS, ENVIRONMENTS, VARIABLES, System.getenv());
+    return load(System.getenv());
   }
 }

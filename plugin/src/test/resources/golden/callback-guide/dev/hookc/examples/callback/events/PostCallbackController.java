@@ -16,6 +16,7 @@ import dev.hookc.runtime.internal.BodyFormat;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.internal.RequestBodies;
 import dev.hookc.runtime.internal.ResponseContract;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.workflow.RequestInputs;
 import dev.hookc.runtime.internal.workflow.RequestParts;
 import dev.hookc.runtime.workflow.Status;
@@ -31,10 +32,10 @@ public final class PostCallbackController implements RequestHandler {
   private final HandleCallbackWorkflow workflow;
 
   /**
-   * @param config the project's configuration
+   * @param wiring the application's configuration and functions
    */
-  public PostCallbackController(JsonNode config) {
-    this.workflow = new HandleCallbackWorkflow(config);
+  public PostCallbackController(Wiring wiring) {
+    this.workflow = new HandleCallbackWorkflow(wiring);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.hookc.examples.callback.functions.ProcessDataFunction;
 import dev.hookc.examples.callback.functions.ValidateCallbackData;
 import dev.hookc.examples.callback.functions.ValidateCallbackDataArgs;
 import dev.hookc.examples.callback.functions.ValidateCallbackDataFunction;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.expr.Js;
 import dev.hookc.runtime.internal.workflow.Retry;
 import dev.hookc.runtime.internal.workflow.TaskRunner;
@@ -22,15 +23,18 @@ import javax.annotation.processing.Generated;
 public final class HandleCallbackWorkflow {
   private final JsonNode config;
 
-  private final ProcessDataFunction processData = new ProcessData();
+  private final ProcessDataFunction processData;
 
-  private final ValidateCallbackDataFunction validateCallbackData = new ValidateCallbackData();
+  private final ValidateCallbackDataFunction validateCallbackData;
 
   /**
-   * @param config the project's configuration, read by {@code config.*}
+   * @param wiring the application's configuration ({@code config.*}) and functions
    */
-  public HandleCallbackWorkflow(JsonNode config) {
-    this.config = config;
+  public HandleCallbackWorkflow(Wiring wiring) {
+    this.config = wiring.config();
+    this.processData = wiring.function(ProcessDataFunction.class, () -> new ProcessData());
+    this.validateCallbackData =
+        wiring.function(ValidateCallbackDataFunction.class, () -> new ValidateCallbackData());
   }
 
   /**

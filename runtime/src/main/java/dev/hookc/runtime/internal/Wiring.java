@@ -1,0 +1,45 @@
+package dev.hookc.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/**
+ * What one application gives the controllers and workflows generated for it: its configuration and
+ * environment, its Java functions, and the resources they may be built with. Every accessor answers
+ * the same for the whole application.
+ */
+public interface Wiring {
+
+  /** The configuration {@code config.*} reads. */
+  JsonNode config();
+
+  /** The environment {@code env.NAME} reads: the process's, with the builder's changes. */
+  UnaryOperator<String> environment();
+
+  /**
+   * The application's implementation of a function: the one given to the builder for {@code
+   * contract}, else the one {@code factory} makes, made once per application and shared by every
+   * workflow that calls it. One that is {@link AutoCloseable} is closed with the application.
+   *
+   * @param contract the function's generated interface, e.g. {@code RecordTransactionFunction}
+   */
+  <T> T function(Class<T> contract, Supplier<? extends T> factory);
+
+  /**
+   * The application's database, the one its store uses (opened on first use in a project without a
+   * store), with connections handed out with auto-commit on.
+   *
+   * @throws IllegalStateException when the database cannot be opened
+   */
+  DataSource dataSource();
+
+  /** One HTTP client for the application, made on first use. */
+  HttpClient httpClient();
+
+  /** The application's clock. */
+  Clock clock();
+}

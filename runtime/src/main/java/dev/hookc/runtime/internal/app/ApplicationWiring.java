@@ -1,0 +1,88 @@
+package dev.hookc.runtime.internal.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.Wiring;
+import dev.hookc.runtime.store.JdbcStore;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+
+/** The {@link Wiring} of one application. */
+final class ApplicationWiring implements Wiring {
+  private final Settings settings;
+  private final Resources resources;
+  private final Supplier<JdbcStore> store;
+  private final Map<Class<?>, Object> made = new HashMap<>(); // guarded by itself
+  private HttpClient httpClient; // guarded by this
+
+  ApplicationWiring(Settings settings, Resources resources, Supplier<JdbcStore> store) {
+    this.settings = settings;
+    this.resources = resources;
+    this.store = store;
+  }
+
+  @Override
+  public JsonNode config() {
+    return settings.config();
+  }
+
+  @Override
+  public UnaryOperator<String> environment() {
+    return settings.environment()::get;
+  }
+
+  @Override
+  public <T> T function(Class<T> contract, Supplier<? extends T> factory) {
+    Objects.requireNonNull(contract, "contract");
+    Object given = settings.functions().get(contract);
+    if (given != null) {
+      return contract.cast(given);
+    }
+    // A factory may ask for other functions or resources: the lock is reentrant, and each is
+    // put in the map only once made.
+    synchronized (made) {
+      Object function = made.get(contract);
+      if (function == null) {
+        function = Objects.requireNonNull(factory.get(), () -> "no function made for " + contract);
+        if (function instanceof AutoCloseable closeable) {
+          resources.own(closeable);
+        }
+        made.put(contract, function);
+      }
+      return contract.cast(function);
+    }
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return settings.store().callersDataSource().orElseGet(() -> store.get().dataSource());
+  }
+
+  @Override
+  public synchronized HttpClient httpClient() {
+    if (httpClient == null) {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+      // On Java 21 and later the client closes; before, its thread ends once it is unreachable.
+      if (client instanceof AutoCloseable closeable) {
+        resources.own(closeable);
+      }
+      httpClient = client;
+    }
+    return httpClient;
+  }
+
+  @Override
+  public Clock clock() {
+    return settings.clock();
+  }
+}

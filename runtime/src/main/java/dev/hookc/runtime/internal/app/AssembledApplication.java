@@ -1,0 +1,147 @@
+package dev.hookc.runtime.internal.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Application;
+import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Route;
+import dev.hookc.runtime.log.ShutdownSequence;
+import dev.hookc.runtime.store.JdbcStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** An application built from checked {@link Settings}: started once, closed once. */
+final class AssembledApplication implements Application {
+  private enum State {
+    BUILT,
+    STARTED,
+    CLOSED
+  }
+
+  private final Project project;
+  private final Settings settings;
+  private final Resources resources = new Resources();
+  private final ApplicationWiring wiring;
+  private State state = State.BUILT; // guarded by this
+  private HookcServer server; // guarded by this
+  private JdbcStore store; // guarded by this
+
+  AssembledApplication(Project project, Settings settings) {
+    this.project = project;
+    this.settings = settings;
+    this.wiring = new ApplicationWiring(settings, resources, this::store);
+  }
+
+  @Override
+  public synchronized Application start() {
+    if (state != State.BUILT) {
+      throw new IllegalStateException(
+          state == State.STARTED
+              ? "the application is started already"
+              : "the application was closed; build another one");
+    }
+    // Closed from here on unless every step succeeds: a failed start leaves nothing behind.
+    state = State.CLOSED;
+    try {
+      if (project.needsStore()) {
+        store();
+      }
+      List<Route> routes = project.routes().make(new Startup(this));
+      // The server closes the resources when it stops, after the requests in flight; and at
+      // once if it cannot listen.
+      server = settings.server().routes(routes).closeOnStop(resources).start();
+    } catch (IOException e) {
+      resources.close();
+      throw new UncheckedIOException("cannot listen: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      resources.close();
+      throw e;
+    } catch (Exception e) {
+      resources.close();
+      throw new IllegalStateException("cannot make the routes: " + e.getMessage(), e);
+    }
+    state = State.STARTED;
+    return this;
+  }
+
+  /** The store, opened on first use and owned unless it is the caller's. */
+  synchronized JdbcStore store() {
+    if (store == null) {
+      JdbcStore opened = settings.store().open();
+      store = settings.store().owned() ? resources.own(opened) : opened;
+    }
+    return store;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  ApplicationWiring wiring() {
+    return wiring;
+  }
+
+  Resources resources() {
+    return resources;
+  }
+
+  @Override
+  public synchronized int port() {
+    return running().port();
+  }
+
+  @Override
+  public synchronized URI baseUri() {
+    return running().baseUri();
+  }
+
+  private HookcServer running() {
+    if (server == null) {
+      throw new IllegalStateException("the application is not started");
+    }
+    return server;
+  }
+
+  @Override
+  public JsonNode config() {
+    return settings.config().deepCopy();
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    HookcServer running = closing();
+    if (running != null) {
+      running.stop(grace);
+    }
+    resources.close();
+  }
+
+  @Override
+  public void close() {
+    HookcServer running = closing();
+    if (running != null) {
+      running.close();
+    }
+    resources.close();
+  }
+
+  /** Marks the application closed; the server to stop, if it was running. */
+  private synchronized HookcServer closing() {
+    state = State.CLOSED;
+    return server;
+  }
+
+  @Override
+  public void stopOnShutdownSignal() {
+    ShutdownSequence.stopOnShutdown(this::close);
+  }
+
+  @Override
+  public String toString() {
+    return "hookc application (" + state + ")";
+  }
+}

@@ -1,0 +1,125 @@
+package dev.hookc.runtime.internal.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.Application;
+import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Route;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What a generated {@code HookcApplication} tells the runtime about its project — how to load its
+ * configuration, how to make its routes, its function contracts, the secrets its routes reference,
+ * whether it needs a store — from which {@link #builder()} makes the application's builder.
+ */
+public final class Assembly {
+
+  /** Makes the project's routes when the application starts, its store open by then. */
+  @FunctionalInterface
+  public interface Routes {
+    /** The routes, made with what {@code startup} gives. */
+    List<Route> make(Startup startup) throws Exception;
+  }
+
+  private final Function<Map<String, String>, JsonNode> configuration;
+  private final Routes routes;
+  private int defaultPort = 3000;
+  private final List<Consumer<HookcServer.Builder>> server = new ArrayList<>();
+  private final Set<Class<?>> functions = new LinkedHashSet<>();
+  private final Map<String, List<String>> secrets = new LinkedHashMap<>();
+  private String adminToken;
+  private boolean store;
+  private String storeUrl;
+  private String dataDirectory;
+
+  private Assembly(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
+    this.configuration = Objects.requireNonNull(configuration, "configuration");
+    this.routes = Objects.requireNonNull(routes, "routes");
+  }
+
+  /**
+   * A project whose configuration {@code configuration} loads from an environment, and whose routes
+   * {@code routes} makes.
+   */
+  public static Assembly of(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
+    return new Assembly(configuration, routes);
+  }
+
+  /** The port when neither the builder nor {@code PORT} gives one: {@code http.yaml}'s, or 3000. */
+  public Assembly defaultPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("not a valid port: " + port);
+    }
+    this.defaultPort = port;
+    return this;
+  }
+
+  /** Transport settings of the project ({@code http.yaml}), applied before the builder's. */
+  public Assembly server(Consumer<HookcServer.Builder> settings) {
+    server.add(Objects.requireNonNull(settings, "settings"));
+    return this;
+  }
+
+  /** The generated contracts of the project's Java functions, which the builder may replace. */
+  public Assembly functions(Class<?>... contracts) {
+    for (Class<?> contract : contracts) {
+      functions.add(Objects.requireNonNull(contract, "contract"));
+    }
+    return this;
+  }
+
+  /**
+   * The secrets that authenticate {@code route}: {@code config.a.b}, {@code env.NAME} or {@code
+   * value:<secret>}, resolved and checked when the application is built.
+   */
+  public Assembly secrets(String route, String... references) {
+    if (references.length == 0 || secrets.containsKey(route)) {
+      throw new IllegalArgumentException("secrets declared twice or none for " + route);
+    }
+    secrets.put(Objects.requireNonNull(route, "route"), List.of(references));
+    return this;
+  }
+
+  /** The reference of the admin endpoints' token, checked when the application is built. */
+  public Assembly adminToken(String reference) {
+    this.adminToken = Objects.requireNonNull(reference, "reference");
+    return this;
+  }
+
+  /**
+   * Declares that the routes keep idempotency records or inboxes, opened before they are made.
+   *
+   * @param url the store's URL from {@code http.yaml}, or null
+   * @param dataDirectory the embedded store's directory from {@code http.yaml}, or null
+   */
+  public Assembly store(String url, String dataDirectory) {
+    this.store = true;
+    this.storeUrl = url;
+    this.dataDirectory = dataDirectory;
+    return this;
+  }
+
+  /** A builder for an application of this project. */
+  public Application.Builder builder() {
+    return new ApplicationBuilder(
+        new Project(
+            configuration,
+            routes,
+            defaultPort,
+            server,
+            functions,
+            secrets,
+            Optional.ofNullable(adminToken),
+            store,
+            Optional.ofNullable(storeUrl),
+            Optional.ofNullable(dataDirectory)));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.hookc.runtime.internal.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.HookcServer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An application's settings once {@code build()} has checked them.
+ *
+ * @param config the configuration {@code config.*} reads
+ * @param environment the environment {@code env.NAME} reads
+ * @param secrets each route's secrets, resolved
+ * @param adminToken the admin endpoints' token, resolved, when they are on
+ * @param store the store the application uses
+ * @param functions the functions the builder gave, by contract
+ * @param clock the application's clock
+ * @param server the server builder with every transport setting, the address included
+ */
+record Settings(
+    JsonNode config,
+    Map<String, String> environment,
+    Map<String, List<String>> secrets,
+    Optional<String> adminToken,
+    StoreChoice store,
+    Map<Class<?>, Object> functions,
+    Clock clock,
+    HookcServer.Builder server) {}

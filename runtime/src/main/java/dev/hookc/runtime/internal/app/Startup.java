@@ -1,0 +1,66 @@
+package dev.hookc.runtime.internal.app;
+
+import dev.hookc.runtime.RequestHandler;
+import dev.hookc.runtime.internal.Wiring;
+import dev.hookc.runtime.store.Inbox;
+import dev.hookc.runtime.store.JdbcStore;
+import dev.hookc.runtime.store.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a generated {@code HookcApplication} makes its routes with when the application starts: the
+ * wiring its controllers take, the open store, the secrets {@code build()} resolved, and inbox
+ * workers that the application then owns.
+ */
+public final class Startup {
+  private final AssembledApplication application;
+
+  Startup(AssembledApplication application) {
+    this.application = application;
+  }
+
+  /** The application's wiring, for controllers and workflows. */
+  public Wiring wiring() {
+    return application.wiring();
+  }
+
+  /** The application's store, open. */
+  public JdbcStore store() {
+    return application.store();
+  }
+
+  /**
+   * The secrets of {@code route}, as resolved and checked when the application was built.
+   *
+   * @throws IllegalArgumentException when the project declared none for it
+   */
+  public List<String> secrets(String route) {
+    List<String> secrets = application.settings().secrets().get(route);
+    if (secrets == null) {
+      throw new IllegalArgumentException("no secrets were declared for " + route);
+    }
+    return secrets;
+  }
+
+  /**
+   * The admin endpoints' token, as resolved and checked when the application was built.
+   *
+   * @throws IllegalStateException when the project declared none
+   */
+  public String adminToken() {
+    return application
+        .settings()
+        .adminToken()
+        .orElseThrow(() -> new IllegalStateException("no admin token was declared"));
+  }
+
+  /**
+   * Starts {@code workers} threads that run {@code handler} on the deliveries of {@code scope}; the
+   * application stops them when it stops, after the requests in flight and before the store.
+   */
+  public Inbox inbox(
+      String scope, RequestHandler handler, RetryPolicy retry, Duration lease, int workers) {
+    return application.resources().own(Inbox.start(store(), scope, handler, retry, lease, workers));
+  }
+}
