@@ -79,6 +79,24 @@ class PartialGenerationTest {
   }
 
   @Test
+  void aFileWithAReachedEventIsReadWholeWithWhatItsOtherEventsDependOn() throws IOException {
+    // pair.yaml's second event runs a workflow that third.yaml's event also runs: reading pair.yaml
+    // whole takes third.yaml too, although the change does not reach it.
+    write(
+        "src/events/pair.yaml",
+        "http.post./pair/one:\n  fn: pairOne\n\nhttp.post./pair/two:\n  fn: pairTwo\n");
+    write("src/events/third.yaml", "http.post./third:\n  fn: pairTwo\n");
+    write("src/functions/pairOne.yaml", "tasks:\n  - id: a\n    args: <% inputs.body %>\n");
+    write("src/functions/pairTwo.yaml", "tasks:\n  - id: b\n    args: <% inputs.body %>\n");
+    generate();
+    edit("src/functions/pairOne.yaml", "id: a", "id: answer");
+
+    // pairOne.yaml, pair.yaml, pairTwo.yaml that pair.yaml names, third.yaml, http.yaml, the
+    // configuration and the shared definition.
+    assertCachedEqualsClean(7, "PairOne", "PostPairOne");
+  }
+
+  @Test
   void withoutTheAnalysisCacheReadsEveryFileAndRegeneratesTheProjectWideClassesToo()
       throws IOException {
     Files.delete(state.resolveSibling(AnalysisCache.NAME));
