@@ -81,7 +81,7 @@ record CachedGeneration(
       plan = new HookcCompiler().plan(request.compile(), load::contains);
       exact = FilesToRead.exact(plan, manifest, cache, load);
     }
-    if (plan.count(Severity.ERROR) > 0) {
+    if (plan.count(Severity.ERROR) > 0 || !onlyRemembered(plan, cache, exact)) {
       return Optional.empty();
     }
     Optional<List<EmitUnit>> emit = reached(plan, affected, exact, cache);
@@ -185,6 +185,26 @@ record CachedGeneration(
       }
     }
     return read;
+  }
+
+  /**
+   * Whether every diagnostic located in a file that is always read ({@code http.yaml}, the
+   * configuration, shared definitions, Java functions) was reported last time too. Such a file is
+   * unchanged, but a check of a file the change reached may report in it: a diagnostic the cache
+   * does not hold means the replayed ones may be stale.
+   */
+  private static boolean onlyRemembered(CompilePlan plan, AnalysisCache cache, Set<String> exact) {
+    for (Diagnostic diagnostic : plan.diagnostics()) {
+      String file = diagnostic.location().file();
+      FileFact fact = cache.facts().get(file);
+      boolean always = fact == null || fact.kind() == FileFact.Kind.HTTP;
+      if (always
+          && !exact.contains(file)
+          && !cache.diagnostics().getOrDefault(file, List.of()).contains(diagnostic)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The fresh diagnostics of the exact files and the remembered ones of every other file. */
