@@ -225,7 +225,8 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
     assertThat(result.regenerated()).isEqualTo(result.files());
-    assertSameAsCleanBuild();
+    assertThat(result.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(result);
   }
 
   @Test
@@ -267,7 +268,8 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
     assertThat(result.regenerated()).isEqualTo(result.files());
-    assertSameAsCleanBuild();
+    assertThat(result.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(result);
   }
 
   @Test
@@ -277,7 +279,7 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
     assertThat(result.regenerated()).isEqualTo(-1);
-    assertSameAsCleanBuild();
+    assertSameAsCleanBuild(result);
   }
 
   /**
@@ -325,11 +327,7 @@ class PartialGenerationTest {
     return result;
   }
 
-  private void assertSameAsCleanBuild() throws IOException {
-    assertSameAsCleanBuild(null);
-  }
-
-  /** The output, and the diagnostics of {@code result} when given, are a clean build's. */
+  /** The output and the diagnostics of {@code result} are a clean build's. */
   private void assertSameAsCleanBuild(GenerationResult result) throws IOException {
     Map<String, String> partial = tree();
     delete(output);
@@ -337,9 +335,7 @@ class PartialGenerationTest {
     GenerationResult clean = generate();
     assertThat(clean.regenerated()).isEqualTo(-1);
     assertThat(partial).isEqualTo(tree());
-    if (result != null) {
-      assertThat(result.diagnostics()).isEqualTo(clean.diagnostics());
-    }
+    assertThat(result.diagnostics()).isEqualTo(clean.diagnostics());
   }
 
   private OutputManifest manifest() {
