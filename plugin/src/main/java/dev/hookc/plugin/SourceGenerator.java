@@ -123,23 +123,7 @@ final class SourceGenerator {
       } catch (IOException e) {
         problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
       }
-      AnalysisCache next =
-          cached
-              .map(CachedGeneration::cache)
-              .orElseGet(
-                  () ->
-                      new AnalysisCache(
-                          "", "", plan.facts(), AnalysisCache.byFile(plan.diagnostics())));
-      try {
-        new AnalysisCache(
-                inputs.get().settings(),
-                AnalysisCache.digest(inputs.get().files()),
-                next.facts(),
-                next.diagnostics())
-            .write(cacheFile);
-      } catch (IOException e) {
-        problems.add("cannot write " + cacheFile + "; the next change reads every file");
-      }
+      rememberAnalysis(plan, cached, inputs.get(), cacheFile).ifPresent(problems::add);
     }
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
@@ -153,6 +137,35 @@ final class SourceGenerator {
         partial.map(PartialGeneration::changedInputs).orElse(-1),
         cached.map(CachedGeneration::read).orElse(-1),
         inputs.map(in -> CachedGeneration.withContent(in.files()).size()).orElse(-1));
+  }
+
+  /**
+   * Writes the analysis cache for the next build: the cached generation's, renewed, or the whole
+   * plan's facts and diagnostics; the warning to show when it cannot.
+   */
+  private static Optional<String> rememberAnalysis(
+      CompilePlan plan,
+      Optional<CachedGeneration> cached,
+      IncrementalGeneration.Inputs inputs,
+      Path cacheFile) {
+    AnalysisCache next =
+        cached
+            .map(CachedGeneration::cache)
+            .orElseGet(
+                () ->
+                    new AnalysisCache(
+                        "", "", plan.facts(), AnalysisCache.byFile(plan.diagnostics())));
+    try {
+      new AnalysisCache(
+              inputs.settings(),
+              AnalysisCache.digest(inputs.files()),
+              next.facts(),
+              next.diagnostics())
+          .write(cacheFile);
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot write " + cacheFile + "; the next change reads every file");
+    }
   }
 
   private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {
