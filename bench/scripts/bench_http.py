@@ -22,11 +22,12 @@ BENCH = Path(__file__).resolve().parent.parent
 ROOT = BENCH.parent
 PAYLOADS = BENCH / "src/main/resources/payloads"
 EXAMPLE = ROOT / "examples/callback"
-# The example's run command (examples/callback/pom.xml, -Dhookc.run) is `java @jvm.args
-# @archive.args -jar target/callback.jar` in examples/callback: the flags are read from the same
-# argument files, so that what is measured is what runs.
+# The example's run command is `java @jvm.args @target/hookc.args -jar target/callback.jar` in
+# examples/callback (target/hookc.args is written by hookc:executable-jar with the class-data
+# archive, see examples/callback/pom.xml): the flags are read from the same argument files, so that
+# what is measured is what runs.
 RUN_FLAGS = "@" + str(EXAMPLE / "jvm.args")
-ARCHIVE_FLAGS = "@" + str(EXAMPLE / "archive.args")
+ARCHIVE_FLAGS = "@" + str(EXAMPLE / "target/hookc.args")
 # Godspeed 2.5 (Express, info logging) on the same kind of 2-core machine, wrk -t2 -c50: the
 # figures given with the performance issue, used because its HTTP plugin cannot be installed from
 # the npm registry (bench/godspeed/setup.sh shows the attempt).
@@ -35,8 +36,8 @@ GODSPEED = {"rps": (1600, 1900), "p50_ms": 25, "p99_ms": (50, 170), "startup_s":
 
 
 def servers(jvm_flags, archive=True):
-    """The commands, run in examples/callback: the relative paths in archive.args and of the jar
-    are the run command's."""
+    """The commands, run in examples/callback: the relative paths in target/hookc.args and of the
+    jar are the run command's."""
     bench_cp = f"{BENCH}/target/classes:{BENCH}/target/lib/*"
     flags = jvm_flags.split()
     hookc_flags = [*flags, ARCHIVE_FLAGS] if archive else flags

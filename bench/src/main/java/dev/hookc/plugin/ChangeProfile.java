@@ -225,7 +225,12 @@ public final class ChangeProfile {
                 request.eventsDirectory(),
                 request.functionsDirectory(),
                 request.definitionsDirectory(),
-                request.projectDirectory().resolve("config"));
+                request.projectDirectory().resolve("config"),
+                java.util.Optional.of(
+                    new ProjectLoader.JavaFunctionPackage(
+                        FunctionTable.functionsDirectory(
+                            request.javaSourceDirectory(), request.packageName()),
+                        FunctionTable.functionsPackage(request.packageName()))));
     t.lap("load");
     FunctionTable functions =
         new FunctionTable(

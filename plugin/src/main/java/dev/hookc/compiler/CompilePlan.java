@@ -11,8 +11,11 @@ import java.util.TreeMap;
 
 /**
  * A checked and bound project, ready to emit: every diagnostic in file and line order, the units to
- * emit (none when there is an error), and what each event and workflow file means beyond itself
- * (none when there is an error), which lets the next build leave unchanged files unread.
+ * emit, and what each event and workflow file means beyond itself, which lets the next build leave
+ * unchanged files unread. When there is an error there are no facts and no units, except when the
+ * only errors are functions that resolve to nothing: then the contracts of the Java functions the
+ * workflows call, written or not, so that a missing class can be written against its generated
+ * interface and arguments.
  */
 public record CompilePlan(
     List<Diagnostic> diagnostics, List<EmitUnit> units, Map<String, FileFact> facts) {

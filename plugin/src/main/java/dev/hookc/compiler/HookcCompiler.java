@@ -5,8 +5,11 @@ import dev.hookc.compiler.analysis.Analyzer;
 import dev.hookc.compiler.bind.Binder;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.cache.FileFacts;
+import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.load.ProjectLoader;
@@ -15,6 +18,7 @@ import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -45,10 +49,10 @@ public final class HookcCompiler {
 
   /**
    * Plans like {@link #plan(CompileRequest)}, reading only the event and workflow files whose
-   * project-relative path {@code load} accepts ({@code http.yaml}, the shared definitions and the
-   * configuration are always read). The plan holds the units and facts of what was read; its units
-   * and diagnostics are those of a whole build only for files whose every dependency was read, so
-   * the caller decides which of them to use.
+   * project-relative path {@code load} accepts ({@code http.yaml}, the shared definitions, the
+   * configuration and the Java functions' sources are always read). The plan holds the units and
+   * facts of what was read; its units and diagnostics are those of a whole build only for files
+   * whose every dependency was read, so the caller decides which of them to use.
    */
   public CompilePlan plan(CompileRequest request, Predicate<String> load) {
     Diagnostics diagnostics = new Diagnostics();
@@ -59,6 +63,11 @@ public final class HookcCompiler {
                 request.functionsDirectory(),
                 request.definitionsDirectory(),
                 request.projectDirectory().resolve("config"),
+                Optional.of(
+                    new ProjectLoader.JavaFunctionPackage(
+                        FunctionTable.functionsDirectory(
+                            request.javaSourceDirectory(), request.packageName()),
+                        FunctionTable.functionsPackage(request.packageName()))),
                 load);
     FunctionTable functions =
         new FunctionTable(
@@ -69,7 +78,17 @@ public final class HookcCompiler {
     Names names = new Names(request.packageName());
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     if (diagnostics.hasErrors()) {
-      return new CompilePlan(diagnostics.sorted(), List.of());
+      // A Java function not written yet still gets its contract, for its class to implement; any
+      // other error generates nothing, since binding may not make sense of the project.
+      boolean onlyUnresolved =
+          diagnostics.sorted().stream()
+              .filter(d -> d.severity() == Severity.ERROR)
+              .allMatch(d -> d.code() == CheckCode.TASK_FN_UNRESOLVED);
+      List<EmitUnit> contracts =
+          onlyUnresolved
+              ? ProjectEmitter.contracts(new Binder(names).bind(project, analysis))
+              : List.of();
+      return new CompilePlan(diagnostics.sorted(), contracts);
     }
     BoundProject bound = new Binder(names).bind(project, analysis);
     return new CompilePlan(

@@ -65,8 +65,8 @@ final class InputFingerprint {
    * version and parameters that are not part of the request).
    *
    * <p>Besides the request's directories, {@code src/eventsources} and {@code src/config} count,
-   * and of the Java functions only which files exist: that decides between calling a function and
-   * reporting it missing, while their bodies are javac's business.
+   * and the Java functions' sources: which exist decides between calling a function and reporting
+   * it missing, and their content gives each function's result type and constructor.
    */
   static InputFingerprint scan(CompileRequest request, Map<String, String> settings)
       throws IOException {
@@ -94,7 +94,7 @@ final class InputFingerprint {
         .contents("config", base.resolve("src/config"))
         // The compiler reads the configuration from config/ next to src/.
         .contents("configuration", base.resolve("config"))
-        .names("javaFunctions", functionSources, ".java");
+        .contents("javaFunctions", functionSources, ".java");
   }
 
   /** The content fingerprint, reading every file: for callers without remembered hashes. */
@@ -145,6 +145,14 @@ final class InputFingerprint {
     return shown.toString().replace('\\', '/');
   }
 
+  /**
+   * Every directory generation reads, whether it exists or not: what {@code hookc:run} watches
+   * besides the Java sources.
+   */
+  List<Path> directories() {
+    return inputs.stream().map(Input::directory).distinct().toList();
+  }
+
   /** The digest of the settings alone: a build with other settings generates everything. */
   String settingsDigest() {
     Digest digest = Digest.sha256();
@@ -187,13 +195,13 @@ final class InputFingerprint {
 
   /** Every regular file under {@code directory}; a missing directory has none. */
   private InputFingerprint contents(String label, Path directory) throws IOException {
-    inputs.add(new Input('d', label, directory, walk(directory, "")));
-    return this;
+    return contents(label, directory, "");
   }
 
-  /** The files under {@code directory} ending with {@code suffix}, by name only. */
-  private InputFingerprint names(String label, Path directory, String suffix) throws IOException {
-    inputs.add(new Input('n', label, directory, walk(directory, suffix)));
+  /** The regular files under {@code directory} ending with {@code suffix}, by content. */
+  private InputFingerprint contents(String label, Path directory, String suffix)
+      throws IOException {
+    inputs.add(new Input('d', label, directory, walk(directory, suffix)));
     return this;
   }
 

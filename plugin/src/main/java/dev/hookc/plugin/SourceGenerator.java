@@ -69,10 +69,13 @@ final class SourceGenerator {
         cached
             .map(CachedGeneration::plan)
             .orElseGet(() -> new HookcCompiler().plan(request.compile()));
+    if (plan.count(Severity.ERROR) > 0 && !plan.units().isEmpty()) {
+      writeContracts(request, plan);
+    }
     if (plan.count(Severity.ERROR) > 0
         || (request.failOnWarning() && plan.count(Severity.WARNING) > 0)) {
-      // Nothing is written, so the manifest still describes the output: the next build can still
-      // regenerate only what changed since the last successful one.
+      // Nothing else is written, so the manifest still describes the output: the next build can
+      // still regenerate only what changed since the last successful one.
       return new GenerationResult(
           GenerationResult.Outcome.FAILED,
           plan.diagnostics(),
@@ -165,6 +168,26 @@ final class SourceGenerator {
       return Optional.empty();
     } catch (IOException e) {
       return Optional.of("cannot write " + cacheFile + "; the next change reads every file");
+    }
+  }
+
+  /**
+   * Writes the contracts a failed build still generates (those of Java functions, for a missing
+   * class to implement), leaving the other generated files alone. The manifest is forgotten: it no
+   * longer describes the output, so the next successful build writes everything afresh, removing a
+   * contract no longer called.
+   */
+  private static void writeContracts(GenerationRequest request, CompilePlan plan)
+      throws IOException {
+    Path output = request.compile().outputDirectory();
+    try {
+      Files.deleteIfExists(request.stateFile().resolveSibling(MANIFEST));
+      Files.deleteIfExists(request.stateFile().resolveSibling(AnalysisCache.NAME));
+      List<GeneratedSource> sources =
+          plan.units().stream().flatMap(unit -> unit.emit().stream()).toList();
+      new SourceWriter(output).update(sources, java.util.Set.of());
+    } catch (IOException e) {
+      throw new IOException("cannot write generated sources to " + output, e);
     }
   }
 

@@ -1,6 +1,7 @@
 /**
- * The Maven glue: a thin Mojo that maps its parameters to a generation request and reports the
- * result, and the incremental generation behind it (the up-to-date check over fingerprinted inputs,
- * and writing only the sources that changed).
+ * The Maven glue: thin Mojos that map their parameters to plain classes and report the result —
+ * generation with its up-to-date check and incremental output, {@code run} (an application in a JVM
+ * of its own, rebuilt and restarted on every change), and {@code executable-jar} (a runnable jar
+ * with an optional class-data archive).
  */
 package dev.hookc.plugin;

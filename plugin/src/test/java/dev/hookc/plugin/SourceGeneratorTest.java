@@ -105,6 +105,29 @@ class SourceGeneratorTest {
   }
 
   @Test
+  void writesTheContractOfAMissingJavaFunctionAlthoughTheBuildFails() throws IOException {
+    generate(false);
+    Path workflow = output.resolve("com/example/hookc/workflows/AckWorkflow.java");
+    assertThat(workflow).exists();
+    write("src/functions/ack.yaml", ACK.replace("fn: com.gs.return", "fn: notifyTeam"));
+
+    GenerationResult result = generate(false);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.diagnostics())
+        .singleElement()
+        .extracting(d -> d.code().id())
+        .isEqualTo("HC3008");
+    Path functions = output.resolve("com/example/hookc/functions");
+    assertThat(functions.resolve("NotifyTeamFunction.java")).exists();
+    assertThat(functions.resolve("NotifyTeamArgs.java")).exists();
+    // The rest is left as it was; the manifest no longer describes it, so the next build
+    // writes everything afresh.
+    assertThat(workflow).exists();
+    assertThat(stateFile.resolveSibling(SourceGenerator.MANIFEST)).doesNotExist();
+  }
+
+  @Test
   void failsOnAWarningOnlyWhenAskedTo() throws IOException {
     write("src/events/empty.yaml", "");
 

@@ -40,6 +40,7 @@ class UpToDateCheckTest {
     // Written long ago, as most inputs are: their remembered hashes are trusted next time.
     setModified(OLD, "src/events/callback.yaml", "src/functions/handle.yaml");
     setModified(OLD, "src/definitions/Payment.yaml");
+    setModified(OLD, "src/main/java/com/example/hookc/functions/Notify.java");
     record(FileHashes.none());
   }
 
@@ -164,11 +165,19 @@ class UpToDateCheckTest {
   }
 
   @Test
-  void regeneratesWhenAJavaFunctionFileAppearsButNotWhenItsBodyChanges() throws IOException {
-    write("src/main/java/com/example/hookc/functions/Notify.java", "class Notify { int x; }\n");
-    assertThat(upToDate()).isTrue();
-
+  void regeneratesWhenAJavaFunctionFileAppears() throws IOException {
     write("src/main/java/com/example/hookc/functions/Audit.java", "class Audit {}\n");
+
+    assertThat(upToDate()).isFalse();
+  }
+
+  @Test
+  void regeneratesWhenAJavaFunctionsSourceChanges() throws IOException {
+    // Its apply's return type and its constructor decide the code generated to call it.
+    write(
+        "src/main/java/com/example/hookc/functions/Notify.java",
+        "class Notify { String apply(NotifyArgs a, FunctionContext c) { return null; } }\n");
+
     assertThat(upToDate()).isFalse();
   }
 

@@ -2,9 +2,11 @@ package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.ConfigChecker;
 import dev.hookc.compiler.check.FlowChecker;
+import dev.hookc.compiler.check.FunctionConstructors;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.check.GuardChecker;
 import dev.hookc.compiler.check.ProjectChecker;
+import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
@@ -53,6 +55,7 @@ public final class Analyzer {
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
     Map<Workflow, CompiledWorkflow> workflows = compile(project, functions, hooks, workflowBodies);
     new ReturnChecker(diagnostics, functions).check(project);
+    new FunctionConstructors(diagnostics).check(calledJavaFunctions(workflows.values()));
     // Read once more, together, so that what they share is generated once. Their mistakes are
     // reported where a schema that uses them reads them; one that nothing uses generates nothing.
     SchemaDefinitions definitions =
@@ -67,6 +70,27 @@ public final class Analyzer {
         ConfigJson.of(project.config()));
   }
 
+  /** The Java functions the compiled workflows call, by name. */
+  private static java.util.Collection<ResolvedFunction.JavaFunction> calledJavaFunctions(
+      java.util.Collection<CompiledWorkflow> workflows) {
+    Map<String, ResolvedFunction.JavaFunction> called = new java.util.TreeMap<>();
+    for (CompiledWorkflow workflow : workflows) {
+      collectCalls(workflow.tasks(), called);
+      workflow.onError().ifPresent(o -> collectCalls(o.tasks(), called));
+    }
+    return called.values();
+  }
+
+  private static void collectCalls(
+      List<CompiledTask> tasks, Map<String, ResolvedFunction.JavaFunction> called) {
+    for (CompiledTask task : tasks) {
+      if (task.function().orElse(null) instanceof ResolvedFunction.JavaFunction java) {
+        called.putIfAbsent(java.name(), java);
+      }
+      collectCalls(task.nested(), called);
+    }
+  }
+
   /** Compiles every workflow, inline hooks included, against the inputs it has. */
   private Map<Workflow, CompiledWorkflow> compile(
       Project project,
@@ -78,7 +102,8 @@ public final class Analyzer {
             functions,
             new ExpressionCompiler(diagnostics),
             diagnostics,
-            ConfigType.of(project.config()));
+            ConfigType.of(project.config()),
+            new FunctionResults(project.javaSources()));
     WorkflowInputs inputs = new WorkflowInputs(names);
     Map<String, Map<String, ExprType>> parameters = WorkflowParameters.of(project, functions);
     List<Workflow> all = new ArrayList<>(project.workflows());

@@ -1,5 +1,6 @@
 package dev.hookc.compiler.analysis;
 
+import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Project;
 import java.util.Set;
@@ -22,6 +23,11 @@ public final class ProjectFiles {
             config.environments().values().stream())
         .forEach(node -> files.add(node.location().file()));
     return files;
+  }
+
+  /** The files of the records that make up what Java function {@code function} returns. */
+  public static Set<String> resultRecords(Project project, ResolvedFunction.JavaFunction function) {
+    return new FunctionResults(project.javaSources()).files(function);
   }
 
   /** The files the shared definitions were read from. */

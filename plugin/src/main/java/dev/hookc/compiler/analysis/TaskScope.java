@@ -20,19 +20,27 @@ import java.util.TreeSet;
  */
 final class TaskScope implements Scope {
   /** How a task's result reads in expressions: Godspeed's status fields. */
-  public static final ExprType.PojoType TASK_RESULT =
-      new ExprType.PojoType(
-          Names.STATUS,
-          properties(
-              new ExprType.PojoType.Property("success", ExprType.BOOLEAN, "success", true),
-              new ExprType.PojoType.Property("code", ExprType.INTEGER, "codeNumber", true),
-              new ExprType.PojoType.Property("message", ExprType.STRING, "message"),
-              new ExprType.PojoType.Property("data", ExprType.DYNAMIC, "data", true),
-              new ExprType.PojoType.Property("result", ExprType.DYNAMIC, "data", true),
-              new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode", true)),
-          false);
+  public static final ExprType.PojoType TASK_RESULT = result(ExprType.DYNAMIC);
+
+  /**
+   * A task's result whose {@code data} (and {@code result}, the guide's spelling) has type {@code
+   * data}: a JSON type, since the status holds its data as JSON.
+   */
+  static ExprType.PojoType result(ExprType data) {
+    return new ExprType.PojoType(
+        Names.STATUS,
+        properties(
+            new ExprType.PojoType.Property("success", ExprType.BOOLEAN, "success", true),
+            new ExprType.PojoType.Property("code", ExprType.INTEGER, "codeNumber", true),
+            new ExprType.PojoType.Property("message", ExprType.STRING, "message"),
+            new ExprType.PojoType.Property("data", data, "data", true),
+            new ExprType.PojoType.Property("result", data, "data", true),
+            new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode", true)),
+        false);
+  }
 
   private final ExprType inputs;
+  private final Map<String, ExprType.PojoType> results;
   private final ExprType config;
   private final Optional<ExprType> taskValue;
   private final ClassName outputsClass;
@@ -47,8 +55,10 @@ final class TaskScope implements Scope {
       ClassName outputsClass,
       List<String> earlierTasks,
       Set<String> allTasks,
-      Set<String> laterTasks) {
+      Set<String> laterTasks,
+      Map<String, ExprType.PojoType> results) {
     this.inputs = inputs;
+    this.results = Map.copyOf(results);
     this.config = config;
     this.taskValue = taskValue;
     this.outputsClass = outputsClass;
@@ -72,7 +82,7 @@ final class TaskScope implements Scope {
           outputs.put(
               task,
               new ExprType.PojoType.Property(
-                  task, TASK_RESULT, FunctionNames.lowerCamel(task), true));
+                  task, resultOf(task), FunctionNames.lowerCamel(task), true));
         }
         return Optional.of(
             new Binding(
@@ -81,10 +91,14 @@ final class TaskScope implements Scope {
         if (earlierTasks.contains(name)) {
           return Optional.of(
               new Binding(
-                  TASK_RESULT, CodeBlock.of("outputs.$L()", FunctionNames.lowerCamel(name))));
+                  resultOf(name), CodeBlock.of("outputs.$L()", FunctionNames.lowerCamel(name))));
         }
         return Optional.empty();
     }
+  }
+
+  private ExprType.PojoType resultOf(String task) {
+    return results.getOrDefault(task, TASK_RESULT);
   }
 
   @Override

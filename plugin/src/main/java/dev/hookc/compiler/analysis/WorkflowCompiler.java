@@ -14,6 +14,7 @@ import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlScalar;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,15 +32,19 @@ final class WorkflowCompiler {
   private final ExpressionCompiler expressions;
   private final Diagnostics diagnostics;
   private final ExprType config;
+  private final FunctionResults results;
 
   /**
    * @param config the type of {@code config}: its shape from {@code config/default.yaml}
+   * @param results the types of the Java functions' results
    */
   WorkflowCompiler(
       FunctionTable functions,
       ExpressionCompiler expressions,
       Diagnostics diagnostics,
-      ExprType config) {
+      ExprType config,
+      FunctionResults results) {
+    this.results = results;
     this.functions = functions;
     this.expressions = expressions;
     this.diagnostics = diagnostics;
@@ -50,7 +55,9 @@ final class WorkflowCompiler {
   CompiledWorkflow compile(Workflow workflow, ExprType inputs, ClassName outputsClass) {
     Set<String> all = new HashSet<>();
     collectIds(workflow.outerTasks(), all);
-    Unit unit = new Unit(inputs, outputsClass, all);
+    Map<String, ExprType.PojoType> typed = new HashMap<>();
+    typedResults(workflow.outerTasks(), typed);
+    Unit unit = new Unit(inputs, outputsClass, all, typed);
     Optional<CompiledTask.CompiledOnError> onError =
         workflow
             .onError()
@@ -60,8 +67,29 @@ final class WorkflowCompiler {
     return new CompiledWorkflow(tasks, onError);
   }
 
-  /** What stays the same for every task of one workflow. */
-  private record Unit(ExprType inputs, ClassName outputsClass, Set<String> all) {}
+  /**
+   * What stays the same for every task of one workflow.
+   *
+   * @param results the results of its tasks whose data has a known type, by task id
+   */
+  private record Unit(
+      ExprType inputs,
+      ClassName outputsClass,
+      Set<String> all,
+      Map<String, ExprType.PojoType> results) {}
+
+  /** Finds the tasks calling a Java function whose declared result gives its data a type. */
+  private void typedResults(List<Task> tasks, Map<String, ExprType.PojoType> typed) {
+    for (Task task : tasks) {
+      task.fn()
+          .flatMap(fn -> functions.resolveCall(fn.name()))
+          .filter(ResolvedFunction.JavaFunction.class::isInstance)
+          .map(f -> results.data((ResolvedFunction.JavaFunction) f))
+          .filter(data -> !(data instanceof ExprType.DynamicType))
+          .ifPresent(data -> typed.put(task.id(), TaskScope.result(data)));
+      typedResults(task.nested(), typed);
+    }
+  }
 
   /**
    * Compiles tasks that run one after the other; {@code earlier} grows by what each makes readable.
@@ -97,8 +125,15 @@ final class WorkflowCompiler {
       Optional<CompiledTask.CompiledOnError> inherited) {
     TaskScope scope =
         new TaskScope(
-            unit.inputs(), config, taskValue, unit.outputsClass(), earlier, unit.all(), later);
-    Optional<ResolvedFunction> function = task.fn().flatMap(fn -> functions.resolve(fn.name()));
+            unit.inputs(),
+            config,
+            taskValue,
+            unit.outputsClass(),
+            earlier,
+            unit.all(),
+            later,
+            unit.results());
+    Optional<ResolvedFunction> function = task.fn().flatMap(fn -> functions.resolveCall(fn.name()));
     TaskKind kind = TaskKind.of(task, function);
     Optional<CompiledValue> args = Optional.empty();
     Map<String, CompiledValue> named = new LinkedHashMap<>();
@@ -175,7 +210,14 @@ final class WorkflowCompiler {
       Optional<ExprType> taskValue) {
     TaskScope scope =
         new TaskScope(
-            unit.inputs(), config, taskValue, unit.outputsClass(), earlier, unit.all(), Set.of());
+            unit.inputs(),
+            config,
+            taskValue,
+            unit.outputsClass(),
+            earlier,
+            unit.all(),
+            Set.of(),
+            unit.results());
     Optional<CompiledValue> response =
         onError.response().flatMap(r -> expressions.compile(r, scope));
     List<CompiledTask> tasks =

@@ -1,8 +1,11 @@
 package dev.hookc.compiler.bind;
 
 import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.check.FunctionConstructors;
+import dev.hookc.compiler.check.Injection;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.JavaFunctionClass;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,22 @@ public record BoundJavaFunction(
   public BoundJavaFunction {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     callers = List.copyOf(callers);
+  }
+
+  /** How a task reads what the function returns, by the type its class declares. */
+  public JavaFunctionClass.ResultRule resultRule() {
+    return function
+        .source()
+        .map(JavaFunctionClass::resultRule)
+        .orElse(JavaFunctionClass.ResultRule.GODSPEED);
+  }
+
+  /**
+   * What the generated code passes to the constructor of the user's class, in order: nothing for a
+   * class without constructors, or not written yet.
+   */
+  public List<Injection> constructorArguments() {
+    return function.source().flatMap(FunctionConstructors::arguments).orElse(List.of());
   }
 
   /** The generated interface the user's class implements. */

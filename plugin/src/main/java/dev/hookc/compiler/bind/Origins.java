@@ -63,7 +63,7 @@ final class Origins {
               Set<String> own = new TreeSet<>(global);
               own.add(workflow.file());
               List<Workflow> called = new ArrayList<>();
-              tasks(compiled).forEach(task -> calls(task, analysis, own, called));
+              tasks(compiled).forEach(task -> calls(task, project, analysis, own, called));
               closure.put(workflow, own);
               callees.put(workflow, called);
             });
@@ -134,12 +134,20 @@ final class Origins {
   }
 
   private static void calls(
-      CompiledTask task, Analysis analysis, Set<String> own, List<Workflow> called) {
+      CompiledTask task,
+      Project project,
+      Analysis analysis,
+      Set<String> own,
+      List<Workflow> called) {
     task.task().fn().ifPresent(fn -> own.add(javaFile(analysis, fn.name())));
     if (task.function().orElse(null) instanceof ResolvedFunction.WorkflowFunction w) {
       called.add(w.workflow());
     }
-    task.nested().forEach(nested -> calls(nested, analysis, own, called));
+    if (task.function().orElse(null) instanceof ResolvedFunction.JavaFunction java) {
+      // The records its result is made of type the expressions reading it.
+      own.addAll(ProjectFiles.resultRecords(project, java));
+    }
+    task.nested().forEach(nested -> calls(nested, project, analysis, own, called));
   }
 
   private static Optional<Workflow> handling(Event event, Analysis analysis) {

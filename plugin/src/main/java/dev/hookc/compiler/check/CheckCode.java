@@ -12,6 +12,14 @@ public enum CheckCode implements DiagnosticCode {
   WORKFLOW_CYCLE("HC3013", "workflows call each other in a cycle"),
   EVENT_FN_BUILTIN("HC2018", "an event's 'fn' is a built-in, which cannot handle a request alone"),
   EVENT_FN_JAVA("HC2019", "an event's 'fn' names a Java function; events are handled by workflows"),
+  FUNCTION_CONSTRUCTOR(
+      "HC3802", "a Java function class has several public constructors, or only non-public ones"),
+  FUNCTION_PARAMETER(
+      "HC3803", "a Java function's constructor takes a parameter of a type hookc cannot inject"),
+  FUNCTION_CONSTRUCTOR_THROWS(
+      "HC3804",
+      "a Java function's constructor declares an exception that may be checked",
+      Severity.WARNING),
   HOOK_WORKFLOW_SHARED(
       "HC2032",
       "a workflow named by a validation-error hook also handles an event or the other kind of hook");
@@ -19,7 +27,11 @@ public enum CheckCode implements DiagnosticCode {
   private final Spec spec;
 
   CheckCode(String id, String summary) {
-    this.spec = new Spec(id, summary, Severity.ERROR);
+    this(id, summary, Severity.ERROR);
+  }
+
+  CheckCode(String id, String summary, Severity severity) {
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override

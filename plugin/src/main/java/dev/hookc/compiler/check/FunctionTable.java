@@ -1,17 +1,19 @@
 package dev.hookc.compiler.check;
 
+import dev.hookc.compiler.model.JavaFunctionClass;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Resolves function names the way the runtime will call them: first a built-in, then a YAML
@@ -44,6 +46,10 @@ public final class FunctionTable {
           "com.gs.elasticgraph",
           "com.gs.aws");
 
+  /** A name that can be a Java function's: dotted identifiers, outside Godspeed's namespace. */
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
   private final Project project;
   // By id: every task and event resolves its fn here, so a scan of the list made checking
   // quadratic in the number of workflows.
@@ -61,6 +67,16 @@ public final class FunctionTable {
     project.workflows().forEach(w -> workflows.putIfAbsent(w.id(), w));
   }
 
+  /** The package of a project's Java functions: {@code <packageName>.functions}. */
+  public static String functionsPackage(String packageName) {
+    return packageName + ".functions";
+  }
+
+  /** The directory of the Java functions' package below {@code javaSourceDirectory}. */
+  public static Path functionsDirectory(Path javaSourceDirectory, String packageName) {
+    return javaSourceDirectory.resolve(functionsPackage(packageName).replace('.', '/'));
+  }
+
   /** What {@code name} resolves to, or empty when nothing answers to it. */
   public Optional<ResolvedFunction> resolve(String name) {
     if (BUILTINS.contains(name)) {
@@ -71,9 +87,25 @@ public final class FunctionTable {
       return Optional.of(new ResolvedFunction.WorkflowFunction(workflow));
     }
     ResolvedFunction.JavaFunction java = javaFunction(name);
-    return Files.isRegularFile(projectDirectory.resolve(java.sourcePath()))
-        ? Optional.of(java)
-        : Optional.empty();
+    return java.exists() ? Optional.of(java) : Optional.empty();
+  }
+
+  /**
+   * What a task's {@code fn: name} calls: what {@link #resolve} gives or, when nothing answers to a
+   * name that can be a Java function's, that Java function, not written yet. Its call is compiled
+   * all the same, so that its contract can be generated for the class to implement.
+   */
+  public Optional<ResolvedFunction> resolveCall(String name) {
+    Optional<ResolvedFunction> resolved = resolve(name);
+    if (resolved.isPresent() || !canBeJava(name) || project.unreadableWorkflows().contains(name)) {
+      return resolved;
+    }
+    return Optional.of(javaFunction(name));
+  }
+
+  /** Whether {@code name} can name a Java function: dotted identifiers, not {@code com.gs.*}. */
+  public static boolean canBeJava(String name) {
+    return JAVA_NAME.matcher(name).matches() && !name.startsWith("com.gs.");
   }
 
   /** Whether {@code name} is a Godspeed built-in that hookc does not implement yet. */
@@ -81,25 +113,44 @@ public final class FunctionTable {
     return GODSPEED_BUILTINS.contains(name);
   }
 
-  /** Where the Java function {@code name} must be written, whether or not it exists. */
+  /** Where the Java function {@code name} must be written, and its class if it is. */
   public ResolvedFunction.JavaFunction javaFunction(String name) {
     List<String> parts = new ArrayList<>(List.of(name.split("\\.")));
     String className = FunctionNames.upperCamel(parts.remove(parts.size() - 1));
-    StringBuilder pkg = new StringBuilder(packageName).append(".functions");
+    StringBuilder pkg = new StringBuilder(functionsPackage(packageName));
     for (String part : parts) {
-      pkg.append('.').append(FunctionNames.lowerCamel(part).toLowerCase(java.util.Locale.ROOT));
+      pkg.append('.').append(FunctionNames.lowerCamel(part).toLowerCase(Locale.ROOT));
     }
-    Path source =
-        javaSourceDirectory.resolve(pkg.toString().replace('.', '/')).resolve(className + ".java");
-    Path shown = source.startsWith(projectDirectory) ? projectDirectory.relativize(source) : source;
+    String shown =
+        shown(javaSourceDirectory.resolve(pkg.toString().replace('.', '/')))
+            + "/"
+            + className
+            + ".java";
     return new ResolvedFunction.JavaFunction(
-        name, pkg.toString(), className, shown.toString().replace('\\', '/'));
+        name, pkg.toString(), className, shown, project.javaSources().at(shown));
   }
 
-  /** Every name that resolves, for did-you-mean hints. */
+  /** Every name that resolves, Java functions included, for did-you-mean hints. */
   public Set<String> knownNames() {
     Set<String> names = new TreeSet<>(BUILTINS);
     project.workflows().forEach(w -> names.add(w.id()));
+    String prefix = shown(functionsDirectory(javaSourceDirectory, packageName)) + "/";
+    for (JavaFunctionClass java : project.javaSources().classes().values()) {
+      if (java.isFunction() && java.file().startsWith(prefix)) {
+        List<String> parts =
+            new ArrayList<>(List.of(java.file().substring(prefix.length()).split("/")));
+        parts.set(parts.size() - 1, FunctionNames.lowerCamel(java.className()));
+        names.add(String.join(".", parts));
+      }
+    }
     return names;
+  }
+
+  /** A path as diagnostics show it: relative to the project when inside it. */
+  private String shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path shown =
+        absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
   }
 }

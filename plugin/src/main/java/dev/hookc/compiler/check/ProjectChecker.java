@@ -117,8 +117,26 @@ public final class ProjectChecker {
           CheckCode.TASK_FN_UNRESOLVED,
           fn.node().location(),
           unresolvedMessage(fn.name()),
-          hint(fn.name()));
+          FunctionTable.canBeJava(fn.name()) ? skeletonHint(fn.name()) : hint(fn.name()));
     }
+  }
+
+  /**
+   * A missing Java function's hint: the likely spelling, if any, then the class to paste, which
+   * compiles against the contract generated for it all the same.
+   */
+  private String skeletonHint(String name) {
+    ResolvedFunction.JavaFunction java = functions.javaFunction(name);
+    String create =
+        "create "
+            + java.sourcePath()
+            + " implementing the generated "
+            + java.className()
+            + "Function, for example:\n"
+            + FunctionSkeleton.of(java);
+    return Suggestions.didYouMean(name, functions.knownNames())
+        .map(question -> question + " Otherwise, for a new Java function, " + create)
+        .orElse("for a new Java function, " + create);
   }
 
   private String unresolvedMessage(String name) {

@@ -1,6 +1,8 @@
 package dev.hookc.compiler.check;
 
+import dev.hookc.compiler.model.JavaFunctionClass;
 import dev.hookc.compiler.model.Workflow;
+import java.util.Optional;
 
 /** What a function name resolves to. */
 public sealed interface ResolvedFunction {
@@ -14,7 +16,20 @@ public sealed interface ResolvedFunction {
   /**
    * A Java function the user writes: class {@code className} in {@code packageName}, implementing
    * the generated interface of the same name with suffix {@code Function}.
+   *
+   * @param source what was read of its class; empty while the class is not written yet
    */
-  record JavaFunction(String name, String packageName, String className, String sourcePath)
-      implements ResolvedFunction {}
+  record JavaFunction(
+      String name,
+      String packageName,
+      String className,
+      String sourcePath,
+      Optional<JavaFunctionClass> source)
+      implements ResolvedFunction {
+
+    /** Whether its class exists. */
+    public boolean exists() {
+      return source.isPresent();
+    }
+  }
 }

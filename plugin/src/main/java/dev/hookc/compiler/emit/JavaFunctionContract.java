@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.bind.BoundJavaFunction;
+import dev.hookc.compiler.check.Injection;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
@@ -46,6 +47,58 @@ final class JavaFunctionContract {
     return CodeBlock.of("new $T($L)", contract.argsName(), CodeBlock.join(values, ", "));
   }
 
+  /**
+   * The function as its wiring gives it: {@code wiring.function(RecordTransactionFunction.class, ()
+   * -> new RecordTransaction(...))}, an implementation given for its contract, else the one {@link
+   * #construction} makes. On one line when it fits from column {@code indent}, else the call's
+   * arguments, and the constructor's, one per continuation line.
+   */
+  static CodeBlock instance(BoundJavaFunction contract, CodeBlock wiring, int indent) {
+    CodeBlock oneLine =
+        CodeBlock.of(
+            "$L.function($T.class, () -> $L)",
+            wiring,
+            contract.interfaceName(),
+            construction(contract, wiring));
+    if (Widths.fits(indent, CodeBlock.of("$L;", oneLine))) {
+      return oneLine;
+    }
+    return CodeBlock.of(
+        "$L.function(\n$>$>$T.class,\n() -> new $T(\n$>$>$L))$<$<$<$<",
+        wiring,
+        contract.interfaceName(),
+        contract.implementationName(),
+        CodeBlock.join(arguments(contract, wiring), ",\n"));
+  }
+
+  /**
+   * {@code new RecordTransaction(wiring.dataSource(), ...)}: the user's class made with its public
+   * constructor, each parameter given what the wiring has of its type.
+   */
+  static CodeBlock construction(BoundJavaFunction contract, CodeBlock wiring) {
+    return CodeBlock.of(
+        "new $T($L)",
+        contract.implementationName(),
+        CodeBlock.join(arguments(contract, wiring), ", "));
+  }
+
+  private static List<CodeBlock> arguments(BoundJavaFunction contract, CodeBlock wiring) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Injection injection : contract.constructorArguments()) {
+      arguments.add(
+          switch (injection) {
+            case CONFIG -> CodeBlock.of("$L.config()", wiring);
+            case DATA_SOURCE -> CodeBlock.of("$L.dataSource()", wiring);
+            case HTTP_CLIENT -> CodeBlock.of("$L.httpClient()", wiring);
+            case CLOCK -> CodeBlock.of("$L.clock()", wiring);
+            case LOGGER ->
+                CodeBlock.of(
+                    "$T.loggerFor($S)", Names.FUNCTION_CONTEXT, contract.function().name());
+          });
+    }
+    return arguments;
+  }
+
   static List<JavaFile> files(BoundJavaFunction contract) {
     ResolvedFunction.JavaFunction function = contract.function();
     TypeSpec.Builder args =
@@ -71,9 +124,11 @@ final class JavaFunctionContract {
             .addAnnotation(Names.generated())
             .addJavadoc(
                 "Java function {@code $L}: implement it in class {@code $L} ($L).\n\n"
-                    + "<p>What it returns becomes the task's result by Godspeed's status rules: a\n"
-                    + "{@code Status}, or an object with {@code success} or {@code code}, is a status;\n"
-                    + "anything else is the data of a successful 200.\n",
+                    + "<p>The return type your {@code apply} declares decides how the task reads\n"
+                    + "its result: {@code Status} is the status itself; any other type but\n"
+                    + "{@code Object} is the data of a 200, whatever its keys; {@code Object} keeps\n"
+                    + "Godspeed's rules, where an object with {@code success} or {@code code} is\n"
+                    + "a status.\n",
                 function.name(),
                 contract.implementationName().canonicalName(),
                 function.sourcePath())

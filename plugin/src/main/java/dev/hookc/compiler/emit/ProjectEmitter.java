@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * bound project only; every decision, and every mistake, was made before.
  */
 public final class ProjectEmitter {
+  private static final String CONTRACT_UNIT = "function ";
 
   /** Every source of {@code project}, unsorted. */
   public List<GeneratedSource> emit(BoundProject project) {
@@ -41,6 +42,12 @@ public final class ProjectEmitter {
    */
   public static List<GeneratedSource> emit(List<EmitUnit> units) {
     return units.parallelStream().flatMap(unit -> unit.emit().stream()).toList();
+  }
+
+  /** The units of the Java function contracts of {@code project} alone. */
+  public static List<EmitUnit> contracts(BoundProject project) {
+    return new ProjectEmitter()
+        .plan(project).stream().filter(u -> u.key().startsWith(CONTRACT_UNIT)).toList();
   }
 
   /**
@@ -77,7 +84,7 @@ public final class ProjectEmitter {
             (name, contract) ->
                 units.add(
                     new EmitUnit(
-                        "function " + name,
+                        CONTRACT_UNIT + name,
                         contractOrigins.get(name),
                         () ->
                             JavaFunctionContract.files(contract).stream()

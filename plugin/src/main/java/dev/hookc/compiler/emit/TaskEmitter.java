@@ -10,6 +10,7 @@ import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.JavaFunctionClass;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.TaskRetry;
 import dev.hookc.compiler.naming.FunctionNames;
@@ -40,6 +41,9 @@ final class TaskEmitter {
   private final ClassName inputs;
   private final Map<String, FieldSpec> collaborators;
   private final String workflowId;
+
+  /** The variable of the workflow's constructor that holds the wiring functions are made with. */
+  private static final CodeBlock WIRING = CodeBlock.of("wiring");
 
   /**
    * @param collaborators the fields the methods use (functions, called workflows, the logger),
@@ -234,15 +238,15 @@ final class TaskEmitter {
     collaborators.put(
         field,
         FieldSpec.builder(contract.interfaceName(), field, Modifier.PRIVATE, Modifier.FINAL)
-            .initializer(
-                "wiring.function($T.class, () -> new $T())",
-                contract.interfaceName(),
-                contract.implementationName())
+            .initializer(JavaFunctionContract.instance(contract, WIRING, 8))
             .build());
+    // Its declared result decides how it reads: data (whatever its keys), or a status.
+    String reading = contract.resultRule() == JavaFunctionClass.ResultRule.DATA ? "ofData" : "of";
     CodeBlock call =
         CodeBlock.of(
-            "$T.of($L.apply($L, context($S, inputs)))",
+            "$T.$L($L.apply($L, context($S, inputs)))",
             Names.STATUS,
+            reading,
             field,
             JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
             java.name());
@@ -251,8 +255,9 @@ final class TaskEmitter {
       return call;
     }
     return CodeBlock.of(
-        "$T.of(\n$>$>$L.apply(\n$>$>$L,\ncontext($S, inputs)))$<$<$<$<",
+        "$T.$L(\n$>$>$L.apply(\n$>$>$L,\ncontext($S, inputs)))$<$<$<$<",
         Names.STATUS,
+        reading,
         field,
         JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
         java.name());

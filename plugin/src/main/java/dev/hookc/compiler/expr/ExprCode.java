@@ -28,7 +28,9 @@ public enum ExprCode implements DiagnosticCode {
   INPUT_UNAVAILABLE(
       "HC4019",
       "an input the route's requests do not carry: inputs.delivery where authn identifies no"
-          + " delivery");
+          + " delivery"),
+  UNKNOWN_RESULT_FIELD(
+      "HC4020", "a field that the record a Java function declares it returns does not have");
 
   private final Spec spec;
 

@@ -192,8 +192,12 @@ public sealed interface ExprType {
    * @param fields the keys in the order written, with the type of each value
    * @param open whether other keys may be present (undeclared parameters and headers), read as
    *     dynamic values
+   * @param record present when the object is a Java record a function returned, as JSON: the record
+   *     and function, for messages
    */
-  record ObjectType(Map<String, ExprType> fields, boolean open) implements ExprType {
+  record ObjectType(
+      Map<String, ExprType> fields, boolean open, java.util.Optional<JavaRecordOrigin> record)
+      implements ExprType {
 
     public ObjectType {
       fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -204,6 +208,11 @@ public sealed interface ExprType {
       this(fields, false);
     }
 
+    /** An object with these keys and, when {@code open}, any other. */
+    public ObjectType(Map<String, ExprType> fields, boolean open) {
+      this(fields, open, java.util.Optional.empty());
+    }
+
     @Override
     public TypeName javaType() {
       return ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
@@ -211,9 +220,17 @@ public sealed interface ExprType {
 
     @Override
     public String displayName() {
-      return "object";
+      return record.map(r -> "record " + r.record()).orElse("object");
     }
   }
+
+  /**
+   * The Java record an object was converted from: what a Java function declares it returns.
+   *
+   * @param record the record's simple name ({@code Payment})
+   * @param function the function that returns it ({@code recordTransaction})
+   */
+  record JavaRecordOrigin(String record, String function) {}
 
   // A false positive: a class initialization deadlock needs a thread that initializes one of these
   // six records before ExprType, and nothing but these constants ever creates one.

@@ -120,6 +120,9 @@ final class TypeChecker {
         return Typed.of(
             ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
       }
+      if (field == null && object.record().isPresent()) {
+        return unknownResultField(name, offset, object.record().get(), object.fields().keySet());
+      }
       if (field == null) {
         return unknownProperty(name, offset, type, object.fields().keySet());
       }
@@ -176,6 +179,27 @@ final class TypeChecker {
                 "$T.then($L, $T::$N)", JS, target.code(), pojo.javaClass(), property.getter())
             : CodeBlock.of("$L.$N()", target.operand(), property.getter());
     return Typed.of(property.type(), code, !property.required() || target.nullable());
+  }
+
+  /**
+   * A field that a Java function's declared result does not have: Jackson writes a record as its
+   * components only, so the read could only ever be null.
+   */
+  private Typed unknownResultField(
+      String name, int offset, ExprType.JavaRecordOrigin origin, Set<String> known) {
+    problems.report(
+        ExprCode.UNKNOWN_RESULT_FIELD,
+        offset,
+        "record "
+            + origin.record()
+            + ", which Java function '"
+            + origin.function()
+            + "' returns, has no field '"
+            + name
+            + "'",
+        Suggestions.didYouMean(name, known)
+            .orElse(known.isEmpty() ? null : "its fields: " + String.join(", ", known)));
+    return null;
   }
 
   private Typed unknownProperty(String name, int offset, ExprType type, Set<String> known) {

@@ -3,7 +3,10 @@ package dev.hookc.compiler.load;
 import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.diag.Severity;
 
-/** Diagnostic codes for the shape of events ({@code HC2xxx}) and workflows ({@code HC3xxx}). */
+/**
+ * Diagnostic codes for the shape of events ({@code HC2xxx}), workflows ({@code HC3xxx}) and the
+ * Java function sources read beside them ({@code HC38xx}).
+ */
 public enum LoadCode implements DiagnosticCode {
   EVENT_UNKNOWN_SOURCE("HC2001", "an event key names an event source hookc does not know"),
   EVENT_UNKNOWN_METHOD("HC2002", "an event key names an HTTP method that does not exist"),
@@ -37,7 +40,11 @@ public enum LoadCode implements DiagnosticCode {
       "HC3602", "'retry' is malformed (unknown key or type, bad 'max_attempts' or duration)"),
   SWITCH_CASES_MALFORMED("HC3603", "a switch's 'cases' or 'defaults' are not tasks"),
   TASK_UNSUPPORTED_KEY(
-      "HC3011", "a task uses a Godspeed key that hookc does not support yet", Severity.ERROR);
+      "HC3011", "a task uses a Godspeed key that hookc does not support yet", Severity.ERROR),
+  JAVA_UNREADABLE(
+      "HC3801",
+      "a Java function's source file cannot be parsed; javac will say why",
+      Severity.WARNING);
 
   private final Spec spec;
 

@@ -5,6 +5,7 @@ import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.HttpDefaults;
+import dev.hookc.compiler.model.JavaSources;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.yaml.YamlCode;
@@ -44,28 +45,36 @@ public final class ProjectLoader {
 
   /**
    * Loads the events, workflows, shared definitions and configuration below the given directories,
-   * and {@code src/eventsources/http.yaml} next to the events.
-   */
-  public Project load(
-      Path eventsDirectory,
-      Path functionsDirectory,
-      Path definitionsDirectory,
-      Path configDirectory) {
-    return load(
-        eventsDirectory, functionsDirectory, definitionsDirectory, configDirectory, f -> true);
-  }
-
-  /**
-   * Loads like {@link #load(Path, Path, Path, Path)}, but only the event and workflow files whose
-   * project-relative path {@code include} accepts; {@code http.yaml}, the shared definitions and
-   * the configuration are always read. A build that knows what a change reaches reads no other
-   * file.
+   * {@code src/eventsources/http.yaml} next to the events, and the sources of the Java functions
+   * when their package is given.
    */
   public Project load(
       Path eventsDirectory,
       Path functionsDirectory,
       Path definitionsDirectory,
       Path configDirectory,
+      Optional<JavaFunctionPackage> javaFunctions) {
+    return load(
+        eventsDirectory,
+        functionsDirectory,
+        definitionsDirectory,
+        configDirectory,
+        javaFunctions,
+        f -> true);
+  }
+
+  /**
+   * Loads like {@link #load(Path, Path, Path, Path, Optional)}, but only the event and workflow
+   * files whose project-relative path {@code include} accepts; {@code http.yaml}, the shared
+   * definitions, the configuration and the Java functions' sources are always read. A build that
+   * knows what a change reaches reads no other file.
+   */
+  public Project load(
+      Path eventsDirectory,
+      Path functionsDirectory,
+      Path definitionsDirectory,
+      Path configDirectory,
+      Optional<JavaFunctionPackage> javaFunctions,
       Predicate<String> include) {
     // Events take their defaults from http.yaml and may name shared definitions: both come first.
     HttpDefaults http = new HttpSourceReader(projectDirectory, diagnostics).read(eventsDirectory);
@@ -95,9 +104,19 @@ public final class ProjectLoader {
           .flatMap(root -> workflowReader.read(id, relative(file), root))
           .ifPresentOrElse(workflows::add, () -> unreadable.add(id));
     }
+    JavaSources java =
+        javaFunctions
+            .map(
+                p ->
+                    new JavaFunctionReader(projectDirectory, diagnostics)
+                        .read(p.directory(), p.packageName()))
+            .orElse(JavaSources.NONE);
     return new Project(
-        events, workflows, definitions, unreadable, http, loadConfig(configDirectory));
+        events, workflows, definitions, unreadable, http, loadConfig(configDirectory), java);
   }
+
+  /** Where a project's Java functions are: a package and its directory of sources. */
+  public record JavaFunctionPackage(Path directory, String packageName) {}
 
   /**
    * Reads {@code default.yaml}, the environment files and {@code custom-environment-variables.yaml}

@@ -16,6 +16,7 @@ import java.util.Optional;
  *     that references to them are not reported a second time as unknown
  * @param http what {@code src/eventsources/http.yaml} sets for every route
  * @param config the project's {@code config} directory
+ * @param javaSources what was read of the Java functions' sources
  */
 public record Project(
     List<Event> events,
@@ -23,7 +24,8 @@ public record Project(
     Map<String, YamlNode> definitions,
     java.util.Set<String> unreadableWorkflows,
     HttpDefaults http,
-    ConfigFiles config) {
+    ConfigFiles config,
+    JavaSources javaSources) {
 
   public Project {
     events = List.copyOf(events);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The outcome of a task or workflow, with Godspeed's {@code GSStatus} fields: whether it succeeded,
@@ -33,6 +34,67 @@ public record Status(
   /** A successful status with code 200 and {@code data}. */
   public static Status ok(Object data) {
     return new Status(true, 200, null, toJson(data), Map.of(), false);
+  }
+
+  /**
+   * The status of a function declared to return data (any type but {@code Status} and {@code
+   * Object}): a successful 200 with {@code result} as its data, whatever keys it has. A {@code
+   * Status} stays itself, for an implementation given in place of the declared one (a test's fake).
+   */
+  public static Status ofData(Object result) {
+    return result instanceof Status status ? status : ok(result);
+  }
+
+  /** A successful status with code 201 (Created) and {@code data}. */
+  public static Status created(Object data) {
+    return new Status(true, 201, null, toJson(data), Map.of(), false);
+  }
+
+  /** A successful status with code 202 (Accepted) and no data. */
+  public static Status accepted() {
+    return new Status(true, 202, null, NullNode.getInstance(), Map.of(), false);
+  }
+
+  /**
+   * A failed status: the response has {@code code} and {@code body} (any value that converts to
+   * JSON, e.g. {@code Map.of("message", "no such order")}). The workflow goes on unless the task's
+   * {@code on_error} ends it, as with any failed task; {@link #andReturn()} ends it at once.
+   *
+   * @throws IllegalArgumentException when {@code code} is not between 400 and 599
+   */
+  public static Status error(int code, Object body) {
+    if (code < 400 || code > 599) {
+      throw new IllegalArgumentException("not an error code: " + code);
+    }
+    return new Status(false, code, null, toJson(body), Map.of(), false);
+  }
+
+  /**
+   * This status with response header {@code name} set to {@code value}, replacing a value set
+   * before under the same name in any case.
+   *
+   * @throws IllegalArgumentException when the name is not a header name or the value has a line
+   *     break
+   */
+  public Status withHeader(String name, String value) {
+    checkHeader(name, value);
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.keySet().removeIf(name::equalsIgnoreCase);
+    copy.put(name, value);
+    return new Status(success, code, message, data, copy, returned);
+  }
+
+  /** This status with {@code message}, which {@code outputs.<task>.message} reads. */
+  public Status withMessage(String message) {
+    return new Status(success, code, message, data, headers, returned);
+  }
+
+  /**
+   * This status, ending the workflow when its task finishes, as {@code com.gs.return} does: the
+   * tasks after it do not run, and the response is this status.
+   */
+  public Status andReturn() {
+    return asReturn();
   }
 
   /**
@@ -171,6 +233,18 @@ public record Status(
       return node;
     }
     return VALUES.valueToTree(value);
+  }
+
+  private static void checkHeader(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+      throw new IllegalArgumentException("not a valid header name: " + name);
+    }
+    // A line break would let the value smuggle extra headers into the response.
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("header value contains a line break: " + name);
+    }
   }
 
   private static Map<String, String> headers(JsonNode node) {

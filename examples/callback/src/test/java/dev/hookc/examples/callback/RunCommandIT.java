@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command as the pom's {@code run} profile starts it, {@code java @jvm.args
- * @archive.args -jar target/callback.jar} in this directory, after {@code package} wrote the jar
- * and the training run's class-data archive.
+ * The example's run command, {@code java @jvm.args @target/hookc.args -jar target/callback.jar} in
+ * this directory, after {@code package} made the jar executable and {@code hookc:executable-jar}'s
+ * training run wrote the class-data archive and the options that map it.
  */
 class RunCommandIT {
 
@@ -100,7 +100,7 @@ class RunCommandIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + EXAMPLE.resolve("jvm.args"));
-    command.add("@" + EXAMPLE.resolve("archive.args"));
+    command.add("@" + EXAMPLE.resolve("target/hookc.args"));
     command.addAll(List.of(flags));
     command.addAll(List.of("-jar", "target/callback.jar"));
     Path log = Files.createTempFile(tmp, "output", ".log");

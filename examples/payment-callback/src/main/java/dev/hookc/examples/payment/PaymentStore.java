@@ -1,6 +1,5 @@
 package dev.hookc.examples.payment;
 
-import dev.hookc.runtime.HookcServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,31 +7,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 
 /**
- * The payments table in an embedded H2 database, in a file under {@code target/} unless {@code
- * PAYMENTS_DB} names another JDBC URL.
- *
- * <p>The shared store is closed by hookc when the process stops, after the callbacks in flight have
- * been recorded: it registers itself with {@link HookcServer#closeOnShutdown}. The URL therefore
- * turns off H2's own shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}), which would otherwise close
- * the database at the first moment of the stop, under those callbacks; a {@code PAYMENTS_DB} URL
- * should do the same.
+ * The payments table, in the database the application gives its functions: by default the embedded
+ * H2 database in its data directory, which the application closes when it stops, after the
+ * callbacks in flight have been recorded. The table is created on first use.
  */
-public final class PaymentStore implements AutoCloseable {
-  private static final String DEFAULT_URL =
-      "jdbc:h2:file:./target/payments-db/payments;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
-  private static volatile PaymentStore shared;
-
-  private final JdbcDataSource dataSource = new JdbcDataSource();
+public final class PaymentStore {
+  private final DataSource dataSource;
+  private volatile boolean created;
 
   /** A stored payment. */
   public record Payment(
       String transactionId, String orderId, String status, BigDecimal amount, String currency) {}
 
-  PaymentStore(String url) throws SQLException {
-    dataSource.setURL(url);
+  /** The payments table in {@code dataSource}; nothing is read until it is used. */
+  public PaymentStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  private void createTable() throws SQLException {
+    if (created) {
+      return;
+    }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(
@@ -44,37 +42,14 @@ public final class PaymentStore implements AutoCloseable {
               + " currency CHAR(3),"
               + " updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
     }
-  }
-
-  /** The store the functions share, opened on first use. */
-  public static PaymentStore shared() throws SQLException {
-    PaymentStore store = shared;
-    if (store == null) {
-      synchronized (PaymentStore.class) {
-        if (shared == null) {
-          String url = System.getenv("PAYMENTS_DB");
-          shared = new PaymentStore(url == null || url.isBlank() ? DEFAULT_URL : url);
-          HookcServer.closeOnShutdown(shared);
-        }
-        store = shared;
-      }
-    }
-    return store;
-  }
-
-  /** Closes the database: H2 writes what it still holds and closes its files. */
-  @Override
-  public void close() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("SHUTDOWN");
-    }
+    created = true;
   }
 
   /** Inserts the payment, or updates it when the transaction is known; true when inserted. */
   public boolean upsert(
       String transactionId, String orderId, String status, BigDecimal amount, String currency)
       throws SQLException {
+    createTable();
     try (Connection connection = dataSource.getConnection()) {
       boolean exists = find(connection, transactionId).isPresent();
       try (PreparedStatement merge =
@@ -92,13 +67,15 @@ public final class PaymentStore implements AutoCloseable {
     }
   }
 
-  /** A connection to the payments database, for maintenance and tests. */
+  /** A connection to the payments database, its table created, for maintenance and tests. */
   Connection connection() throws SQLException {
+    createTable();
     return dataSource.getConnection();
   }
 
   /** The payment of a transaction, if recorded. */
   public Optional<Payment> find(String transactionId) throws SQLException {
+    createTable();
     try (Connection connection = dataSource.getConnection()) {
       return find(connection, transactionId);
     }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +30,16 @@ class HostileInputTest {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static Application server;
+  private static PaymentStore payments;
 
   @BeforeAll
   static void start() throws Exception {
-    server = HookcApplication.builder().host("127.0.0.1").port(0).build().start();
+    // The database RecordTransaction is made with: the test reads the payments table through it.
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:mem:payments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    payments = new PaymentStore(database);
+    server =
+        HookcApplication.builder().dataSource(database).host("127.0.0.1").port(0).build().start();
   }
 
   @AfterAll
@@ -57,7 +64,7 @@ class HostileInputTest {
 
       assertThat(response.statusCode()).as(amount + ": " + response.body()).isEqualTo(400);
       assertThat(pointers(response)).as(amount).containsExactly("/amount");
-      assertThat(PaymentStore.shared().find(transaction)).as(amount).isEmpty();
+      assertThat(payments.find(transaction)).as(amount).isEmpty();
     }
   }
 
@@ -69,7 +76,7 @@ class HostileInputTest {
       HttpResponse<String> response = post(payment(transaction, "order-1", amount, "EUR"));
 
       assertThat(response.statusCode()).as(amount + ": " + response.body()).isEqualTo(200);
-      assertThat(PaymentStore.shared().find(transaction).orElseThrow().amount())
+      assertThat(payments.find(transaction).orElseThrow().amount())
           .isEqualByComparingTo(new BigDecimal(amount));
     }
   }
@@ -94,7 +101,7 @@ class HostileInputTest {
     HttpResponse<String> response = post(payment(transaction, order, "1", "EUR"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(PaymentStore.shared().find(transaction).orElseThrow().orderId()).isEqualTo(order);
+    assertThat(payments.find(transaction).orElseThrow().orderId()).isEqualTo(order);
   }
 
   @Test
@@ -127,7 +134,7 @@ class HostileInputTest {
   @Test
   void answers500AndNot200WhenTheDatabaseRefusesTheWrite() throws Exception {
     String transaction = "poison-" + UUID.randomUUID();
-    try (Connection connection = PaymentStore.shared().connection();
+    try (Connection connection = payments.connection();
         Statement statement = connection.createStatement()) {
       statement.execute(
           "ALTER TABLE payments ADD CONSTRAINT no_poison"
@@ -140,13 +147,13 @@ class HostileInputTest {
         statement.execute("ALTER TABLE payments DROP CONSTRAINT no_poison");
       }
     }
-    assertThat(PaymentStore.shared().find(transaction)).isEmpty();
+    assertThat(payments.find(transaction)).isEmpty();
   }
 
   @Test
   void answers500AndNot200WhenThePaymentsTableIsGone() throws Exception {
     String transaction = "tx-" + UUID.randomUUID();
-    try (Connection connection = PaymentStore.shared().connection();
+    try (Connection connection = payments.connection();
         Statement statement = connection.createStatement()) {
       statement.execute("ALTER TABLE payments RENAME TO payments_away");
       try {
@@ -157,7 +164,7 @@ class HostileInputTest {
     }
     // The sender retries the 500; once the table is back, the payment is recorded.
     assertThat(post(payment(transaction, "order-1", "12.50", "EUR")).statusCode()).isEqualTo(200);
-    assertThat(PaymentStore.shared().find(transaction)).isPresent();
+    assertThat(payments.find(transaction)).isPresent();
   }
 
   private static void assertInternalError(HttpResponse<String> response) throws Exception {

@@ -3,6 +3,7 @@ package dev.hookc.examples.payment;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookc.runtime.store.JdbcStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,12 +59,12 @@ class HostileShutdownTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 HookcApplication.class.getName())
-            // The store's default file, ./target/payments-db, is then this test's own.
+            // The application's default database, in ./data, is then this test's own.
             .directory(workingDirectory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
     command.environment().put("PORT", "0");
-    command.environment().remove("PAYMENTS_DB");
+    command.environment().remove("HOOKC_DATA_DIR");
     Process app = command.start();
     Map<String, Integer> answers = new ConcurrentHashMap<>();
     AtomicBoolean sending = new AtomicBoolean(true);
@@ -155,8 +156,7 @@ class HostileShutdownTest {
 
   private Set<String> recorded() throws Exception {
     Set<String> transactions = new HashSet<>();
-    String url =
-        "jdbc:h2:file:" + workingDirectory.resolve("target/payments-db/payments").toAbsolutePath();
+    String url = JdbcStore.h2Url(workingDirectory.resolve("data"));
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT transaction_id FROM payments")) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,16 @@ class PaymentCallbackExampleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static Application server;
+  private static PaymentStore payments;
 
   @BeforeAll
   static void start() throws Exception {
-    server = HookcApplication.builder().host("127.0.0.1").port(0).build().start();
+    // The database RecordTransaction is made with: the test reads the payments table through it.
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:mem:payments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    payments = new PaymentStore(database);
+    server =
+        HookcApplication.builder().dataSource(database).host("127.0.0.1").port(0).build().start();
   }
 
   @AfterAll
@@ -47,7 +54,7 @@ class PaymentCallbackExampleTest {
     JsonNode answer = JSON.readTree(second.body());
     assertThat(answer.get("transaction_id").asText()).isEqualTo(transaction);
     assertThat(answer.get("status").asText()).isEqualTo("success");
-    PaymentStore.Payment stored = PaymentStore.shared().find(transaction).orElseThrow();
+    PaymentStore.Payment stored = payments.find(transaction).orElseThrow();
     assertThat(stored.status()).isEqualTo("success");
     assertThat(stored.amount()).isEqualByComparingTo(new BigDecimal("12.50"));
   }
@@ -80,7 +87,7 @@ class PaymentCallbackExampleTest {
     HttpResponse<String> response = post(payment(transaction, "success", "0"));
 
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(PaymentStore.shared().find(transaction)).isEmpty();
+    assertThat(payments.find(transaction)).isEmpty();
   }
 
   @Test
@@ -109,7 +116,7 @@ class PaymentCallbackExampleTest {
     assertThat(recorded.get(0).transactionId()).isEqualTo(transaction);
     assertThat(recorded.get(0).amount()).isEqualByComparingTo(new BigDecimal("12.50"));
     // The project's RecordTransaction did not run: the payments table never saw it.
-    assertThat(PaymentStore.shared().find(transaction)).isEmpty();
+    assertThat(payments.find(transaction)).isEmpty();
   }
 
   private static String payment(String transaction, String status, String amount) {

@@ -2,6 +2,7 @@ package dev.hookc.examples.callback.functions;
 
 import dev.hookc.runtime.workflow.FunctionContext;
 import dev.hookc.runtime.workflow.Status;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,20 +13,14 @@ public final class ValidateCallbackData implements ValidateCallbackDataFunction 
   static final Set<String> KNOWN_STATUSES = Set.of("ok", "success", "failed", "pending");
 
   @Override
-  public Object apply(ValidateCallbackDataArgs args, FunctionContext context) {
+  public Status apply(ValidateCallbackDataArgs args, FunctionContext context) {
     if (!KNOWN_STATUSES.contains(args.status())) {
-      return new Status(
-          false,
-          400,
-          "unknown callback status '" + args.status() + "'",
-          Status.toJson(
-              java.util.Map.of(
-                  "message",
-                  "unknown callback status '" + args.status() + "'",
-                  "accepted",
-                  KNOWN_STATUSES.stream().sorted().toList())),
-          java.util.Map.of(),
-          true);
+      String message = "unknown callback status '" + args.status() + "'";
+      return Status.error(
+              400,
+              Map.of("message", message, "accepted", KNOWN_STATUSES.stream().sorted().toList()))
+          .withMessage(message)
+          .andReturn();
     }
     return Status.ok(args.data());
   }

@@ -12,17 +12,13 @@ import java.util.Map;
 public final class ValidatePayment implements ValidatePaymentFunction {
 
   @Override
-  public Object apply(ValidatePaymentArgs args, FunctionContext context) {
+  public Status apply(ValidatePaymentArgs args, FunctionContext context) {
     if (args.status().equals("success") && args.amount().compareTo(BigDecimal.ZERO) <= 0) {
       String message = "a successful payment must have a positive amount";
-      return new Status(
-          false,
-          422,
-          message,
-          Status.toJson(Map.of("message", message, "transaction_id", args.transactionId())),
-          Map.of(),
-          true);
+      return Status.error(422, Map.of("message", message, "transaction_id", args.transactionId()))
+          .withMessage(message)
+          .andReturn();
     }
-    return Map.of("transaction_id", args.transactionId(), "valid", true);
+    return Status.ok(Map.of("transaction_id", args.transactionId(), "valid", true));
   }
 }

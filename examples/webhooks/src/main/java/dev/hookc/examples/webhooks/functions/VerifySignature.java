@@ -17,7 +17,7 @@ public final class VerifySignature implements VerifySignatureFunction {
   private static final long TOLERANCE_SECONDS = 300;
 
   @Override
-  public Object apply(VerifySignatureArgs args, FunctionContext context) throws Exception {
+  public Boolean apply(VerifySignatureArgs args, FunctionContext context) throws Exception {
     // A signature stays valid forever; only the timestamp it covers stops a replay.
     if (!current(args.timestamp())) {
       return false;

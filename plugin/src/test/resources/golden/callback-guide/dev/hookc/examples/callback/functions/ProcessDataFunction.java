@@ -8,9 +8,11 @@ import javax.annotation.processing.Generated;
  * dev.hookc.examples.callback.functions.ProcessData}
  * (src/main/java/dev/hookc/examples/callback/functions/ProcessData.java).
  *
- * <p>What it returns becomes the task's result by Godspeed's status rules: a
- * {@code Status}, or an object with {@code success} or {@code code}, is a status;
- * anything else is the data of a successful 200.
+ * <p>The return type your {@code apply} declares decides how the task reads
+ * its result: {@code Status} is the status itself; any other type but
+ * {@code Object} is the data of a 200, whatever its keys; {@code Object} keeps
+ * Godspeed's rules, where an object with {@code success} or {@code code} is
+ * a status.
  */
 @FunctionalInterface
 @Generated("dev.hookc.compiler")

@@ -77,7 +77,7 @@ public final class HandleCallbackWorkflow {
     return TaskRunner.shared().run(
         "process_data (src/functions/handleCallback.yaml:10:5)",
         Retry.NONE,
-        () -> Status.of(
+        () -> Status.ofData(
             processData.apply(
                 new ProcessDataArgs(outputs.validateCallback().data()),
                 context("processData", inputs))));
