@@ -64,9 +64,10 @@ class PartialGenerationTest {
   void changingOneEventsSchemaRegeneratesThatFilesEventsAndTheirWorkflows() throws IOException {
     edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
 
-    // items.yaml, its three workflows, http.yaml, the configuration and the shared definition.
+    // items.yaml, its three workflows, http.yaml, the configuration, the shared definition and
+    // the Java function's source (Java functions are always read).
     assertCachedEqualsClean(
-        7, "ItemsById", "GetLookup", "GetBroken", "EchoItem", "Lookup", "Broken");
+        8, "ItemsById", "GetLookup", "GetBroken", "EchoItem", "Lookup", "Broken");
   }
 
   @Test
@@ -74,8 +75,9 @@ class PartialGenerationTest {
     edit("src/functions/echoNote.yaml", "note: <% inputs.body %>", "text: <% inputs.body %>");
 
     // echoNote.yaml, relay.yaml that calls it, the two events files that reach them, the two
-    // workflows payments.yaml also names, http.yaml, the configuration and the definition.
-    assertCachedEqualsClean(9, "EchoNote", "PostNotes", "Relay", "function audit");
+    // workflows payments.yaml also names, http.yaml, the configuration, the definition and the Java
+    // function's source.
+    assertCachedEqualsClean(10, "EchoNote", "PostNotes", "Relay", "function audit");
   }
 
   @Test
@@ -92,8 +94,8 @@ class PartialGenerationTest {
     edit("src/functions/pairOne.yaml", "id: a", "id: answer");
 
     // pairOne.yaml, pair.yaml, pairTwo.yaml that pair.yaml names, third.yaml, http.yaml, the
-    // configuration and the shared definition.
-    assertCachedEqualsClean(7, "PairOne", "PostPairOne");
+    // configuration, the shared definition and the Java function's source.
+    assertCachedEqualsClean(8, "PairOne", "PostPairOne");
   }
 
   @Test
@@ -111,7 +113,7 @@ class PartialGenerationTest {
     assertThat(generate().read()).isPositive();
     edit("src/functions/echoNote.yaml", "text: <% inputs.body %>", "note: <% inputs.body %>");
 
-    assertCachedEqualsClean(9, "EchoNote", "PostNotes", "Relay", "function audit");
+    assertCachedEqualsClean(10, "EchoNote", "PostNotes", "Relay", "function audit");
   }
 
   @Test
@@ -129,7 +131,7 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
 
-    assertThat(result.read()).isEqualTo(7);
+    assertThat(result.read()).isEqualTo(8);
     assertThat(result.diagnostics())
         .extracting(d -> d.code().id() + " " + d.location())
         .contains("HC3616 src/functions/echoRaw.yaml:6:5");
