@@ -36,8 +36,9 @@ import java.util.TreeSet;
  *     replayed) and the units of the files read
  * @param partial the units to emit and those kept
  * @param cache what to remember for the next build, less the inputs' digest
- * @param read how many input files were read: those of {@code http.yaml}, the configuration and the
- *     shared definitions, and the event and workflow files the change reaches
+ * @param read how many input files were read: {@code http.yaml}, the configuration, the shared
+ *     definitions and the Java functions' sources, and the event and workflow files the change
+ *     reaches
  */
 record CachedGeneration(
     CompilePlan plan, PartialGeneration partial, AnalysisCache cache, int read) {
