@@ -8,18 +8,13 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -128,19 +123,11 @@ final class HotRebuild implements AutoCloseable {
   private final HidingFileManager files;
   private final CompileSelection selection;
 
-  /** The generated sources' sizes and times after the last generation, by path below the root. */
-  private Map<String, Stamp> generated;
-
-  /** Sources changed or added, and deleted, since the last installed compilation. */
-  private final Set<String> changedSources = new TreeSet<>();
-
-  private final Set<String> deletedSources = new TreeSet<>();
-  private final Set<Path> pendingResources = new LinkedHashSet<>();
+  private final JavaSources sources;
+  private final ResourceCopy resources;
 
   /** The compilation staged for {@link #install}; null when there is none. */
   private CompileSelection.Plan staged;
-
-  private record Stamp(long size, FileTime modified) {}
 
   HotRebuild(Settings settings) throws IOException {
     this.settings = settings;
@@ -154,7 +141,10 @@ final class HotRebuild implements AutoCloseable {
     Charset encoding = encoding(settings.javacOptions());
     this.files = new HidingFileManager(javac.getStandardFileManager(null, Locale.ROOT, encoding));
     this.selection = new CompileSelection(settings.classesDirectory());
-    this.generated = stamps(generatedRoot());
+    this.sources =
+        new JavaSources(settings.sourceRoots(), settings.generation().compile().outputDirectory());
+    this.resources =
+        new ResourceCopy(settings.resources(), settings.classesDirectory(), projectDirectory);
   }
 
   /**
@@ -189,17 +179,17 @@ final class HotRebuild implements AutoCloseable {
       return failed(errors, warnings);
     }
     try {
-      noteGenerated();
+      sources.noteGenerated();
     } catch (IOException e) {
       return failed(List.of("cannot list the generated sources: " + e.getMessage()), warnings);
     }
     for (Path file : changed) {
-      noteSource(file);
-      resourceChange(file, warnings);
+      sources.noteOwn(file);
+      resources.note(file, warnings);
     }
-    if (changedSources.isEmpty() && deletedSources.isEmpty()) {
+    if (!sources.hasChanges()) {
       return new Result(
-          pendingResources.isEmpty() ? Kind.UNCHANGED : Kind.READY, List.of(), warnings, Set.of());
+          resources.isEmpty() ? Kind.UNCHANGED : Kind.READY, List.of(), warnings, Set.of());
     }
     return compile(warnings);
   }
@@ -225,14 +215,10 @@ final class HotRebuild implements AutoCloseable {
         Files.createDirectories(target.getParent());
         Files.move(stagedClasses.resolve(file), target, StandardCopyOption.REPLACE_EXISTING);
       }
-      changedSources.clear();
-      deletedSources.clear();
+      sources.compiled();
       staged = null;
     }
-    for (Path file : pendingResources) {
-      copyResource(file);
-    }
-    pendingResources.clear();
+    resources.install();
   }
 
   /**
@@ -244,7 +230,7 @@ final class HotRebuild implements AutoCloseable {
     Path scratch = settings.stagingDirectory().resolve("warm-up");
     try {
       new HookcCompiler().plan(settings.generation().compile());
-      List<Path> sources = List.copyOf(javaSources().values());
+      List<Path> all = List.copyOf(sources.all().values());
       Files.createDirectories(scratch);
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, settings.classpath());
       files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
@@ -258,7 +244,7 @@ final class HotRebuild implements AutoCloseable {
               new DiagnosticCollector<>(),
               options,
               null,
-              files.getJavaFileObjectsFromPaths(sources))
+              files.getJavaFileObjectsFromPaths(all))
           .call();
     } catch (IOException | RuntimeException e) {
       // Only time is lost: the first rebuild runs cold and reports what is wrong.
@@ -277,15 +263,15 @@ final class HotRebuild implements AutoCloseable {
   }
 
   private Result compile(List<String> warnings) {
-    Map<String, Path> sources;
+    Map<String, Path> all;
     try {
-      sources = javaSources();
+      all = sources.all();
       deleteTree(stagedClasses);
       Files.createDirectories(stagedClasses);
     } catch (IOException e) {
       return failed(List.of("cannot prepare the compilation: " + e.getMessage()), warnings);
     }
-    CompileSelection.Plan plan = selection.plan(sources.keySet(), changedSources, deletedSources);
+    CompileSelection.Plan plan = selection.plan(all.keySet(), sources.changed(), sources.deleted());
     List<Path> classpath = new ArrayList<>(settings.classpath());
     if (!plan.everything()) {
       // What is not compiled again is read from the classes directory, except the classes that
@@ -304,7 +290,7 @@ final class HotRebuild implements AutoCloseable {
       return failed(List.of("cannot set the classpath: " + e.getMessage()), warnings);
     }
     files.hide(plan.hidden());
-    List<Path> compiled = plan.sources().stream().map(sources::get).sorted().toList();
+    List<Path> compiled = plan.sources().stream().map(all::get).sorted().toList();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     boolean ok =
         compiled.isEmpty()
@@ -365,123 +351,6 @@ final class HotRebuild implements AutoCloseable {
     return new Result(Kind.FAILED, errors, warnings, Set.of());
   }
 
-  /** Notes a changed, added or deleted Java source of the project's own. */
-  private void noteSource(Path file) {
-    if (!file.toString().endsWith(".java")) {
-      return;
-    }
-    for (Path root : settings.sourceRoots()) {
-      Path absolute = root.toAbsolutePath().normalize();
-      if (file.startsWith(absolute)) {
-        note(absolute.relativize(file).toString().replace('\\', '/'), Files.exists(file));
-        return;
-      }
-    }
-  }
-
-  /** Notes the generated sources that the last generation wrote or deleted. */
-  private void noteGenerated() throws IOException {
-    Map<String, Stamp> now = stamps(generatedRoot());
-    now.forEach(
-        (source, stamp) -> {
-          if (!stamp.equals(generated.get(source))) {
-            note(source, true);
-          }
-        });
-    for (String source : generated.keySet()) {
-      if (!now.containsKey(source)) {
-        note(source, false);
-      }
-    }
-    generated = now;
-  }
-
-  private void note(String source, boolean exists) {
-    if (exists) {
-      changedSources.add(source);
-      deletedSources.remove(source);
-    } else {
-      changedSources.remove(source);
-      deletedSources.add(source);
-    }
-  }
-
-  private Path generatedRoot() {
-    return settings.generation().compile().outputDirectory().toAbsolutePath().normalize();
-  }
-
-  /** Notes a changed resource for {@link #install}; filtered ones only get a warning. */
-  private void resourceChange(Path file, List<String> warnings) {
-    for (ResourceRoot root : settings.resources()) {
-      if (file.startsWith(root.directory().toAbsolutePath())) {
-        if (root.filtered()) {
-          warnings.add(
-              projectDirectory.relativize(file)
-                  + ": filtered by Maven; run the build to copy it into "
-                  + settings.classesDirectory().getFileName());
-        } else {
-          pendingResources.add(file);
-        }
-        return;
-      }
-    }
-  }
-
-  private void copyResource(Path file) throws IOException {
-    for (ResourceRoot root : settings.resources()) {
-      Path directory = root.directory().toAbsolutePath();
-      if (file.startsWith(directory)) {
-        Path base =
-            root.targetPath() == null || root.targetPath().isEmpty()
-                ? settings.classesDirectory()
-                : settings.classesDirectory().resolve(root.targetPath());
-        Path target = base.resolve(directory.relativize(file).toString());
-        if (Files.isRegularFile(file)) {
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          Files.deleteIfExists(target);
-        }
-        return;
-      }
-    }
-  }
-
-  /** Every Java source of the project, its own and the generated ones, by path below its root. */
-  private Map<String, Path> javaSources() throws IOException {
-    Map<String, Path> sources = new TreeMap<>();
-    List<Path> roots = new ArrayList<>();
-    settings.sourceRoots().forEach(root -> roots.add(root.toAbsolutePath().normalize()));
-    roots.add(generatedRoot());
-    for (Path root : roots) {
-      for (String source : stamps(root).keySet()) {
-        sources.putIfAbsent(source, root.resolve(source));
-      }
-    }
-    return sources;
-  }
-
-  /** The Java sources below {@code root}, by path below it, with their sizes and times. */
-  private static Map<String, Stamp> stamps(Path root) throws IOException {
-    Map<String, Stamp> stamps = new HashMap<>();
-    if (!Files.isDirectory(root)) {
-      return stamps;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) walk::iterator) {
-        if (file.toString().endsWith(".java")) {
-          BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-          if (attributes.isRegularFile()) {
-            stamps.put(
-                root.relativize(file).toString().replace('\\', '/'),
-                new Stamp(attributes.size(), attributes.lastModifiedTime()));
-          }
-        }
-      }
-    }
-    return stamps;
-  }
-
   private static Set<Path> filesBelow(Path directory) throws IOException {
     Set<Path> found = new HashSet<>();
     if (Files.isDirectory(directory)) {
@@ -497,7 +366,7 @@ final class HotRebuild implements AutoCloseable {
       return;
     }
     try (Stream<Path> walk = Files.walk(directory)) {
-      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

@@ -107,7 +107,12 @@ class HostileApplicationTest {
     Set<Thread> before = liveThreads();
     Application app = TestProject.configured(data).config("greeting.broken", true).build();
 
-    assertThatThrownBy(app::start).hasMessage("the greeting cannot be made");
+    assertThatThrownBy(app::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "the function Greeting could not be made: java.sql.SQLException: the greeting's"
+                + " database cannot be reached")
+        .hasCauseInstanceOf(java.sql.SQLException.class);
 
     assertThat(names(leftAlive(before))).isEmpty();
     assertThat(storeSessions()).isEqualTo(1);

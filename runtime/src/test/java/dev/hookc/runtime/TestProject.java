@@ -97,9 +97,10 @@ final class TestProject {
         wiring.function(
             Greeting.class,
             () -> {
-              // A function whose constructor fails, as one that cannot reach its database would.
+              // A function whose constructor fails, as one that cannot reach its database would,
+              // with the checked exception such a constructor declares.
               if (wiring.config().at("/greeting/broken").asBoolean()) {
-                throw new IllegalStateException("the greeting cannot be made");
+                throw new java.sql.SQLException("the greeting's database cannot be reached");
               }
               return new Hello();
             });

@@ -16,10 +16,6 @@ public enum CheckCode implements DiagnosticCode {
       "HC3802", "a Java function class has several public constructors, or only non-public ones"),
   FUNCTION_PARAMETER(
       "HC3803", "a Java function's constructor takes a parameter of a type hookc cannot inject"),
-  FUNCTION_CONSTRUCTOR_THROWS(
-      "HC3804",
-      "a Java function's constructor declares an exception that may be checked",
-      Severity.WARNING),
   HOOK_WORKFLOW_SHARED(
       "HC2032",
       "a workflow named by a validation-error hook also handles an event or the other kind of hook");

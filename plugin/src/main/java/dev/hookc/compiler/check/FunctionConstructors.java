@@ -6,28 +6,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Chooses the constructor hookc calls for each Java function and what it passes: the class's one
  * public constructor (Java's default one when it declares none), each parameter a resource hookc
  * injects ({@link Injection}). A class with several public constructors or none, or a parameter of
- * another type, is reported at its place in the Java file.
+ * another type, is reported at its place in the Java file. What the constructor throws, checked or
+ * not, fails the application's start (the generated factory is a {@code FunctionFactory}).
  */
 public final class FunctionConstructors {
-  /** Exceptions known to be unchecked, which a constructor may declare freely. */
-  private static final Set<String> UNCHECKED =
-      Set.of(
-          "java.lang.RuntimeException",
-          "java.lang.IllegalArgumentException",
-          "java.lang.IllegalStateException",
-          "java.lang.UnsupportedOperationException",
-          "java.lang.NullPointerException",
-          "java.lang.SecurityException",
-          "java.lang.Error",
-          "java.io.UncheckedIOException",
-          "dev.hookc.runtime.HttpProblem");
-
   private final Diagnostics diagnostics;
 
   public FunctionConstructors(Diagnostics diagnostics) {
@@ -65,20 +52,6 @@ public final class FunctionConstructors {
       return;
     }
     for (JavaFunctionClass.Constructor constructor : callable) {
-      for (JavaFunctionClass.Thrown thrown : constructor.thrown()) {
-        if (!UNCHECKED.contains(thrown.type().name())) {
-          diagnostics.report(
-              CheckCode.FUNCTION_CONSTRUCTOR_THROWS,
-              thrown.location(),
-              "the constructor of "
-                  + java.className()
-                  + " declares "
-                  + thrown.type().display()
-                  + ", which the generated factory cannot pass on if it is checked",
-              "catch it in the constructor, or rethrow it unchecked (UncheckedIOException,"
-                  + " IllegalStateException)");
-        }
-      }
       for (JavaFunctionClass.Parameter parameter : constructor.parameters()) {
         if (Injection.of(parameter.type()).isEmpty()) {
           diagnostics.report(

@@ -3,7 +3,6 @@ package dev.hookc.runtime.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -26,8 +25,10 @@ public interface Wiring {
    * workflow that calls it. One that is {@link AutoCloseable} is closed with the application.
    *
    * @param contract the function's generated interface, e.g. {@code RecordTransactionFunction}
+   * @throws IllegalStateException naming the function when {@code factory} throws a checked
+   *     exception (an unchecked one is thrown as it is); either fails the application's start
    */
-  <T> T function(Class<T> contract, Supplier<? extends T> factory);
+  <T> T function(Class<T> contract, FunctionFactory<? extends T> factory);
 
   /**
    * The application's database, the one its store uses (opened on first use in a project without a

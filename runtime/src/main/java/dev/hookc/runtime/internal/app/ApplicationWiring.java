@@ -1,6 +1,7 @@
 package dev.hookc.runtime.internal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.internal.FunctionFactory;
 import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.store.JdbcStore;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ final class ApplicationWiring implements Wiring {
   }
 
   @Override
-  public <T> T function(Class<T> contract, Supplier<? extends T> factory) {
+  public <T> T function(Class<T> contract, FunctionFactory<? extends T> factory) {
     Objects.requireNonNull(contract, "contract");
     Object given = settings.functions().get(contract);
     if (given != null) {
@@ -49,13 +50,26 @@ final class ApplicationWiring implements Wiring {
     synchronized (made) {
       Object function = made.get(contract);
       if (function == null) {
-        function = Objects.requireNonNull(factory.get(), () -> "no function made for " + contract);
+        function =
+            Objects.requireNonNull(
+                made(contract, factory), () -> "no function made for " + contract);
         if (function instanceof AutoCloseable closeable) {
           resources.own(closeable);
         }
         made.put(contract, function);
       }
       return contract.cast(function);
+    }
+  }
+
+  private static Object made(Class<?> contract, FunctionFactory<?> factory) {
+    try {
+      return factory.create();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "the function " + contract.getSimpleName() + " could not be made: " + e, e);
     }
   }
 
