@@ -6,7 +6,10 @@
 # plugin's classes (nothing is installed). Usage: [N=1000] [RUNS=1] [JAVA_OPTS=...]
 # bench/run-generation-profile.sh [--rounds K]   (K > 1 repeats the work in the same, warm JVM)
 # CHANGED=1 bench/run-generation-profile.sh [--rounds K]: instead, one changed event of N, the
-# plugin's steps and the compiler's stages timed apart (ChangeProfile; after one clean generation).
+# plugin's steps timed apart (ChangeProfile; after one clean generation). MODE picks the path:
+# cached (default: with the analysis cache, reading only the files the change reaches), stages
+# (without it, every file read, the compiler's stages timed apart), goal or goal-uncached (the
+# whole SourceGenerator, with or without the cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${N:-1000}"
@@ -30,7 +33,7 @@ if [[ "${CHANGED:-0}" == 1 ]]; then
   for run in $(seq "${RUNS:-1}"); do
     echo "run $run, N = $n, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -cp "$out/classes:$cp" dev.hookc.plugin.ChangeProfile stages \
+    java ${JAVA_OPTS:-} -cp "$out/classes:$cp" dev.hookc.plugin.ChangeProfile "${MODE:-cached}" \
       "$project" dev.hookc.scaling "$@"
   done
   exit 0

@@ -51,7 +51,7 @@ def hookc_cpu_ms(log, kind):
 
 def hookc_match(log, kind):
     pattern = (r"hookc: (?:generated \d+ source files?|[\d,]+ of [\d,]+ files regenerated "
-               r"\(\d+ inputs? changed\)) in (\d+) ms"
+               r"\(\d+ inputs? changed(?:, [\d,]+ of [\d,]+ files read)?\)) in (\d+) ms"
                if kind == "generated" else
                r"hookc: inputs unchanged since the last generation, skipped \((\d+) ms\)")
     m = re.search(pattern, log)
@@ -73,8 +73,8 @@ def one_event_changed(project, n):
         changed = text + "\n# changed\n"
     event.write_text(changed)
     _, log, cpu = mvn(project, "generate-sources")
-    m = re.search(r"hookc: ([\d,]+) of ([\d,]+) files regenerated \((\d+) inputs? changed\) "
-                  r"in (\d+) ms", log)
+    m = re.search(r"hookc: ([\d,]+) of ([\d,]+) files regenerated \((\d+) inputs? changed"
+                  r"(, [\d,]+ of [\d,]+ files read)?\) in (\d+) ms", log)
     if not m:
         raise RuntimeError(f"expected a partial regeneration:\n{log[-2000:]}")
     mojo_cpu = hookc_cpu_ms(log, "generated")
@@ -83,12 +83,12 @@ def one_event_changed(project, n):
     mvn(project, "generate-sources")
     clean = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     identical = partial == clean
-    print(f"N={n}: one event changed: {m.group(1)} of {m.group(2)} files regenerated in "
-          f"{m.group(4)} ms (mojo), Maven's JVM {mojo_cpu} ms CPU, mvn CPU {cpu:.1f} s; "
+    print(f"N={n}: one event changed: {m.group(1)} of {m.group(2)} files regenerated"
+          f"{m.group(4) or ''} in {m.group(5)} ms (mojo), Maven's JVM {mojo_cpu} ms CPU, mvn CPU {cpu:.1f} s; "
           f"identical to a clean build: {identical}", flush=True)
     if not identical:
         raise RuntimeError("partial regeneration differs from a clean build")
-    return int(m.group(4))
+    return int(m.group(5))
 
 
 def exponent(points):

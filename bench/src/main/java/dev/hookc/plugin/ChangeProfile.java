@@ -7,6 +7,7 @@ import dev.hookc.compiler.analysis.Analysis;
 import dev.hookc.compiler.analysis.Analyzer;
 import dev.hookc.compiler.bind.Binder;
 import dev.hookc.compiler.bind.BoundProject;
+import dev.hookc.compiler.cache.FileFacts;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.emit.EmitUnit;
@@ -33,13 +34,18 @@ import java.util.regex.Pattern;
 
 /**
  * Times what {@code generate-sources} does after one event of a generated project changed, in this
- * (cold) JVM, without Maven: the plugin's {@link SourceGenerator} as a whole ({@code goal}), or its
- * steps one by one with the compiler's stages apart ({@code stages}). Each run first edits the
- * project's first event (a {@code maxLength} one up, or back), so that every run sees exactly one
- * changed event since the last generation. {@code prepare} makes that last generation: a clean one.
+ * (cold) JVM, without Maven: the plugin's {@link SourceGenerator} as a whole ({@code goal}; {@code
+ * goal-uncached} deletes the analysis cache first), or its steps one by one with the compiler's
+ * stages apart ({@code stages}). Each run first edits the project's first event (a {@code
+ * maxLength} one up, or back), so that every run sees exactly one changed event since the last
+ * generation. {@code prepare} makes that last generation: a clean one. {@code cached} times the
+ * steps with the analysis cache that generation left ({@code target/hookc/analysis.cache}), reading
+ * only the files the change reaches; {@code stages} deletes that cache first and times the path
+ * that reads every file.
  *
- * <p>Usage: {@code ChangeProfile prepare|goal|stages <project> <package> [--rounds K]}; with {@code
- * stages}, K &gt; 1 repeats the change and the generation in the same, warming JVM.
+ * <p>Usage: {@code ChangeProfile prepare|goal|goal-uncached|stages|cached <project> <package>
+ * [--rounds K]}; with {@code stages} and {@code cached}, K &gt; 1 repeats the change and the
+ * generation in the same, warming JVM ({@code cached} then finds the cache each round left).
  */
 public final class ChangeProfile {
   private static final Pattern MAX_ITEMS = Pattern.compile("maxItems: (\\d+)");
@@ -68,7 +74,10 @@ public final class ChangeProfile {
         GenerationResult result = new SourceGenerator().generate(request);
         System.out.println("prepared: " + result.summary(0));
       }
-      case "goal" -> {
+      case "goal", "goal-uncached" -> {
+        if (args[0].equals("goal-uncached")) {
+          Files.deleteIfExists(request.stateFile().resolveSibling(AnalysisCache.NAME));
+        }
         changeOneEvent(project);
         Clock start = Clock.now();
         GenerationResult result = new SourceGenerator().generate(request);
@@ -80,19 +89,84 @@ public final class ChangeProfile {
                 + result.diagnostics().size()
                 + " diagnostics");
       }
-      case "stages" -> {
+      case "stages", "cached" -> {
         int rounds = args.length > 4 && args[3].equals("--rounds") ? Integer.parseInt(args[4]) : 1;
         for (int round = 1; round <= rounds; round++) {
           changeOneEvent(project);
-          stages(request);
+          if (args[0].equals("cached")) {
+            cachedStages(request);
+          } else {
+            stages(request);
+          }
         }
       }
       default -> throw new IllegalArgumentException("unknown mode: " + args[0]);
     }
   }
 
-  /** {@link SourceGenerator#generate}'s steps, timed one by one. */
+  /**
+   * {@link SourceGenerator#generate}'s steps on the path it takes with the analysis cache in place,
+   * timed one by one.
+   */
+  private static void cachedStages(GenerationRequest request) throws IOException {
+    Stages t = new Stages();
+    IncrementalGeneration incremental = IncrementalGeneration.scan(request);
+    if (incremental.isUpToDate()) {
+      throw new IllegalStateException("expected a change");
+    }
+    incremental.forget();
+    t.lap("check");
+    Path output = request.compile().outputDirectory();
+    Path manifestFile = request.stateFile().resolveSibling(SourceGenerator.MANIFEST);
+    Path cacheFile = request.stateFile().resolveSibling(AnalysisCache.NAME);
+    Optional<OutputManifest> manifest = OutputManifest.read(manifestFile);
+    Optional<AnalysisCache> cache = AnalysisCache.read(cacheFile);
+    t.lap("manifest+cache read");
+    IncrementalGeneration.Inputs inputs = incremental.inputs().get();
+    CachedGeneration cached =
+        CachedGeneration.attempt(request, manifest, cache, inputs)
+            .orElseThrow(() -> new IllegalStateException("the analysis cache was not used"));
+    t.lap("read, check, bind the reached files; select");
+    PartialGeneration partial = cached.partial();
+    List<List<GeneratedSource>> emitted =
+        partial.emit().parallelStream().map(EmitUnit::emit).toList();
+    List<GeneratedSource> sources = emitted.stream().flatMap(List::stream).toList();
+    t.lap("emit");
+    Files.deleteIfExists(manifestFile);
+    Files.deleteIfExists(cacheFile);
+    int written = new SourceWriter(output).update(sources, partial.stale());
+    t.lap("write");
+    Map<String, OutputManifest.Unit> recorded = new TreeMap<>(partial.kept());
+    for (int i = 0; i < partial.emit().size(); i++) {
+      recorded.put(partial.emit().get(i).key(), unit(partial.emit().get(i), emitted.get(i)));
+    }
+    new OutputManifest(inputs.settings(), inputs.files(), recorded).write(manifestFile);
+    new AnalysisCache(
+            inputs.settings(),
+            AnalysisCache.digest(inputs.files()),
+            cached.cache().facts(),
+            cached.cache().diagnostics())
+        .write(cacheFile);
+    incremental.remember();
+    t.lap("record");
+    System.out.printf(
+        Locale.ROOT,
+        "%d files read of %d, %d emitted, %d sources, %d written, %d diagnostics%n",
+        cached.read(),
+        CachedGeneration.withContent(inputs.files()).size(),
+        partial.emit().size(),
+        sources.size(),
+        written,
+        cached.plan().diagnostics().size());
+    t.total();
+  }
+
+  /**
+   * {@link SourceGenerator#generate}'s steps on the path it takes without the analysis cache, which
+   * reads every file, timed one by one.
+   */
   private static void stages(GenerationRequest request) throws IOException {
+    Files.deleteIfExists(request.stateFile().resolveSibling(AnalysisCache.NAME));
     Stages t = new Stages();
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
     if (incremental.isUpToDate()) {
@@ -122,6 +196,13 @@ public final class ChangeProfile {
     }
     IncrementalGeneration.Inputs inputs = incremental.inputs().get();
     new OutputManifest(inputs.settings(), inputs.files(), recorded).write(manifestFile);
+    // Left for a following cached run, as the goal leaves it.
+    new AnalysisCache(
+            inputs.settings(),
+            AnalysisCache.digest(inputs.files()),
+            plan.facts(),
+            AnalysisCache.byFile(plan.diagnostics()))
+        .write(request.stateFile().resolveSibling(AnalysisCache.NAME));
     incremental.remember();
     t.lap("record");
     System.out.printf(
@@ -165,7 +246,9 @@ public final class ChangeProfile {
     t.lap("bind");
     List<EmitUnit> units = new ProjectEmitter().plan(bound);
     t.lap("emit plan");
-    return new CompilePlan(diagnostics.sorted(), units);
+    var facts = FileFacts.of(project, bound);
+    t.lap("file facts");
+    return new CompilePlan(diagnostics.sorted(), units, facts);
   }
 
   private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {
@@ -249,10 +332,19 @@ public final class ChangeProfile {
     private final Clock start = Clock.now();
     private Clock last = start;
 
+    private int classes = loadedClasses();
+
     void lap(String name) {
       Clock now = Clock.now();
-      System.out.printf(Locale.ROOT, "%-10s %s%n", name, now.since(last));
+      int loaded = loadedClasses();
+      System.out.printf(
+          Locale.ROOT, "%-10s %s  %5d classes loaded%n", name, now.since(last), loaded - classes);
+      classes = loaded;
       last = now;
+    }
+
+    private static int loadedClasses() {
+      return ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     }
 
     void total() {

@@ -4,6 +4,7 @@ import dev.hookc.compiler.analysis.Analysis;
 import dev.hookc.compiler.analysis.Analyzer;
 import dev.hookc.compiler.bind.Binder;
 import dev.hookc.compiler.bind.BoundProject;
+import dev.hookc.compiler.cache.FileFacts;
 import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.diag.Diagnostics;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The compiler's entry: loads the project, checks it, binds it and generates its Java. Pure: it
@@ -42,6 +44,17 @@ public final class HookcCompiler {
    * input files it depends on. Emitting every unit gives what {@link #compile} gives.
    */
   public CompilePlan plan(CompileRequest request) {
+    return plan(request, file -> true);
+  }
+
+  /**
+   * Plans like {@link #plan(CompileRequest)}, reading only the event and workflow files whose
+   * project-relative path {@code load} accepts ({@code http.yaml}, the shared definitions, the
+   * configuration and the Java functions' sources are always read). The plan holds the units and
+   * facts of what was read; its units and diagnostics are those of a whole build only for files
+   * whose every dependency was read, so the caller decides which of them to use.
+   */
+  public CompilePlan plan(CompileRequest request, Predicate<String> load) {
     Diagnostics diagnostics = new Diagnostics();
     Project project =
         new ProjectLoader(request.projectDirectory(), diagnostics)
@@ -54,7 +67,8 @@ public final class HookcCompiler {
                     new ProjectLoader.JavaFunctionPackage(
                         FunctionTable.functionsDirectory(
                             request.javaSourceDirectory(), request.packageName()),
-                        FunctionTable.functionsPackage(request.packageName()))));
+                        FunctionTable.functionsPackage(request.packageName()))),
+                load);
     FunctionTable functions =
         new FunctionTable(
             project,
@@ -77,6 +91,7 @@ public final class HookcCompiler {
       return new CompilePlan(diagnostics.sorted(), contracts);
     }
     BoundProject bound = new Binder(names).bind(project, analysis);
-    return new CompilePlan(diagnostics.sorted(), new ProjectEmitter().plan(bound));
+    return new CompilePlan(
+        diagnostics.sorted(), new ProjectEmitter().plan(bound), FileFacts.of(project, bound));
   }
 }

@@ -56,8 +56,10 @@ abstract class AbstractGenerationMojo extends AbstractMojo {
    * directory exists, generation is skipped; only files whose size or time changed are read again,
    * and their content decides (a {@code touch} alone does not regenerate). Next to it, {@code
    * outputs.manifest} records which input files each generated file depends on, so that a change
-   * regenerates only the files it reaches. Delete both, or run {@code clean}, to force a full
-   * generation.
+   * regenerates only the files it reaches, and {@code analysis.cache} what each event and workflow
+   * file means beyond itself and the diagnostics it reported, so that a change to event and
+   * workflow files reads only the files it reaches. Delete them, or run {@code clean}, to force a
+   * full generation.
    */
   @Parameter(
       property = "hookc.stateFile",

@@ -19,6 +19,9 @@ import java.util.Locale;
  *     reach were; -1 after a full generation
  * @param changedInputs how many input files changed, were added or removed, for a partial
  *     generation; -1 after a full generation
+ * @param read how many input files were read, when the analysis cache spared the others; -1 when
+ *     every file was read
+ * @param inputs how many input files with content the project has
  */
 record GenerationResult(
     Outcome outcome,
@@ -28,7 +31,9 @@ record GenerationResult(
     List<String> warnings,
     List<String> notes,
     int regenerated,
-    int changedInputs) {
+    int changedInputs,
+    int read,
+    int inputs) {
 
   /** What happened to the sources. */
   enum Outcome {
@@ -65,7 +70,9 @@ record GenerationResult(
       return String.format(Locale.ROOT, "%,d of %,d files regenerated", regenerated, files)
           + " ("
           + plural(changedInputs, "input")
-          + " changed) in "
+          + " changed"
+          + (read >= 0 ? String.format(Locale.ROOT, ", %,d of %,d files read", read, inputs) : "")
+          + ") in "
           + millis
           + " ms ("
           + written

@@ -103,7 +103,7 @@ record PartialGeneration(
   }
 
   /** Whether a kept unit's files are still there as written; a stat each, no reading. */
-  private static boolean intact(OutputManifest.Unit unit, Path outputDirectory) {
+  static boolean intact(OutputManifest.Unit unit, Path outputDirectory) {
     for (Map.Entry<String, OutputManifest.Output> output : unit.outputs().entrySet()) {
       Path file = outputDirectory.resolve(output.getKey());
       try {

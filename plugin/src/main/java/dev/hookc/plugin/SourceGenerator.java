@@ -21,10 +21,11 @@ import java.util.TreeMap;
 
 /**
  * Runs one generation: skipped when {@link IncrementalGeneration} finds the output current;
- * otherwise the compiler loads, checks and binds the whole project and, unless it refuses, emits
- * either every unit or, when the last generation's {@link OutputManifest} allows, only the units
- * that the changed inputs reach ({@link PartialGeneration}); then the manifest and the state are
- * remembered.
+ * otherwise, when the last generation's {@link OutputManifest} and {@link AnalysisCache} allow, the
+ * compiler reads only the files the change reaches and the units they reach are emitted ({@link
+ * CachedGeneration}); failing that, the compiler loads, checks and binds the whole project and,
+ * unless it refuses, emits either every unit or only the units that the changed inputs reach
+ * ({@link PartialGeneration}); then the manifest, the cache and the state are remembered.
  */
 final class SourceGenerator {
   /** The manifest's name, next to the state file. */
@@ -47,6 +48,8 @@ final class SourceGenerator {
           remember(incremental, request),
           incremental.notes(),
           -1,
+          -1,
+          -1,
           -1);
     }
     try {
@@ -54,7 +57,18 @@ final class SourceGenerator {
     } catch (IOException e) {
       throw new IOException("cannot delete " + request.stateFile(), e);
     }
-    CompilePlan plan = new HookcCompiler().plan(request.compile());
+    Path output = request.compile().outputDirectory();
+    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
+    Path cacheFile = request.stateFile().resolveSibling(AnalysisCache.NAME);
+    Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
+    Optional<OutputManifest> manifest = inputs.flatMap(in -> OutputManifest.read(manifestFile));
+    Optional<CachedGeneration> cached =
+        inputs.flatMap(
+            in -> CachedGeneration.attempt(request, manifest, AnalysisCache.read(cacheFile), in));
+    CompilePlan plan =
+        cached
+            .map(CachedGeneration::plan)
+            .orElseGet(() -> new HookcCompiler().plan(request.compile()));
     if (plan.count(Severity.ERROR) > 0 && !plan.units().isEmpty()) {
       writeContracts(request, plan);
     }
@@ -70,16 +84,17 @@ final class SourceGenerator {
           List.of(),
           incremental.notes(),
           -1,
+          -1,
+          -1,
           -1);
     }
-    Path output = request.compile().outputDirectory();
-    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
-    Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
     Optional<PartialGeneration> partial =
-        inputs.flatMap(
-            in ->
-                PartialGeneration.select(
-                    OutputManifest.read(manifestFile), in, plan.units(), output));
+        cached
+            .map(CachedGeneration::partial)
+            .or(
+                () ->
+                    inputs.flatMap(
+                        in -> PartialGeneration.select(manifest, in, plan.units(), output)));
     List<EmitUnit> units = partial.map(PartialGeneration::emit).orElse(plan.units());
     List<List<GeneratedSource>> emitted = units.parallelStream().map(EmitUnit::emit).toList();
     List<GeneratedSource> sources = emitted.stream().flatMap(List::stream).toList();
@@ -88,6 +103,7 @@ final class SourceGenerator {
       // Forgotten first: an interrupted write leaves no manifest, and the next build generates
       // everything.
       Files.deleteIfExists(manifestFile);
+      Files.deleteIfExists(cacheFile);
       SourceWriter writer = new SourceWriter(output);
       written =
           partial.isPresent()
@@ -110,6 +126,7 @@ final class SourceGenerator {
       } catch (IOException e) {
         problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
       }
+      rememberAnalysis(plan, cached, inputs.get(), cacheFile).ifPresent(problems::add);
     }
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
@@ -120,7 +137,38 @@ final class SourceGenerator {
         problems,
         incremental.notes(),
         partial.isPresent() ? sources.size() : -1,
-        partial.map(PartialGeneration::changedInputs).orElse(-1));
+        partial.map(PartialGeneration::changedInputs).orElse(-1),
+        cached.map(CachedGeneration::read).orElse(-1),
+        inputs.map(in -> CachedGeneration.withContent(in.files()).size()).orElse(-1));
+  }
+
+  /**
+   * Writes the analysis cache for the next build: the cached generation's, renewed, or the whole
+   * plan's facts and diagnostics; the warning to show when it cannot.
+   */
+  private static Optional<String> rememberAnalysis(
+      CompilePlan plan,
+      Optional<CachedGeneration> cached,
+      IncrementalGeneration.Inputs inputs,
+      Path cacheFile) {
+    AnalysisCache next =
+        cached
+            .map(CachedGeneration::cache)
+            .orElseGet(
+                () ->
+                    new AnalysisCache(
+                        "", "", plan.facts(), AnalysisCache.byFile(plan.diagnostics())));
+    try {
+      new AnalysisCache(
+              inputs.settings(),
+              AnalysisCache.digest(inputs.files()),
+              next.facts(),
+              next.diagnostics())
+          .write(cacheFile);
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot write " + cacheFile + "; the next change reads every file");
+    }
   }
 
   /**
@@ -134,6 +182,7 @@ final class SourceGenerator {
     Path output = request.compile().outputDirectory();
     try {
       Files.deleteIfExists(request.stateFile().resolveSibling(MANIFEST));
+      Files.deleteIfExists(request.stateFile().resolveSibling(AnalysisCache.NAME));
       List<GeneratedSource> sources =
           plan.units().stream().flatMap(unit -> unit.emit().stream()).toList();
       new SourceWriter(output).update(sources, java.util.Set.of());

@@ -2,10 +2,15 @@ package dev.hookc.compiler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.hookc.compiler.cache.DiagnosticCodes;
+import dev.hookc.compiler.diag.DiagnosticCode;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +159,49 @@ class CompilerArchitectureTest {
         .dependOnClassesThat()
         .haveNameMatching(SCHEMA_READING)
         .check(classes);
+  }
+
+  @Test
+  void noStageDependsOnTheCache() {
+    noClasses()
+        .that()
+        .resideInAPackage(COMPILER + ".*..")
+        .and()
+        .resideOutsideOfPackage(COMPILER + ".cache..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(COMPILER + ".cache..")
+        .check(classes);
+  }
+
+  /**
+   * File facts come from the loaded model and the bound project; only the codes list reaches out.
+   */
+  @Test
+  void theCacheReadsNoYaml() {
+    noClasses()
+        .that()
+        .resideInAPackage(COMPILER + ".cache..")
+        .and()
+        .doNotHaveSimpleName("DiagnosticCodes")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(COMPILER + ".yaml..", COMPILER + ".load..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveNameMatching(SCHEMA_READING)
+        .check(classes);
+  }
+
+  @Test
+  void everyDiagnosticCodeCanBeReplayedFromTheCache() {
+    List<String> codes =
+        classes.stream()
+            .filter(c -> c.isEnum() && c.isAssignableTo(DiagnosticCode.class))
+            .map(JavaClass::getName)
+            .sorted()
+            .toList();
+    assertThat(DiagnosticCodes.ALL.stream().map(Class::getName).sorted().toList()).isEqualTo(codes);
   }
 
   @Test

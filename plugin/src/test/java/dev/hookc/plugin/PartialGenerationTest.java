@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Scripted edits to a realistic project (the contract example's events, workflows, shared
  * definitions and {@code http.yaml}, with a workflow that calls another and a Java function, and a
  * configuration): after each, the output that regenerating only what the edit reaches leaves must
- * be byte for byte a clean build's, and only the expected units may have been emitted again.
+ * be byte for byte a clean build's, and only the expected units may have been emitted again. Every
+ * edit runs with the analysis cache of the last generation in place: an edit to event or workflow
+ * files reads only the files it reaches and keeps the project-wide classes, any other edit reads
+ * every file; either way the diagnostics are a clean build's too.
  */
 class PartialGenerationTest {
   private static final Path EXAMPLE = Paths.get("../examples/contract/src");
@@ -61,14 +64,120 @@ class PartialGenerationTest {
   void changingOneEventsSchemaRegeneratesThatFilesEventsAndTheirWorkflows() throws IOException {
     edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
 
-    assertPartialEqualsClean("ItemsById", "GetLookup", "GetBroken", "EchoItem", "Lookup", "Broken");
+    // items.yaml, its three workflows, http.yaml, the configuration, the shared definition and
+    // the Java function's source (Java functions are always read).
+    assertCachedEqualsClean(
+        8, "ItemsById", "GetLookup", "GetBroken", "EchoItem", "Lookup", "Broken");
   }
 
   @Test
   void changingOneWorkflowsTaskRegeneratesItAndWhatCallsIt() throws IOException {
     edit("src/functions/echoNote.yaml", "note: <% inputs.body %>", "text: <% inputs.body %>");
 
-    assertPartialEqualsClean("EchoNote", "PostNotes", "Relay", "function audit");
+    // echoNote.yaml, relay.yaml that calls it, the two events files that reach them, the two
+    // workflows payments.yaml also names, http.yaml, the configuration, the definition and the Java
+    // function's source.
+    assertCachedEqualsClean(10, "EchoNote", "PostNotes", "Relay", "function audit");
+  }
+
+  @Test
+  void aFileWithAReachedEventIsReadWholeWithWhatItsOtherEventsDependOn() throws IOException {
+    // pair.yaml's second event runs a workflow that third.yaml's event also runs: reading pair.yaml
+    // whole takes third.yaml too, although the change does not reach it.
+    write(
+        "src/events/pair.yaml",
+        "http.post./pair/one:\n  fn: pairOne\n\nhttp.post./pair/two:\n  fn: pairTwo\n");
+    write("src/events/third.yaml", "http.post./third:\n  fn: pairTwo\n");
+    write("src/functions/pairOne.yaml", "tasks:\n  - id: a\n    args: <% inputs.body %>\n");
+    write("src/functions/pairTwo.yaml", "tasks:\n  - id: b\n    args: <% inputs.body %>\n");
+    generate();
+    edit("src/functions/pairOne.yaml", "id: a", "id: answer");
+
+    // pairOne.yaml, pair.yaml, pairTwo.yaml that pair.yaml names, third.yaml, http.yaml, the
+    // configuration, the shared definition and the Java function's source.
+    assertCachedEqualsClean(8, "PairOne", "PostPairOne");
+  }
+
+  @Test
+  void withoutTheAnalysisCacheReadsEveryFileAndRegeneratesTheProjectWideClassesToo()
+      throws IOException {
+    Files.delete(state.resolveSibling(AnalysisCache.NAME));
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    assertPartialEqualsClean("ItemsById", "GetLookup", "GetBroken", "EchoItem", "Lookup", "Broken");
+  }
+
+  @Test
+  void changingAWorkflowTwiceInARowKeepsTheCacheCurrent() throws IOException {
+    edit("src/functions/echoNote.yaml", "note: <% inputs.body %>", "text: <% inputs.body %>");
+    assertThat(generate().read()).isPositive();
+    edit("src/functions/echoNote.yaml", "text: <% inputs.body %>", "note: <% inputs.body %>");
+
+    assertCachedEqualsClean(10, "EchoNote", "PostNotes", "Relay", "function audit");
+  }
+
+  @Test
+  void anUnchangedFilesWarningIsReplayedFromTheCacheWhereItWasReported() throws IOException {
+    // A task after a return never runs: HC3616, a warning, in a file the next edit does not reach.
+    edit(
+        "src/functions/echoRaw.yaml",
+        "tasks:\n",
+        "tasks:\n  - id: early\n    fn: com.gs.return\n    args: 1\n");
+    GenerationResult warned = generate();
+    assertThat(warned.diagnostics())
+        .extracting(d -> d.code().id() + " " + d.location())
+        .contains("HC3616 src/functions/echoRaw.yaml:6:5");
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+
+    assertThat(result.read()).isEqualTo(8);
+    assertThat(result.diagnostics())
+        .extracting(d -> d.code().id() + " " + d.location())
+        .contains("HC3616 src/functions/echoRaw.yaml:6:5");
+    assertThat(result.diagnostics()).isEqualTo(warned.diagnostics());
+    assertSameAsCleanBuild(result);
+  }
+
+  @Test
+  void aWarningInTheChangedFileIsReportedFreshAndRemembered() throws IOException {
+    edit("src/events/items.yaml", "minLength: 3", "minLength: 3\n        format: shoe-size");
+
+    GenerationResult result = generate();
+
+    assertThat(result.read()).isPositive();
+    assertThat(result.diagnostics())
+        .extracting(d -> d.code().id() + " " + d.location().file())
+        .containsExactly("HC5009 src/events/items.yaml");
+    assertSameAsCleanBuild(result);
+    edit("src/functions/echoNote.yaml", "note: <% inputs.body %>", "text: <% inputs.body %>");
+    GenerationResult next = generate();
+    assertThat(next.read()).isPositive();
+    assertThat(next.diagnostics()).isEqualTo(result.diagnostics());
+  }
+
+  @Test
+  void anEventThatStartsUsingASharedDefinitionReadsEveryFile() throws IOException {
+    edit(
+        "src/events/items.yaml",
+        "              id:\n                type: integer",
+        "              id:\n                type: integer\n              payment:\n"
+            + "                $ref: '#/definitions/Payment'");
+
+    GenerationResult result = generate();
+
+    assertThat(result.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(result);
+  }
+
+  @Test
+  void renamingAnEventsOperationReadsEveryFile() throws IOException {
+    edit("src/events/relay.yaml", "fn: relay", "fn: relay\n  operationId: relayed");
+
+    GenerationResult result = generate();
+
+    assertThat(result.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(result);
   }
 
   @Test
@@ -118,7 +227,8 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
     assertThat(result.regenerated()).isEqualTo(result.files());
-    assertSameAsCleanBuild();
+    assertThat(result.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(result);
   }
 
   @Test
@@ -160,7 +270,8 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
     assertThat(result.regenerated()).isEqualTo(result.files());
-    assertSameAsCleanBuild();
+    assertThat(result.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(result);
   }
 
   @Test
@@ -170,19 +281,36 @@ class PartialGenerationTest {
 
     GenerationResult result = generate();
     assertThat(result.regenerated()).isEqualTo(-1);
-    assertSameAsCleanBuild();
+    assertSameAsCleanBuild(result);
   }
 
   /**
-   * Regenerates, then checks that exactly the units whose key contains one of {@code fragments}
-   * (and the project-wide ones) were emitted, and that the output is a clean build's.
+   * Regenerates, then checks that every file was read, that exactly the units whose key contains
+   * one of {@code fragments} (and the project-wide ones) were emitted, and that the output is a
+   * clean build's.
    */
   private void assertPartialEqualsClean(String... fragments) throws IOException {
+    GenerationResult result = assertRegenerated(PROJECT_WIDE, fragments);
+    assertThat(result.read()).isEqualTo(-1);
+  }
+
+  /**
+   * Regenerates, then checks that only {@code read} files were read, that exactly the units whose
+   * key contains one of {@code fragments} were emitted (the project-wide ones kept), and that the
+   * output is a clean build's.
+   */
+  private void assertCachedEqualsClean(int read, String... fragments) throws IOException {
+    GenerationResult result = assertRegenerated(Set.of(), fragments);
+    assertThat(result.read()).isEqualTo(read);
+  }
+
+  private GenerationResult assertRegenerated(Set<String> projectWide, String... fragments)
+      throws IOException {
     OutputManifest before = manifest();
     GenerationResult result = generate();
     OutputManifest after = manifest();
     assertThat(result.outcome()).isEqualTo(Outcome.GENERATED);
-    Set<String> expected = new TreeSet<>(PROJECT_WIDE);
+    Set<String> expected = new TreeSet<>(projectWide);
     for (String key : after.units().keySet()) {
       for (String fragment : fragments) {
         if (key.toLowerCase(Locale.ROOT).contains(fragment.toLowerCase(Locale.ROOT))) {
@@ -197,16 +325,19 @@ class PartialGenerationTest {
             expected, before.units().keySet())
         .isEqualTo(files);
     assertThat(result.regenerated()).isLessThan(result.files());
-    assertSameAsCleanBuild();
+    assertSameAsCleanBuild(result);
+    return result;
   }
 
-  private void assertSameAsCleanBuild() throws IOException {
+  /** The output and the diagnostics of {@code result} are a clean build's. */
+  private void assertSameAsCleanBuild(GenerationResult result) throws IOException {
     Map<String, String> partial = tree();
     delete(output);
     delete(project.resolve("target/hookc"));
     GenerationResult clean = generate();
     assertThat(clean.regenerated()).isEqualTo(-1);
     assertThat(partial).isEqualTo(tree());
+    assertThat(result.diagnostics()).isEqualTo(clean.diagnostics());
   }
 
   private OutputManifest manifest() {

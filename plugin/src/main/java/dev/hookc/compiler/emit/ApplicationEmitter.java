@@ -184,29 +184,58 @@ final class ApplicationEmitter {
       List<Event> events, Map<Event, ControllerContract> contracts, HttpSettings settings) {
     List<CodeBlock> routes = new ArrayList<>();
     for (Event event : events) {
-      RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
-      CodeBlock controller = CodeBlock.of("new $T(wiring)", names.controller(event));
-      CodeBlock route =
-          guard.isOpen()
-              ? CodeBlock.of(
-                  "$T.of($S, $S, $L)",
-                  ROUTE,
-                  event.method().name(),
-                  settings.baseUrl() + event.path(),
-                  controller)
-              : CodeBlock.of(
-                  "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
-                  ROUTE,
-                  event.method().name(),
-                  settings.baseUrl() + event.path(),
-                  guardEmitter.wrap(event, guard, controller));
-      OptionalLong limit = contracts.get(event).contract().maxBodyBytes();
-      routes.add(
-          limit.isPresent()
-              ? CodeBlock.of("$L$>$>\n.withMaxBodyBytes($L)$<$<", route, limit.getAsLong())
-              : route);
+      routes.add(routeCode(event, contracts.get(event), settings));
     }
     return routes;
+  }
+
+  /** The route of {@code event} as {@code routes(startup)} lists it. */
+  private CodeBlock routeCode(Event event, ControllerContract contract, HttpSettings settings) {
+    RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+    CodeBlock controller = CodeBlock.of("new $T(wiring)", names.controller(event));
+    CodeBlock route =
+        guard.isOpen()
+            ? CodeBlock.of(
+                "$T.of($S, $S, $L)",
+                ROUTE,
+                event.method().name(),
+                settings.baseUrl() + event.path(),
+                controller)
+            : CodeBlock.of(
+                "$T.of(\n$>$>$S,\n$S,\n$L)$<$<",
+                ROUTE,
+                event.method().name(),
+                settings.baseUrl() + event.path(),
+                guardEmitter.wrap(event, guard, controller));
+    OptionalLong limit = contract.contract().maxBodyBytes();
+    return limit.isPresent()
+        ? CodeBlock.of("$L$>$>\n.withMaxBodyBytes($L)$<$<", route, limit.getAsLong())
+        : route;
+  }
+
+  /**
+   * Everything the application's code says of one served event: its route, the secrets its
+   * authentication declares, whether it needs the store, and for a route whose deliveries are
+   * queued, its inbox. Two builds whose events give the same texts (and the same {@code http.yaml}
+   * and Java functions) emit the same application.
+   */
+  String describe(Event event, ControllerContract contract, HttpSettings settings) {
+    RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
+    StringBuilder text = new StringBuilder(routeCode(event, contract, settings).toString());
+    text.append("\nsecrets ")
+        .append(guard.authn().map(GuardEmitter::secretReferences).orElse(List.of()))
+        .append("\nidempotent ")
+        .append(guard.idempotency().isPresent());
+    guard
+        .async()
+        .ifPresent(
+            async ->
+                text.append("\ninbox ")
+                    .append(
+                        guardEmitter.startInbox(
+                            event, async, CodeBlock.of("new $T(wiring)", names.controller(event))))
+                    .append(guardEmitter.inboxVariable(event)));
+    return text.toString();
   }
 
   private static MethodSpec mainMethod(HttpSettings settings, String served) {

@@ -2,6 +2,7 @@ package dev.hookc.compiler.emit;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -18,11 +19,21 @@ public final class EmitUnit {
 
   private final String key;
   private final Set<String> origins;
+  private final Optional<String> owner;
   private final Supplier<List<GeneratedSource>> sources;
 
   EmitUnit(String key, Set<String> origins, Supplier<List<GeneratedSource>> sources) {
+    this(key, origins, Optional.empty(), sources);
+  }
+
+  EmitUnit(
+      String key,
+      Set<String> origins,
+      Optional<String> owner,
+      Supplier<List<GeneratedSource>> sources) {
     this.key = Objects.requireNonNull(key, "key");
     this.origins = Set.copyOf(origins);
+    this.owner = Objects.requireNonNull(owner, "owner");
     this.sources = sources;
   }
 
@@ -34,6 +45,14 @@ public final class EmitUnit {
   /** The project-relative files its content depends on, or {@link #EVERY_INPUT}. */
   public Set<String> origins() {
     return origins;
+  }
+
+  /**
+   * The YAML file that declares what this unit generates (an event's or a workflow's file); empty
+   * for a Java function's contract and the project-wide classes.
+   */
+  public Optional<String> owner() {
+    return owner;
   }
 
   /** Whether a change of {@code file} can change this unit's files. */

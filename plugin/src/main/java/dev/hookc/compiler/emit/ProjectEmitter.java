@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -95,6 +96,7 @@ public final class ProjectEmitter {
           new EmitUnit(
               "workflow " + workflow.type().canonicalName(),
               workflow.origins(),
+              Optional.of(workflow.workflow().file()),
               () -> GeneratedSource.ofAll(workflowFiles(workflows, workflow))));
     }
     Map<String, ExprType> workflowBodies = new LinkedHashMap<>();
@@ -114,6 +116,7 @@ public final class ProjectEmitter {
           new EmitUnit(
               "event " + event.controller().canonicalName(),
               event.origins(),
+              Optional.of(event.event().file()),
               () -> {
                 List<GeneratedSource> sources = new ArrayList<>(validators.emit(event));
                 event
@@ -152,6 +155,22 @@ public final class ProjectEmitter {
             everything,
             () -> List.of(new ConfigEmitter(names).emit(project.config()))));
     return units;
+  }
+
+  /**
+   * What the application class says of each served event, by event: its route, its secrets, and
+   * when its deliveries are queued, its inbox. The application is the same in two builds whose
+   * events give the same texts, whose {@code http.yaml} is the same and whose workflows call the
+   * same Java functions.
+   */
+  public static Map<Event, String> routes(BoundProject project) {
+    ApplicationEmitter application = new ApplicationEmitter(project.names(), project.guards());
+    Map<Event, String> routes = new LinkedHashMap<>();
+    for (BoundEvent event : project.servedEvents()) {
+      routes.put(
+          event.event(), application.describe(event.event(), event.contract(), project.settings()));
+    }
+    return routes;
   }
 
   private static List<JavaFile> workflowFiles(WorkflowEmitter workflows, BoundWorkflow workflow) {
