@@ -167,7 +167,7 @@ class RunSessionTest {
         WORKFLOW.replace("fn: greet", "fn: gret").replace("version: 1", "version: 2"));
 
     assertThat(console.await(line -> line.contains("error[HC")))
-        .matches("(?s)src/functions/hello\\.yaml:4:9: error\\[HC\\d{4}\\]: .*'gret'.*");
+        .matches("(?s)src/functions/hello\\.yaml:4:9: error\\[HC\\d{4}\\]: [^\n]*'gret'.*");
     console.await(line -> line.startsWith("hookc: not restarted"));
     assertThat(post()).contains("\"version\":1");
 
