@@ -30,6 +30,8 @@ final class ApplicationEmitter {
   private static final ClassName APPLICATION = RuntimeTypes.APPLICATION;
   private static final ClassName BUILDER = APPLICATION.nestedClass("Builder");
   private static final ClassName CONSOLE_LOG = RuntimeTypes.CONSOLE_LOG;
+  private static final ClassName APPLICATION_SETTINGS_EXCEPTION =
+      RuntimeTypes.APPLICATION_SETTINGS_EXCEPTION;
   private static final ClassName ROUTE = RuntimeTypes.ROUTE;
   private static final ParameterizedTypeName ROUTES =
       ParameterizedTypeName.get(ClassName.get(List.class), ROUTE);
@@ -243,11 +245,20 @@ final class ApplicationEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc(
             "Serves on the port in {@code PORT}, else $L, until stopped (SIGTERM, Ctrl-C), logging"
-                + " to the\nconsole in hookc's one-line format.\n",
+                + " to the\nconsole in hookc's one-line format. Settings that keep it from starting"
+                + " (a missing\nsecret, ...) are printed, every one, and it exits with status 1.\n",
             settings.port().orElse(3000))
         .addParameter(String[].class, "args")
         .addStatement("$T.install()", CONSOLE_LOG)
-        .addStatement("$T application = builder().build().start()", APPLICATION)
+        .addStatement("$T application", APPLICATION)
+        .beginControlFlow("try")
+        .addStatement("application = builder().build().start()")
+        .nextControlFlow("catch ($T e)", APPLICATION_SETTINGS_EXCEPTION)
+        // Every problem is in the message; a stack trace would only bury it.
+        .addStatement("System.err.println($S + e.getMessage())", "hookc: ")
+        .addStatement("System.exit(1)")
+        .addStatement("return")
+        .endControlFlow()
         .addStatement("application.stopOnShutdownSignal()")
         .addStatement(
             "System.out.println($S + application.port())",

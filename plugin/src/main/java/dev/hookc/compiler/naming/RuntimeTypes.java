@@ -24,6 +24,8 @@ public final class RuntimeTypes {
 
   // dev.hookc.runtime: the application, the server, requests, responses and problems.
   public static final ClassName APPLICATION = ClassName.get(API, "Application");
+  public static final ClassName APPLICATION_SETTINGS_EXCEPTION =
+      ClassName.get(API, "ApplicationSettingsException");
   public static final ClassName HOOKC_SERVER = ClassName.get(API, "HookcServer");
   public static final ClassName ROUTE = ClassName.get(API, "Route");
   public static final ClassName REQUEST_HANDLER = ClassName.get(API, "RequestHandler");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookc.runtime.ApplicationSettingsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,31 @@ class HostileStartTest {
                     .anySatisfy(p -> assertThat(p).contains("admin token")));
 
     assertThat(startedSince(before)).isEmpty();
+    assertThat(data.resolve("hookc.mv.db")).doesNotExist();
+  }
+
+  @Test
+  void mainPrintsEveryProblemWithoutAStackTraceAndExitsWithStatusOne() throws Exception {
+    // The run command as a deployment runs it, in a JVM of its own, with no secret set.
+    ProcessBuilder command =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HookcApplication.class.getName())
+            .redirectErrorStream(true);
+    command.environment().clear();
+    command.environment().put("PORT", "0");
+    command.environment().put("HOOKC_DATA_DIR", data.toString());
+    Process main = command.start();
+
+    String output = new String(main.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(main.waitFor()).as(output).isEqualTo(1);
+    assertThat(output)
+        .startsWith("hookc: the application cannot start: ")
+        .contains("config.stripe.webhook_secret", "env.HOOKC_EXAMPLE_GITHUB_SECRET")
+        .doesNotContain("\tat ", "Exception in thread");
     assertThat(data.resolve("hookc.mv.db")).doesNotExist();
   }
 

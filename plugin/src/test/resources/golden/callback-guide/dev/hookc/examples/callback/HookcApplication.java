@@ -4,6 +4,7 @@ import dev.hookc.examples.callback.events.PostCallbackController;
 import dev.hookc.examples.callback.functions.ProcessDataFunction;
 import dev.hookc.examples.callback.functions.ValidateCallbackDataFunction;
 import dev.hookc.runtime.Application;
+import dev.hookc.runtime.ApplicationSettingsException;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.app.Assembly;
@@ -44,11 +45,19 @@ public final class HookcApplication {
 
   /**
    * Serves on the port in {@code PORT}, else 3000, until stopped (SIGTERM, Ctrl-C), logging to the
-   * console in hookc's one-line format.
+   * console in hookc's one-line format. Settings that keep it from starting (a missing
+   * secret, ...) are printed, every one, and it exits with status 1.
    */
   public static void main(String[] args) {
     ConsoleLog.install();
-    Application application = builder().build().start();
+    Application application;
+    try {
+      application = builder().build().start();
+    } catch (ApplicationSettingsException e) {
+      System.err.println("hookc: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     application.stopOnShutdownSignal();
     System.out.println("hookc: serving 1 route on http://localhost:" + application.port());
   }
