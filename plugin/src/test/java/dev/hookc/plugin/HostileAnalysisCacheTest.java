@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookc.compiler.CompileRequest;
 import dev.hookc.plugin.GenerationResult.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -191,19 +189,7 @@ class HostileAnalysisCacheTest {
   }
 
   private Map<String, String> tree() throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(output)) {
-      walk.filter(Files::isRegularFile)
-          .forEach(
-              f -> {
-                try {
-                  files.put(output.relativize(f).toString(), Files.readString(f));
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-    return files;
+    return SourceTrees.read(output);
   }
 
   private void write(String path, String content) throws IOException {

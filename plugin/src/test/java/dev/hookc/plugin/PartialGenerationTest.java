@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookc.compiler.CompileRequest;
 import dev.hookc.plugin.GenerationResult.Outcome;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -362,19 +360,7 @@ class PartialGenerationTest {
   }
 
   private Map<String, String> tree() throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(output)) {
-      walk.filter(Files::isRegularFile)
-          .forEach(
-              f -> {
-                try {
-                  files.put(output.relativize(f).toString(), Files.readString(f));
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    }
-    return files;
+    return SourceTrees.read(output);
   }
 
   private void edit(String path, String from, String to) throws IOException {
