@@ -24,6 +24,8 @@ public final class DatasourceException extends RuntimeException {
     UNAVAILABLE,
     /** The call's deadline passed. */
     TIMEOUT,
+    /** A provider answered with an error status (4xx or 5xx), after any retries. */
+    ERROR_STATUS,
     /** Anything else. */
     OTHER;
 
@@ -36,6 +38,7 @@ public final class DatasourceException extends RuntimeException {
   private final String datasource;
   private final String operation;
   private final Kind kind;
+  private final transient HttpResult response;
 
   /**
    * A failure of {@code operation} (a statement's name, or an HTTP method and path) on {@code
@@ -43,10 +46,39 @@ public final class DatasourceException extends RuntimeException {
    */
   public DatasourceException(
       String datasource, String operation, Kind kind, String message, Throwable cause) {
+    this(datasource, operation, kind, message, cause, null);
+  }
+
+  /**
+   * A provider's error answer {@code response} to {@code operation} ({@link Kind#ERROR_STATUS}).
+   */
+  public DatasourceException(String datasource, String operation, HttpResult response) {
+    this(
+        datasource,
+        operation,
+        Kind.ERROR_STATUS,
+        datasource + ": " + operation + " was answered " + response.status(),
+        null,
+        response);
+  }
+
+  private DatasourceException(
+      String datasource,
+      String operation,
+      Kind kind,
+      String message,
+      Throwable cause,
+      HttpResult response) {
     super(message, cause);
-    this.datasource = datasource;
-    this.operation = operation;
-    this.kind = kind;
+    this.datasource = java.util.Objects.requireNonNull(datasource, "datasource");
+    this.operation = java.util.Objects.requireNonNull(operation, "operation");
+    this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    this.response = response;
+  }
+
+  /** The provider's answer, for {@link Kind#ERROR_STATUS}. */
+  public java.util.Optional<HttpResult> response() {
+    return java.util.Optional.ofNullable(response);
   }
 
   /** The datasource's name. */
