@@ -117,7 +117,7 @@ public final class HttpDatasources {
     }
 
     HttpTarget target() {
-      String base = url("base_url", definition.baseUrl());
+      String base = url("base_url", definition.baseUrl(), false);
       Map<String, String> headers = new LinkedHashMap<>();
       definition
           .headers()
@@ -181,7 +181,7 @@ public final class HttpDatasources {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
       }
       Authn.ClientCredentials oauth = (Authn.ClientCredentials) authn;
-      String tokenUrl = url("authn.token_url", oauth.tokenUrl());
+      String tokenUrl = url("authn.token_url", oauth.tokenUrl(), true);
       String clientId = value("authn.client_id", oauth.clientId());
       String clientSecret = value("authn.client_secret", oauth.clientSecret());
       String scope = oauth.scope().map(s -> value("authn.scope", s)).orElse(null);
@@ -210,8 +210,12 @@ public final class HttpDatasources {
       }
     }
 
-    /** An absolute http(s) URL without user info, query or fragment. */
-    private String url(String what, Setting setting) {
+    /**
+     * An absolute http(s) URL without user info or fragment; a query only where {@code
+     * queryAllowed} (a token endpoint's may name a tenant or policy, but a base URL's would end up
+     * inside every call's path).
+     */
+    private String url(String what, Setting setting, boolean queryAllowed) {
       String value = value(what, setting);
       if (value == null) {
         return null;
@@ -224,8 +228,8 @@ public final class HttpDatasources {
           wrong = "is not an absolute http or https URL";
         } else if (uri.getRawUserInfo() != null) {
           wrong = "holds a user and password, which belong in authn";
-        } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-          wrong = "has a query or a fragment";
+        } else if ((uri.getRawQuery() != null && !queryAllowed) || uri.getRawFragment() != null) {
+          wrong = queryAllowed ? "has a fragment" : "has a query or a fragment";
         } else {
           return value;
         }
