@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -37,6 +38,19 @@ public final class HttpDatasources {
   private HttpDatasources() {}
 
   /**
+   * A client for an application's http datasources: it connects within 10 seconds and follows no
+   * redirect. The JDK's client, when it follows one to another host, sends the {@code
+   * Authorization} header there too, so a provider's redirect (or a forged one) would hand the
+   * datasource's token to whoever it names; a redirect is rather the call's answer.
+   */
+  public static HttpClient client() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /**
    * The problems of {@code definition}'s settings in {@code config} and {@code environment}, one
    * sentence each, none showing a setting's value; empty when it can be opened.
    */
@@ -50,10 +64,12 @@ public final class HttpDatasources {
   }
 
   /**
-   * {@code definition}'s datasource, calling with {@code client}; {@code clock} tells when a cached
-   * token expires and what an HTTP-date {@code Retry-After} means.
+   * {@code definition}'s datasource, calling with {@code client} (one from {@link #client()},
+   * shared by the application's datasources); {@code clock} tells when a cached token expires and
+   * what an HTTP-date {@code Retry-After} means.
    *
-   * @throws IllegalArgumentException with every problem {@link #problems} finds
+   * @throws IllegalArgumentException with every problem {@link #problems} finds, or when {@code
+   *     client} follows redirects
    */
   public static HttpDatasource open(
       HttpDefinition definition,
@@ -82,6 +98,11 @@ public final class HttpDatasources {
       Sleeper sleeper,
       DoubleSupplier random,
       LongSupplier nanoTime) {
+    if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException(
+          "an http datasource's client must follow no redirects, which would carry its"
+              + " credentials to another host; use HttpDatasources.client()");
+    }
     List<String> problems = new ArrayList<>();
     Resolution resolution = new Resolution(definition, config, environment, problems);
     HttpTarget target = resolution.target();

@@ -20,12 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Calls {
   private Calls() {}
 
-  /** A client made as the application's is. */
-  static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
+  /** A client made as the application's datasources' is. */
+  static final HttpClient CLIENT = HttpDatasources.client();
 
   static HttpCall get(String path) {
     return call("GET", path, Map.of(), Map.of(), Map.of(), null);
