@@ -52,7 +52,7 @@ class DatasourceApplicationTest {
     HttpDefinition stripe =
         new HttpDefinition(
             "stripe",
-            Setting.literal("https://api.stripe.com"),
+            new Setting("<% env.STRIPE_URL %>", (config, env) -> env.apply("STRIPE_URL")),
             Map.of(),
             Duration.ofSeconds(10),
             Optional.empty(),
@@ -81,7 +81,12 @@ class DatasourceApplicationTest {
                             assertThat(p)
                                 .isEqualTo(
                                     "the datasource db: url (<% config.db.url %>) is not set"))
-                    .anySatisfy(p -> assertThat(p).contains("stripe", "type http"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .isEqualTo(
+                                    "the http datasource stripe: base_url (<% env.STRIPE_URL %>)"
+                                        + " is not set"))
                     .anySatisfy(
                         p ->
                             assertThat(p)

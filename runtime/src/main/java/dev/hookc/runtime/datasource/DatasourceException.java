@@ -62,6 +62,21 @@ public final class DatasourceException extends RuntimeException {
         response);
   }
 
+  /**
+   * An error answer {@code response} ({@link Kind#ERROR_STATUS}) told with {@code message}, for an
+   * answer that is not {@code operation}'s own, such as an OAuth token endpoint's.
+   */
+  public DatasourceException(
+      String datasource, String operation, String message, HttpResult response) {
+    this(
+        datasource,
+        operation,
+        Kind.ERROR_STATUS,
+        message,
+        null,
+        java.util.Objects.requireNonNull(response, "response"));
+  }
+
   private DatasourceException(
       String datasource,
       String operation,

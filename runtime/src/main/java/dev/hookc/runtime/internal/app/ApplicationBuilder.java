@@ -163,7 +163,8 @@ final class ApplicationBuilder implements Application.Builder {
                 effective,
                 env::get,
                 StoreChoice.dataDirectory(env, dataDirectory, project),
-                Map.copyOf(dataSources)),
+                Map.copyOf(dataSources),
+                clock),
             problems);
     StoreChoice chosen = storeChoice(env, problems);
     HookcServer.Builder transport = transport(env, problems);

@@ -3,6 +3,7 @@ package dev.hookc.runtime.internal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.internal.datasource.Setting;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,14 @@ import javax.sql.DataSource;
  * @param environment its environment
  * @param dataDirectory where embedded databases are: the store's data directory rules
  * @param dataSources the builder's replacements of jdbc datasources' connections, by name
+ * @param clock the application's clock: when a cached token expires, what a date means
  */
 record DatasourceContext(
     JsonNode config,
     UnaryOperator<String> environment,
     Path dataDirectory,
-    Map<String, DataSource> dataSources) {
+    Map<String, DataSource> dataSources,
+    Clock clock) {
 
   /** The builder's replacement of the jdbc datasource {@code name}'s connections, if any. */
   Optional<DataSource> dataSource(String name) {

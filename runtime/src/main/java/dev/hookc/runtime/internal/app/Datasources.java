@@ -20,10 +20,10 @@ import java.util.Map;
 final class Datasources {
   /**
    * How each type of datasource is opened. A type without an opener here is refused when the
-   * application is built: {@code type: http} until its runtime registers {@link HttpDefinition}'s.
+   * application is built.
    */
   static final Map<Class<? extends DatasourceDefinition>, DatasourceOpener<?>> OPENERS =
-      Map.of(JdbcDefinition.class, new JdbcOpener());
+      Map.of(JdbcDefinition.class, new JdbcOpener(), HttpDefinition.class, new HttpOpener());
 
   private final Map<String, DatasourceOpener.Planned> planned;
   private final Map<String, Object> open = new LinkedHashMap<>(); // guarded by this
