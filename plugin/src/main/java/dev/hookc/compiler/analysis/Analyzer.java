@@ -8,9 +8,12 @@ import dev.hookc.compiler.check.GuardChecker;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.datasource.SqlChecker;
+import dev.hookc.compiler.datasource.StatementShape;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ValidationHook;
@@ -53,7 +56,15 @@ public final class Analyzer {
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
-    Map<Workflow, CompiledWorkflow> workflows = compile(project, functions, hooks, workflowBodies);
+    Map<String, Map<String, StatementShape>> statements = new LinkedHashMap<>();
+    SqlChecker sql = new SqlChecker(diagnostics);
+    for (Datasource datasource : project.datasources().values()) {
+      if (datasource instanceof Datasource.Jdbc jdbc) {
+        statements.put(jdbc.name(), sql.check(jdbc));
+      }
+    }
+    Map<Workflow, CompiledWorkflow> workflows =
+        compile(project, functions, hooks, workflowBodies, statements);
     new ReturnChecker(diagnostics, functions).check(project);
     new FunctionConstructors(diagnostics).check(calledJavaFunctions(workflows.values()));
     // Read once more, together, so that what they share is generated once. Their mistakes are
@@ -67,7 +78,8 @@ public final class Analyzer {
         workflowBodies,
         workflows,
         definitions,
-        ConfigJson.of(project.config()));
+        ConfigJson.of(project.config()),
+        statements);
   }
 
   /** The Java functions the compiled workflows call, by name. */
@@ -96,14 +108,16 @@ public final class Analyzer {
       Project project,
       FunctionTable functions,
       ValidationHooks hooks,
-      Map<String, ExprType> workflowBodies) {
+      Map<String, ExprType> workflowBodies,
+      Map<String, Map<String, StatementShape>> statements) {
     WorkflowCompiler compiler =
         new WorkflowCompiler(
             functions,
             new ExpressionCompiler(diagnostics),
             diagnostics,
             ConfigType.of(project.config()),
-            new FunctionResults(project.javaSources()));
+            new FunctionResults(project.javaSources()),
+            new DatasourceArgs(diagnostics, statements));
     WorkflowInputs inputs = new WorkflowInputs(names);
     Map<String, Map<String, ExprType>> parameters = WorkflowParameters.of(project, functions);
     List<Workflow> all = new ArrayList<>(project.workflows());

@@ -81,7 +81,8 @@ public final class Binder {
         analysis.config(),
         JavaFunctionBinder.bind(workflows),
         shared,
-        usedDefinitions);
+        usedDefinitions,
+        List.copyOf(project.datasources().values()));
   }
 
   private BoundEvent event(
