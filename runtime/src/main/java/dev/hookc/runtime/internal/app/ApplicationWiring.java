@@ -82,12 +82,12 @@ final class ApplicationWiring implements Wiring {
 
   @Override
   public JdbcDatasource jdbc(String name) {
-    throw new IllegalArgumentException("the project has no jdbc datasource named " + name);
+    return settings.datasources().jdbc(Objects.requireNonNull(name, "name"));
   }
 
   @Override
   public HttpDatasource http(String name) {
-    throw new IllegalArgumentException("the project has no http datasource named " + name);
+    return settings.datasources().http(Objects.requireNonNull(name, "name"));
   }
 
   @Override
