@@ -32,7 +32,8 @@ class DiagnosticsDocumentationTest {
           CheckCode.class,
           FlowCode.class,
           ExprCode.class,
-          SchemaCode.class);
+          SchemaCode.class,
+          DatasourceCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();
