@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FlowCode;
 import dev.hookc.compiler.contract.ContractCode;
+import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
