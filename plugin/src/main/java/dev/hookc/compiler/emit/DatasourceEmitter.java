@@ -41,7 +41,7 @@ final class DatasourceEmitter {
       return method
           .returns(RuntimeTypes.JDBC_DEFINITION)
           .addStatement(
-              "return new $T(\n$>$>$S,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L)$<$<",
+              "return new $T(\n$S,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L)",
               RuntimeTypes.JDBC_DEFINITION,
               jdbc.name(),
               optional(jdbc.url()),
@@ -56,7 +56,7 @@ final class DatasourceEmitter {
     return method
         .returns(RuntimeTypes.HTTP_DEFINITION)
         .addStatement(
-            "return new $T(\n$>$>$S,\n$L,\n$L,\n$L,\n$L,\n$L)$<$<",
+            "return new $T(\n$S,\n$L,\n$L,\n$L,\n$L,\n$L)",
             RuntimeTypes.HTTP_DEFINITION,
             http.name(),
             setting(http.baseUrl()),
@@ -229,7 +229,10 @@ final class DatasourceEmitter {
     if (pieces.size() <= 1) {
       return pieces.isEmpty() ? CodeBlock.of("$S", "") : pieces.get(0);
     }
-    return CodeBlock.of("$>$>$L$<$<", CodeBlock.join(pieces, "\n+ "));
+    // The pieces after the first continue four columns further in.
+    CodeBlock.Builder code = CodeBlock.builder().add(pieces.get(0)).add("$>$>");
+    pieces.subList(1, pieces.size()).forEach(piece -> code.add("\n+ $L", piece));
+    return code.add("$<$<").build();
   }
 
   /** The type a definition method returns, for callers that name it. */
