@@ -66,7 +66,8 @@ public final class Analyzer {
     Map<Workflow, CompiledWorkflow> workflows =
         compile(project, functions, hooks, workflowBodies, statements);
     new ReturnChecker(diagnostics, functions).check(project);
-    new FunctionConstructors(diagnostics).check(calledJavaFunctions(workflows.values()));
+    new FunctionConstructors(diagnostics, project.datasources().values())
+        .check(calledJavaFunctions(workflows.values()));
     // Read once more, together, so that what they share is generated once. Their mistakes are
     // reported where a schema that uses them reads them; one that nothing uses generates nothing.
     SchemaDefinitions definitions =

@@ -79,7 +79,7 @@ public final class Binder {
         guards,
         project.http().settings(),
         analysis.config(),
-        JavaFunctionBinder.bind(workflows),
+        JavaFunctionBinder.bind(workflows, List.copyOf(project.datasources().values())),
         shared,
         usedDefinitions,
         List.copyOf(project.datasources().values()));

@@ -185,4 +185,23 @@ class DatasourceDiagnosticsTest {
 
     assertThat(project.codes()).containsExactly("HC6108@5:9");
   }
+
+  @Test
+  void reportsAJavaFunctionsDatasourceParameterThatNamesNoneOfSeveral() {
+    datasource("  find: SELECT id FROM payments WHERE id = :id\n");
+    project
+        .file("src/datasources/audit.yaml", "type: jdbc\n")
+        .file(
+            "src/main/java/com/example/hooks/functions/Count.java",
+            "package com.example.hooks.functions;\n"
+                + "\n"
+                + "import dev.hookc.runtime.datasource.JdbcDatasource;\n"
+                + "\n"
+                + "public final class Count {\n"
+                + "  public Count(JdbcDatasource database) {}\n"
+                + "}\n");
+    workflow("  - id: count\n    fn: count\n");
+
+    assertThat(project.codes()).containsExactly("HC3803@6:16");
+  }
 }

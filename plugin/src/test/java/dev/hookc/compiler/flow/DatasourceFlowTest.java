@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -62,12 +61,34 @@ class DatasourceFlowTest {
                 + "      - id: find\n"
                 + "        fn: datasource.db.find\n"
                 + "        args: {id: <% inputs.body.id %>}\n"
+                + "  - id: count\n"
+                + "    fn: countPayments\n"
                 + "  - id: answer\n"
                 + "    fn: com.gs.return\n"
                 + "    args:\n"
                 + "      amount: <% outputs.find.data[0].amount %>\n"
-                + "      inserted: <% outputs.insert.success %>\n");
-    Files.createDirectories(root.resolve("src/main/java"));
+                + "      inserted: <% outputs.insert.success %>\n"
+                + "      count: <% outputs.count.data %>\n")
+        .file(
+            "src/main/java/com/example/hooks/functions/CountPayments.java",
+            "package com.example.hooks.functions;\n"
+                + "\n"
+                + "import dev.hookc.runtime.datasource.JdbcDatasource;\n"
+                + "import dev.hookc.runtime.workflow.FunctionContext;\n"
+                + "import java.util.Map;\n"
+                + "\n"
+                + "public final class CountPayments implements CountPaymentsFunction {\n"
+                + "  private final JdbcDatasource db;\n"
+                + "\n"
+                + "  public CountPayments(JdbcDatasource db) {\n"
+                + "    this.db = db;\n"
+                + "  }\n"
+                + "\n"
+                + "  @Override\n"
+                + "  public Long apply(CountPaymentsArgs args, FunctionContext context) {\n"
+                + "    return (long) db.query(\"find\", Map.of(\"id\", \"pi_1\")).size();\n"
+                + "  }\n"
+                + "}\n");
     ClassLoader classes = ProjectBuild.build(root, TestProject.PACKAGE);
 
     try (Application running = ProjectBuild.start(classes, TestProject.PACKAGE)) {
@@ -82,9 +103,9 @@ class DatasourceFlowTest {
       HttpResponse<String> again = client.send(request, HttpResponse.BodyHandlers.ofString());
 
       assertThat(first.statusCode()).isEqualTo(200);
-      assertThat(first.body()).isEqualTo("{\"amount\":12.5,\"inserted\":true}");
+      assertThat(first.body()).isEqualTo("{\"amount\":12.5,\"inserted\":true,\"count\":1}");
       assertThat(again.statusCode()).isEqualTo(200);
-      assertThat(again.body()).isEqualTo("{\"amount\":12.5,\"inserted\":false}");
+      assertThat(again.body()).isEqualTo("{\"amount\":12.5,\"inserted\":false,\"count\":1}");
     }
   }
 }
