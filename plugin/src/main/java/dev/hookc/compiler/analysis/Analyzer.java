@@ -8,6 +8,7 @@ import dev.hookc.compiler.check.GuardChecker;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.datasource.SqlChecker;
 import dev.hookc.compiler.datasource.StatementShape;
 import dev.hookc.compiler.diag.Diagnostics;
@@ -56,6 +57,25 @@ public final class Analyzer {
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
+    project
+        .http()
+        .storeDatasource()
+        .filter(name -> !(project.datasources().get(name.value()) instanceof Datasource.Jdbc))
+        .ifPresent(
+            name ->
+                diagnostics.report(
+                    DatasourceCode.STORE_DATASOURCE,
+                    name.location(),
+                    "the store cannot be on '"
+                        + name.value()
+                        + "': src/datasources has no jdbc datasource of that name",
+                    "jdbc datasources: "
+                        + String.join(
+                            ", ",
+                            project.datasources().values().stream()
+                                .filter(Datasource.Jdbc.class::isInstance)
+                                .map(Datasource::name)
+                                .toList())));
     Map<String, Map<String, StatementShape>> statements = new LinkedHashMap<>();
     SqlChecker sql = new SqlChecker(diagnostics);
     for (Datasource datasource : project.datasources().values()) {

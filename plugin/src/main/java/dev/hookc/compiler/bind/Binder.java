@@ -70,7 +70,8 @@ public final class Binder {
             routes,
             project.http().storeUrl(),
             project.http().dataDirectory(),
-            project.http().adminToken());
+            project.http().adminToken(),
+            project.http().storeDatasource().map(s -> s.value()));
     return new BoundProject(
         names,
         events,

@@ -22,7 +22,8 @@ public enum DatasourceCode implements DiagnosticCode {
   PARAMETER_TYPE("HC6105", "an arg's type cannot be bound to its parameter's SQL type"),
   BAD_ARGS("HC6106", "a datasource task's args have the wrong shape or an unknown key"),
   PATH_TEMPLATE("HC6107", "an http task's path templates and its 'args.path' do not match"),
-  TRANSACTION_TASK("HC6108", "a transaction holds a task that cannot run inside it");
+  TRANSACTION_TASK("HC6108", "a transaction holds a task that cannot run inside it"),
+  STORE_DATASOURCE("HC6109", "http.yaml puts the store on a datasource that is not a jdbc one");
 
   private final Spec spec;
 

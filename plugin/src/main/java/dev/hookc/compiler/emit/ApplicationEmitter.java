@@ -123,7 +123,9 @@ final class ApplicationEmitter {
     if (adminEndpoints()) {
       chain.add("\n.adminToken($S)", GuardEmitter.reference(guards.adminToken().orElseThrow()));
     }
-    if (guards.needStore()) {
+    if (guards.needStore() && guards.storeDatasource().isPresent()) {
+      chain.add("\n.storeOn($S)", guards.storeDatasource().get());
+    } else if (guards.needStore()) {
       chain.add("\n.store($L, $L)", literal(guards.storeUrl()), literal(guards.dataDirectory()));
     }
     for (Datasource datasource : datasources) {

@@ -204,4 +204,13 @@ class DatasourceDiagnosticsTest {
 
     assertThat(project.codes()).containsExactly("HC3803@6:16");
   }
+
+  @Test
+  void reportsAStoreOnADatasourceThatIsNotAJdbcOne() {
+    datasource("  find: SELECT id FROM payments WHERE id = :id\n");
+    workflow("  - id: find\n    fn: datasource.db.find\n    args: {id: x}\n");
+    project.file("src/eventsources/http.yaml", "store:\n  datasource: dbb\n");
+
+    assertThat(project.codes()).containsExactly("HC6109@2:15");
+  }
 }

@@ -78,11 +78,11 @@ class PaymentsTest {
 
   @Test
   void aDuplicateDeliveryIsContinuedAndReadsTheFirstRow() throws Exception {
-    post("{\"id\":\"pi_2\",\"amount\":3,\"currency\":\"EUR\"}");
+    post("{\"id\":\"pi_2\",\"amount\":3.5,\"currency\":\"EUR\"}");
     HttpResponse<String> again = post("{\"id\":\"pi_2\",\"amount\":4,\"currency\":\"USD\"}");
 
     assertThat(again.statusCode()).isEqualTo(200);
-    assertThat(again.body()).isEqualTo("{\"amount\":3,\"first\":false,\"provider\":\"succeeded\"}");
+    assertThat(again.body()).isEqualTo("{\"amount\":3.5,\"first\":false,\"provider\":\"succeeded\"}");
   }
 
   private HttpResponse<String> post(String body) throws Exception {
