@@ -76,6 +76,15 @@ public final class Analyzer {
                                 .filter(Datasource.Jdbc.class::isInstance)
                                 .map(Datasource::name)
                                 .toList())));
+    // Each response schema is read as any other, so that its mistakes are reported at their place.
+    SchemaReader responses = new SchemaReader(diagnostics);
+    for (Datasource datasource : project.datasources().values()) {
+      if (datasource instanceof Datasource.Http http) {
+        http.operations()
+            .values()
+            .forEach(o -> o.response().ifPresent(r -> responses.read(r, project.definitions())));
+      }
+    }
     Map<String, Map<String, StatementShape>> statements = new LinkedHashMap<>();
     SqlChecker sql = new SqlChecker(diagnostics);
     for (Datasource datasource : project.datasources().values()) {

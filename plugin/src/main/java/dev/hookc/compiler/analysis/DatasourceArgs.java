@@ -3,6 +3,7 @@ package dev.hookc.compiler.analysis;
 import com.palantir.javapoet.CodeBlock;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.datasource.DatasourceCode;
+import dev.hookc.compiler.datasource.ResponseTypes;
 import dev.hookc.compiler.datasource.SqlType;
 import dev.hookc.compiler.datasource.StatementShape;
 import dev.hookc.compiler.diag.Diagnostics;
@@ -12,6 +13,7 @@ import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.expr.Scope;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -57,6 +59,17 @@ final class DatasourceArgs {
   Optional<StatementShape> shape(ResolvedFunction.DatasourceTask task) {
     return Optional.ofNullable(statements.get(task.datasource().name()))
         .map(s -> s.get(task.operation()));
+  }
+
+  /** The type of an http call's data, from its declared operation's response schema. */
+  static Optional<ExprType> httpData(ResolvedFunction.DatasourceTask task) {
+    if (!(task.datasource() instanceof Datasource.Http http)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(http.operations().get(task.operation()))
+        .flatMap(Datasource.HttpOperation::response)
+        .map(ResponseTypes::data)
+        .filter(type -> !(type instanceof ExprType.DynamicType));
   }
 
   /** A statement task's args, compiled by parameter name and checked against its parameters. */

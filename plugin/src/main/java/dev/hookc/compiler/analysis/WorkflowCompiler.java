@@ -91,6 +91,11 @@ final class WorkflowCompiler {
           .flatMap(f -> datasources.shape((ResolvedFunction.DatasourceTask) f))
           .ifPresent(shape -> typed.put(task.id(), TaskScope.result(shape.data())));
       task.fn()
+          .flatMap(fn -> functions.resolve(fn.name()))
+          .filter(ResolvedFunction.DatasourceTask.class::isInstance)
+          .flatMap(f -> DatasourceArgs.httpData((ResolvedFunction.DatasourceTask) f))
+          .ifPresent(data -> typed.put(task.id(), TaskScope.result(data)));
+      task.fn()
           .flatMap(fn -> functions.resolveCall(fn.name()))
           .filter(ResolvedFunction.JavaFunction.class::isInstance)
           .map(f -> results.data((ResolvedFunction.JavaFunction) f))

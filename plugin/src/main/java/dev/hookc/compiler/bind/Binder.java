@@ -71,7 +71,7 @@ public final class Binder {
             project.http().storeUrl(),
             project.http().dataDirectory(),
             project.http().adminToken(),
-            project.http().storeDatasource().map(s -> s.value()));
+            project.http().storeDatasourceName());
     return new BoundProject(
         names,
         events,

@@ -31,6 +31,11 @@ public record HttpDefaults(
     Optional<Authn.SecretRef> adminToken,
     Optional<dev.hookc.compiler.yaml.YamlScalar> storeDatasource) {
 
+  /** The name of the datasource the store is on, when given. */
+  public Optional<String> storeDatasourceName() {
+    return storeDatasource.map(dev.hookc.compiler.yaml.YamlScalar::value);
+  }
+
   /** Defaults whose store is not on a datasource. */
   public HttpDefaults(
       Optional<String> file,

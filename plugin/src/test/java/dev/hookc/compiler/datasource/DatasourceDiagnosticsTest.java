@@ -213,4 +213,37 @@ class DatasourceDiagnosticsTest {
 
     assertThat(project.codes()).containsExactly("HC6109@2:15");
   }
+
+  @Test
+  void checksAnHttpCallsPathTemplatesArgsAndTypedResponse() {
+    project.file(
+        "src/datasources/stripe.yaml",
+        "type: http\n"
+            + "base_url: <% config.stripe.url %>\n"
+            + "retry: {max_attempts: 3, interval: PT1S, type: exponentail}\n"
+            + "operations:\n"
+            + "  get./v1/intents/{id}:\n"
+            + "    response:\n"
+            + "      type: object\n"
+            + "      additionalProperties: false\n"
+            + "      properties: {status: {type: string}}\n");
+    workflow(
+        "  - id: get\n"
+            + "    fn: datasource.stripe.get./v1/intents/{id}\n"
+            + "    args:\n"
+            + "      path: {intent: x}\n"
+            + "      body: {}\n"
+            + "  - id: answer\n"
+            + "    fn: com.gs.return\n"
+            + "    args: <% outputs.get.data.statsu %>\n");
+
+    assertThat(project.compile().diagnostics())
+        .extracting(d -> d.location().file() + ":" + TestProject.brief(d))
+        .containsExactly(
+            "src/datasources/stripe.yaml:HC6003@3:48",
+            "src/functions/record.yaml:HC6107@5:13",
+            "src/functions/record.yaml:HC6107@5:14",
+            "src/functions/record.yaml:HC6106@6:7",
+            "src/functions/record.yaml:HC4009@9:31");
+  }
 }
