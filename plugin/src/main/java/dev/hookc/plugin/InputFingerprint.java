@@ -91,6 +91,7 @@ final class InputFingerprint {
         .contents("functions", request.functionsDirectory())
         .contents("definitions", request.definitionsDirectory())
         .contents("eventsources", base.resolve("src/eventsources"))
+        .contents("datasources", base.resolve("src/datasources"))
         .contents("config", base.resolve("src/config"))
         // The compiler reads the configuration from config/ next to src/.
         .contents("configuration", base.resolve("config"))

@@ -23,6 +23,7 @@ class InputFingerprintTest {
             "src/functions/ack.yaml",
             "src/definitions/money.yaml",
             "src/eventsources/http.yaml",
+            "src/datasources/db.yaml",
             "src/config/default.yaml",
             "config/default.yaml",
             "src/main/java/com/example/hookc/functions/Ack.java")) {
@@ -43,7 +44,7 @@ class InputFingerprintTest {
 
     List<Path> directories = inputs.directories();
 
-    assertThat(inputs.files()).hasSize(7);
+    assertThat(inputs.files()).hasSize(8);
     assertThat(inputs.files().keySet())
         .allSatisfy(
             file ->

@@ -230,6 +230,33 @@ class PartialGenerationTest {
   }
 
   @Test
+  void changingADatasourcesStatementOrMigrationRegeneratesEverything() throws IOException {
+    write(
+        "src/datasources/db/V1__notes.sql",
+        "CREATE TABLE notes (id VARCHAR(64) PRIMARY KEY, body TEXT, seen INTEGER);\n");
+    write(
+        "src/datasources/db.yaml",
+        "type: jdbc\nstatements:\n  find: SELECT id, body FROM notes WHERE id = :id\n");
+    write(
+        "src/functions/lookupNote.yaml",
+        "tasks:\n  - id: find\n    fn: datasource.db.find\n    args: {id: x}\n"
+            + "  - id: answer\n    fn: com.gs.return\n    args: <% outputs.find.data[0].body %>\n");
+    generate();
+
+    // The statement's columns type the workflow's expressions: it is no event or workflow file.
+    edit("src/datasources/db.yaml", "SELECT id, body", "SELECT id, seen AS body");
+    GenerationResult statement = generate();
+    assertThat(statement.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(statement);
+
+    edit("src/datasources/db/V1__notes.sql", "seen INTEGER", "seen BIGINT");
+    GenerationResult migration = generate();
+    assertThat(migration.regenerated()).isEqualTo(migration.files());
+    assertThat(migration.read()).isEqualTo(-1);
+    assertSameAsCleanBuild(migration);
+  }
+
+  @Test
   void repointingAnEventsFnRegeneratesBothWorkflows() throws IOException {
     edit("src/events/payments.yaml", "fn: echoNote", "fn: echoRaw");
 

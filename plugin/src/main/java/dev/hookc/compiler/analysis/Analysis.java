@@ -1,6 +1,7 @@
 package dev.hookc.compiler.analysis;
 
 import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.datasource.StatementShape;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Workflow;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param workflows every workflow compiled, inline hooks included, in the order they are emitted
  * @param definitions the shared definitions, read together, with what they share
  * @param config the project's configuration as JSON text
+ * @param statements what the build-time check found of each jdbc datasource's statements, by
+ *     datasource and statement name (a statement it refused is absent)
  */
 public record Analysis(
     FunctionTable functions,
@@ -29,11 +32,13 @@ public record Analysis(
     Map<String, ExprType> workflowBodies,
     Map<Workflow, CompiledWorkflow> workflows,
     SchemaDefinitions definitions,
-    ConfigJson config) {
+    ConfigJson config,
+    Map<String, Map<String, StatementShape>> statements) {
 
   public Analysis {
     schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
     workflowBodies = Collections.unmodifiableMap(new LinkedHashMap<>(workflowBodies));
     workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
+    statements = Collections.unmodifiableMap(new LinkedHashMap<>(statements));
   }
 }

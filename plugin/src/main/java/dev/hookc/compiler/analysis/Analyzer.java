@@ -8,9 +8,13 @@ import dev.hookc.compiler.check.GuardChecker;
 import dev.hookc.compiler.check.ProjectChecker;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.check.ReturnChecker;
+import dev.hookc.compiler.datasource.DatasourceCode;
+import dev.hookc.compiler.datasource.SqlChecker;
+import dev.hookc.compiler.datasource.StatementShape;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ValidationHook;
@@ -53,9 +57,46 @@ public final class Analyzer {
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
-    Map<Workflow, CompiledWorkflow> workflows = compile(project, functions, hooks, workflowBodies);
+    project
+        .http()
+        .storeDatasource()
+        .filter(name -> !(project.datasources().get(name.value()) instanceof Datasource.Jdbc))
+        .ifPresent(
+            name ->
+                diagnostics.report(
+                    DatasourceCode.STORE_DATASOURCE,
+                    name.location(),
+                    "the store cannot be on '"
+                        + name.value()
+                        + "': src/datasources has no jdbc datasource of that name",
+                    "jdbc datasources: "
+                        + String.join(
+                            ", ",
+                            project.datasources().values().stream()
+                                .filter(Datasource.Jdbc.class::isInstance)
+                                .map(Datasource::name)
+                                .toList())));
+    // Each response schema is read as any other, so that its mistakes are reported at their place.
+    SchemaReader responses = new SchemaReader(diagnostics);
+    for (Datasource datasource : project.datasources().values()) {
+      if (datasource instanceof Datasource.Http http) {
+        http.operations()
+            .values()
+            .forEach(o -> o.response().ifPresent(r -> responses.read(r, project.definitions())));
+      }
+    }
+    Map<String, Map<String, StatementShape>> statements = new LinkedHashMap<>();
+    SqlChecker sql = new SqlChecker(diagnostics);
+    for (Datasource datasource : project.datasources().values()) {
+      if (datasource instanceof Datasource.Jdbc jdbc) {
+        statements.put(jdbc.name(), sql.check(jdbc));
+      }
+    }
+    Map<Workflow, CompiledWorkflow> workflows =
+        compile(project, functions, hooks, workflowBodies, statements);
     new ReturnChecker(diagnostics, functions).check(project);
-    new FunctionConstructors(diagnostics).check(calledJavaFunctions(workflows.values()));
+    new FunctionConstructors(diagnostics, project.datasources().values())
+        .check(calledJavaFunctions(workflows.values()));
     // Read once more, together, so that what they share is generated once. Their mistakes are
     // reported where a schema that uses them reads them; one that nothing uses generates nothing.
     SchemaDefinitions definitions =
@@ -67,7 +108,8 @@ public final class Analyzer {
         workflowBodies,
         workflows,
         definitions,
-        ConfigJson.of(project.config()));
+        ConfigJson.of(project.config()),
+        statements);
   }
 
   /** The Java functions the compiled workflows call, by name. */
@@ -96,14 +138,16 @@ public final class Analyzer {
       Project project,
       FunctionTable functions,
       ValidationHooks hooks,
-      Map<String, ExprType> workflowBodies) {
+      Map<String, ExprType> workflowBodies,
+      Map<String, Map<String, StatementShape>> statements) {
     WorkflowCompiler compiler =
         new WorkflowCompiler(
             functions,
             new ExpressionCompiler(diagnostics),
             diagnostics,
             ConfigType.of(project.config()),
-            new FunctionResults(project.javaSources()));
+            new FunctionResults(project.javaSources()),
+            new DatasourceArgs(diagnostics, statements));
     WorkflowInputs inputs = new WorkflowInputs(names);
     Map<String, Map<String, ExprType>> parameters = WorkflowParameters.of(project, functions);
     List<Workflow> all = new ArrayList<>(project.workflows());

@@ -18,7 +18,15 @@ public enum TaskKind {
   ELSE,
   SWITCH,
   EACH_SEQUENTIAL,
-  EACH_PARALLEL;
+  EACH_PARALLEL,
+  /** {@code datasource.<jdbc>.<statement>} of a statement that returns rows. */
+  QUERY,
+  /** {@code datasource.<jdbc>.<statement>} of a statement that changes rows. */
+  UPDATE,
+  /** {@code datasource.<jdbc>.transaction}: its tasks in one transaction. */
+  TRANSACTION,
+  /** {@code datasource.<http>.<method>./<path>}. */
+  HTTP;
 
   static TaskKind of(Task task, Optional<ResolvedFunction> function) {
     if (function.orElse(null) instanceof ResolvedFunction.JavaFunction) {
@@ -26,6 +34,9 @@ public enum TaskKind {
     }
     if (function.orElse(null) instanceof ResolvedFunction.WorkflowFunction) {
       return WORKFLOW;
+    }
+    if (function.orElse(null) instanceof ResolvedFunction.DatasourceTask datasource) {
+      return datasource.isTransaction() ? TRANSACTION : datasource.isStatement() ? UPDATE : HTTP;
     }
     switch (task.fnName()) {
       case "com.gs.transform":
@@ -57,12 +68,17 @@ public enum TaskKind {
 
   /** Whether the results of its child tasks stay readable after it (they all ran). */
   public boolean childrenVisibleAfter() {
-    return this == SEQUENTIAL || this == PARALLEL;
+    return this == SEQUENTIAL || this == PARALLEL || this == TRANSACTION;
   }
 
   /** Whether it runs its children once per item of its {@code value}. */
   public boolean isLoop() {
     return this == EACH_SEQUENTIAL || this == EACH_PARALLEL;
+  }
+
+  /** Whether it runs a jdbc datasource's statement. */
+  public boolean isStatement() {
+    return this == QUERY || this == UPDATE;
   }
 
   /** Whether it is the start or a continuation of an if/elif/else chain. */

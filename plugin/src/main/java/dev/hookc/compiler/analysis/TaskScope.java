@@ -27,14 +27,16 @@ final class TaskScope implements Scope {
    * data}: a JSON type, since the status holds its data as JSON.
    */
   static ExprType.PojoType result(ExprType data) {
+    // Rows (a jdbc statement's) are read as a list: Status.rows() gives the array's items.
+    String getter = data instanceof ExprType.ListType ? "rows" : "data";
     return new ExprType.PojoType(
         Names.STATUS,
         properties(
             new ExprType.PojoType.Property("success", ExprType.BOOLEAN, "success", true),
             new ExprType.PojoType.Property("code", ExprType.INTEGER, "codeNumber", true),
             new ExprType.PojoType.Property("message", ExprType.STRING, "message"),
-            new ExprType.PojoType.Property("data", data, "data", true),
-            new ExprType.PojoType.Property("result", data, "data", true),
+            new ExprType.PojoType.Property("data", data, getter, true),
+            new ExprType.PojoType.Property("result", data, getter, true),
             new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode", true)),
         false);
   }

@@ -33,18 +33,22 @@ final class WorkflowCompiler {
   private final Diagnostics diagnostics;
   private final ExprType config;
   private final FunctionResults results;
+  private final DatasourceArgs datasources;
 
   /**
    * @param config the type of {@code config}: its shape from {@code config/default.yaml}
    * @param results the types of the Java functions' results
+   * @param datasources checks datasource tasks' args and types their results
    */
   WorkflowCompiler(
       FunctionTable functions,
       ExpressionCompiler expressions,
       Diagnostics diagnostics,
       ExprType config,
-      FunctionResults results) {
+      FunctionResults results,
+      DatasourceArgs datasources) {
     this.results = results;
+    this.datasources = datasources;
     this.functions = functions;
     this.expressions = expressions;
     this.diagnostics = diagnostics;
@@ -81,6 +85,16 @@ final class WorkflowCompiler {
   /** Finds the tasks calling a Java function whose declared result gives its data a type. */
   private void typedResults(List<Task> tasks, Map<String, ExprType.PojoType> typed) {
     for (Task task : tasks) {
+      task.fn()
+          .flatMap(fn -> functions.resolve(fn.name()))
+          .filter(ResolvedFunction.DatasourceTask.class::isInstance)
+          .flatMap(f -> datasources.shape((ResolvedFunction.DatasourceTask) f))
+          .ifPresent(shape -> typed.put(task.id(), TaskScope.result(shape.data())));
+      task.fn()
+          .flatMap(fn -> functions.resolve(fn.name()))
+          .filter(ResolvedFunction.DatasourceTask.class::isInstance)
+          .flatMap(f -> DatasourceArgs.httpData((ResolvedFunction.DatasourceTask) f))
+          .ifPresent(data -> typed.put(task.id(), TaskScope.result(data)));
       task.fn()
           .flatMap(fn -> functions.resolveCall(fn.name()))
           .filter(ResolvedFunction.JavaFunction.class::isInstance)
@@ -135,9 +149,24 @@ final class WorkflowCompiler {
             unit.results());
     Optional<ResolvedFunction> function = task.fn().flatMap(fn -> functions.resolveCall(fn.name()));
     TaskKind kind = TaskKind.of(task, function);
+    if (kind == TaskKind.UPDATE
+        && datasources
+            .shape((ResolvedFunction.DatasourceTask) function.get())
+            .filter(s -> s.returnsRows())
+            .isPresent()) {
+      kind = TaskKind.QUERY;
+    }
     Optional<CompiledValue> args = Optional.empty();
     Map<String, CompiledValue> named = new LinkedHashMap<>();
-    if (task.args().isPresent()) {
+    if (kind.isStatement()) {
+      named.putAll(
+          datasources.statement(
+              task, (ResolvedFunction.DatasourceTask) function.get(), scope, expressions));
+    } else if (kind == TaskKind.HTTP) {
+      named.putAll(
+          datasources.http(
+              task, (ResolvedFunction.DatasourceTask) function.get(), scope, expressions));
+    } else if (task.args().isPresent()) {
       if (task.args().get() instanceof YamlMapping mapping
           && (kind == TaskKind.JAVA || kind == TaskKind.LOG)) {
         for (YamlMapping.Entry entry : mapping.entries()) {
@@ -173,6 +202,9 @@ final class WorkflowCompiler {
       }
     } else {
       children = sequence(unit, task.tasks(), new ArrayList<>(earlier), childValue, inherited);
+    }
+    if (kind == TaskKind.TRANSACTION) {
+      datasources.transaction((ResolvedFunction.DatasourceTask) function.get(), children);
     }
     Map<String, List<CompiledTask>> cases = new LinkedHashMap<>();
     task.cases()
@@ -254,6 +286,8 @@ final class WorkflowCompiler {
 
   private static boolean callsFunction(TaskKind kind) {
     return kind == TaskKind.JAVA
+        || kind.isStatement()
+        || kind == TaskKind.HTTP
         || kind == TaskKind.WORKFLOW
         || kind == TaskKind.TRANSFORM
         || kind == TaskKind.LOG

@@ -70,7 +70,8 @@ public final class Binder {
             routes,
             project.http().storeUrl(),
             project.http().dataDirectory(),
-            project.http().adminToken());
+            project.http().adminToken(),
+            project.http().storeDatasourceName());
     return new BoundProject(
         names,
         events,
@@ -79,9 +80,10 @@ public final class Binder {
         guards,
         project.http().settings(),
         analysis.config(),
-        JavaFunctionBinder.bind(workflows),
+        JavaFunctionBinder.bind(workflows, List.copyOf(project.datasources().values())),
         shared,
-        usedDefinitions);
+        usedDefinitions,
+        List.copyOf(project.datasources().values()));
   }
 
   private BoundEvent event(

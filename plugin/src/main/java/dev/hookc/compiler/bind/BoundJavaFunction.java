@@ -1,10 +1,11 @@
 package dev.hookc.compiler.bind;
 
 import com.palantir.javapoet.ClassName;
+import dev.hookc.compiler.check.ConstructorArgument;
 import dev.hookc.compiler.check.FunctionConstructors;
-import dev.hookc.compiler.check.Injection;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.JavaFunctionClass;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,15 +21,18 @@ import java.util.Map;
  * @param components each argument's name and type, in the order the calls first pass them; a name
  *     passed with different types is dynamic
  * @param callers the calling tasks, {@code workflow.task}, in the order the workflows are bound
+ * @param datasources the project's datasources, which its constructor's parameters may take
  */
 public record BoundJavaFunction(
     ResolvedFunction.JavaFunction function,
     Map<String, ExprType> components,
-    List<String> callers) {
+    List<String> callers,
+    List<Datasource> datasources) {
 
   public BoundJavaFunction {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
     callers = List.copyOf(callers);
+    datasources = List.copyOf(datasources);
   }
 
   /** How a task reads what the function returns, by the type its class declares. */
@@ -43,8 +47,11 @@ public record BoundJavaFunction(
    * What the generated code passes to the constructor of the user's class, in order: nothing for a
    * class without constructors, or not written yet.
    */
-  public List<Injection> constructorArguments() {
-    return function.source().flatMap(FunctionConstructors::arguments).orElse(List.of());
+  public List<ConstructorArgument> constructorArguments() {
+    return function
+        .source()
+        .flatMap(source -> FunctionConstructors.arguments(source, datasources))
+        .orElse(List.of());
   }
 
   /** The generated interface the user's class implements. */

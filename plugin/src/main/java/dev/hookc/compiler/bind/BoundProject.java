@@ -2,6 +2,7 @@ package dev.hookc.compiler.bind;
 
 import dev.hookc.compiler.analysis.ConfigJson;
 import dev.hookc.compiler.analysis.ValidationHooks;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.naming.Names;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  *     order
  * @param definitions the project's shared definitions, as read
  * @param usedDefinitions the shared definitions that some validator calls, by name
+ * @param datasources the datasources of {@code src/datasources}, by name
  */
 public record BoundProject(
     Names names,
@@ -38,13 +40,15 @@ public record BoundProject(
     ConfigJson config,
     Map<String, BoundJavaFunction> javaFunctions,
     SchemaDefinitions definitions,
-    Set<String> usedDefinitions) {
+    Set<String> usedDefinitions,
+    List<Datasource> datasources) {
 
   public BoundProject {
     events = List.copyOf(events);
     workflows = List.copyOf(workflows);
     javaFunctions = Collections.unmodifiableMap(new TreeMap<>(javaFunctions));
     usedDefinitions = Set.copyOf(usedDefinitions);
+    datasources = List.copyOf(datasources);
   }
 
   /** The events that have a controller: those whose {@code fn} names a YAML workflow. */

@@ -4,6 +4,7 @@ import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.Datasource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,8 @@ final class JavaFunctionBinder {
   private JavaFunctionBinder() {}
 
   /** The contract of every Java function some task of {@code workflows} calls, by name. */
-  static Map<String, BoundJavaFunction> bind(List<BoundWorkflow> workflows) {
+  static Map<String, BoundJavaFunction> bind(
+      List<BoundWorkflow> workflows, List<Datasource> datasources) {
     Map<String, Calls> calls = new TreeMap<>();
     for (BoundWorkflow workflow : workflows) {
       String id = workflow.workflow().id();
@@ -25,7 +27,9 @@ final class JavaFunctionBinder {
     }
     Map<String, BoundJavaFunction> bound = new TreeMap<>();
     calls.forEach(
-        (name, c) -> bound.put(name, new BoundJavaFunction(c.function, c.components, c.callers)));
+        (name, c) ->
+            bound.put(
+                name, new BoundJavaFunction(c.function, c.components, c.callers, datasources)));
     return Collections.unmodifiableMap(bound);
   }
 

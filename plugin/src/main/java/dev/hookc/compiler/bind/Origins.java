@@ -42,6 +42,8 @@ final class Origins {
     Set<String> global = new TreeSet<>();
     project.http().file().ifPresent(global::add);
     global.addAll(ProjectFiles.config(project));
+    // Like http.yaml: a task's types and the application's definitions come from them.
+    global.addAll(project.datasourceFiles());
     Set<String> definitionFiles = ProjectFiles.definitions(project);
 
     Map<Event, Set<String>> ownEvents = new LinkedHashMap<>();

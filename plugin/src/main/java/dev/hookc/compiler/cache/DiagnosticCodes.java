@@ -3,6 +3,7 @@ package dev.hookc.compiler.cache;
 import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FlowCode;
 import dev.hookc.compiler.contract.ContractCode;
+import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
@@ -29,7 +30,8 @@ public final class DiagnosticCodes {
           CheckCode.class,
           FlowCode.class,
           ExprCode.class,
-          SchemaCode.class);
+          SchemaCode.class,
+          DatasourceCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();
 

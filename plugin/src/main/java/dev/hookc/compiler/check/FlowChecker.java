@@ -119,7 +119,15 @@ public final class FlowChecker {
     misplaced(task, "value", switches || loops);
     misplaced(task, "cases", switches);
     misplaced(task, "defaults", switches);
-    misplaced(task, "args", !CONTROL_FLOW.contains(fn));
+    boolean transaction = fn.startsWith("datasource.") && fn.endsWith(".transaction");
+    misplaced(task, "args", !CONTROL_FLOW.contains(fn) && !transaction);
+    if (transaction && task.node().get("tasks").isEmpty()) {
+      diagnostics.report(
+          FlowCode.BUILTIN_KEY_MISPLACED,
+          fnLocation(task),
+          "'" + fn + "' has no 'tasks' to run in its transaction",
+          "add the statements it runs under 'tasks:'");
+    }
     if (NEEDS_TASKS.contains(fn) && task.node().get("tasks").isEmpty()) {
       diagnostics.report(
           FlowCode.BUILTIN_KEY_MISPLACED,
@@ -127,7 +135,7 @@ public final class FlowChecker {
           "'" + fn + "' has no 'tasks' to run",
           "add the tasks it runs under 'tasks:'");
     }
-    if (!fn.isEmpty() && !CONTROL_FLOW.contains(fn)) {
+    if (!fn.isEmpty() && !CONTROL_FLOW.contains(fn) && !transaction) {
       misplaced(task, "tasks", false);
     }
     if (fn.equals("com.gs.log")) {

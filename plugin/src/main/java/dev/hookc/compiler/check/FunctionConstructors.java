@@ -1,6 +1,7 @@
 package dev.hookc.compiler.check;
 
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.JavaFunctionClass;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,14 @@ import java.util.Optional;
  */
 public final class FunctionConstructors {
   private final Diagnostics diagnostics;
+  private final Collection<Datasource> datasources;
 
-  public FunctionConstructors(Diagnostics diagnostics) {
+  /**
+   * @param datasources the project's datasources, which parameters of their types are given
+   */
+  public FunctionConstructors(Diagnostics diagnostics, Collection<Datasource> datasources) {
     this.diagnostics = diagnostics;
+    this.datasources = datasources;
   }
 
   /** Checks the class of each of {@code called}, the Java functions the workflows call. */
@@ -53,7 +59,29 @@ public final class FunctionConstructors {
     }
     for (JavaFunctionClass.Constructor constructor : callable) {
       for (JavaFunctionClass.Parameter parameter : constructor.parameters()) {
-        if (Injection.of(parameter.type()).isEmpty()) {
+        Optional<Injection> injection = Injection.of(parameter.type());
+        if (injection.isPresent()
+            && datasource(injection.get(), parameter, datasources).isEmpty()) {
+          boolean jdbc = injection.get() == Injection.JDBC_DATASOURCE;
+          List<String> names = named(jdbc, datasources);
+          diagnostics.report(
+              CheckCode.FUNCTION_PARAMETER,
+              parameter.location(),
+              "no "
+                  + (jdbc ? "jdbc" : "http")
+                  + " datasource for '"
+                  + parameter.name()
+                  + "' in "
+                  + java.className()
+                  + (names.isEmpty()
+                      ? ": src/datasources declares none"
+                      : ": none is named so, and there are " + names.size()),
+              names.isEmpty()
+                  ? "declare one in src/datasources/" + parameter.name() + ".yaml"
+                  : "name the parameter after one of: " + String.join(", ", names));
+          continue;
+        }
+        if (injection.isEmpty()) {
           diagnostics.report(
               CheckCode.FUNCTION_PARAMETER,
               parameter.location(),
@@ -74,7 +102,8 @@ public final class FunctionConstructors {
    * constructor; empty when the class has no constructor hookc can call (reported by {@link
    * #check}).
    */
-  public static Optional<List<Injection>> arguments(JavaFunctionClass java) {
+  public static Optional<List<ConstructorArgument>> arguments(
+      JavaFunctionClass java, Collection<Datasource> datasources) {
     if (java.constructors().isEmpty()) {
       return Optional.of(List.of());
     }
@@ -82,15 +111,47 @@ public final class FunctionConstructors {
     if (callable.size() != 1) {
       return Optional.empty();
     }
-    List<Injection> arguments = new ArrayList<>();
+    List<ConstructorArgument> arguments = new ArrayList<>();
     for (JavaFunctionClass.Parameter parameter : callable.get(0).parameters()) {
       Optional<Injection> injection = Injection.of(parameter.type());
       if (injection.isEmpty()) {
         return Optional.empty();
       }
-      arguments.add(injection.get());
+      Optional<String> datasource = Optional.empty();
+      if (injection.get() == Injection.JDBC_DATASOURCE
+          || injection.get() == Injection.HTTP_DATASOURCE) {
+        datasource = datasource(injection.get(), parameter, datasources);
+        if (datasource.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      arguments.add(new ConstructorArgument(injection.get(), datasource));
     }
     return Optional.of(List.copyOf(arguments));
+  }
+
+  /**
+   * The datasource a parameter of a datasource type is given: the one of its kind named like the
+   * parameter, else the only one of its kind. Empty for another type (nothing to choose).
+   */
+  private static Optional<String> datasource(
+      Injection injection, JavaFunctionClass.Parameter parameter, Collection<Datasource> all) {
+    if (injection != Injection.JDBC_DATASOURCE && injection != Injection.HTTP_DATASOURCE) {
+      return Optional.of("");
+    }
+    List<String> names = named(injection == Injection.JDBC_DATASOURCE, all);
+    if (names.contains(parameter.name())) {
+      return Optional.of(parameter.name());
+    }
+    return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
+  }
+
+  private static List<String> named(boolean jdbc, Collection<Datasource> all) {
+    return all.stream()
+        .filter(d -> jdbc ? d instanceof Datasource.Jdbc : d instanceof Datasource.Http)
+        .map(Datasource::name)
+        .sorted()
+        .toList();
   }
 
   private static List<JavaFunctionClass.Constructor> publicConstructors(JavaFunctionClass java) {

@@ -1,5 +1,6 @@
 package dev.hookc.compiler.check;
 
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.JavaFunctionClass;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
@@ -79,6 +80,9 @@ public final class FunctionTable {
 
   /** What {@code name} resolves to, or empty when nothing answers to it. */
   public Optional<ResolvedFunction> resolve(String name) {
+    if (name.startsWith(DATASOURCE_PREFIX)) {
+      return datasourceTask(name).map(ResolvedFunction.class::cast);
+    }
     if (BUILTINS.contains(name)) {
       return Optional.of(new ResolvedFunction.Builtin(name));
     }
@@ -97,10 +101,64 @@ public final class FunctionTable {
    */
   public Optional<ResolvedFunction> resolveCall(String name) {
     Optional<ResolvedFunction> resolved = resolve(name);
-    if (resolved.isPresent() || !canBeJava(name) || project.unreadableWorkflows().contains(name)) {
+    if (resolved.isPresent()
+        || !canBeJava(name)
+        || name.startsWith(DATASOURCE_PREFIX)
+        || project.unreadableWorkflows().contains(name)) {
       return resolved;
     }
     return Optional.of(javaFunction(name));
+  }
+
+  /** The prefix of every datasource task's {@code fn}. */
+  public static final String DATASOURCE_PREFIX = "datasource.";
+
+  /** A {@code <method>./<path>} an http datasource answers to. */
+  private static final Pattern HTTP_OPERATION =
+      Pattern.compile("(get|post|put|patch|delete)\\.(/.*)");
+
+  /**
+   * What {@code datasource.<name>.<operation>} names: a statement or the transaction of a jdbc
+   * datasource, or a call of an http one; empty when the datasource or operation is unknown.
+   */
+  public Optional<ResolvedFunction.DatasourceTask> datasourceTask(String name) {
+    String rest = name.substring(DATASOURCE_PREFIX.length());
+    int dot = rest.indexOf('.');
+    if (dot < 0) {
+      return Optional.empty();
+    }
+    Datasource datasource = project.datasources().get(rest.substring(0, dot));
+    String operation = rest.substring(dot + 1);
+    if (datasource instanceof Datasource.Jdbc jdbc
+        && (operation.equals("transaction") || jdbc.statements().containsKey(operation))) {
+      return Optional.of(
+          new ResolvedFunction.DatasourceTask(
+              name, datasource, operation, Optional.empty(), Optional.empty()));
+    }
+    java.util.regex.Matcher http = HTTP_OPERATION.matcher(operation);
+    if (datasource instanceof Datasource.Http && http.matches()) {
+      return Optional.of(
+          new ResolvedFunction.DatasourceTask(
+              name, datasource, operation, Optional.of(http.group(1)), Optional.of(http.group(2))));
+    }
+    return Optional.empty();
+  }
+
+  /** The project's datasources, by name. */
+  public Map<String, Datasource> datasources() {
+    return project.datasources();
+  }
+
+  /** The operations tasks can name on {@code datasource}, for did-you-mean hints. */
+  public static Set<String> operations(Datasource datasource) {
+    Set<String> names = new TreeSet<>();
+    if (datasource instanceof Datasource.Jdbc jdbc) {
+      names.add("transaction");
+      names.addAll(jdbc.statements().keySet());
+    } else if (datasource instanceof Datasource.Http http) {
+      names.addAll(http.operations().keySet());
+    }
+    return names;
   }
 
   /** Whether {@code name} can name a Java function: dotted identifiers, not {@code com.gs.*}. */
@@ -134,6 +192,11 @@ public final class FunctionTable {
   public Set<String> knownNames() {
     Set<String> names = new TreeSet<>(BUILTINS);
     project.workflows().forEach(w -> names.add(w.id()));
+    project
+        .datasources()
+        .values()
+        .forEach(
+            d -> operations(d).forEach(o -> names.add(DATASOURCE_PREFIX + d.name() + "." + o)));
     String prefix = shown(functionsDirectory(javaSourceDirectory, packageName)) + "/";
     for (JavaFunctionClass java : project.javaSources().classes().values()) {
       if (java.isFunction() && java.file().startsWith(prefix)) {

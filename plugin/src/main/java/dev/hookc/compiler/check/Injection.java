@@ -19,7 +19,11 @@ public enum Injection {
   /** The application's clock. */
   CLOCK("java.time.Clock"),
   /** A logger named after the function, {@code hookc.functions.<function>}. */
-  LOGGER("java.lang.System.Logger");
+  LOGGER("java.lang.System.Logger"),
+  /** A jdbc datasource: named like the parameter, or the only one. */
+  JDBC_DATASOURCE("dev.hookc.runtime.datasource.JdbcDatasource"),
+  /** An http datasource: named like the parameter, or the only one. */
+  HTTP_DATASOURCE("dev.hookc.runtime.datasource.HttpDatasource");
 
   private final String type;
 
@@ -48,6 +52,8 @@ public enum Injection {
                   case HTTP_CLIENT -> "java.net.http.HttpClient";
                   case CLOCK -> "java.time.Clock";
                   case LOGGER -> "System.Logger (named after the function)";
+                  case JDBC_DATASOURCE -> "JdbcDatasource (named like the parameter)";
+                  case HTTP_DATASOURCE -> "HttpDatasource (named like the parameter)";
                 })
         .collect(Collectors.joining(", "));
   }

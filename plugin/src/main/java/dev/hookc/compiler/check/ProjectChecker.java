@@ -23,11 +23,13 @@ import java.util.Set;
 public final class ProjectChecker {
   private final Diagnostics diagnostics;
   private final FunctionTable functions;
+  private final DatasourceFnChecker datasources;
   private java.util.Set<String> unreadable = java.util.Set.of();
 
   public ProjectChecker(Diagnostics diagnostics, FunctionTable functions) {
     this.diagnostics = diagnostics;
     this.functions = functions;
+    this.datasources = new DatasourceFnChecker(diagnostics, functions);
   }
 
   /** Runs every check, reporting all problems. */
@@ -76,7 +78,8 @@ public final class ProjectChecker {
 
   private void checkEventFn(FnRef fn) {
     if (FunctionTable.BUILTINS.contains(fn.name())
-        || FunctionTable.isUnsupportedBuiltin(fn.name())) {
+        || FunctionTable.isUnsupportedBuiltin(fn.name())
+        || fn.name().startsWith(FunctionTable.DATASOURCE_PREFIX)) {
       diagnostics.report(
           CheckCode.EVENT_FN_BUILTIN,
           fn.node().location(),
@@ -103,6 +106,10 @@ public final class ProjectChecker {
   }
 
   private void checkTaskFn(FnRef fn) {
+    if (fn.name().startsWith(FunctionTable.DATASOURCE_PREFIX)) {
+      datasources.check(fn);
+      return;
+    }
     if (FunctionTable.isUnsupportedBuiltin(fn.name())) {
       diagnostics.report(
           CheckCode.BUILTIN_UNSUPPORTED,

@@ -1,5 +1,6 @@
 package dev.hookc.compiler.check;
 
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.JavaFunctionClass;
 import dev.hookc.compiler.model.Workflow;
 import java.util.Optional;
@@ -30,6 +31,33 @@ public sealed interface ResolvedFunction {
     /** Whether its class exists. */
     public boolean exists() {
       return source.isPresent();
+    }
+  }
+
+  /**
+   * A task of a datasource: {@code datasource.<name>.<statement>}, {@code
+   * datasource.<name>.transaction} or {@code datasource.<name>.<method>./<path>}.
+   *
+   * @param operation the statement's name, {@code transaction}, or {@code <method>./<path>}
+   * @param method an http call's method, lower case; empty otherwise
+   * @param path an http call's path template; empty otherwise
+   */
+  record DatasourceTask(
+      String name,
+      Datasource datasource,
+      String operation,
+      Optional<String> method,
+      Optional<String> path)
+      implements ResolvedFunction {
+
+    /** Whether it is a group of tasks run in one transaction. */
+    public boolean isTransaction() {
+      return datasource instanceof Datasource.Jdbc && operation.equals("transaction");
+    }
+
+    /** Whether it runs a named statement. */
+    public boolean isStatement() {
+      return datasource instanceof Datasource.Jdbc && !isTransaction();
     }
   }
 }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.bind.ControllerContract;
 import dev.hookc.compiler.model.Authn;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
@@ -61,7 +62,8 @@ final class ApplicationEmitter {
       List<Event> events,
       Map<Event, ControllerContract> contracts,
       HttpSettings settings,
-      List<ClassName> functions) {
+      List<ClassName> functions,
+      List<Datasource> datasources) {
     ClassName self = names.application();
     String served = Plurals.count(events.size(), "route");
     TypeSpec application =
@@ -74,9 +76,10 @@ final class ApplicationEmitter {
                     + " #builder()}.\n",
                 served)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(builderMethod(events, settings, functions, served))
+            .addMethod(builderMethod(events, settings, functions, served, datasources))
             .addMethod(routesMethod(events, contracts, settings))
             .addMethod(mainMethod(settings, served))
+            .addMethods(datasources.stream().map(DatasourceEmitter::method).toList())
             .build();
     return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();
   }
@@ -86,7 +89,11 @@ final class ApplicationEmitter {
    * declared so that {@code build()} checks them all before anything starts.
    */
   private MethodSpec builderMethod(
-      List<Event> events, HttpSettings settings, List<ClassName> functions, String served) {
+      List<Event> events,
+      HttpSettings settings,
+      List<ClassName> functions,
+      String served,
+      List<Datasource> datasources) {
     CodeBlock.Builder chain =
         CodeBlock.builder()
             .add(
@@ -116,8 +123,13 @@ final class ApplicationEmitter {
     if (adminEndpoints()) {
       chain.add("\n.adminToken($S)", GuardEmitter.reference(guards.adminToken().orElseThrow()));
     }
-    if (guards.needStore()) {
+    if (guards.needStore() && guards.storeDatasource().isPresent()) {
+      chain.add("\n.storeOn($S)", guards.storeDatasource().get());
+    } else if (guards.needStore()) {
       chain.add("\n.store($L, $L)", literal(guards.storeUrl()), literal(guards.dataDirectory()));
+    }
+    for (Datasource datasource : datasources) {
+      chain.add("\n.datasource($L())", DatasourceEmitter.methodName(datasource));
     }
     chain.add("\n.builder()");
     return MethodSpec.methodBuilder("builder")

@@ -7,7 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.bind.BoundJavaFunction;
-import dev.hookc.compiler.check.Injection;
+import dev.hookc.compiler.check.ConstructorArgument;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
@@ -84,9 +84,12 @@ final class JavaFunctionContract {
 
   private static List<CodeBlock> arguments(BoundJavaFunction contract, CodeBlock wiring) {
     List<CodeBlock> arguments = new ArrayList<>();
-    for (Injection injection : contract.constructorArguments()) {
+    for (ConstructorArgument argument : contract.constructorArguments()) {
+      String datasource = argument.datasource().orElse("");
       arguments.add(
-          switch (injection) {
+          switch (argument.injection()) {
+            case JDBC_DATASOURCE -> CodeBlock.of("$L.jdbc($S)", wiring, datasource);
+            case HTTP_DATASOURCE -> CodeBlock.of("$L.http($S)", wiring, datasource);
             case CONFIG -> CodeBlock.of("$L.config()", wiring);
             case DATA_SOURCE -> CodeBlock.of("$L.dataSource()", wiring);
             case HTTP_CLIENT -> CodeBlock.of("$L.httpClient()", wiring);

@@ -148,7 +148,8 @@ public final class ProjectEmitter {
                                 project.javaFunctions().values().stream()
                                     .map(BoundJavaFunction::interfaceName)
                                     .sorted(Comparator.comparing(ClassName::canonicalName))
-                                    .toList())))));
+                                    .toList(),
+                                project.datasources())))));
     units.add(
         new EmitUnit(
             "configuration",

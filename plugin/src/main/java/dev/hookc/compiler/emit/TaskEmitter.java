@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.analysis.CompiledTask;
+import dev.hookc.compiler.analysis.TaskKind;
 import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.CompiledValue;
@@ -226,6 +227,19 @@ final class TaskEmitter {
       case EACH_SEQUENTIAL:
       case EACH_PARALLEL:
         return block(ControlFlowCode.loop(compiled));
+      case QUERY:
+      case UPDATE:
+        return new Body(statement(compiled), false);
+      case TRANSACTION:
+        // The tasks run on this thread, inside the transaction, which their failure rolls back.
+        return block(
+            CodeBlock.builder()
+                .add("return $L.inTransaction(\n$>$>() -> {\n$>", datasourceField(compiled))
+                .add(ControlFlowCode.sequence(compiled.children(), "last"))
+                .add("$<});\n$<$<")
+                .build());
+      case HTTP:
+        return new Body(DatasourceCode.httpCall(compiled, datasourceField(compiled)), false);
       default:
         return Body.of("$T.returning($L)", Names.STATUS, args);
     }
@@ -261,6 +275,35 @@ final class TaskEmitter {
         field,
         JavaFunctionContract.newArgs(contract, compiled.namedArgs()),
         java.name());
+  }
+
+  private CodeBlock statement(CompiledTask compiled) {
+    ResolvedFunction.DatasourceTask fn =
+        (ResolvedFunction.DatasourceTask) compiled.function().get();
+    return DatasourceCode.statement(
+        compiled.kind() == TaskKind.QUERY ? "query" : "update",
+        datasourceField(compiled),
+        fn.operation(),
+        compiled.namedArgs());
+  }
+
+  /** The field holding the datasource a task uses, made from the wiring. */
+  private String datasourceField(CompiledTask compiled) {
+    ResolvedFunction.DatasourceTask fn =
+        (ResolvedFunction.DatasourceTask) compiled.function().get();
+    String name = fn.datasource().name();
+    boolean jdbc = fn.datasource() instanceof dev.hookc.compiler.model.Datasource.Jdbc;
+    String field = FunctionNames.lowerCamel(name) + "Datasource";
+    collaborators.put(
+        field,
+        FieldSpec.builder(
+                jdbc ? RuntimeTypes.JDBC_DATASOURCE : RuntimeTypes.HTTP_DATASOURCE,
+                field,
+                Modifier.PRIVATE,
+                Modifier.FINAL)
+            .initializer("$L.$L($S)", WIRING, jdbc ? "jdbc" : "http", name)
+            .build());
+    return field;
   }
 
   /** The method running a loop's tasks for one item, which they read as {@code task_value}. */

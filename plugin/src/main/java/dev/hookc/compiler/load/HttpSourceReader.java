@@ -48,7 +48,8 @@ final class HttpSourceReader {
         new HookReader(diagnostics).read(root),
         guards.storeUrl(),
         guards.dataDirectory(),
-        guards.adminToken());
+        guards.adminToken(),
+        guards.storeDatasource());
   }
 
   private Optional<YamlMapping> mapping(Path file, String relative) {

@@ -1,8 +1,10 @@
 package dev.hookc.compiler.load;
 
+import dev.hookc.compiler.datasource.DatasourceReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.model.ConfigFiles;
+import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.JavaSources;
@@ -111,8 +113,19 @@ public final class ProjectLoader {
                     new JavaFunctionReader(projectDirectory, diagnostics)
                         .read(p.directory(), p.packageName()))
             .orElse(JavaSources.NONE);
+    // Always read whole, like http.yaml: any change to them reaches every file.
+    Map<String, Datasource> datasources =
+        new DatasourceReader(projectDirectory, diagnostics)
+            .read(projectDirectory.resolve("src/datasources"), this::read);
     return new Project(
-        events, workflows, definitions, unreadable, http, loadConfig(configDirectory), java);
+        events,
+        workflows,
+        definitions,
+        unreadable,
+        http,
+        loadConfig(configDirectory),
+        java,
+        datasources);
   }
 
   /** Where a project's Java functions are: a package and its directory of sources. */

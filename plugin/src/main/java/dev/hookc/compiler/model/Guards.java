@@ -10,15 +10,26 @@ import java.util.Optional;
  * @param storeUrl the store's JDBC URL from {@code http.yaml}, when given
  * @param dataDirectory the embedded store's directory from {@code http.yaml}, when given
  * @param adminToken the token of the inboxes' admin endpoints, which are off without it
+ * @param storeDatasource the jdbc datasource the store is on ({@code store: {datasource: db}})
  */
 public record Guards(
     Map<Event, RouteGuard> routes,
     Optional<String> storeUrl,
     Optional<String> dataDirectory,
-    Optional<Authn.SecretRef> adminToken) {
+    Optional<Authn.SecretRef> adminToken,
+    Optional<String> storeDatasource) {
 
   public Guards {
     routes = Map.copyOf(routes);
+  }
+
+  /** Guards whose store is not on a datasource. */
+  public Guards(
+      Map<Event, RouteGuard> routes,
+      Optional<String> storeUrl,
+      Optional<String> dataDirectory,
+      Optional<Authn.SecretRef> adminToken) {
+    this(routes, storeUrl, dataDirectory, adminToken, Optional.empty());
   }
 
   /** No guards at all. */

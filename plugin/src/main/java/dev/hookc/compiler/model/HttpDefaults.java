@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param storeUrl the store's JDBC URL, when given
  * @param dataDirectory the embedded store's directory, when given
  * @param adminToken the token of the inboxes' admin endpoints, which are off without it
+ * @param storeDatasource {@code store.datasource}: the jdbc datasource the store is on, when given
  */
 public record HttpDefaults(
     Optional<String> file,
@@ -27,7 +28,35 @@ public record HttpDefaults(
     Map<ValidationHook.Kind, ValidationHook> hooks,
     Optional<String> storeUrl,
     Optional<String> dataDirectory,
-    Optional<Authn.SecretRef> adminToken) {
+    Optional<Authn.SecretRef> adminToken,
+    Optional<dev.hookc.compiler.yaml.YamlScalar> storeDatasource) {
+
+  /** The name of the datasource the store is on, when given. */
+  public Optional<String> storeDatasourceName() {
+    return storeDatasource.map(dev.hookc.compiler.yaml.YamlScalar::value);
+  }
+
+  /** Defaults whose store is not on a datasource. */
+  public HttpDefaults(
+      Optional<String> file,
+      HttpSettings settings,
+      Optional<Authn> authn,
+      boolean authnMalformed,
+      Map<ValidationHook.Kind, ValidationHook> hooks,
+      Optional<String> storeUrl,
+      Optional<String> dataDirectory,
+      Optional<Authn.SecretRef> adminToken) {
+    this(
+        file,
+        settings,
+        authn,
+        authnMalformed,
+        hooks,
+        storeUrl,
+        dataDirectory,
+        adminToken,
+        Optional.empty());
+  }
 
   /** The defaults of a project without {@code http.yaml}. */
   public static final HttpDefaults NONE =

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param http what {@code src/eventsources/http.yaml} sets for every route
  * @param config the project's {@code config} directory
  * @param javaSources what was read of the Java functions' sources
+ * @param datasources the datasources of {@code src/datasources}, by name
  */
 public record Project(
     List<Event> events,
@@ -25,13 +26,22 @@ public record Project(
     java.util.Set<String> unreadableWorkflows,
     HttpDefaults http,
     ConfigFiles config,
-    JavaSources javaSources) {
+    JavaSources javaSources,
+    Map<String, Datasource> datasources) {
 
   public Project {
     events = List.copyOf(events);
     workflows = List.copyOf(workflows);
     definitions = Map.copyOf(definitions);
     unreadableWorkflows = java.util.Set.copyOf(unreadableWorkflows);
+    datasources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasources));
+  }
+
+  /** Every project-relative file of the datasources: their YAML and migrations. */
+  public java.util.Set<String> datasourceFiles() {
+    java.util.Set<String> files = new java.util.TreeSet<>();
+    datasources.values().forEach(d -> files.addAll(d.files()));
+    return files;
   }
 
   /** The workflow with an id, if any. */

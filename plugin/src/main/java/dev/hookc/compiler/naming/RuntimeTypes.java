@@ -21,6 +21,8 @@ public final class RuntimeTypes {
   private static final String INTERNAL_WORKFLOW = INTERNAL + ".workflow";
   private static final String INTERNAL_EXPR = INTERNAL + ".expr";
   private static final String INTERNAL_APP = INTERNAL + ".app";
+  private static final String DATASOURCE = API + ".datasource";
+  private static final String INTERNAL_DATASOURCE = INTERNAL + ".datasource";
 
   // dev.hookc.runtime: the application, the server, requests, responses and problems.
   public static final ClassName APPLICATION = ClassName.get(API, "Application");
@@ -88,6 +90,24 @@ public final class RuntimeTypes {
   // dev.hookc.runtime.internal.app: how HookcApplication describes its project to the runtime.
   public static final ClassName ASSEMBLY = ClassName.get(INTERNAL_APP, "Assembly");
   public static final ClassName STARTUP = ClassName.get(INTERNAL_APP, "Startup");
+
+  // dev.hookc.runtime.datasource: the datasources users' functions are given.
+  public static final ClassName JDBC_DATASOURCE = ClassName.get(DATASOURCE, "JdbcDatasource");
+  public static final ClassName HTTP_DATASOURCE = ClassName.get(DATASOURCE, "HttpDatasource");
+
+  // dev.hookc.runtime.internal.datasource: datasource definitions and tasks.
+  public static final ClassName JDBC_DEFINITION =
+      ClassName.get(INTERNAL_DATASOURCE, "JdbcDefinition");
+  public static final ClassName HTTP_DEFINITION =
+      ClassName.get(INTERNAL_DATASOURCE, "HttpDefinition");
+  public static final ClassName HTTP_AUTHN = HTTP_DEFINITION.nestedClass("Authn");
+  public static final ClassName HTTP_RETRY = HTTP_DEFINITION.nestedClass("Retry");
+  public static final ClassName SETTING = ClassName.get(INTERNAL_DATASOURCE, "Setting");
+  public static final ClassName MIGRATION_SCRIPT =
+      ClassName.get(INTERNAL_DATASOURCE, "MigrationScript");
+  public static final ClassName JDBC_TASKS = ClassName.get(INTERNAL_DATASOURCE, "JdbcTasks");
+  public static final ClassName HTTP_TASKS = ClassName.get(INTERNAL_DATASOURCE, "HttpTasks");
+  public static final ClassName TASK_ARGS = ClassName.get(INTERNAL_DATASOURCE, "TaskArgs");
 
   // dev.hookc.runtime.internal.expr: JavaScript semantics of <% %> expressions.
   public static final ClassName JS = ClassName.get(INTERNAL_EXPR, "Js");

@@ -15,7 +15,7 @@ import java.util.Set;
  * authn}, the {@code store} the idempotent routes share and the {@code admin} token.
  */
 public final class ServerGuardReader {
-  private static final Set<String> STORE_KEYS = Set.of("url", "data_dir");
+  private static final Set<String> STORE_KEYS = Set.of("url", "data_dir", "datasource");
   private final Diagnostics diagnostics;
   private final AuthnReader authn;
   private final SecretReader secrets;
@@ -34,13 +34,15 @@ public final class ServerGuardReader {
    * @param storeUrl the store's JDBC URL, when given
    * @param dataDirectory the embedded store's directory, when given
    * @param adminToken the token of the inboxes' admin endpoints, when given
+   * @param storeDatasource the jdbc datasource the store is on, when given
    */
   public record ServerGuards(
       Optional<Authn> authn,
       boolean authnMalformed,
       Optional<String> storeUrl,
       Optional<String> dataDirectory,
-      Optional<Authn.SecretRef> adminToken) {}
+      Optional<Authn.SecretRef> adminToken,
+      Optional<YamlScalar> storeDatasource) {}
 
   /** The guard settings of {@code http}, the mapping of {@code http.yaml}. */
   public ServerGuards read(YamlMapping http) {
@@ -52,7 +54,8 @@ public final class ServerGuardReader {
         defaultNode.isPresent() && declared.isEmpty(),
         store.flatMap(s -> text(s, "url")),
         store.flatMap(s -> text(s, "data_dir")),
-        http.get("admin").flatMap(this::adminToken));
+        http.get("admin").flatMap(this::adminToken),
+        store.flatMap(s -> s.get("datasource")).flatMap(this::scalar));
   }
 
   private Optional<Authn.SecretRef> adminToken(YamlNode node) {
@@ -76,7 +79,7 @@ public final class ServerGuardReader {
               entry.key().location(),
               "unknown store setting '" + entry.key().value() + "'",
               Suggestions.didYouMean(entry.key().value(), STORE_KEYS)
-                  .orElse("use url or data_dir"));
+                  .orElse("use url, data_dir or datasource"));
         }
       }
       return Optional.of(mapping);
@@ -85,6 +88,15 @@ public final class ServerGuardReader {
         SecurityCode.HTTP_SOURCE_BAD_SHAPE,
         node.location(),
         "'store' must be a mapping with 'url' or 'data_dir'");
+    return Optional.empty();
+  }
+
+  private Optional<YamlScalar> scalar(YamlNode node) {
+    if (node instanceof YamlScalar scalar) {
+      return Optional.of(scalar);
+    }
+    diagnostics.report(
+        SecurityCode.HTTP_SOURCE_BAD_SHAPE, node.location(), "'datasource' must be a single value");
     return Optional.empty();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FlowCode;
 import dev.hookc.compiler.contract.ContractCode;
+import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
@@ -32,7 +33,8 @@ class DiagnosticsDocumentationTest {
           CheckCode.class,
           FlowCode.class,
           ExprCode.class,
-          SchemaCode.class);
+          SchemaCode.class,
+          DatasourceCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();

@@ -217,6 +217,18 @@ public record Status(
     return (long) code;
   }
 
+  /**
+   * The items of {@code data} when it is an array (a jdbc statement's rows), for expressions that
+   * read them as a list ({@code outputs.find.data[0].amount}); empty otherwise.
+   */
+  public java.util.List<JsonNode> rows() {
+    java.util.List<JsonNode> rows = new java.util.ArrayList<>(data.size());
+    if (data.isArray()) {
+      data.forEach(rows::add);
+    }
+    return java.util.List.copyOf(rows);
+  }
+
   /** The headers as a JSON object for expressions. */
   public JsonNode headersNode() {
     ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -1,0 +1,2 @@
+// See ../_shared/expected-diagnostics.groovy.
+evaluate(new File(basedir, "../../../src/it/_shared/expected-diagnostics.groovy"))

@@ -1,0 +1,5 @@
+CREATE TABLE payments (
+  id VARCHAR(64) PRIMARY KEY,
+  amount NUMERIC(12, 2) NOT NULL,
+  currency CHAR(3) NOT NULL
+);

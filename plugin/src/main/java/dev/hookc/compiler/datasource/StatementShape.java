@@ -1,0 +1,36 @@
+package dev.hookc.compiler.datasource;
+
+import dev.hookc.compiler.expr.ExprType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the build-time database says of a statement that it accepted.
+ *
+ * @param parameters each named parameter, in the order first written, with the SQL type the
+ *     database infers for it
+ * @param columns a rows statement's result columns, lower case, in select order, with their types
+ *     in expressions; empty for a statement that changes rows
+ */
+public record StatementShape(
+    Map<String, SqlType> parameters, Optional<Map<String, ExprType>> columns) {
+
+  public StatementShape {
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    columns = columns.map(c -> Collections.unmodifiableMap(new LinkedHashMap<>(c)));
+  }
+
+  /** Whether it returns rows. */
+  public boolean returnsRows() {
+    return columns.isPresent();
+  }
+
+  /** The type of a task's {@code data}: a list of rows of typed columns, or {@code {count}}. */
+  public ExprType data() {
+    return columns
+        .<ExprType>map(c -> new ExprType.ListType(new ExprType.ObjectType(c, false)))
+        .orElseGet(() -> new ExprType.ObjectType(Map.of("count", ExprType.INTEGER), false));
+  }
+}

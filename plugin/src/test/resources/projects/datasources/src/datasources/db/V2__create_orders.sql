@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+  id VARCHAR(64) PRIMARY KEY,
+  payment_id VARCHAR(64),
+  paid BOOLEAN NOT NULL DEFAULT FALSE
+);
