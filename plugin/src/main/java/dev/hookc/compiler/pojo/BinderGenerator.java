@@ -7,14 +7,12 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import com.sun.codemodel.JCodeModel;
-import com.sun.codemodel.JDefinedClass;
-import com.sun.codemodel.JMethod;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.jsonschema2pojo.util.NameHelper;
 
@@ -23,10 +21,10 @@ import org.jsonschema2pojo.util.NameHelper;
  * tree with plain constructor and setter calls, in document order, as Jackson would but without
  * reflection or a second token stream.
  *
- * <p>The binder is written from the reduced schema jsonschema2pojo generated the classes from, and
- * every setter it calls is first looked up in jsonschema2pojo's code model; when one is not there
- * as expected, the binder only delegates to {@code Json.bind}, so a naming corner case costs speed,
- * never correctness.
+ * <p>The binder is written from the reduced schema the classes were generated from, and every
+ * setter it calls is first looked up among the setters the classes were generated with; when one is
+ * not there as expected, the binder only delegates to {@code Json.bind}, so a naming corner case
+ * costs speed, never correctness.
  */
 final class BinderGenerator {
   private static final ClassName JSON_NODE =
@@ -41,13 +39,18 @@ final class BinderGenerator {
   private static final String EXTRA = "additionalProperties";
 
   private final NameHelper names;
-  private final JCodeModel model;
+  private final Map<String, Set<String>> setters;
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
   private boolean complete = true;
 
-  BinderGenerator(NameHelper names, JCodeModel model) {
+  /**
+   * @param setters the setters of each generated class, by qualified name: each as {@code
+   *     name(parameter type)}, the type as jsonschema2pojo's code model names it (for {@code
+   *     setAdditionalProperty}, its value's type)
+   */
+  BinderGenerator(NameHelper names, Map<String, Set<String>> setters) {
     this.names = names;
-    this.model = model;
+    this.setters = setters;
   }
 
   /** The class {@code binder}, binding the root class of {@code reducedRoot}. */
@@ -100,7 +103,7 @@ final class BinderGenerator {
       return name;
     }
     methods.put(javaType, null);
-    JDefinedClass generated = model._getClass(javaType);
+    Set<String> generated = setters.get(javaType);
     if (generated == null) {
       complete = false;
       return name;
@@ -185,7 +188,7 @@ final class BinderGenerator {
   }
 
   /** The Java type jsonschema2pojo gives a property of schema {@code reduced}. */
-  private static String javaType(JsonNode reduced) {
+  static String javaType(JsonNode reduced) {
     if (reduced.has("existingJavaType")) {
       return reduced.get("existingJavaType").asText();
     }
@@ -200,20 +203,8 @@ final class BinderGenerator {
     };
   }
 
-  private static boolean hasSetter(JDefinedClass generated, String name, String parameterType) {
-    for (JMethod method : generated.methods()) {
-      if (method.name().equals(name)
-          && method.params().size() == (name.equals("setAdditionalProperty") ? 2 : 1)
-          && method
-              .params()
-              .get(method.params().size() - 1)
-              .type()
-              .fullName()
-              .equals(parameterType)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hasSetter(Set<String> generated, String name, String parameterType) {
+    return generated.contains(name + "(" + parameterType + ")");
   }
 
   /** {@code code} as it reads once its types are imported, to measure it. */
