@@ -49,7 +49,7 @@ class PayloadWriterTest {
               "dyn":{},"blank":{"type":"string","description":" \\n "}}}
             """,
             """
-            {"type":"object","additionalProperties":false,"properties":{"only":{"type":"string"}}}
+            {"type":"object","additionalProperties":false,"properties":{"only":{"type":"string"},"line1":{"type":"string"}}}
             """,
             """
             {"type":"object","properties":{"n":{"type":"array","items":{}}}}
@@ -175,7 +175,9 @@ class PayloadWriterTest {
     "sb",
     "object",
     "string",
-    "a b",
+    "line1",
+    "v2",
+    "a1",
     "dot.name",
     "getClass"
   };
