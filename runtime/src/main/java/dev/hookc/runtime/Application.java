@@ -116,6 +116,14 @@ public interface Application extends AutoCloseable {
     Builder dataSource(DataSource dataSource);
 
     /**
+     * A {@code DataSource} of the caller's for the jdbc datasource {@code name} of {@code
+     * src/datasources}, instead of the pool on its URL: a test's database, say. The datasource's
+     * migrations are applied to it, its statements run on it, and hookc never closes it. A name the
+     * project has no jdbc datasource of fails {@link #build()}.
+     */
+    Builder dataSource(String name, DataSource dataSource);
+
+    /**
      * Uses {@code implementation} wherever a workflow calls the function whose generated contract
      * is {@code contract} (e.g. {@code RecordTransactionFunction.class}), instead of the project's
      * class; it stays the caller's and is not closed. A contract the project does not have fails

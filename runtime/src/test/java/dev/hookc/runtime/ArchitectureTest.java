@@ -30,7 +30,8 @@ class ArchitectureTest {
     "dev.hookc.runtime",
     "dev.hookc.runtime.workflow",
     "dev.hookc.runtime.security",
-    "dev.hookc.runtime.store"
+    "dev.hookc.runtime.store",
+    "dev.hookc.runtime.datasource"
   };
   private static final String[] NOT_API = {
     "dev.hookc.runtime.internal..",
@@ -62,7 +63,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.hookc.runtime.workflow", "dev.hookc.runtime.security", "dev.hookc.runtime.store")
+            "dev.hookc.runtime.workflow",
+            "dev.hookc.runtime.security",
+            "dev.hookc.runtime.store",
+            "dev.hookc.runtime.datasource")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(NOT_API)

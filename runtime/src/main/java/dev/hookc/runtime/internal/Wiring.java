@@ -1,6 +1,8 @@
 package dev.hookc.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.datasource.HttpDatasource;
+import dev.hookc.runtime.datasource.JdbcDatasource;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -37,6 +39,21 @@ public interface Wiring {
    * @throws IllegalStateException when the database cannot be opened
    */
   DataSource dataSource();
+
+  /**
+   * The {@code type: jdbc} datasource {@code name} of {@code src/datasources}, opened (its
+   * migrations applied) when the application started.
+   *
+   * @throws IllegalArgumentException when the project has no jdbc datasource of that name
+   */
+  JdbcDatasource jdbc(String name);
+
+  /**
+   * The {@code type: http} datasource {@code name} of {@code src/datasources}.
+   *
+   * @throws IllegalArgumentException when the project has no http datasource of that name
+   */
+  HttpDatasource http(String name);
 
   /** One HTTP client for the application, made on first use. */
   HttpClient httpClient();

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -30,15 +31,33 @@ final class Database {
   private final Object key;
   private final DataSource dataSource;
   private final HikariDataSource pool; // null when the data source is the caller's
+  private final Location location; // where hookc's pool connects; null for a caller's
   private final Dialect dialect;
+  private final String owner; // for messages: "hookc's store", "the datasource db"
   private int holders; // guarded by OPEN
   private volatile boolean closed;
 
-  private Database(Object key, DataSource dataSource, HikariDataSource pool, Dialect dialect) {
+  private Database(
+      Object key,
+      DataSource dataSource,
+      HikariDataSource pool,
+      Location location,
+      Dialect dialect,
+      String owner) {
     this.key = key;
     this.dataSource = dataSource;
     this.pool = pool;
+    this.location = location;
     this.dialect = dialect;
+    this.owner = owner;
+  }
+
+  /** The key of a datasource's own database, never shared with a store's nor another's. */
+  private record Own(String datasource, Object where) {
+    @Override
+    public String toString() {
+      return where.toString();
+    }
   }
 
   /**
@@ -61,9 +80,10 @@ final class Database {
       Database database = OPEN.get(location);
       if (database == null) {
         DataFiles.prepare(effective);
-        HikariDataSource pool = StorePool.open(effective, user, password, dialect);
-        database = new Database(location, pool, pool, dialect);
-        database.migrateOrClose();
+        HikariDataSource pool =
+            StorePool.open(StorePool.Settings.store(), effective, user, password, dialect);
+        database = new Database(location, pool, pool, location, dialect, "hookc's store");
+        database.migrateOrClose(SchemaMigrator.Schema.hookcs(dialect));
         DataFiles.restrict(effective);
         OPEN.put(location, database);
       }
@@ -72,20 +92,90 @@ final class Database {
     }
   }
 
+  /**
+   * A datasource's own database at {@code url}, in a pool of its own with {@code settings}, its
+   * migrations applied; closed by its one {@link #release} (or the last, once a store holds it
+   * too).
+   *
+   * @throws IllegalStateException when the driver is missing, the database cannot be reached or a
+   *     migration fails or does not match the history
+   */
+  static Database open(
+      String name,
+      String url,
+      String user,
+      String password,
+      StorePool.Settings settings,
+      List<Migration> migrations) {
+    String effective = withoutCloseOnExit(url);
+    Dialect dialect = Dialect.of(effective);
+    Location location = new Location(effective, user, password);
+    Own key = new Own(name, location);
+    synchronized (OPEN) {
+      DataFiles.prepare(effective);
+      HikariDataSource pool = StorePool.open(settings, effective, user, password, dialect);
+      Database database = new Database(key, pool, pool, location, dialect, "the name " + name);
+      database.migrateOrClose(SchemaMigrator.Schema.project(name, migrations));
+      DataFiles.restrict(effective);
+      OPEN.put(key, database);
+      database.holders++;
+      return database;
+    }
+  }
+
+  /**
+   * A name's database behind a caller's {@code dataSource}, which hookc never closes, its
+   * migrations applied.
+   *
+   * @throws IllegalStateException when no connection can be had, or a migration fails or does not
+   *     match the history
+   */
+  static Database over(String name, DataSource dataSource, List<Migration> migrations) {
+    Dialect dialect = dialectOf(dataSource, "the name " + name);
+    Own key = new Own(name, dataSource);
+    synchronized (OPEN) {
+      Database database = new Database(key, dataSource, null, null, dialect, "the name " + name);
+      database.migrateOrClose(SchemaMigrator.Schema.project(name, migrations));
+      OPEN.put(key, database);
+      database.holders++;
+      return database;
+    }
+  }
+
+  /**
+   * Takes this database for hookc's store as well, its tables created or migrated next to the
+   * project's; the store's {@link #release} lets go of it again.
+   *
+   * @throws IllegalStateException when hookc's tables in it do not match this version of hookc
+   */
+  Database holdForStore() {
+    synchronized (OPEN) {
+      if (closed) {
+        throw new IllegalStateException(owner + " is closed");
+      }
+      migrate(SchemaMigrator.Schema.hookcs(dialect));
+      holders++;
+      return this;
+    }
+  }
+
+  private static Dialect dialectOf(DataSource dataSource, String owner) {
+    try (Connection c = dataSource.getConnection()) {
+      return Dialect.of(c.getMetaData());
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot connect to " + owner + " through the data source: " + e.getMessage(), e);
+    }
+  }
+
   /** The database behind {@code dataSource}, whose schema its first holder migrates. */
   static Database acquire(DataSource dataSource) {
     synchronized (OPEN) {
       Database database = OPEN.get(dataSource);
       if (database == null) {
-        Dialect dialect;
-        try (Connection c = dataSource.getConnection()) {
-          dialect = Dialect.of(c.getMetaData());
-        } catch (SQLException e) {
-          throw new IllegalStateException(
-              "cannot connect to hookc's store through the data source: " + e.getMessage(), e);
-        }
-        database = new Database(dataSource, dataSource, null, dialect);
-        database.migrateOrClose();
+        Dialect dialect = dialectOf(dataSource, "hookc's store");
+        database = new Database(dataSource, dataSource, null, null, dialect, "hookc's store");
+        database.migrateOrClose(SchemaMigrator.Schema.hookcs(dialect));
         OPEN.put(dataSource, database);
       }
       database.holders++;
@@ -110,6 +200,11 @@ final class Database {
     return dialect;
   }
 
+  /** Whose database this is, for messages: {@code hookc's store}, {@code the datasource db}. */
+  String owner() {
+    return owner;
+  }
+
   /**
    * The data source for code other than hookc's: the caller's own as it is, or hookc's pool with
    * auto-commit turned on for each connection it hands out.
@@ -120,10 +215,25 @@ final class Database {
 
   /** Runs {@code work} in a transaction, committed when it returns and rolled back if it throws. */
   <T> T transaction(JdbcStore.Work<T> work) throws SQLException {
-    if (closed) {
-      throw new IllegalStateException("hookc's store is closed");
+    try (Transaction transaction = begin()) {
+      T result = work.run(transaction.connection());
+      transaction.commit();
+      return result;
     }
-    try (Connection connection = dataSource.getConnection()) {
+  }
+
+  /**
+   * A connection in a transaction of its own, read committed, which is rolled back when closed
+   * uncommitted and then given back as it was handed out.
+   *
+   * @throws IllegalStateException when the database is closed
+   */
+  Transaction begin() throws SQLException {
+    if (closed) {
+      throw new IllegalStateException(owner + " is closed");
+    }
+    Connection connection = dataSource.getConnection();
+    try {
       // hookc's own pool hands out connections set up so; a caller's may differ.
       boolean autoCommit = pool == null && connection.getAutoCommit();
       if (autoCommit) {
@@ -136,19 +246,45 @@ final class Database {
       if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }
+      return new Transaction(connection, autoCommit, isolation);
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /** One transaction's connection: see {@link #begin}. */
+  static final class Transaction implements AutoCloseable {
+    private final Connection connection;
+    private final boolean autoCommit;
+    private final int isolation;
+    private boolean committed;
+
+    private Transaction(Connection connection, boolean autoCommit, int isolation) {
+      this.connection = connection;
+      this.autoCommit = autoCommit;
+      this.isolation = isolation;
+    }
+
+    Connection connection() {
+      return connection;
+    }
+
+    void commit() throws SQLException {
+      connection.commit();
+      committed = true;
+    }
+
+    /** Rolls back what was not committed, gives the connection back as it was, and closes it. */
+    @Override
+    public void close() throws SQLException {
       try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try {
+        if (!committed) {
           connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
         }
-        throw e;
       } finally {
         restore(connection, autoCommit, isolation);
+        connection.close();
       }
     }
   }
@@ -216,7 +352,6 @@ final class Database {
    * {@code DB_CLOSE_DELAY=-1} it outlives the pool's connections, so this takes one of its own.
    */
   private void shutdownH2() {
-    Location location = (Location) key;
     try (Connection connection =
             DriverManager.getConnection(location.url(), location.user(), location.password());
         Statement s = connection.createStatement()) {
@@ -226,18 +361,30 @@ final class Database {
     }
   }
 
-  private void migrateOrClose() {
+  private void migrateOrClose(SchemaMigrator.Schema schema) {
+    try {
+      migrate(schema);
+    } catch (RuntimeException e) {
+      closePool();
+      throw e;
+    }
+  }
+
+  private void migrate(SchemaMigrator.Schema schema) {
     long started = System.nanoTime();
     SchemaMigrator.Outcome outcome;
     try {
-      outcome = transaction(c -> SchemaMigrator.migrate(c, dialect));
+      outcome = transaction(c -> SchemaMigrator.migrate(c, dialect, schema));
     } catch (SQLException | RuntimeException e) {
-      closePool();
       if (e instanceof IllegalStateException state) {
         throw state;
       }
       throw new IllegalStateException(
-          "cannot prepare hookc's tables in " + key + ": " + e.getMessage(), e);
+          (schema.hookcs() ? "cannot prepare hookc's tables in " : "cannot migrate ")
+              + (schema.hookcs() ? key : schema.owner() + " (" + key + ")")
+              + ": "
+              + e.getMessage(),
+          e);
     }
     if (outcome.baseline() > 0) {
       LOG.log(
@@ -250,7 +397,8 @@ final class Database {
     if (!outcome.applied().isEmpty()) {
       LOG.log(
           Level.INFO,
-          "hookc''s store: applied {0} in {1} ms, now at schema version {2}",
+          "{0}: applied {1} in {2} ms, now at schema version {3}",
+          schema.owner(),
           String.join(", ", outcome.applied()),
           (System.nanoTime() - started) / 1_000_000,
           outcome.version());

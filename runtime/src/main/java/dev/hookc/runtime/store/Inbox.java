@@ -241,30 +241,100 @@ public final class Inbox implements AutoCloseable {
     Stored delivery = claimed.get();
     inFlight.put(delivery.id(), delivery.claimedUntil());
     try {
-      String error;
-      try {
-        Response response = handler.handle(delivery.request());
-        error = response.status() >= 500 ? "the handler answered " + response.status() : null;
-      } catch (Exception | StackOverflowError e) {
-        // A workflow that threw (a TaskCrash) did not process the delivery: a failed attempt.
-        error = e.getCause() == null ? e.toString() : e + "; caused by " + e.getCause();
-        LOG.log(
-            Level.ERROR,
-            "delivery "
-                + delivery.id()
-                + " of "
-                + scope
-                + " failed (attempt "
-                + (delivery.attempts() + 1)
-                + ")",
-            e);
+      Optional<ProjectDatabase> shared = store.sharedDatasource();
+      String error = shared.isPresent() ? runTogether(shared.get(), delivery) : run(delivery);
+      if (error != null || shared.isEmpty()) {
+        store.transaction(c -> finish(c, delivery, error));
       }
-      String failure = error;
-      store.transaction(c -> finish(c, delivery, failure));
     } finally {
       inFlight.remove(delivery.id());
     }
     return true;
+  }
+
+  /** Runs the handler on {@code delivery}: why it failed, or null when it processed it. */
+  private String run(Stored delivery) {
+    try {
+      Response response = handler.handle(delivery.request());
+      return response.status() >= 500 ? "the handler answered " + response.status() : null;
+    } catch (Exception | StackOverflowError e) {
+      return failed(delivery, e);
+    }
+  }
+
+  private String failed(Stored delivery, Throwable e) {
+    // A workflow that threw (a TaskCrash) did not process the delivery: a failed attempt.
+    LOG.log(
+        Level.ERROR,
+        "delivery "
+            + delivery.id()
+            + " of "
+            + scope
+            + " failed (attempt "
+            + (delivery.attempts() + 1)
+            + ")",
+        e);
+    return e.getCause() == null ? e.toString() : e + "; caused by " + e.getCause();
+  }
+
+  /** A run that did not process its delivery, thrown to roll back what it wrote. */
+  private static final class FailedRun extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    FailedRun(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Runs the handler on {@code delivery} in one transaction of the datasource the store is on,
+   * which also marks the delivery done: the rows the workflow writes there and the delivery's
+   * completion commit together. A failed run rolls its rows back (the attempt is recorded after); a
+   * run whose claim another worker took over meanwhile (its lease lapsed) rolls back too, as that
+   * worker runs the delivery.
+   *
+   * @return why it failed, or null when it processed it or another worker now owns it
+   */
+  private String runTogether(ProjectDatabase shared, Stored delivery) {
+    try {
+      shared.inTransaction(
+          c -> {
+            Response response = handler.handle(delivery.request());
+            if (response.status() >= 500) {
+              throw new FailedRun("the handler answered " + response.status());
+            }
+            if (!completed(c, delivery)) {
+              throw new FailedRun(null);
+            }
+            return null;
+          });
+      return null;
+    } catch (FailedRun e) {
+      if (e.getMessage() == null) {
+        LOG.log(
+            Level.WARNING,
+            "delivery {0} of {1} outlived its lease and was taken over; what this run wrote is"
+                + " rolled back",
+            delivery.id(),
+            scope);
+      }
+      return e.getMessage();
+    } catch (Exception | StackOverflowError e) {
+      return failed(delivery, e);
+    }
+  }
+
+  /** Marks {@code delivery} done if this run still holds its claim; false when it does not. */
+  private boolean completed(Connection c, Stored delivery) throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE hookc_inbox SET state = 'DONE', attempts = ?, claimed_until = 0,"
+                + " last_error = NULL WHERE id = ? AND claimed_until = ? AND state = 'PENDING'")) {
+      update.setInt(1, delivery.attempts() + 1);
+      update.setString(2, delivery.id());
+      update.setLong(3, delivery.claimedUntil());
+      return update.executeUpdate() == 1;
+    }
   }
 
   private record Stored(String id, int attempts, long claimedUntil, Request request) {}

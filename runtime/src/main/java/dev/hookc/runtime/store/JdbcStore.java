@@ -35,11 +35,17 @@ public final class JdbcStore implements Store {
   private static final System.Logger LOG = System.getLogger(JdbcStore.class.getName());
 
   private final Database database;
+  private final ProjectDatabase shared; // the datasource it is on, or null
   private final Set<Claim> claims = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private JdbcStore(Database database) {
+    this(database, null);
+  }
+
+  private JdbcStore(Database database, ProjectDatabase shared) {
     this.database = database;
+    this.shared = shared;
   }
 
   /** The JDBC URL of the embedded default under {@code dataDirectory}. */
@@ -84,6 +90,22 @@ public final class JdbcStore implements Store {
   public static JdbcStore of(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     return new JdbcStore(Database.acquire(dataSource));
+  }
+
+  /**
+   * A store on a project datasource's database ({@code store: {datasource: db}} in {@code
+   * http.yaml}): one pool, hookc's tables (recorded in {@code hookc_schema_history}) next to the
+   * project's (in {@code flyway_schema_history}). An inbox on this store runs each delivery's
+   * workflow in one transaction of the datasource that also marks the delivery done, so that the
+   * rows the workflow writes there and the delivery's completion commit together or not at all.
+   * Closing the store leaves the datasource open; the last of the two to close closes the pool.
+   *
+   * @throws IllegalStateException when the datasource is closed, or hookc's tables in it do not
+   *     match this version of hookc
+   */
+  public static JdbcStore on(ProjectDatabase datasource) {
+    Objects.requireNonNull(datasource, "datasource");
+    return new JdbcStore(datasource.holdForStore(), datasource);
   }
 
   /**
@@ -147,6 +169,11 @@ public final class JdbcStore implements Store {
 
   Dialect dialect() {
     return database.dialect();
+  }
+
+  /** The datasource this store is on, whose transactions an inbox's deliveries complete in. */
+  Optional<ProjectDatabase> sharedDatasource() {
+    return Optional.ofNullable(shared);
   }
 
   /** Work done with one connection, in one transaction. */

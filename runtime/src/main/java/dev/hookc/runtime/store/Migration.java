@@ -11,10 +11,16 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * One of hookc's schema migrations, read from its class path resource {@code
- * db/hookc/<dialect>/V<version>__<description>.sql}, with Flyway's checksum of it.
+ * One versioned schema migration with Flyway's checksum of it: one of hookc's, read from its class
+ * path resource {@code db/hookc/<dialect>/V<version>__<description>.sql}, or one of a project's
+ * datasource ({@link #project}).
+ *
+ * @param version its version, dotted numbers ({@code 1}, {@code 1.1})
+ * @param whole whether the script runs as one JDBC statement (a project's, whose drivers split it
+ *     as the database reads it) rather than split on lines ending in {@code ;} (hookc's)
  */
-record Migration(int version, String description, String script, int checksum, String sql) {
+record Migration(
+    String version, String description, String script, int checksum, String sql, boolean whole) {
 
   /** hookc's migrations, in order: the same names in every dialect's folder. */
   static final List<String> SCRIPTS =
@@ -33,18 +39,45 @@ record Migration(int version, String description, String script, int checksum, S
         int separator = script.indexOf("__");
         migrations.add(
             new Migration(
-                Integer.parseInt(script.substring(1, separator)),
+                script.substring(1, separator),
                 script
                     .substring(separator + 2, script.length() - ".sql".length())
                     .replace('_', ' '),
                 script,
                 checksum(sql),
-                sql));
+                sql,
+                false));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read hookc's migration " + resource, e);
       }
     }
     return migrations;
+  }
+
+  /** A project's migration, run as one statement. */
+  static Migration project(String version, String description, String script, String sql) {
+    return new Migration(version, description, script, checksum(sql), sql, true);
+  }
+
+  /**
+   * Compares two versions as Flyway does: dotted numbers part by part, a missing part as 0.
+   *
+   * @throws NumberFormatException when a version is not dotted numbers
+   */
+  static int compare(String a, String b) {
+    String[] left = a.split("\\.", -1);
+    String[] right = b.split("\\.", -1);
+    for (int i = 0; i < Math.max(left.length, right.length); i++) {
+      java.math.BigInteger l =
+          i < left.length ? new java.math.BigInteger(left[i]) : java.math.BigInteger.ZERO;
+      java.math.BigInteger r =
+          i < right.length ? new java.math.BigInteger(right[i]) : java.math.BigInteger.ZERO;
+      int order = l.compareTo(r);
+      if (order != 0) {
+        return order;
+      }
+    }
+    return 0;
   }
 
   /**
@@ -73,6 +106,9 @@ record Migration(int version, String description, String script, int checksum, S
    * line and hold no {@code ;} inside one; lines starting with {@code --} are comments.
    */
   List<String> statements() {
+    if (whole) {
+      return List.of(sql);
+    }
     List<String> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : sql.split("\\R", -1)) {

@@ -24,6 +24,11 @@ import java.util.Locale;
  * against 0.55 s until the first answer, see docs/performance.md), more than half of the 0.5 s
  * start-up budget, to run three statements.
  *
+ * <p>A project's {@code jdbc} datasource has its migrations run the same way ({@link
+ * Schema#project}), recorded in {@code flyway_schema_history} itself, so that Flyway's own tools
+ * read the project's history as theirs; there, an applied migration missing from the project is
+ * refused too.
+ *
  * <p>A database created by hookc before the history existed has a {@code hookc_schema} table
  * counting the statements it ran; those are migrations V1 to V3, so that count becomes the
  * history's baseline and nothing is run twice. The old table stays, so that an earlier hookc can
@@ -31,68 +36,77 @@ import java.util.Locale;
  */
 final class SchemaMigrator {
   static final String HISTORY = "hookc_schema_history";
-
-  // Flyway's history table, column for column, so that Flyway can read and validate it.
-  private static final String CREATE_HISTORY =
-      "CREATE TABLE IF NOT EXISTS \""
-          + HISTORY
-          + "\" ("
-          + " \"installed_rank\" INT NOT NULL,"
-          + " \"version\" VARCHAR(50),"
-          + " \"description\" VARCHAR(200) NOT NULL,"
-          + " \"type\" VARCHAR(20) NOT NULL,"
-          + " \"script\" VARCHAR(1000) NOT NULL,"
-          + " \"checksum\" INT,"
-          + " \"installed_by\" VARCHAR(100) NOT NULL,"
-          + " \"installed_on\" TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
-          + " \"execution_time\" INT NOT NULL,"
-          + " \"success\" BOOLEAN NOT NULL,"
-          + " CONSTRAINT \""
-          + HISTORY
-          + "_pk\" PRIMARY KEY (\"installed_rank\"))";
-  private static final String INDEX_HISTORY =
-      "CREATE INDEX IF NOT EXISTS \"" + HISTORY + "_s_idx\" ON \"" + HISTORY + "\" (\"success\")";
-  private static final String SELECT_HISTORY =
-      "SELECT \"installed_rank\", \"version\", \"description\", \"type\", \"checksum\","
-          + " \"success\" FROM \""
-          + HISTORY
-          + "\" ORDER BY \"installed_rank\"";
-  private static final String INSERT_HISTORY =
-      "INSERT INTO \""
-          + HISTORY
-          + "\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
-          + " \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE)";
+  static final String FLYWAY_HISTORY = "flyway_schema_history";
   private static final String BASELINE_SCRIPT = "<< Flyway Baseline >>";
 
   private SchemaMigrator() {}
 
+  /**
+   * Migrations and the history table they are recorded in.
+   *
+   * @param owner whose schema it is, for messages
+   * @param history the history table
+   * @param migrations the migrations, in version order
+   * @param hookcs whether it is hookc's own: an earlier hookc's {@code hookc_schema} becomes its
+   *     baseline, and migrations of a later hookc are tolerated
+   */
+  record Schema(String owner, String history, List<Migration> migrations, boolean hookcs) {
+    Schema {
+      migrations =
+          migrations.stream()
+              .sorted((a, b) -> Migration.compare(a.version(), b.version()))
+              .toList();
+    }
+
+    /** hookc's own tables in {@code dialect}. */
+    static Schema hookcs(Dialect dialect) {
+      return new Schema("hookc's store", HISTORY, Migration.all(dialect), true);
+    }
+
+    /** The migrations of a project's datasource. */
+    static Schema project(String datasource, List<Migration> migrations) {
+      return new Schema("the datasource " + datasource, FLYWAY_HISTORY, migrations, false);
+    }
+  }
+
   /** What {@link #migrate} did: the version reached, the migrations run, and any baseline. */
-  record Outcome(int version, List<String> applied, int baseline) {}
+  record Outcome(String version, List<String> applied, int baseline) {}
 
   private record Applied(int rank, String version, String description, String type, Integer sum) {}
 
+  /** Migrates hookc's own tables: see {@link #migrate(Connection, Dialect, Schema)}. */
+  static Outcome migrate(Connection c, Dialect dialect) throws SQLException {
+    return migrate(c, dialect, Schema.hookcs(dialect));
+  }
+
   /**
-   * Creates the history if it is missing, checks what it records against hookc's migrations and
-   * runs those not applied yet, all in the caller's transaction on {@code c}. Only one process
-   * migrates at a time: PostgreSQL holds a lock until the transaction ends, and an embedded H2
-   * database belongs to one process, in which migrations are run one at a time.
+   * Creates the history if it is missing, checks what it records against {@code schema}'s
+   * migrations and runs those not applied yet, all in the caller's transaction on {@code c}. Only
+   * one process migrates at a time: PostgreSQL holds a lock until the transaction ends, and an
+   * embedded H2 database belongs to one process, in which migrations are run one at a time.
    *
-   * @throws IllegalStateException when the history does not match hookc's migrations
+   * @throws IllegalStateException when the history does not match the migrations
    */
-  static synchronized Outcome migrate(Connection c, Dialect dialect) throws SQLException {
+  static synchronized Outcome migrate(Connection c, Dialect dialect, Schema schema)
+      throws SQLException {
     dialect.lockForMigration(c);
     try (Statement s = c.createStatement()) {
-      s.execute(CREATE_HISTORY);
-      s.execute(INDEX_HISTORY);
+      s.execute(createHistory(schema.history()));
+      s.execute(
+          "CREATE INDEX IF NOT EXISTS \""
+              + schema.history()
+              + "_s_idx\" ON \""
+              + schema.history()
+              + "\" (\"success\")");
     }
-    List<Applied> history = history(c);
+    List<Applied> history = history(c, schema);
     int baseline = 0;
-    if (history.isEmpty()) {
+    if (history.isEmpty() && schema.hookcs()) {
       baseline = legacyVersion(c);
       if (baseline > 0) {
         record(
             c,
+            schema,
             1,
             String.valueOf(baseline),
             "hookc_schema version " + baseline,
@@ -100,15 +114,14 @@ final class SchemaMigrator {
             null,
             BASELINE_SCRIPT,
             0);
-        history = history(c);
+        history = history(c, schema);
       }
     }
-    List<Migration> migrations = Migration.all(dialect);
-    int reached = check(history, migrations);
+    String reached = check(history, schema); // null: none applied
     int rank = history.isEmpty() ? 0 : history.get(history.size() - 1).rank();
     List<String> applied = new ArrayList<>();
-    for (Migration migration : migrations) {
-      if (migration.version() <= reached) {
+    for (Migration migration : schema.migrations()) {
+      if (reached != null && Migration.compare(migration.version(), reached) <= 0) {
         continue;
       }
       long started = System.nanoTime();
@@ -122,8 +135,9 @@ final class SchemaMigrator {
       }
       record(
           c,
+          schema,
           ++rank,
-          String.valueOf(migration.version()),
+          migration.version(),
           migration.description(),
           "SQL",
           migration.checksum(),
@@ -135,58 +149,107 @@ final class SchemaMigrator {
     return new Outcome(reached, applied, baseline);
   }
 
+  // Flyway's history table, column for column, so that Flyway can read and validate it.
+  private static String createHistory(String table) {
+    return "CREATE TABLE IF NOT EXISTS \""
+        + table
+        + "\" ("
+        + " \"installed_rank\" INT NOT NULL,"
+        + " \"version\" VARCHAR(50),"
+        + " \"description\" VARCHAR(200) NOT NULL,"
+        + " \"type\" VARCHAR(20) NOT NULL,"
+        + " \"script\" VARCHAR(1000) NOT NULL,"
+        + " \"checksum\" INT,"
+        + " \"installed_by\" VARCHAR(100) NOT NULL,"
+        + " \"installed_on\" TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,"
+        + " \"execution_time\" INT NOT NULL,"
+        + " \"success\" BOOLEAN NOT NULL,"
+        + " CONSTRAINT \""
+        + table
+        + "_pk\" PRIMARY KEY (\"installed_rank\"))";
+  }
+
   /**
    * The highest version the history records as applied, once every applied migration is checked
-   * against hookc's: a changed script, a failed or a missing one stops the start.
+   * against the schema's: a changed script, a failed or a missing one stops the start.
    */
-  private static int check(List<Applied> history, List<Migration> migrations) {
-    int reached = 0;
+  private static String check(List<Applied> history, Schema schema) {
+    String reached = null;
     for (Applied row : history) {
-      int version = Integer.parseInt(row.version());
+      String version = row.version();
       if ("BASELINE".equals(row.type())) {
-        reached = Math.max(reached, version);
+        reached = max(reached, version);
         continue;
       }
       Migration local =
-          migrations.stream().filter(m -> m.version() == version).findFirst().orElse(null);
+          schema.migrations().stream()
+              .filter(m -> Migration.compare(m.version(), version) == 0)
+              .findFirst()
+              .orElse(null);
       if (local == null) {
+        if (!schema.hookcs()) {
+          throw new IllegalStateException(
+              schema.owner()
+                  + ": migration "
+                  + version
+                  + " ('"
+                  + row.description()
+                  + "') is recorded as applied in "
+                  + schema.history()
+                  + " but the project has no such script: restore it, or delete its row if the"
+                  + " change was undone by hand");
+        }
         // Applied by a later hookc, which this one predates: its tables are a superset.
-        reached = Math.max(reached, version);
+        reached = max(reached, version);
         continue;
       }
       if (row.sum() == null || row.sum() != local.checksum()) {
         throw new IllegalStateException(
-            "hookc's store schema does not match this version of hookc: migration "
+            (schema.hookcs()
+                    ? "hookc's store schema does not match this version of hookc: migration "
+                    : schema.owner() + ": migration ")
                 + local.script()
                 + " was applied with checksum "
                 + row.sum()
-                + ", but hookc's copy has checksum "
+                + ", but "
+                + (schema.hookcs() ? "hookc's copy" : "the project's script")
+                + " has checksum "
                 + local.checksum()
                 + ". The applied script, or its row in "
-                + HISTORY
-                + ", was changed: restore them, or point hookc at a database of its own");
+                + schema.history()
+                + ", was changed: "
+                + (schema.hookcs()
+                    ? "restore them, or point hookc at a database of its own"
+                    : "restore the script and add the change as a new migration"));
       }
       if (!local.description().equals(row.description())) {
         throw new IllegalStateException(
-            "hookc's store schema does not match this version of hookc: version "
+            (schema.hookcs()
+                    ? "hookc's store schema does not match this version of hookc: version "
+                    : schema.owner() + ": version ")
                 + version
                 + " is recorded as '"
                 + row.description()
                 + "' in "
-                + HISTORY
-                + ", but hookc's is '"
+                + schema.history()
+                + ", but "
+                + (schema.hookcs() ? "hookc's" : "the project's " + local.script())
+                + " is '"
                 + local.description()
                 + "'");
       }
-      reached = Math.max(reached, version);
+      reached = max(reached, version);
     }
-    for (Migration migration : migrations) {
-      if (migration.version() < reached && history.stream().noneMatch(r -> covers(r, migration))) {
+    for (Migration migration : schema.migrations()) {
+      if (reached != null
+          && Migration.compare(migration.version(), reached) < 0
+          && history.stream().noneMatch(r -> covers(r, migration))) {
         throw new IllegalStateException(
-            "hookc's store schema is at version "
+            (schema.hookcs() ? "hookc's store schema" : schema.owner() + "'s schema")
+                + " is at version "
                 + reached
                 + " but "
-                + HISTORY
+                + schema.history()
                 + " has no record of "
                 + migration.script());
       }
@@ -194,17 +257,24 @@ final class SchemaMigrator {
     return reached;
   }
 
-  private static boolean covers(Applied row, Migration migration) {
-    int version = Integer.parseInt(row.version());
-    return "BASELINE".equals(row.type())
-        ? migration.version() <= version
-        : migration.version() == version;
+  private static String max(String a, String b) {
+    return a == null || Migration.compare(b, a) > 0 ? b : a;
   }
 
-  private static List<Applied> history(Connection c) throws SQLException {
+  private static boolean covers(Applied row, Migration migration) {
+    int order = Migration.compare(migration.version(), row.version());
+    return "BASELINE".equals(row.type()) ? order <= 0 : order == 0;
+  }
+
+  private static List<Applied> history(Connection c, Schema schema) throws SQLException {
     List<Applied> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet row = s.executeQuery(SELECT_HISTORY)) {
+        ResultSet row =
+            s.executeQuery(
+                "SELECT \"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"checksum\", \"success\" FROM \""
+                    + schema.history()
+                    + "\" ORDER BY \"installed_rank\"")) {
       while (row.next()) {
         int sum = row.getInt(5);
         Integer checksum = row.wasNull() ? null : sum;
@@ -212,9 +282,14 @@ final class SchemaMigrator {
           throw new IllegalStateException(
               "migration "
                   + row.getString(2)
-                  + " of hookc's store failed earlier and is recorded as failed in "
-                  + HISTORY
+                  + " of "
+                  + schema.owner()
+                  + " failed earlier and is recorded as failed in "
+                  + schema.history()
                   + ": repair the tables by hand and delete that row");
+        }
+        if (row.getString(2) == null || "SCHEMA".equals(row.getString(4))) {
+          continue; // a repeatable migration or a schema marker of Flyway's: not hookc's to check
         }
         rows.add(
             new Applied(
@@ -247,6 +322,7 @@ final class SchemaMigrator {
 
   private static void record(
       Connection c,
+      Schema schema,
       int rank,
       String version,
       String description,
@@ -256,7 +332,13 @@ final class SchemaMigrator {
       long millis)
       throws SQLException {
     String user = c.getMetaData().getUserName();
-    try (PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO \""
+                + schema.history()
+                + "\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                + " \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE)")) {
       insert.setInt(1, rank);
       insert.setString(2, version);
       insert.setString(3, description);

@@ -30,6 +30,48 @@ import java.util.logging.Logger;
 final class StorePool {
   static final int MAX_CONNECTIONS = 10;
   static final int MIN_IDLE = 2;
+  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * What differs between the store's pool and a datasource's: its name, size, and how long a caller
+   * waits for a connection.
+   *
+   * @param name the pool's name, in HikariCP's log lines and thread names
+   * @param owner whose pool it is, for messages
+   * @param maximumSize the most connections
+   * @param connectionTimeout the longest wait for a connection when all are in use
+   */
+  record Settings(String name, String owner, int maximumSize, Duration connectionTimeout) {
+    Settings {
+      if (maximumSize < 1) {
+        throw new IllegalArgumentException("a pool needs at least one connection: " + maximumSize);
+      }
+      if (connectionTimeout.toMillis() < 250) {
+        // HikariCP's own floor: it takes anything shorter as its 30 s default.
+        throw new IllegalArgumentException(
+            "a pool's connection timeout is at least 250 ms: " + connectionTimeout);
+      }
+    }
+
+    /** The store's pool, as described above. */
+    static Settings store() {
+      return new Settings(
+          "hookc-store-" + POOLS.incrementAndGet(),
+          "hookc's store",
+          MAX_CONNECTIONS,
+          CONNECTION_TIMEOUT);
+    }
+
+    /** The pool of the datasource {@code name}. */
+    static Settings datasource(String name, int maximumSize, Duration connectionTimeout) {
+      return new Settings(
+          "hookc-" + name + "-" + POOLS.incrementAndGet(),
+          "the datasource " + name,
+          maximumSize,
+          connectionTimeout);
+    }
+  }
+
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   // HikariCP logs through slf4j, which slf4j-jdk14 hands to java.util.logging and so to hookc's
@@ -69,22 +111,24 @@ final class StorePool {
    *
    * @throws IllegalStateException when the driver is missing or the database cannot be reached
    */
-  static HikariDataSource open(String url, String user, String password, Dialect dialect) {
+  static HikariDataSource open(
+      Settings settings, String url, String user, String password, Dialect dialect) {
     Optional<String> missing = missingDriver(url, dialect);
     if (missing.isPresent()) {
       throw new IllegalStateException(missing.get());
     }
     HikariConfig config = new HikariConfig();
-    config.setPoolName("hookc-store-" + POOLS.incrementAndGet());
+    config.setPoolName(settings.name());
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);
     config.setAutoCommit(false);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-    config.setMaximumPoolSize(MAX_CONNECTIONS);
-    config.setMinimumIdle(MIN_IDLE);
-    config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
-    config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+    config.setMaximumPoolSize(settings.maximumSize());
+    config.setMinimumIdle(Math.min(MIN_IDLE, settings.maximumSize()));
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+    config.setValidationTimeout(
+        Math.min(Duration.ofSeconds(2).toMillis(), settings.connectionTimeout().toMillis()));
     config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
     config.setIdleTimeout(Duration.ofMinutes(10).toMillis());
     config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
@@ -93,7 +137,12 @@ final class StorePool {
     } catch (HikariPool.PoolInitializationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IllegalStateException(
-          "cannot connect to hookc's store " + Dialect.redacted(url) + ": " + cause.getMessage(),
+          "cannot connect to "
+              + settings.owner()
+              + " "
+              + Dialect.redacted(url)
+              + ": "
+              + cause.getMessage(),
           cause);
     }
   }

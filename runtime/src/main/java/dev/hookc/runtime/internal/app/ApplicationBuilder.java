@@ -8,6 +8,7 @@ import dev.hookc.runtime.ApplicationSettingsException;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Store;
+import dev.hookc.runtime.internal.datasource.JdbcDefinition;
 import dev.hookc.runtime.internal.workflow.ProjectConfig;
 import dev.hookc.runtime.security.Secrets;
 import dev.hookc.runtime.store.JdbcStore;
@@ -36,6 +37,7 @@ final class ApplicationBuilder implements Application.Builder {
   private Path dataDirectory;
   private JdbcStore store;
   private DataSource dataSource;
+  private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
   private final Map<Class<?>, Object> functions = new LinkedHashMap<>();
   private String host = "0.0.0.0";
   private Integer port;
@@ -95,6 +97,13 @@ final class ApplicationBuilder implements Application.Builder {
   }
 
   @Override
+  public Application.Builder dataSource(String name, DataSource dataSource) {
+    dataSources.put(
+        Objects.requireNonNull(name, "name"), Objects.requireNonNull(dataSource, "dataSource"));
+    return this;
+  }
+
+  @Override
   public <T> Application.Builder function(Class<T> contract, T implementation) {
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(implementation, "implementation");
@@ -147,6 +156,15 @@ final class ApplicationBuilder implements Application.Builder {
                 secrets.put(route, resolve(route, references, effective, env, problems)));
     Optional<String> adminToken =
         project.adminToken().map(r -> adminToken(r, effective, env, problems));
+    Datasources datasources =
+        Datasources.plan(
+            project.datasources(),
+            new DatasourceContext(
+                effective,
+                env::get,
+                StoreChoice.dataDirectory(env, dataDirectory, project),
+                Map.copyOf(dataSources)),
+            problems);
     StoreChoice chosen = storeChoice(env, problems);
     HookcServer.Builder transport = transport(env, problems);
     if (!problems.isEmpty()) {
@@ -160,6 +178,7 @@ final class ApplicationBuilder implements Application.Builder {
             Collections.unmodifiableMap(secrets),
             adminToken,
             chosen,
+            datasources,
             Map.copyOf(functions),
             clock,
             transport));
@@ -279,13 +298,36 @@ final class ApplicationBuilder implements Application.Builder {
             ? StoreChoice.given(store)
             : dataSource != null
                 ? StoreChoice.on(dataSource)
-                : StoreChoice.located(env, dataDirectory, project);
+                : project.storeOn().isPresent()
+                    ? onDatasource(project.storeOn().get(), env, problems)
+                    : StoreChoice.located(env, dataDirectory, project);
     // A project without a store opens one only if a function asks for the database: its
     // settings are checked then.
     if (project.needsStore()) {
       problems.addAll(chosen.problems());
     }
     return chosen;
+  }
+
+  /** The store on the project's jdbc datasource {@code name}, as {@code http.yaml} says. */
+  private StoreChoice onDatasource(String name, Map<String, String> env, List<String> problems) {
+    boolean jdbc =
+        project.datasources().stream()
+            .anyMatch(d -> d.name().equals(name) && d instanceof JdbcDefinition);
+    if (!jdbc) {
+      problems.add(
+          "http.yaml puts the store on the datasource "
+              + name
+              + ", but the project has no jdbc datasource of that name");
+    }
+    String url = env.get("HOOKC_STORE_URL");
+    if (url != null && !url.isBlank()) {
+      problems.add(
+          "HOOKC_STORE_URL is set, but http.yaml puts the store on the datasource "
+              + name
+              + ": unset one of them");
+    }
+    return StoreChoice.onDatasource(name);
   }
 
   private HookcServer.Builder transport(Map<String, String> env, List<String> problems) {

@@ -1,6 +1,8 @@
 package dev.hookc.runtime.internal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.datasource.HttpDatasource;
+import dev.hookc.runtime.datasource.JdbcDatasource;
 import dev.hookc.runtime.internal.FunctionFactory;
 import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.store.JdbcStore;
@@ -76,6 +78,16 @@ final class ApplicationWiring implements Wiring {
   @Override
   public DataSource dataSource() {
     return settings.store().callersDataSource().orElseGet(() -> store.get().dataSource());
+  }
+
+  @Override
+  public JdbcDatasource jdbc(String name) {
+    return settings.datasources().jdbc(Objects.requireNonNull(name, "name"));
+  }
+
+  @Override
+  public HttpDatasource http(String name) {
+    return settings.datasources().http(Objects.requireNonNull(name, "name"));
   }
 
   @Override

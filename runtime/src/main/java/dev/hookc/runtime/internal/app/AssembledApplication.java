@@ -46,6 +46,8 @@ final class AssembledApplication implements Application {
     // Closed from here on unless every step succeeds: a failed start leaves nothing behind.
     state = State.CLOSED;
     try {
+      // The datasources first: the store may be on one, and functions may use them.
+      settings.datasources().open(resources);
       if (project.needsStore()) {
         store();
       }
@@ -70,7 +72,7 @@ final class AssembledApplication implements Application {
   /** The store, opened on first use and owned unless it is the caller's. */
   synchronized JdbcStore store() {
     if (store == null) {
-      JdbcStore opened = settings.store().open();
+      JdbcStore opened = settings.store().open(settings.datasources());
       store = settings.store().owned() ? resources.own(opened) : opened;
     }
     return store;

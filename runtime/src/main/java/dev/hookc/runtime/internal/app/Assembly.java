@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Route;
+import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,8 @@ public final class Assembly {
   private final Set<Class<?>> functions = new LinkedHashSet<>();
   private final Map<String, List<String>> secrets = new LinkedHashMap<>();
   private String adminToken;
+  private final Map<String, DatasourceDefinition> datasources = new LinkedHashMap<>();
+  private String storeOn;
   private boolean store;
   private String storeUrl;
   private String dataDirectory;
@@ -107,6 +110,32 @@ public final class Assembly {
     return this;
   }
 
+  /**
+   * A datasource of {@code src/datasources}: its settings resolved and checked when the application
+   * is built, opened (a jdbc one's migrations applied) when it starts, before the store and the
+   * functions, and closed after them.
+   *
+   * @throws IllegalArgumentException when a datasource of that name was declared already
+   */
+  public Assembly datasource(DatasourceDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    if (datasources.putIfAbsent(definition.name(), definition) != null) {
+      throw new IllegalArgumentException("datasource declared twice: " + definition.name());
+    }
+    return this;
+  }
+
+  /**
+   * Puts the store on the jdbc datasource {@code datasource} ({@code store: {datasource: db}} in
+   * {@code http.yaml}): one pool, hookc's tables next to the project's, and each async delivery's
+   * workflow committed together with the delivery's completion. Implies {@link #store}.
+   */
+  public Assembly storeOn(String datasource) {
+    this.storeOn = Objects.requireNonNull(datasource, "datasource");
+    this.store = true;
+    return this;
+  }
+
   /** A builder for an application of this project. */
   public Application.Builder builder() {
     return new ApplicationBuilder(
@@ -120,6 +149,8 @@ public final class Assembly {
             Optional.ofNullable(adminToken),
             store,
             Optional.ofNullable(storeUrl),
-            Optional.ofNullable(dataDirectory)));
+            Optional.ofNullable(dataDirectory),
+            List.copyOf(datasources.values()),
+            Optional.ofNullable(storeOn)));
   }
 }

@@ -2,6 +2,7 @@ package dev.hookc.runtime.internal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,8 @@ import java.util.function.Function;
  * @param needsStore whether the routes keep idempotency records or inboxes
  * @param storeUrl the store's URL from {@code http.yaml}
  * @param dataDirectory the embedded store's directory from {@code http.yaml}
+ * @param datasources its datasources, in declaration order
+ * @param storeOn the jdbc datasource the store is on, from {@code http.yaml}
  */
 record Project(
     Function<Map<String, String>, JsonNode> configuration,
@@ -36,12 +39,15 @@ record Project(
     Optional<String> adminToken,
     boolean needsStore,
     Optional<String> storeUrl,
-    Optional<String> dataDirectory) {
+    Optional<String> dataDirectory,
+    List<DatasourceDefinition> datasources,
+    Optional<String> storeOn) {
 
   Project {
     // Copies that keep the declared order, in which problems are then reported.
     server = List.copyOf(server);
     functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));
     secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+    datasources = List.copyOf(datasources);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param secrets each route's secrets, resolved
  * @param adminToken the admin endpoints' token, resolved, when they are on
  * @param store the store the application uses
+ * @param datasources the datasources, planned
  * @param functions the functions the builder gave, by contract
  * @param clock the application's clock
  * @param server the server builder with every transport setting, the address included
@@ -25,6 +26,7 @@ record Settings(
     Map<String, List<String>> secrets,
     Optional<String> adminToken,
     StoreChoice store,
+    Datasources datasources,
     Map<Class<?>, Object> functions,
     Clock clock,
     HookcServer.Builder server) {}

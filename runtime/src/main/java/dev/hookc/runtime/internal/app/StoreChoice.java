@@ -23,6 +23,7 @@ final class StoreChoice {
   private final String user;
   private final String password;
   private final Path directory; // of an embedded store, to check; null otherwise
+  private final String onDatasource; // the jdbc datasource it is on; null otherwise
 
   private StoreChoice(
       JdbcStore given,
@@ -31,6 +32,18 @@ final class StoreChoice {
       String user,
       String password,
       Path directory) {
+    this(given, dataSource, url, user, password, directory, null);
+  }
+
+  private StoreChoice(
+      JdbcStore given,
+      DataSource dataSource,
+      String url,
+      String user,
+      String password,
+      Path directory,
+      String onDatasource) {
+    this.onDatasource = onDatasource;
     this.given = given;
     this.dataSource = dataSource;
     this.url = url;
@@ -49,6 +62,25 @@ final class StoreChoice {
     return new StoreChoice(null, dataSource, null, null, null, null);
   }
 
+  /** A store on the project's jdbc datasource {@code name}: see {@link JdbcStore#on}. */
+  static StoreChoice onDatasource(String name) {
+    return new StoreChoice(null, null, null, null, null, null, name);
+  }
+
+  /**
+   * The directory of embedded databases, the store's and the datasources': the builder's, else
+   * {@code HOOKC_DATA_DIR}, else {@code http.yaml}'s {@code store.data_dir}, else {@code ./data}.
+   */
+  static Path dataDirectory(Map<String, String> env, Path dataDirectory, Project project) {
+    if (dataDirectory != null) {
+      return dataDirectory;
+    }
+    return Path.of(
+        nonBlank(env.get("HOOKC_DATA_DIR"))
+            .or(() -> project.dataDirectory().flatMap(StoreChoice::nonBlank))
+            .orElse("data"));
+  }
+
   /** The store the settings name; see the class comment for the order. */
   static StoreChoice located(Map<String, String> env, Path dataDirectory, Project project) {
     String user = nonBlank(env.get("HOOKC_STORE_USER")).orElse(null);
@@ -60,12 +92,7 @@ final class StoreChoice {
     if (url.isPresent()) {
       return new StoreChoice(null, null, url.get(), user, password, null);
     }
-    Path directory =
-        Path.of(
-            nonBlank(env.get("HOOKC_DATA_DIR"))
-                .or(() -> project.dataDirectory().flatMap(StoreChoice::nonBlank))
-                .orElse("data"));
-    return embedded(directory, user, password);
+    return embedded(dataDirectory(env, null, project), user, password);
   }
 
   private static StoreChoice embedded(Path directory, String user, String password) {
@@ -93,7 +120,10 @@ final class StoreChoice {
    *
    * @throws IllegalStateException when the database cannot be reached or its tables not prepared
    */
-  JdbcStore open() {
+  JdbcStore open(Datasources datasources) {
+    if (onDatasource != null) {
+      return JdbcStore.on(datasources.database(onDatasource));
+    }
     if (given != null) {
       return given;
     }

@@ -1,5 +1,7 @@
 package dev.hookc.runtime.internal.workflow;
 
+import dev.hookc.runtime.datasource.DatasourceException;
+import dev.hookc.runtime.internal.datasource.DatasourceFailures;
 import dev.hookc.runtime.workflow.Status;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -88,7 +90,10 @@ public final class TaskRunner {
           Level.ERROR,
           attempt.crash().getMessage() + "; the on_error of " + task + " handles it",
           attempt.crash().getCause());
-      return onError.handle(Status.crashed());
+      return onError.handle(
+          attempt.crash().getCause() instanceof DatasourceException failure
+              ? DatasourceFailures.status(failure)
+              : Status.crashed());
     }
     Status status = attempt.status();
     return onError == null || status.success() || status.returned()
