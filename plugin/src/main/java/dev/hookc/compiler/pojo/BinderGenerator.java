@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import org.jsonschema2pojo.util.NameHelper;
 
@@ -34,6 +35,10 @@ final class BinderGenerator {
   private static final ClassName UNSUPPORTED = BINDING.nestedClass("Unsupported");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+
+  /** A qualified name's package, as JavaPoet writes it before an imported type's simple name. */
+  private static final Pattern PACKAGE_PREFIX =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
 
   /** jsonschema2pojo's field for undeclared properties, which Jackson ignores by name. */
   private static final String EXTRA = "additionalProperties";
@@ -210,9 +215,6 @@ final class BinderGenerator {
   /** {@code code} as it reads once its types are imported, to measure it. */
   private static String unqualified(CodeBlock code) {
     // The newline flushes JavaPoet's line wrapper, which otherwise keeps what follows a  .
-    return CodeBlock.of("$L\n", code)
-        .toString()
-        .strip()
-        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])", "");
+    return PACKAGE_PREFIX.matcher(CodeBlock.of("$L\n", code).toString().strip()).replaceAll("");
   }
 }
