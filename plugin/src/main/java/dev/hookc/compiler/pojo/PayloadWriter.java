@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 /**
  * Writes a payload class as jsonschema2pojo (with hookc's settings), its code model and {@link
- * PayloadLayout} write it, character for character, without building either's model: a tenth of a
- * clean build's time and, for one changed event, hundreds of classes loaded went to them. A
- * differential test compares the two on every schema of the tests and on generated ones.
+ * PayloadLayout} write it, character for character, without building either's model: about a fifth
+ * of a clean build's Java samples and, for one changed event, some 650 classes loaded went to them.
+ * A differential test compares the two on every schema of the tests and on generated ones.
  */
 final class PayloadWriter {
   private static final String JACKSON = "com.fasterxml.jackson.annotation.";

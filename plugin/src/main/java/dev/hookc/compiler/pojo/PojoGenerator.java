@@ -37,8 +37,10 @@ import org.jsonschema2pojo.rules.RuleFactory;
 import org.jsonschema2pojo.util.NameHelper;
 
 /**
- * Generates the payload classes of a schema with jsonschema2pojo (Jackson 2 annotations, {@code
- * Long} integers, {@code BigDecimal} numbers) and computes the expression type that reads them.
+ * Generates the payload classes of a schema as jsonschema2pojo shapes them (Jackson 2 annotations,
+ * {@code Long} integers, {@code BigDecimal} numbers) — written by {@link PayloadWriter} when the
+ * schema is within its shapes, by jsonschema2pojo otherwise — and computes the expression type that
+ * reads them.
  */
 public final class PojoGenerator {
   private static final GenerationConfig CONFIG =
