@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one generation: skipped when {@link IncrementalGeneration} finds the output current;
@@ -61,10 +62,14 @@ final class SourceGenerator {
     Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
     Path cacheFile = request.stateFile().resolveSibling(AnalysisCache.NAME);
     Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
+    // Both files are read and parsed whole, and neither needs the other: the cache on another core.
+    CompletableFuture<Optional<AnalysisCache>> cache =
+        inputs.isPresent()
+            ? CompletableFuture.supplyAsync(() -> AnalysisCache.read(cacheFile))
+            : CompletableFuture.completedFuture(Optional.empty());
     Optional<OutputManifest> manifest = inputs.flatMap(in -> OutputManifest.read(manifestFile));
     Optional<CachedGeneration> cached =
-        inputs.flatMap(
-            in -> CachedGeneration.attempt(request, manifest, AnalysisCache.read(cacheFile), in));
+        inputs.flatMap(in -> CachedGeneration.attempt(request, manifest, cache.join(), in));
     CompilePlan plan =
         cached
             .map(CachedGeneration::plan)
@@ -120,13 +125,17 @@ final class SourceGenerator {
     }
     int files = recorded.values().stream().mapToInt(u -> u.outputs().size()).sum();
     if (inputs.isPresent()) {
+      // Two independent files: the cache is written on another core while the manifest is here.
+      CompletableFuture<Optional<String>> analysis =
+          CompletableFuture.supplyAsync(
+              () -> rememberAnalysis(plan, cached, inputs.get(), cacheFile));
       try {
         new OutputManifest(inputs.get().settings(), inputs.get().files(), recorded)
             .write(manifestFile);
       } catch (IOException e) {
         problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
       }
-      rememberAnalysis(plan, cached, inputs.get(), cacheFile).ifPresent(problems::add);
+      analysis.join().ifPresent(problems::add);
     }
     problems.addAll(remember(incremental, request));
     return new GenerationResult(

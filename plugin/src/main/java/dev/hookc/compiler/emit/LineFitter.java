@@ -19,6 +19,10 @@ final class LineFitter {
 
   /** {@code source} with every line over the limit broken where it can be. */
   static String fit(String source) {
+    if (fits(source)) {
+      // Nearly every generated file: nothing to break, so nothing to copy line by line.
+      return source;
+    }
     StringBuilder out = new StringBuilder(source.length() + 256);
     boolean inJavadoc = false;
     int start = 0;
@@ -49,6 +53,22 @@ final class LineFitter {
       start = end + 1;
     }
     return out.toString();
+  }
+
+  /** Whether no line of {@code source} is over the limit, when {@link #fit} changes nothing. */
+  private static boolean fits(String source) {
+    int start = 0;
+    while (start < source.length()) {
+      int end = source.indexOf('\n', start);
+      if ((end < 0 ? source.length() : end) - start > COLUMNS) {
+        return false;
+      }
+      if (end < 0) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return true;
   }
 
   /**

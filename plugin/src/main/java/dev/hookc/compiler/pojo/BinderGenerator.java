@@ -7,14 +7,13 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import com.sun.codemodel.JCodeModel;
-import com.sun.codemodel.JDefinedClass;
-import com.sun.codemodel.JMethod;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import org.jsonschema2pojo.util.NameHelper;
 
@@ -23,10 +22,10 @@ import org.jsonschema2pojo.util.NameHelper;
  * tree with plain constructor and setter calls, in document order, as Jackson would but without
  * reflection or a second token stream.
  *
- * <p>The binder is written from the reduced schema jsonschema2pojo generated the classes from, and
- * every setter it calls is first looked up in jsonschema2pojo's code model; when one is not there
- * as expected, the binder only delegates to {@code Json.bind}, so a naming corner case costs speed,
- * never correctness.
+ * <p>The binder is written from the reduced schema the classes were generated from, and every
+ * setter it calls is first looked up among the setters the classes were generated with; when one is
+ * not there as expected, the binder only delegates to {@code Json.bind}, so a naming corner case
+ * costs speed, never correctness.
  */
 final class BinderGenerator {
   private static final ClassName JSON_NODE =
@@ -37,17 +36,26 @@ final class BinderGenerator {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 
+  /** A qualified name's package, as JavaPoet writes it before an imported type's simple name. */
+  private static final Pattern PACKAGE_PREFIX =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])");
+
   /** jsonschema2pojo's field for undeclared properties, which Jackson ignores by name. */
   private static final String EXTRA = "additionalProperties";
 
   private final NameHelper names;
-  private final JCodeModel model;
+  private final Map<String, Set<String>> setters;
   private final Map<String, MethodSpec> methods = new LinkedHashMap<>();
   private boolean complete = true;
 
-  BinderGenerator(NameHelper names, JCodeModel model) {
+  /**
+   * @param setters the setters of each generated class, by qualified name: each as {@code
+   *     name(parameter type)}, the type as jsonschema2pojo's code model names it (for {@code
+   *     setAdditionalProperty}, its value's type)
+   */
+  BinderGenerator(NameHelper names, Map<String, Set<String>> setters) {
     this.names = names;
-    this.model = model;
+    this.setters = setters;
   }
 
   /** The class {@code binder}, binding the root class of {@code reducedRoot}. */
@@ -100,7 +108,7 @@ final class BinderGenerator {
       return name;
     }
     methods.put(javaType, null);
-    JDefinedClass generated = model._getClass(javaType);
+    Set<String> generated = setters.get(javaType);
     if (generated == null) {
       complete = false;
       return name;
@@ -185,7 +193,7 @@ final class BinderGenerator {
   }
 
   /** The Java type jsonschema2pojo gives a property of schema {@code reduced}. */
-  private static String javaType(JsonNode reduced) {
+  static String javaType(JsonNode reduced) {
     if (reduced.has("existingJavaType")) {
       return reduced.get("existingJavaType").asText();
     }
@@ -200,28 +208,13 @@ final class BinderGenerator {
     };
   }
 
-  private static boolean hasSetter(JDefinedClass generated, String name, String parameterType) {
-    for (JMethod method : generated.methods()) {
-      if (method.name().equals(name)
-          && method.params().size() == (name.equals("setAdditionalProperty") ? 2 : 1)
-          && method
-              .params()
-              .get(method.params().size() - 1)
-              .type()
-              .fullName()
-              .equals(parameterType)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hasSetter(Set<String> generated, String name, String parameterType) {
+    return generated.contains(name + "(" + parameterType + ")");
   }
 
   /** {@code code} as it reads once its types are imported, to measure it. */
   private static String unqualified(CodeBlock code) {
     // The newline flushes JavaPoet's line wrapper, which otherwise keeps what follows a  .
-    return CodeBlock.of("$L\n", code)
-        .toString()
-        .strip()
-        .replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])", "");
+    return PACKAGE_PREFIX.matcher(CodeBlock.of("$L\n", code).toString().strip()).replaceAll("");
   }
 }

@@ -6,8 +6,10 @@ import com.palantir.javapoet.ClassName;
 import com.sun.codemodel.CodeWriter;
 import com.sun.codemodel.JCodeModel;
 import com.sun.codemodel.JDefinedClass;
+import com.sun.codemodel.JMethod;
 import com.sun.codemodel.JPackage;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.pojo.PayloadClasses.PayloadClass;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,10 +17,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jsonschema2pojo.DefaultGenerationConfig;
@@ -31,8 +37,10 @@ import org.jsonschema2pojo.rules.RuleFactory;
 import org.jsonschema2pojo.util.NameHelper;
 
 /**
- * Generates the payload classes of a schema with jsonschema2pojo (Jackson 2 annotations, {@code
- * Long} integers, {@code BigDecimal} numbers) and computes the expression type that reads them.
+ * Generates the payload classes of a schema as jsonschema2pojo shapes them (Jackson 2 annotations,
+ * {@code Long} integers, {@code BigDecimal} numbers) — written by {@link PayloadWriter} when the
+ * schema is within its shapes, by jsonschema2pojo otherwise — and computes the expression type that
+ * reads them.
  */
 public final class PojoGenerator {
   private static final GenerationConfig CONFIG =
@@ -75,7 +83,7 @@ public final class PojoGenerator {
 
   private final String packageName;
   private final Map<String, JsonNode> definitions;
-  private final NameHelper names = new NameHelper(CONFIG);
+  private final NameHelper names = new Names();
 
   /**
    * @param packageName the package of the generated classes
@@ -114,6 +122,33 @@ public final class PojoGenerator {
     if (!(plan.type() instanceof ExprType.PojoType)) {
       return List.of();
     }
+    ObjectNode reduced = plan.reducedTree();
+    Optional<List<PayloadClass>> classes = writable(reduced);
+    if (classes.isPresent()) {
+      Map<String, PojoFile> files = new TreeMap<>();
+      Map<String, Set<String>> setters = new HashMap<>();
+      for (PayloadClass type : classes.get()) {
+        String path = type.qualifiedName().replace('.', '/') + ".java";
+        files.put(path, new PojoFile(path, PayloadWriter.write(type)));
+        setters.put(type.qualifiedName(), setters(type));
+      }
+      List<PojoFile> sources = new ArrayList<>(files.values());
+      sources.add(PojoFile.of(new BinderGenerator(names, setters).generate(reduced, binder)));
+      return sources;
+    }
+    return generateWithCodeModel(plan, reduced, binder);
+  }
+
+  /** The classes of {@code reduced} when {@link PayloadWriter} writes them; empty otherwise. */
+  Optional<List<PayloadClass>> writable(ObjectNode reduced) {
+    return PayloadClasses.of(reduced, names);
+  }
+
+  /**
+   * The classes of {@code plan} as jsonschema2pojo generates them: for the shapes left to it, and
+   * for the tests that compare it with {@link PayloadWriter}.
+   */
+  List<PojoFile> generateWithCodeModel(PojoPlan plan, ObjectNode reduced, ClassName binder) {
     JCodeModel model = new JCodeModel();
     SchemaMapper mapper =
         new SchemaMapper(
@@ -122,12 +157,57 @@ public final class PojoGenerator {
     try {
       mapper.generate(model, plan.className(), packageName, plan.reducedSchema());
       List<PojoFile> files = new ArrayList<>(write(model));
-      files.add(
-          PojoFile.of(new BinderGenerator(names, model).generate(plan.reducedTree(), binder)));
+      files.add(PojoFile.of(new BinderGenerator(names, setters(model)).generate(reduced, binder)));
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Set<String> setters(PayloadClass type) {
+    Set<String> setters = new HashSet<>();
+    for (PayloadClasses.Property property : type.properties()) {
+      setters.add(property.setter() + "(" + parameterType(property.type(), type) + ")");
+    }
+    if (type.extra()) {
+      setters.add("setAdditionalProperty(java.lang.Object)");
+    }
+    return setters;
+  }
+
+  /** The qualified form of a property's type as {@link PayloadWriter} writes it. */
+  private static String parameterType(String simple, PayloadClass owner) {
+    if (simple.startsWith("List<")) {
+      return "java.util.List<"
+          + parameterType(simple.substring("List<".length(), simple.length() - 1), owner)
+          + ">";
+    }
+    return switch (simple) {
+      case "String", "Long", "Boolean" -> "java.lang." + simple;
+      case "BigDecimal" -> "java.math.BigDecimal";
+      case "JsonNode" -> PojoSchemas.JSON_NODE;
+      default -> owner.packageName() + "." + simple;
+    };
+  }
+
+  /** The setters of every class of {@code model}, as {@link BinderGenerator} looks them up. */
+  private static Map<String, Set<String>> setters(JCodeModel model) {
+    Map<String, Set<String>> setters = new HashMap<>();
+    for (Iterator<JPackage> packages = model.packages(); packages.hasNext(); ) {
+      for (Iterator<JDefinedClass> classes = packages.next().classes(); classes.hasNext(); ) {
+        JDefinedClass type = classes.next();
+        Set<String> own = new HashSet<>();
+        for (JMethod method : type.methods()) {
+          int parameters = method.params().size();
+          if (parameters == (method.name().equals("setAdditionalProperty") ? 2 : 1)) {
+            own.add(
+                method.name() + "(" + method.params().get(parameters - 1).type().fullName() + ")");
+          }
+        }
+        setters.put(type.fullName(), own);
+      }
+    }
+    return setters;
   }
 
   private ExprType typeOf(JsonNode reduced) {
@@ -149,13 +229,13 @@ public final class PojoGenerator {
     Map<String, ExprType.PojoType.Property> properties = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields =
         reduced.get("properties").properties().iterator();
-    JCodeModel names = new JCodeModel();
     java.util.Set<String> required = new java.util.HashSet<>();
     reduced.path("required").forEach(name -> required.add(name.asText()));
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
+      // NameHelper.getGetterName's, for a type that is never a primitive boolean.
       String getter =
-          this.names.getGetterName(field.getKey(), names.ref(Object.class), field.getValue());
+          "get" + names.getSetterName(field.getKey(), field.getValue()).substring("set".length());
       properties.put(
           field.getKey(),
           new ExprType.PojoType.Property(
@@ -209,5 +289,32 @@ public final class PojoGenerator {
 
   private static String path(JPackage pkg, String fileName) {
     return (pkg.isUnnamed() ? "" : pkg.name().replace('.', '/') + "/") + fileName;
+  }
+
+  /**
+   * jsonschema2pojo's names, with its illegal-character replacement answered without a regular
+   * expression (compiled on every call) for the names that have none, nearly all of them.
+   */
+  private static final class Names extends NameHelper {
+    Names() {
+      super(CONFIG);
+    }
+
+    @Override
+    public String replaceIllegalCharacters(String name) {
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        boolean legal =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '$';
+        if (!legal) {
+          return super.replaceIllegalCharacters(name);
+        }
+      }
+      return name;
+    }
   }
 }

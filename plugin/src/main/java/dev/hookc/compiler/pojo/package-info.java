@@ -1,5 +1,5 @@
 /**
  * Payload classes: JSON Schemas planned into expression types during analysis and generated into
- * Jackson-bound POJOs with jsonschema2pojo during emit. Reports nothing.
+ * Jackson-bound POJOs in jsonschema2pojo's shape during emit. Reports nothing.
  */
 package dev.hookc.compiler.pojo;
