@@ -7,7 +7,8 @@ import javax.crypto.spec.SecretKeySpec
 
 def project = new File(basedir, 'orders')
 assert new File(project, '.gitignore').text.contains('data/')
-assert new File(project, 'src/main/java/com/acme/orders/functions/RecordDelivery.java').isFile()
+assert new File(project, 'src/datasources/db.yaml').isFile()
+assert new File(project, 'src/datasources/db/V1__order_events.sql').isFile()
 def build = new File(basedir, 'build.log').text
 assert build.contains('hookc: generated')
 assert build =~ /Tests run: 4, Failures: 0, Errors: 0, Skipped: 0\s/

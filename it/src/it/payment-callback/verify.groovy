@@ -1,4 +1,4 @@
-// The payment project generated its code and the example's HTTP tests (H2 upsert included) passed.
+// The payment project generated its code and the example's HTTP tests (stub gateway, H2 table) passed.
 def log = new File(basedir, 'build.log').text
 assert log.contains('hookc: generated')
 def results = log =~ /Results:\s+\[INFO\]\s+\[INFO\] Tests run: (\d+), Failures: 0, Errors: 0/

@@ -98,6 +98,22 @@ class DatasourceApplicationTest {
   }
 
   @Test
+  void anEmptyConfiguredUrlMeansTheEmbeddedDatabase() throws Exception {
+    try (Application app =
+        DatasourceProject.assembly(DatasourceProject.db(true, List.of(DatasourceProject.V1)), false)
+            .builder()
+            .dataDirectory(data)
+            .config("db.url", "")
+            .host("127.0.0.1")
+            .port(0)
+            .build()
+            .start()) {
+      assertThat(post(app, "/pay", "payment-id: pi_2")).isEqualTo(201);
+    }
+    assertThat(data.resolve("db.mv.db")).exists();
+  }
+
+  @Test
   void aConfiguredUrlThatNamesNoDatabaseHookcOpensIsAProblem() {
     assertThatThrownBy(
             () ->

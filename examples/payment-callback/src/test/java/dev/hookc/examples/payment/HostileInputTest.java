@@ -15,36 +15,46 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Callbacks that the payments table cannot hold are refused with a 400 the gateway sees, and a
- * write the database refuses anyway answers 500, never the "processed successfully" 200 after which
- * a gateway does not retry and the payment is lost.
+ * Callbacks that the payments table cannot hold are refused with a 400 the gateway sees, a write
+ * the database refuses anyway answers 500, never the "processed successfully" 200 after which a
+ * gateway does not retry and the payment is lost, and a transaction id is sent to the gateway's API
+ * as one path segment, whatever it holds.
  */
 class HostileInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static GatewayStub gateway;
+  private static PaymentsTable payments;
   private static Application server;
-  private static PaymentStore payments;
 
   @BeforeAll
   static void start() throws Exception {
-    // The database RecordTransaction is made with: the test reads the payments table through it.
-    JdbcDataSource database = new JdbcDataSource();
-    database.setURL("jdbc:h2:mem:payments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    payments = new PaymentStore(database);
+    // The gateway knows every transaction these callbacks name, as pending.
+    gateway = new GatewayStub(id -> "pending");
+    payments = new PaymentsTable();
     server =
-        HookcApplication.builder().dataSource(database).host("127.0.0.1").port(0).build().start();
+        HookcApplication.builder()
+            .config("gateway.base_url", gateway.baseUrl())
+            .environment("GATEWAY_API_KEY", GatewayStub.API_KEY)
+            .dataSource("db", payments.dataSource())
+            .host("127.0.0.1")
+            .port(0)
+            .build()
+            .start();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
+    gateway.close();
   }
 
   @Test
@@ -165,6 +175,33 @@ class HostileInputTest {
     // The sender retries the 500; once the table is back, the payment is recorded.
     assertThat(post(payment(transaction, "order-1", "12.50", "EUR")).statusCode()).isEqualTo(200);
     assertThat(payments.find(transaction)).isPresent();
+  }
+
+  @Test
+  void asksTheGatewayForATransactionIdWithSlashesAsOnePathSegment() throws Exception {
+    String transaction = "tx/../../admin?x=" + UUID.randomUUID();
+
+    HttpResponse<String> response = post(payment(transaction, "order-1", "1", "EUR"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String segment = gateway.lastPath().substring("/v1/payments/".length());
+    assertThat(segment).doesNotContain("/", "?");
+    assertThat(URI.create("http://gateway/" + segment).getPath()).isEqualTo("/" + transaction);
+    assertThat(payments.find(transaction)).isPresent();
+  }
+
+  @Test
+  void refusesATransactionIdThatIsNoPathSegmentWith400() throws Exception {
+    for (String transaction : List.of("..", ".")) {
+      int callsBefore = gateway.calls();
+
+      HttpResponse<String> response = post(payment(transaction, "order-1", "1", "EUR"));
+
+      assertThat(response.statusCode()).as(transaction + ": " + response.body()).isEqualTo(400);
+      assertThat(pointers(response)).as(transaction).containsExactly("/transaction_id");
+      assertThat(gateway.calls()).as(transaction).isEqualTo(callsBefore);
+      assertThat(payments.find(transaction)).as(transaction).isEmpty();
+    }
   }
 
   private static void assertInternalError(HttpResponse<String> response) throws Exception {

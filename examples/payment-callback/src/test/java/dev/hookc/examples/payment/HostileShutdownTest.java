@@ -3,7 +3,7 @@ package dev.hookc.examples.payment;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookc.runtime.store.JdbcStore;
+import dev.hookc.runtime.store.ProjectDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example as its users run it, {@code HookcApplication.main} in a JVM of its own, stopped with
  * SIGTERM (as {@code docker stop} and Kubernetes stop it) in the middle of a burst of callbacks:
- * every callback answered 2xx is in the payments table, none is answered 500, and the log lines of
- * the callbacks and of the stop are all printed.
+ * every callback answered 2xx was confirmed with the gateway and is in the payments table, none is
+ * answered 500, and the log lines of the callbacks and of the stop are all printed.
  */
 @Timeout(30)
 class HostileShutdownTest {
@@ -65,6 +65,10 @@ class HostileShutdownTest {
             .redirectOutput(output.toFile());
     command.environment().put("PORT", "0");
     command.environment().remove("HOOKC_DATA_DIR");
+    // The gateway reports every transaction as successful.
+    GatewayStub gateway = new GatewayStub(id -> "success");
+    command.environment().put("GATEWAY_BASE_URL", gateway.baseUrl());
+    command.environment().put("GATEWAY_API_KEY", GatewayStub.API_KEY);
     Process app = command.start();
     Map<String, Integer> answers = new ConcurrentHashMap<>();
     AtomicBoolean sending = new AtomicBoolean(true);
@@ -86,6 +90,7 @@ class HostileShutdownTest {
       senders.shutdown();
       senders.awaitTermination(15, TimeUnit.SECONDS);
       app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      gateway.close();
     }
 
     Set<String> acknowledged = new HashSet<>();
@@ -107,7 +112,8 @@ class HostileShutdownTest {
         .containsPattern("INFO dev.hookc.runtime.HookcServer: stopped after \\d+ ms")
         .doesNotContain("Exception");
     for (String transaction : acknowledged) {
-      assertThat(printed).contains("payment " + transaction + " reported as success");
+      assertThat(printed)
+          .contains("payment " + transaction + " reported as success, gateway status success");
     }
     Matcher stopped = Pattern.compile("stopped after (\\d+) ms").matcher(printed);
     assertThat(stopped.find()).isTrue();
@@ -156,7 +162,8 @@ class HostileShutdownTest {
 
   private Set<String> recorded() throws Exception {
     Set<String> transactions = new HashSet<>();
-    String url = JdbcStore.h2Url(workingDirectory.resolve("data"));
+    // The datasource db without a url: H2 in ./data/db.
+    String url = ProjectDatabase.h2Url(workingDirectory.resolve("data"), "db");
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT transaction_id FROM payments")) {

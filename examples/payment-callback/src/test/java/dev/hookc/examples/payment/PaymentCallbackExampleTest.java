@@ -4,59 +4,142 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookc.examples.payment.functions.RecordTransactionArgs;
-import dev.hookc.examples.payment.functions.RecordTransactionFunction;
 import dev.hookc.runtime.Application;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * The example over real HTTP: each callback is confirmed with a stub of the gateway's API and the
+ * gateway's status is recorded in the payments table, which the test reads with JDBC.
+ */
+@Timeout(30)
 class PaymentCallbackExampleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static GatewayStub gateway;
+  private static PaymentsTable payments;
   private static Application server;
-  private static PaymentStore payments;
 
   @BeforeAll
   static void start() throws Exception {
-    // The database RecordTransaction is made with: the test reads the payments table through it.
-    JdbcDataSource database = new JdbcDataSource();
-    database.setURL("jdbc:h2:mem:payments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    payments = new PaymentStore(database);
-    server =
-        HookcApplication.builder().dataSource(database).host("127.0.0.1").port(0).build().start();
+    gateway = new GatewayStub();
+    payments = new PaymentsTable();
+    server = application(GatewayStub.API_KEY);
+  }
+
+  private static Application application(String apiKey) {
+    return HookcApplication.builder()
+        .config("gateway.base_url", gateway.baseUrl())
+        .environment("GATEWAY_API_KEY", apiKey)
+        .dataSource("db", payments.dataSource())
+        .host("127.0.0.1")
+        .port(0)
+        .build()
+        .start();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
+    gateway.close();
   }
 
   @Test
   void recordsAPaymentAndUpdatesItOnARepeatedCallback() throws Exception {
     String transaction = "tx-" + UUID.randomUUID();
 
+    gateway.knows(transaction, "pending");
     HttpResponse<String> first = post(payment(transaction, "pending", "12.50"));
+    gateway.knows(transaction, "success");
     HttpResponse<String> second = post(payment(transaction, "success", "12.50"));
 
-    assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
     JsonNode answer = JSON.readTree(second.body());
     assertThat(answer.get("transaction_id").asText()).isEqualTo(transaction);
     assertThat(answer.get("status").asText()).isEqualTo("success");
-    PaymentStore.Payment stored = payments.find(transaction).orElseThrow();
+    assertThat(payments.count(transaction)).isEqualTo(1);
+    PaymentsTable.Payment stored = payments.find(transaction).orElseThrow();
     assertThat(stored.status()).isEqualTo("success");
+    assertThat(stored.orderId()).isEqualTo("order-7");
+    assertThat(stored.currency()).isEqualTo("EUR");
     assertThat(stored.amount()).isEqualByComparingTo(new BigDecimal("12.50"));
+  }
+
+  @Test
+  void recordsTheGatewaysStatusWhenCallbacksArriveOutOfOrder() throws Exception {
+    String transaction = "tx-" + UUID.randomUUID();
+    gateway.knows(transaction, "success");
+
+    // The late "pending" callback arrives after the payment succeeded: the row stays "success".
+    HttpResponse<String> late = post(payment(transaction, "pending", "12.50"));
+
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+    assertThat(JSON.readTree(late.body()).get("status").asText()).isEqualTo("success");
+    assertThat(payments.find(transaction).orElseThrow().status()).isEqualTo("success");
+  }
+
+  @Test
+  void answers422AndStoresNothingForATransactionTheGatewayDoesNotKnow() throws Exception {
+    String transaction = "tx-forged-" + UUID.randomUUID();
+
+    HttpResponse<String> response = post(payment(transaction, "success", "12.50"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(response.body()).get("transaction_id").asText())
+        .isEqualTo(transaction);
+    assertThat(payments.find(transaction)).isEmpty();
+  }
+
+  @Test
+  void answers503AndStoresNothingWhileTheGatewayIsDownThenRecordsTheRetry() throws Exception {
+    String transaction = "tx-" + UUID.randomUUID();
+    gateway.knows(transaction, "success");
+
+    gateway.down(true);
+    HttpResponse<String> during;
+    try {
+      during = post(payment(transaction, "success", "12.50"));
+    } finally {
+      gateway.down(false);
+    }
+
+    assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+    assertThat(during.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(during.body()).doesNotContain("processed successfully");
+    assertThat(payments.find(transaction)).isEmpty();
+    // The gateway delivers the callback again; now it is confirmed and recorded.
+    assertThat(post(payment(transaction, "success", "12.50")).statusCode()).isEqualTo(200);
+    assertThat(payments.find(transaction).orElseThrow().status()).isEqualTo("success");
+  }
+
+  @Test
+  void answers503AndStoresNothingWhenTheGatewayRefusesTheApiKey() throws Exception {
+    String transaction = "tx-" + UUID.randomUUID();
+    gateway.knows(transaction, "success");
+    int refusedBefore = gateway.unauthorized();
+
+    HttpResponse<String> response;
+    try (Application misconfigured = application("gw_wrong_key")) {
+      response = post(misconfigured, payment(transaction, "success", "12.50"));
+    }
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+    assertThat(gateway.unauthorized()).isGreaterThan(refusedBefore);
+    assertThat(payments.find(transaction)).isEmpty();
   }
 
   @Test
@@ -71,6 +154,8 @@ class PaymentCallbackExampleTest {
 
   @Test
   void reportsEveryViolationAtOnce() throws Exception {
+    int callsBefore = gateway.calls();
+
     HttpResponse<String> response =
         post("{\"transaction_id\":\"\",\"status\":\"success\",\"amount\":-1,\"currency\":\"eur\"}");
 
@@ -78,45 +163,32 @@ class PaymentCallbackExampleTest {
     assertThat(JSON.readTree(response.body()).get("errors"))
         .extracting(e -> e.get("pointer").asText())
         .containsExactlyInAnyOrder("/transaction_id", "/amount", "/currency");
+    assertThat(gateway.calls()).as("the gateway is not asked").isEqualTo(callsBefore);
   }
 
   @Test
   void refusesASuccessfulPaymentWithoutAnAmount() throws Exception {
     String transaction = "tx-" + UUID.randomUUID();
+    gateway.knows(transaction, "success");
 
-    HttpResponse<String> response = post(payment(transaction, "success", "0"));
+    HttpResponse<String> response = post(payment(transaction, "pending", "0"));
 
-    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(response.body()).get("detail").asText())
+        .isEqualTo("a successful payment must have a positive amount");
     assertThat(payments.find(transaction)).isEmpty();
   }
 
   @Test
-  void recordsThroughAFunctionGivenToTheBuilderInsteadOfTheProjectsOwn() throws Exception {
-    List<RecordTransactionArgs> recorded = new CopyOnWriteArrayList<>();
-    RecordTransactionFunction fake =
-        (args, context) -> {
-          recorded.add(args);
-          return Map.of("transaction_id", args.transactionId(), "created", true);
-        };
+  void recordsAPendingPaymentWithoutAnAmount() throws Exception {
     String transaction = "tx-" + UUID.randomUUID();
+    gateway.knows(transaction, "pending");
 
-    HttpResponse<String> response;
-    try (Application app =
-        HookcApplication.builder()
-            .function(RecordTransactionFunction.class, fake)
-            .host("127.0.0.1")
-            .port(0)
-            .build()
-            .start()) {
-      response = post(app, payment(transaction, "success", "12.50"));
-    }
+    HttpResponse<String> response = post(payment(transaction, "pending", "0"));
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(recorded).hasSize(1);
-    assertThat(recorded.get(0).transactionId()).isEqualTo(transaction);
-    assertThat(recorded.get(0).amount()).isEqualByComparingTo(new BigDecimal("12.50"));
-    // The project's RecordTransaction did not run: the payments table never saw it.
-    assertThat(payments.find(transaction)).isEmpty();
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(payments.find(transaction).orElseThrow().amount()).isEqualByComparingTo("0");
   }
 
   private static String payment(String transaction, String status, String amount) {
@@ -136,6 +208,7 @@ class PaymentCallbackExampleTest {
   private static HttpResponse<String> post(Application to, String body) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(to.baseUri() + "/payment/callback"))
+            .timeout(Duration.ofSeconds(15))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();

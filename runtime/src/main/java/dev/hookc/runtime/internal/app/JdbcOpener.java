@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * Opens {@code type: jdbc} datasources: on the builder's {@code DataSource} for it if a test gave
- * one, else on the URL, else on an embedded H2 file database {@code <data directory>/<name>}.
+ * one, else on the URL, else (no URL, or an empty one) on an embedded H2 file database {@code <data
+ * directory>/<name>}.
  */
 final class JdbcOpener implements DatasourceOpener<JdbcDefinition> {
 
@@ -24,6 +25,9 @@ final class JdbcOpener implements DatasourceOpener<JdbcDefinition> {
     String prefix = "the datasource " + name + ": ";
     int before = problems.size();
     String url = context.optional(name, "url", definition.url(), problems);
+    // An empty URL (config's default of "") means the embedded database, so that a project can
+    // name its URL in config and set it only where it runs on another database.
+    boolean embedded = url == null ? definition.url().isEmpty() : url.isBlank();
     String user = context.optional(name, "user", definition.user(), problems);
     String password = context.optional(name, "password", definition.password(), problems);
     if (definition.maximumPoolSize() < 1) {
@@ -46,7 +50,7 @@ final class JdbcOpener implements DatasourceOpener<JdbcDefinition> {
     Optional<DataSource> given = context.dataSource(name);
     if (given.isPresent()) {
       database.dataSource(given.get());
-    } else if (url != null || definition.url().isPresent()) {
+    } else if (!embedded) {
       if (url != null) {
         ProjectDatabase.check(url).ifPresent(problem -> problems.add(prefix + problem));
       }

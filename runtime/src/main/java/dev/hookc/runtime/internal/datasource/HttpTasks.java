@@ -1,5 +1,6 @@
 package dev.hookc.runtime.internal.datasource;
 
+import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.datasource.DatasourceException;
 import dev.hookc.runtime.datasource.HttpCall;
 import dev.hookc.runtime.datasource.HttpDatasource;
@@ -16,9 +17,23 @@ import dev.hookc.runtime.workflow.Status;
 public final class HttpTasks {
   private HttpTasks() {}
 
-  /** Makes {@code call} on {@code datasource}. */
+  /**
+   * Makes {@code call} on {@code datasource}.
+   *
+   * @throws HttpProblem 422 when a value the workflow computed cannot be sent (a path value such as
+   *     {@code ..}, a header value with a line break): the build checked every other part of the
+   *     call, so such a value came from the delivery, and trying it again cannot help
+   */
   public static Status call(HttpDatasource datasource, HttpCall call) {
-    HttpResult result = datasource.call(call);
+    HttpResult result;
+    try {
+      result = datasource.call(call);
+    } catch (IllegalArgumentException e) {
+      throw new HttpProblem(
+          422,
+          "Unprocessable value",
+          "a value of this request cannot be sent to " + datasource.name() + ": " + e.getMessage());
+    }
     if (result.status() >= 400) {
       throw new DatasourceException(datasource.name(), call.method() + " " + call.path(), result);
     }

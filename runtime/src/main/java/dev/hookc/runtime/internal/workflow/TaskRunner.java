@@ -86,10 +86,21 @@ public final class TaskRunner {
       if (onError == null) {
         throw attempt.crash();
       }
-      LOG.log(
-          Level.ERROR,
-          attempt.crash().getMessage() + "; the on_error of " + task + " handles it",
-          attempt.crash().getCause());
+      if (attempt.crash().getCause() instanceof DatasourceException failure) {
+        // An expected outcome that the workflow was written to handle (a duplicate row, a 404):
+        // one line, no stack trace.
+        LOG.log(
+            Level.WARNING,
+            "task {0}: {1}; its on_error handles it ({2})",
+            task,
+            failure.getMessage(),
+            failure.kind().code());
+      } else {
+        LOG.log(
+            Level.ERROR,
+            attempt.crash().getMessage() + "; the on_error of " + task + " handles it",
+            attempt.crash().getCause());
+      }
       return onError.handle(
           attempt.crash().getCause() instanceof DatasourceException failure
               ? DatasourceFailures.status(failure)

@@ -291,6 +291,17 @@ class HttpDatasourceTest {
   }
 
   @Test
+  void anHttpTaskWhosePathValueCannotBeOneSegmentIsTheSendersMistakeNotAServerError() {
+    assertThatThrownBy(
+            () ->
+                HttpTasks.call(
+                    open(definition(provider.baseUrl(), Retry.none())),
+                    call("GET", "/v1/intents/{id}", Map.of("id", ".."), Map.of(), Map.of(), null)))
+        .isInstanceOfSatisfying(
+            dev.hookc.runtime.HttpProblem.class, e -> assertThat(e.status()).isEqualTo(422));
+  }
+
+  @Test
   void reportsEverySettingThatIsMissingOrWrongWithoutItsValue() {
     HttpDefinition definition =
         new HttpDefinition(
