@@ -111,7 +111,13 @@ public final class HookcApplication {
                 "SELECT id, status, amount, currency FROM payments WHERE id = :id"),
             Map.entry(
                 "markPaid",
-                "UPDATE orders SET paid = TRUE WHERE payment_id = :id")));
+                "UPDATE orders SET paid = TRUE WHERE payment_id = :id"),
+            Map.entry(
+                "order_summary",
+                "SELECT o.id, o.payment_id, p.id AS \"payment id\", o.paid, 1 AS class,\n"
+                    + "       CAST(:since AS TIMESTAMP) AS since\n"
+                    + "FROM orders o LEFT JOIN payments p ON p.id = o.payment_id\n"
+                    + "WHERE o.paid = :paid\n")));
   }
 
   /**

@@ -95,7 +95,7 @@ public final class Analyzer {
     Map<Workflow, CompiledWorkflow> workflows =
         compile(project, functions, hooks, workflowBodies, statements);
     new ReturnChecker(diagnostics, functions).check(project);
-    new FunctionConstructors(diagnostics, project.datasources().values())
+    new FunctionConstructors(diagnostics, project.datasources().values(), names.packageName())
         .check(calledJavaFunctions(workflows.values()));
     // Read once more, together, so that what they share is generated once. Their mistakes are
     // reported where a schema that uses them reads them; one that nothing uses generates nothing.

@@ -80,10 +80,13 @@ public final class Binder {
         guards,
         project.http().settings(),
         analysis.config(),
-        JavaFunctionBinder.bind(workflows, List.copyOf(project.datasources().values())),
+        JavaFunctionBinder.bind(
+            workflows, List.copyOf(project.datasources().values()), names.packageName()),
         shared,
         usedDefinitions,
-        List.copyOf(project.datasources().values()));
+        List.copyOf(project.datasources().values()),
+        StatementsBinder.bind(
+            names, List.copyOf(project.datasources().values()), analysis.statements()));
   }
 
   private BoundEvent event(

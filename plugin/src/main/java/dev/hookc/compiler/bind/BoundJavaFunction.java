@@ -22,12 +22,14 @@ import java.util.Map;
  *     passed with different types is dynamic
  * @param callers the calling tasks, {@code workflow.task}, in the order the workflows are bound
  * @param datasources the project's datasources, which its constructor's parameters may take
+ * @param packageName the generated code's package, where the typed statements classes are
  */
 public record BoundJavaFunction(
     ResolvedFunction.JavaFunction function,
     Map<String, ExprType> components,
     List<String> callers,
-    List<Datasource> datasources) {
+    List<Datasource> datasources,
+    String packageName) {
 
   public BoundJavaFunction {
     components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
@@ -50,7 +52,7 @@ public record BoundJavaFunction(
   public List<ConstructorArgument> constructorArguments() {
     return function
         .source()
-        .flatMap(source -> FunctionConstructors.arguments(source, datasources))
+        .flatMap(source -> FunctionConstructors.arguments(source, datasources, packageName))
         .orElse(List.of());
   }
 

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @param definitions the project's shared definitions, as read
  * @param usedDefinitions the shared definitions that some validator calls, by name
  * @param datasources the datasources of {@code src/datasources}, by name
+ * @param statements the typed statements class of each jdbc datasource, in name order
  */
 public record BoundProject(
     Names names,
@@ -41,7 +42,8 @@ public record BoundProject(
     Map<String, BoundJavaFunction> javaFunctions,
     SchemaDefinitions definitions,
     Set<String> usedDefinitions,
-    List<Datasource> datasources) {
+    List<Datasource> datasources,
+    List<BoundStatements> statements) {
 
   public BoundProject {
     events = List.copyOf(events);
@@ -49,6 +51,7 @@ public record BoundProject(
     javaFunctions = Collections.unmodifiableMap(new TreeMap<>(javaFunctions));
     usedDefinitions = Set.copyOf(usedDefinitions);
     datasources = List.copyOf(datasources);
+    statements = List.copyOf(statements);
   }
 
   /** The events that have a controller: those whose {@code fn} names a YAML workflow. */

@@ -18,7 +18,7 @@ final class JavaFunctionBinder {
 
   /** The contract of every Java function some task of {@code workflows} calls, by name. */
   static Map<String, BoundJavaFunction> bind(
-      List<BoundWorkflow> workflows, List<Datasource> datasources) {
+      List<BoundWorkflow> workflows, List<Datasource> datasources, String packageName) {
     Map<String, Calls> calls = new TreeMap<>();
     for (BoundWorkflow workflow : workflows) {
       String id = workflow.workflow().id();
@@ -29,7 +29,9 @@ final class JavaFunctionBinder {
     calls.forEach(
         (name, c) ->
             bound.put(
-                name, new BoundJavaFunction(c.function, c.components, c.callers, datasources)));
+                name,
+                new BoundJavaFunction(
+                    c.function, c.components, c.callers, datasources, packageName)));
     return Collections.unmodifiableMap(bound);
   }
 

@@ -3,28 +3,37 @@ package dev.hookc.compiler.check;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.JavaFunctionClass;
+import dev.hookc.compiler.naming.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Chooses the constructor hookc calls for each Java function and what it passes: the class's one
  * public constructor (Java's default one when it declares none), each parameter a resource hookc
- * injects ({@link Injection}). A class with several public constructors or none, or a parameter of
- * another type, is reported at its place in the Java file. What the constructor throws, checked or
- * not, fails the application's start (the generated factory is a {@code FunctionFactory}).
+ * injects ({@link Injection}) or a jdbc datasource's typed statements class, {@code
+ * <package>.datasources.DbStatements}, matched by its qualified name. A class with several public
+ * constructors or none, or a parameter of another type, is reported at its place in the Java file.
+ * What the constructor throws, checked or not, fails the application's start (the generated factory
+ * is a {@code FunctionFactory}).
  */
 public final class FunctionConstructors {
   private final Diagnostics diagnostics;
   private final Collection<Datasource> datasources;
+  private final String packageName;
 
   /**
    * @param datasources the project's datasources, which parameters of their types are given
+   * @param packageName the generated code's package, where the typed statements classes are
    */
-  public FunctionConstructors(Diagnostics diagnostics, Collection<Datasource> datasources) {
+  public FunctionConstructors(
+      Diagnostics diagnostics, Collection<Datasource> datasources, String packageName) {
     this.diagnostics = diagnostics;
     this.datasources = datasources;
+    this.packageName = packageName;
   }
 
   /** Checks the class of each of {@code called}, the Java functions the workflows call. */
@@ -57,8 +66,35 @@ public final class FunctionConstructors {
           "keep one constructor public; its parameters may be: " + Injection.described());
       return;
     }
+    Map<String, String> statements = statementClasses(packageName, datasources);
     for (JavaFunctionClass.Constructor constructor : callable) {
       for (JavaFunctionClass.Parameter parameter : constructor.parameters()) {
+        if (parameter.type().dimensions() == 0
+            && parameter.type().arguments().isEmpty()
+            && statements.containsKey(parameter.type().name())) {
+          continue;
+        }
+        if (parameter.type().name().startsWith(packageName + ".datasources.")) {
+          // A generated package: most likely a datasource renamed or misspelt.
+          diagnostics.report(
+              CheckCode.FUNCTION_PARAMETER,
+              parameter.location(),
+              "no jdbc datasource generates "
+                  + parameter.type().display()
+                  + " for '"
+                  + parameter.name()
+                  + "' in "
+                  + java.className(),
+              statements.isEmpty()
+                  ? "src/datasources declares no jdbc datasource"
+                  : "typed statements classes: "
+                      + String.join(
+                          ", ",
+                          statements.keySet().stream()
+                              .map(n -> n.substring(n.lastIndexOf('.') + 1))
+                              .toList()));
+          continue;
+        }
         Optional<Injection> injection = Injection.of(parameter.type());
         if (injection.isPresent()
             && datasource(injection.get(), parameter, datasources).isEmpty()) {
@@ -103,7 +139,7 @@ public final class FunctionConstructors {
    * #check}).
    */
   public static Optional<List<ConstructorArgument>> arguments(
-      JavaFunctionClass java, Collection<Datasource> datasources) {
+      JavaFunctionClass java, Collection<Datasource> datasources, String packageName) {
     if (java.constructors().isEmpty()) {
       return Optional.of(List.of());
     }
@@ -112,7 +148,17 @@ public final class FunctionConstructors {
       return Optional.empty();
     }
     List<ConstructorArgument> arguments = new ArrayList<>();
+    Map<String, String> statements = statementClasses(packageName, datasources);
     for (JavaFunctionClass.Parameter parameter : callable.get(0).parameters()) {
+      String statementsOf = statements.get(parameter.type().name());
+      if (statementsOf != null && parameter.type().is(parameter.type().name())) {
+        arguments.add(
+            new ConstructorArgument(
+                Injection.JDBC_STATEMENTS,
+                Optional.of(statementsOf),
+                Optional.of(parameter.type().name())));
+        continue;
+      }
       Optional<Injection> injection = Injection.of(parameter.type());
       if (injection.isEmpty()) {
         return Optional.empty();
@@ -144,6 +190,16 @@ public final class FunctionConstructors {
       return Optional.of(parameter.name());
     }
     return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
+  }
+
+  /** The qualified name of each jdbc datasource's typed statements class, to its datasource. */
+  private static Map<String, String> statementClasses(
+      String packageName, Collection<Datasource> all) {
+    Map<String, String> classes = new TreeMap<>();
+    new Names(packageName)
+        .statements(named(true, all))
+        .forEach((datasource, type) -> classes.put(type.canonicalName(), datasource));
+    return classes;
   }
 
   private static List<String> named(boolean jdbc, Collection<Datasource> all) {

@@ -23,7 +23,13 @@ public enum Injection {
   /** A jdbc datasource: named like the parameter, or the only one. */
   JDBC_DATASOURCE("dev.hookc.runtime.datasource.JdbcDatasource"),
   /** An http datasource: named like the parameter, or the only one. */
-  HTTP_DATASOURCE("dev.hookc.runtime.datasource.HttpDatasource");
+  HTTP_DATASOURCE("dev.hookc.runtime.datasource.HttpDatasource"),
+  /**
+   * A jdbc datasource's generated typed statements, {@code <package>.datasources.DbStatements}:
+   * chosen by the class, whose name depends on the project's package ({@link
+   * FunctionConstructors}), so {@link #of} never answers it.
+   */
+  JDBC_STATEMENTS("");
 
   private final String type;
 
@@ -38,7 +44,7 @@ public enum Injection {
 
   /** What is injected for a parameter of type {@code type}, if hookc can inject it. */
   public static Optional<Injection> of(JavaType type) {
-    return Arrays.stream(values()).filter(i -> type.is(i.type)).findFirst();
+    return Arrays.stream(values()).filter(i -> i != JDBC_STATEMENTS && type.is(i.type)).findFirst();
   }
 
   /** The types hookc injects, for messages: {@code JsonNode (the configuration), ...}. */
@@ -54,6 +60,7 @@ public enum Injection {
                   case LOGGER -> "System.Logger (named after the function)";
                   case JDBC_DATASOURCE -> "JdbcDatasource (named like the parameter)";
                   case HTTP_DATASOURCE -> "HttpDatasource (named like the parameter)";
+                  case JDBC_STATEMENTS -> "<package>.datasources.<Name>Statements";
                 })
         .collect(Collectors.joining(", "));
   }

@@ -2,7 +2,6 @@ package dev.hookc.compiler.datasource;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
-import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.runtime.internal.datasource.NamedSql;
 import java.sql.Connection;
@@ -100,13 +99,13 @@ public final class SqlChecker {
         }
       }
       ResultSetMetaData result = prepared.getMetaData();
-      Optional<Map<String, ExprType>> columns = Optional.empty();
+      Optional<Map<String, SqlType>> columns = Optional.empty();
       if (result != null && result.getColumnCount() > 0) {
-        Map<String, ExprType> read = new LinkedHashMap<>();
+        Map<String, SqlType> read = new LinkedHashMap<>();
         for (int i = 1; i <= result.getColumnCount(); i++) {
           read.put(
               result.getColumnLabel(i).toLowerCase(Locale.ROOT),
-              SqlType.of(result.getColumnType(i), result.getColumnTypeName(i)).exprType());
+              SqlType.of(result.getColumnType(i), result.getColumnTypeName(i)));
         }
         columns = Optional.of(read);
       }

@@ -11,11 +11,11 @@ import java.util.Optional;
  *
  * @param parameters each named parameter, in the order first written, with the SQL type the
  *     database infers for it
- * @param columns a rows statement's result columns, lower case, in select order, with their types
- *     in expressions; empty for a statement that changes rows
+ * @param columns a rows statement's result columns, lower case, in select order, with the SQL type
+ *     the database gives each; empty for a statement that changes rows
  */
 public record StatementShape(
-    Map<String, SqlType> parameters, Optional<Map<String, ExprType>> columns) {
+    Map<String, SqlType> parameters, Optional<Map<String, SqlType>> columns) {
 
   public StatementShape {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -30,7 +30,12 @@ public record StatementShape(
   /** The type of a task's {@code data}: a list of rows of typed columns, or {@code {count}}. */
   public ExprType data() {
     return columns
-        .<ExprType>map(c -> new ExprType.ListType(new ExprType.ObjectType(c, false)))
+        .<ExprType>map(
+            c -> {
+              Map<String, ExprType> types = new LinkedHashMap<>();
+              c.forEach((name, type) -> types.put(name, type.exprType()));
+              return new ExprType.ListType(new ExprType.ObjectType(types, false));
+            })
         .orElseGet(() -> new ExprType.ObjectType(Map.of("count", ExprType.INTEGER), false));
   }
 }

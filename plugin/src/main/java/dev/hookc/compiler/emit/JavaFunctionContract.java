@@ -1,5 +1,6 @@
 package dev.hookc.compiler.emit;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -90,6 +91,12 @@ final class JavaFunctionContract {
           switch (argument.injection()) {
             case JDBC_DATASOURCE -> CodeBlock.of("$L.jdbc($S)", wiring, datasource);
             case HTTP_DATASOURCE -> CodeBlock.of("$L.http($S)", wiring, datasource);
+            case JDBC_STATEMENTS ->
+                CodeBlock.of(
+                    "new $T($L.jdbc($S))",
+                    ClassName.bestGuess(argument.type().orElseThrow()),
+                    wiring,
+                    datasource);
             case CONFIG -> CodeBlock.of("$L.config()", wiring);
             case DATA_SOURCE -> CodeBlock.of("$L.dataSource()", wiring);
             case HTTP_CLIENT -> CodeBlock.of("$L.httpClient()", wiring);

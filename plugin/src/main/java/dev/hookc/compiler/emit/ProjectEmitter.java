@@ -6,6 +6,7 @@ import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.bind.BoundProject;
+import dev.hookc.compiler.bind.BoundStatements;
 import dev.hookc.compiler.bind.BoundWorkflow;
 import dev.hookc.compiler.bind.ControllerContract;
 import dev.hookc.compiler.check.ResolvedFunction;
@@ -98,6 +99,14 @@ public final class ProjectEmitter {
               workflow.origins(),
               Optional.of(workflow.workflow().file()),
               () -> GeneratedSource.ofAll(workflowFiles(workflows, workflow))));
+    }
+    // A typed statements class depends on its datasource's YAML and migrations alone.
+    for (BoundStatements statements : project.statements()) {
+      units.add(
+          new EmitUnit(
+              "statements " + statements.type().canonicalName(),
+              statements.origins(),
+              () -> List.of(GeneratedSource.of(StatementsEmitter.emit(statements)))));
     }
     Map<String, ExprType> workflowBodies = new LinkedHashMap<>();
     project.workflows().forEach(w -> workflowBodies.put(w.workflow().id(), w.body()));

@@ -118,6 +118,11 @@ public sealed interface Datasource {
     public Location location() {
       return node.location();
     }
+
+    /** The 1-based line it is written on. */
+    public int line() {
+      return node.location().line();
+    }
   }
 
   /**

@@ -103,6 +103,26 @@ public final class Names {
     return ClassName.get(packageName, "HookcApplication");
   }
 
+  /**
+   * The typed statements class of each jdbc datasource, by datasource name: {@code
+   * <package>.datasources.DbStatements} for {@code db}. Names that map to one class ({@code my_db},
+   * {@code myDb}) are numbered in name order ({@code MyDbStatements}, {@code MyDbStatements2}), so
+   * that the choice does not depend on the order files are found in.
+   */
+  public java.util.Map<String, ClassName> statements(java.util.Collection<String> jdbcDatasources) {
+    java.util.Map<String, ClassName> classes = new java.util.TreeMap<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (String name : new java.util.TreeSet<>(jdbcDatasources)) {
+      String base = FunctionNames.upperCamel(name) + "Statements";
+      String simple = base;
+      for (int n = 2; !taken.add(simple.toLowerCase(java.util.Locale.ROOT)); n++) {
+        simple = base + n;
+      }
+      classes.put(name, ClassName.get(packageName + ".datasources", simple));
+    }
+    return java.util.Collections.unmodifiableMap(classes);
+  }
+
   private String workflowPackage(String id) {
     int dot = id.lastIndexOf('.');
     return packageName

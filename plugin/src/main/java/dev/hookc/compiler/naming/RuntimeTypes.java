@@ -94,6 +94,7 @@ public final class RuntimeTypes {
   // dev.hookc.runtime.datasource: the datasources users' functions are given.
   public static final ClassName JDBC_DATASOURCE = ClassName.get(DATASOURCE, "JdbcDatasource");
   public static final ClassName HTTP_DATASOURCE = ClassName.get(DATASOURCE, "HttpDatasource");
+  public static final ClassName TRANSACTION_WORK = ClassName.get(DATASOURCE, "TransactionWork");
 
   // dev.hookc.runtime.internal.datasource: datasource definitions and tasks.
   public static final ClassName JDBC_DEFINITION =

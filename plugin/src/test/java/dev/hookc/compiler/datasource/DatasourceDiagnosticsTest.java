@@ -246,4 +246,45 @@ class DatasourceDiagnosticsTest {
             "src/functions/record.yaml:HC6106@6:7",
             "src/functions/record.yaml:HC4009@9:31");
   }
+
+  @Test
+  void acceptsEachJdbcDatasourcesTypedStatementsWhateverTheParameterIsNamed() {
+    datasource("  find: SELECT id FROM payments WHERE id = :id\n");
+    project
+        .file("src/datasources/audit.yaml", "type: jdbc\n")
+        .file(
+            "src/main/java/com/example/hooks/functions/Count.java",
+            "package com.example.hooks.functions;\n"
+                + "\n"
+                + "import com.example.hooks.datasources.AuditStatements;\n"
+                + "import com.example.hooks.datasources.DbStatements;\n"
+                + "\n"
+                + "public final class Count {\n"
+                + "  public Count(DbStatements payments, AuditStatements log) {}\n"
+                + "}\n");
+    workflow("  - id: count\n    fn: count\n");
+
+    assertThat(project.codes()).isEmpty();
+  }
+
+  @Test
+  void reportsATypedStatementsParameterOfNoJdbcDatasource() {
+    datasource("  find: SELECT id FROM payments WHERE id = :id\n");
+    project
+        .file("src/datasources/stripe.yaml", "type: http\nbase_url: https://api.example\n")
+        .file(
+            "src/main/java/com/example/hooks/functions/Count.java",
+            "package com.example.hooks.functions;\n"
+                + "\n"
+                + "import com.example.hooks.datasources.DbStatement;\n"
+                + "import com.example.hooks.datasources.StripeStatements;\n"
+                + "\n"
+                + "public final class Count {\n"
+                + "  public Count(DbStatement db,\n"
+                + "      StripeStatements stripe) {}\n"
+                + "}\n");
+    workflow("  - id: count\n    fn: count\n");
+
+    assertThat(project.codes()).containsExactly("HC3803@7:16", "HC3803@8:7");
+  }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The code generated for a project with a jdbc and an http datasource (definitions, statements, a
- * transaction, an http call) is compared with golden files — regenerate them with {@code
- * -Dhookc.golden.update=true} and review the diff — and compiles.
+ * transaction, an http call, the jdbc datasource's typed statements class) is compared with golden
+ * files — regenerate them with {@code -Dhookc.golden.update=true} and review the diff — and
+ * compiles.
  */
 class DatasourceGoldenTest {
   private static final String PACKAGE = "dev.hookc.test.datasources";
@@ -25,7 +26,9 @@ class DatasourceGoldenTest {
     Map<String, String> generated = new TreeMap<>();
     for (GeneratedSource source : ProjectBuild.compileYaml(PROJECT, PACKAGE).sources()) {
       String path = source.path();
-      if (path.endsWith("/HookcApplication.java") || path.contains("/RecordPaymentWorkflow")) {
+      if (path.endsWith("/HookcApplication.java")
+          || path.contains("/RecordPaymentWorkflow")
+          || path.endsWith("/datasources/DbStatements.java")) {
         generated.put(path.substring(path.lastIndexOf('/') + 1), source.content());
       }
     }
