@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.naming.FunctionNames;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -154,20 +156,63 @@ final class PojoSchemas {
     return Optional.of("mixed");
   }
 
+  /**
+   * The schema a local {@code $ref} names. Its fragment is a URI fragment holding a JSON Pointer:
+   * it is percent-decoded before the pointer is followed, so {@code #/definitions/foo%22bar} names
+   * the definition {@code foo"bar} as the validator reads it ({@code ~0} and {@code ~1} are the
+   * pointer's own escapes of {@code ~} and {@code /}).
+   */
   private Optional<JsonNode> resolve(String ref) {
-    if (ref.equals("#")) {
+    if (!ref.startsWith("#")) {
+      return Optional.empty();
+    }
+    String pointer = percentDecode(ref.substring(1));
+    if (pointer.isEmpty()) {
       return Optional.of(root);
     }
-    if (ref.startsWith("#/")) {
-      JsonNode local = root.at(ref.substring(1));
-      if (!local.isMissingNode()) {
-        return Optional.of(local);
+    if (!pointer.startsWith("/")) {
+      return Optional.empty();
+    }
+    JsonNode local = root.at(pointer);
+    if (!local.isMissingNode()) {
+      return Optional.of(local);
+    }
+    String prefix = "/definitions/";
+    if (pointer.startsWith(prefix)) {
+      String rest = pointer.substring(prefix.length());
+      int slash = rest.indexOf('/');
+      String name =
+          (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+      JsonNode shared = definitions.get(name);
+      if (shared == null) {
+        return Optional.empty();
       }
-      String prefix = "#/definitions/";
-      if (ref.startsWith(prefix)) {
-        return Optional.ofNullable(definitions.get(ref.substring(prefix.length())));
-      }
+      JsonNode target = slash < 0 ? shared : shared.at(rest.substring(slash));
+      return target.isMissingNode() ? Optional.empty() : Optional.of(target);
     }
     return Optional.empty();
+  }
+
+  /** RFC 3986 percent-decoding as UTF-8; a {@code %} not followed by two hex digits stays. */
+  private static String percentDecode(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (c == '%' && high >= 0 && low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 2;
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+        byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+        bytes.write(encoded, 0, encoded.length);
+        i = end - 1;
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
