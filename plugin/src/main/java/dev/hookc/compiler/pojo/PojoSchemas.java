@@ -94,10 +94,33 @@ final class PojoSchemas {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       properties.set(
-          field.getKey(),
-          reduce(field.getValue(), className + FunctionNames.upperCamel(field.getKey()), refs));
+          field.getKey(), reduce(field.getValue(), className + classSuffix(field.getKey()), refs));
     }
     return reduced;
+  }
+
+  /**
+   * The part of a nested class's name a property contributes. A name with a character
+   * jsonschema2pojo cannot take keeps it, as {@code X}, its hex digits and {@code X}: {@code foo
+   * bar} and {@code foo/bar} name two classes, where dropping the characters named both {@code
+   * FooBar}, which only jsonschema2pojo could tell apart, and it fails on such names.
+   */
+  private static String classSuffix(String key) {
+    String escaped = PojoGenerator.escapeUnsafe(key);
+    if (escaped.equals(key)) {
+      return FunctionNames.upperCamel(key);
+    }
+    StringBuilder marked = new StringBuilder();
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c == '$' && key.indexOf('$') < 0 && i + 4 < escaped.length()) {
+        marked.append('X').append(escaped, i + 1, i + 5).append('X');
+        i += 4;
+      } else {
+        marked.append(c);
+      }
+    }
+    return FunctionNames.upperCamel(marked.toString());
   }
 
   private ObjectNode array(JsonNode schema, String className, Set<String> refs) {
