@@ -239,6 +239,14 @@ final class PayloadClasses {
     if (key.isEmpty() || key.equals("javaName")) {
       return false;
     }
+    // A name jsonschema2pojo cannot generate at all is this writer's: its Java names escape the
+    // characters (PojoGenerator.escapeUnsafe), and its string literals escape everything.
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c < 0x80 && PojoGenerator.unsafe(c)) {
+        return true;
+      }
+    }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       boolean simple =

@@ -292,6 +292,42 @@ public final class PojoGenerator {
   }
 
   /**
+   * Whether {@code c} cannot stand in a property name as jsonschema2pojo takes it: outside what a
+   * URI fragment holds as it is, or escaped in a JSON Pointer ({@code ~ /}). Such a name is written
+   * by {@link PayloadWriter} only, with the character escaped in its Java names.
+   */
+  static boolean unsafe(char c) {
+    boolean safe =
+        (c >= 'a' && c <= 'z')
+            || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9')
+            || "-_.!$&'()*+,;=:@?".indexOf(c) >= 0;
+    return !safe;
+  }
+
+  /**
+   * {@code name} with each {@link #unsafe} character as {@code $} and its four hex digits: distinct
+   * properties of one class keep distinct Java names ({@code foo"bar}, {@code foo bar} and {@code
+   * foo%bar} would all be {@code fooBar} with the characters dropped), and a name without one is
+   * left to jsonschema2pojo's rules, unchanged.
+   */
+  static String escapeUnsafe(String name) {
+    StringBuilder escaped = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (unsafe(c) && c < 0x80) {
+        if (escaped == null) {
+          escaped = new StringBuilder(name.substring(0, i));
+        }
+        escaped.append('$').append(String.format("%04x", (int) c));
+      } else if (escaped != null) {
+        escaped.append(c);
+      }
+    }
+    return escaped == null ? name : escaped.toString();
+  }
+
+  /**
    * jsonschema2pojo's names, with its illegal-character replacement answered without a regular
    * expression (compiled on every call) for the names that have none, nearly all of them.
    */
@@ -302,6 +338,7 @@ public final class PojoGenerator {
 
     @Override
     public String replaceIllegalCharacters(String name) {
+      name = escapeUnsafe(name);
       for (int i = 0; i < name.length(); i++) {
         char c = name.charAt(i);
         boolean legal =

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.naming.FunctionNames;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -92,10 +94,33 @@ final class PojoSchemas {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       properties.set(
-          field.getKey(),
-          reduce(field.getValue(), className + FunctionNames.upperCamel(field.getKey()), refs));
+          field.getKey(), reduce(field.getValue(), className + classSuffix(field.getKey()), refs));
     }
     return reduced;
+  }
+
+  /**
+   * The part of a nested class's name a property contributes. A name with a character
+   * jsonschema2pojo cannot take keeps it, as {@code X}, its hex digits and {@code X}: {@code foo
+   * bar} and {@code foo/bar} name two classes, where dropping the characters named both {@code
+   * FooBar}, which only jsonschema2pojo could tell apart, and it fails on such names.
+   */
+  private static String classSuffix(String key) {
+    String escaped = PojoGenerator.escapeUnsafe(key);
+    if (escaped.equals(key)) {
+      return FunctionNames.upperCamel(key);
+    }
+    StringBuilder marked = new StringBuilder();
+    for (int i = 0; i < escaped.length(); i++) {
+      char c = escaped.charAt(i);
+      if (c == '$' && key.indexOf('$') < 0 && i + 4 < escaped.length()) {
+        marked.append('X').append(escaped, i + 1, i + 5).append('X');
+        i += 4;
+      } else {
+        marked.append(c);
+      }
+    }
+    return FunctionNames.upperCamel(marked.toString());
   }
 
   private ObjectNode array(JsonNode schema, String className, Set<String> refs) {
@@ -154,20 +179,63 @@ final class PojoSchemas {
     return Optional.of("mixed");
   }
 
+  /**
+   * The schema a local {@code $ref} names. Its fragment is a URI fragment holding a JSON Pointer:
+   * it is percent-decoded before the pointer is followed, so {@code #/definitions/foo%22bar} names
+   * the definition {@code foo"bar} as the validator reads it ({@code ~0} and {@code ~1} are the
+   * pointer's own escapes of {@code ~} and {@code /}).
+   */
   private Optional<JsonNode> resolve(String ref) {
-    if (ref.equals("#")) {
+    if (!ref.startsWith("#")) {
+      return Optional.empty();
+    }
+    String pointer = percentDecode(ref.substring(1));
+    if (pointer.isEmpty()) {
       return Optional.of(root);
     }
-    if (ref.startsWith("#/")) {
-      JsonNode local = root.at(ref.substring(1));
-      if (!local.isMissingNode()) {
-        return Optional.of(local);
+    if (!pointer.startsWith("/")) {
+      return Optional.empty();
+    }
+    JsonNode local = root.at(pointer);
+    if (!local.isMissingNode()) {
+      return Optional.of(local);
+    }
+    String prefix = "/definitions/";
+    if (pointer.startsWith(prefix)) {
+      String rest = pointer.substring(prefix.length());
+      int slash = rest.indexOf('/');
+      String name =
+          (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+      JsonNode shared = definitions.get(name);
+      if (shared == null) {
+        return Optional.empty();
       }
-      String prefix = "#/definitions/";
-      if (ref.startsWith(prefix)) {
-        return Optional.ofNullable(definitions.get(ref.substring(prefix.length())));
-      }
+      JsonNode target = slash < 0 ? shared : shared.at(rest.substring(slash));
+      return target.isMissingNode() ? Optional.empty() : Optional.of(target);
     }
     return Optional.empty();
+  }
+
+  /** RFC 3986 percent-decoding as UTF-8; a {@code %} not followed by two hex digits stays. */
+  private static String percentDecode(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+      if (c == '%' && high >= 0 && low >= 0) {
+        bytes.write(high * 16 + low);
+        i += 2;
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+        byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+        bytes.write(encoded, 0, encoded.length);
+        i = end - 1;
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

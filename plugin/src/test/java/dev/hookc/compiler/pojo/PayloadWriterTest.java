@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,11 @@ class PayloadWriterTest {
     if (generator.writable(reduced).isEmpty()) {
       return false;
     }
+    if (hasNameOnlyTheWriterTakes(reduced)) {
+      // jsonschema2pojo fails on such a name: there is nothing to compare with.
+      assertThat(generator.generate(plan, BINDER)).isNotEmpty();
+      return false;
+    }
     List<PojoFile> written = generator.generate(plan, BINDER);
     List<PojoFile> expected = generator.generateWithCodeModel(plan, reduced, BINDER);
     assertThat(written.stream().map(PojoFile::path))
@@ -125,6 +131,21 @@ class PayloadWriterTest {
           .isEmpty();
     }
     return true;
+  }
+
+  /** Whether a property name of {@code reduced} holds a character jsonschema2pojo cannot take. */
+  private static boolean hasNameOnlyTheWriterTakes(JsonNode reduced) {
+    if (!reduced.isObject()) {
+      return false;
+    }
+    for (Map.Entry<String, JsonNode> property : reduced.path("properties").properties()) {
+      if (property.getKey().chars().anyMatch(c -> c < 0x80 && PojoGenerator.unsafe((char) c))
+          || hasNameOnlyTheWriterTakes(property.getValue())
+          || hasNameOnlyTheWriterTakes(property.getValue().path("items"))) {
+        return true;
+      }
+    }
+    return hasNameOnlyTheWriterTakes(reduced.path("items"));
   }
 
   /** The first line where {@code actual} differs from {@code expected}, with both versions. */
