@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.naming.FunctionNames;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.hookc.compiler.schema.JsonPointers;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -189,7 +188,7 @@ final class PojoSchemas {
     if (!ref.startsWith("#")) {
       return Optional.empty();
     }
-    String pointer = percentDecode(ref.substring(1));
+    String pointer = JsonPointers.percentDecode(ref.substring(1));
     if (pointer.isEmpty()) {
       return Optional.of(root);
     }
@@ -204,8 +203,7 @@ final class PojoSchemas {
     if (pointer.startsWith(prefix)) {
       String rest = pointer.substring(prefix.length());
       int slash = rest.indexOf('/');
-      String name =
-          (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+      String name = JsonPointers.unescape(slash < 0 ? rest : rest.substring(0, slash));
       JsonNode shared = definitions.get(name);
       if (shared == null) {
         return Optional.empty();
@@ -214,28 +212,5 @@ final class PojoSchemas {
       return target.isMissingNode() ? Optional.empty() : Optional.of(target);
     }
     return Optional.empty();
-  }
-
-  /** RFC 3986 percent-decoding as UTF-8; a {@code %} not followed by two hex digits stays. */
-  private static String percentDecode(String text) {
-    if (text.indexOf('%') < 0) {
-      return text;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
-      if (c == '%' && high >= 0 && low >= 0) {
-        bytes.write(high * 16 + low);
-        i += 2;
-      } else {
-        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
-        byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
-        bytes.write(encoded, 0, encoded.length);
-        i = end - 1;
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

@@ -3,10 +3,8 @@ package dev.hookc.compiler.schema;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlSequence;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +40,7 @@ final class SchemaIndex {
   Optional<YamlNode> lookup(String uri) {
     int hash = uri.indexOf('#');
     String resource = hash < 0 ? uri : uri.substring(0, hash);
-    String fragment = hash < 0 ? "" : percentDecode(uri.substring(hash + 1));
+    String fragment = hash < 0 ? "" : JsonPointers.percentDecode(uri.substring(hash + 1));
     YamlNode root = resources.get(resource);
     if (root == null) {
       return Optional.empty();
@@ -63,7 +61,7 @@ final class SchemaIndex {
       return Optional.of(current);
     }
     for (String raw : pointer.substring(1).split("/", -1)) {
-      String token = raw.replace("~1", "/").replace("~0", "~");
+      String token = JsonPointers.unescape(raw);
       if (current instanceof YamlMapping mapping) {
         Optional<YamlNode> next = mapping.get(token);
         if (next.isEmpty()) {
@@ -108,27 +106,5 @@ final class SchemaIndex {
   /** The reference token for a member name, escaped per RFC 6901. */
   static String escape(String token) {
     return token.replace("~", "~0").replace("/", "~1");
-  }
-
-  private static String percentDecode(String text) {
-    if (text.indexOf('%') < 0) {
-      return text;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-      int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
-      if (c == '%' && high >= 0 && low >= 0) {
-        bytes.write(high * 16 + low);
-        i += 2;
-      } else {
-        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
-        byte[] encoded = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
-        bytes.write(encoded, 0, encoded.length);
-        i = end - 1;
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
