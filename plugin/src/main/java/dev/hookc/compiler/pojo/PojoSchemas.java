@@ -62,7 +62,10 @@ final class PojoSchemas {
     }
     Optional<String> type = singleType(resolved);
     if (type.isEmpty()) {
-      return resolved.has("properties") ? object(resolved, className, refs) : dynamic();
+      // Without a type, as with one, an object declaring no property has no class to carry it.
+      return resolved.has("properties") && resolved.get("properties").size() > 0
+          ? object(resolved, className, refs)
+          : dynamic();
     }
     return switch (type.get()) {
       case "object" ->
