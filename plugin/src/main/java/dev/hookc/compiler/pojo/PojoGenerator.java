@@ -111,7 +111,7 @@ public final class PojoGenerator {
    */
   public PojoPlan plan(String className, JsonNode schema) {
     ObjectNode reduced =
-        new PojoSchemas(schema, definitions, packageName).reduce(schema, className);
+        new PojoSchemas(schema, definitions, packageName, names).reduce(schema, className);
     return new PojoPlan(className, reduced, typeOf(reduced));
   }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookc.compiler.diag.Diagnostic;
+import dev.hookc.compiler.diag.Severity;
 import dev.hookc.compiler.emit.GeneratedSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +27,19 @@ import org.junit.jupiter.api.io.TempDir;
  * in generated code that javac compiles, or in diagnostics located at a file and line; an internal
  * error or code that does not compile fails the test with the case's seed.
  *
- * <p>Reproducible: case {@code i} is drawn from seed {@code hookc.random.seed + i}. Run more with
- * {@code -Dhookc.random.cases=5000}, one failing case with {@code -Dhookc.random.seed=<its seed>
+ * <p>Reproducible: case {@code i} is drawn from seed {@code hookc.random.seed + i}. Up to 300 cases
+ * run, bounded to 30 s of CPU ({@code hookc.random.seconds}); run more with {@code
+ * -Dhookc.random.cases=5000}, one failing case with {@code -Dhookc.random.seed=<its seed>
  * -Dhookc.random.cases=1}.
  */
 class RandomProjectsTest {
   private static final long SEED = Long.getLong("hookc.random.seed", 20261203L);
   private static final int CASES = Integer.getInteger("hookc.random.cases", 300);
+  // Bounded in CPU time unless a number of cases is asked for.
+  private static final long BUDGET_SECONDS =
+      Long.getLong(
+          "hookc.random.seconds",
+          System.getProperty("hookc.random.cases") == null ? 30 : Long.MAX_VALUE / 2_000_000_000L);
   private static final int JAVAC_GROUP = 40;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<Path> BASES =
@@ -50,7 +58,11 @@ class RandomProjectsTest {
     List<String> failures = new ArrayList<>();
     List<Generated> generated = new ArrayList<>();
     Map<String, Integer> endings = new TreeMap<>();
-    for (int i = 0; i < CASES; i++) {
+    Map<String, Integer> codes = new TreeMap<>();
+    long start = cpuNanos();
+    int tried = 0;
+    for (int i = 0; i < CASES && cpuNanos() - start < BUDGET_SECONDS * 1_000_000_000L; i++) {
+      tried++;
       long seed = SEED + i;
       Random random = new Random(seed);
       String packageName = "gen.p" + i;
@@ -67,17 +79,32 @@ class RandomProjectsTest {
             if (d.location().file().isBlank()) {
               failures.add(failure(seed, what, "diagnostic without a file: " + d));
             }
+            if (d.severity() == Severity.ERROR) {
+              codes.merge(d.code().id(), 1, Integer::sum);
+            }
           }
         }
         default -> failures.add(failure(seed, what, outcome.detail()));
       }
+      if (generated.size() == JAVAC_GROUP) {
+        javac(List.copyOf(generated), failures);
+        generated.clear();
+      }
     }
-    for (int from = 0; from < generated.size(); from += JAVAC_GROUP) {
-      javac(generated.subList(from, Math.min(generated.size(), from + JAVAC_GROUP)), failures);
+    if (!generated.isEmpty()) {
+      javac(generated, failures);
     }
     System.out.printf(
-        "Random projects from seed %d: %d cases, %s%n", SEED, CASES, endings.toString());
+        "Random projects from seed %d: %d cases in %d s of CPU, %s; errors reported %s%n",
+        SEED, tried, (cpuNanos() - start) / 1_000_000_000L, endings, codes);
+    assertThat(tried).as("cases tried in the budget").isGreaterThanOrEqualTo(Math.min(CASES, 100));
     assertThat(failures).as("random projects that broke the pipeline").isEmpty();
+  }
+
+  /** The CPU time of the whole JVM: hookc reads events in parallel and javac runs in this one. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Compiles the sources of many cases (each in its own package) at once, or finds the culprit. */
