@@ -219,4 +219,70 @@ class UndeclaredPropertyTest {
     assertThat(warning.hint())
         .hasValue("did you mean 'limit'? if it is meant, read it as inputs.query['limt']");
   }
+
+  @Test
+  void rejectsAnHttpCallsPathTemplateOnAPropertyTheBodyDoesNotDeclare() {
+    CompileResult result =
+        new TestProject(dir)
+            .file(
+                "src/datasources/stripe.yaml",
+                "type: http\nbase_url: https://api.stripe.com\noperations:\n"
+                    + "  get./v1/invoices/{id}: {}\n")
+            .file("config/default.yaml", "stripe:\n  webhook_secret: whsec_test\n")
+            .file("src/events/stripe.yaml", EVENTS)
+            .file(
+                "src/functions/handleStripeEvent.yaml",
+                """
+                id: handleStripeEvent
+                tasks:
+                  - id: invoice
+                    fn: datasource.stripe.get./v1/invoices/{id}
+                    args:
+                      path: {id: <% inputs.body.data.object.idd %>}
+                """)
+            .compile();
+
+    Diagnostic error = only(result, "HC4032@6:45");
+    assertThat(error.hint()).hasValue("did you mean 'id'?");
+  }
+
+  @Test
+  void rejectsAPropertyThatAProvidersSchemaDoesNotDeclareAndReadsItByBracket() {
+    ExprType.PojoType event =
+        new ExprType.PojoType(
+            com.palantir.javapoet.ClassName.get("t", "Event"),
+            java.util.Map.of(
+                "type", new ExprType.PojoType.Property("type", ExprType.STRING, "getType")),
+            ExprType.Openness.PROVIDER);
+    Scope scope =
+        new Scope() {
+          @Override
+          public java.util.Optional<Binding> root(String name) {
+            return java.util.Optional.of(
+                    new Binding(event, com.palantir.javapoet.CodeBlock.of("event")))
+                .filter(b -> name.equals("event"));
+          }
+
+          @Override
+          public java.util.Set<String> rootNames() {
+            return java.util.Set.of("event");
+          }
+
+          @Override
+          public java.util.Optional<String> whyTaskUnavailable(String name) {
+            return java.util.Optional.empty();
+          }
+        };
+    dev.hookc.compiler.diag.Diagnostics diagnostics = new dev.hookc.compiler.diag.Diagnostics();
+    var yaml =
+        new dev.hookc.compiler.yaml.YamlReader(diagnostics)
+            .read("t.yaml", "a: <% event.tpye %>\nb: <% event['livemode'] %>\n")
+            .orElseThrow();
+    ExpressionCompiler compiler = new ExpressionCompiler(diagnostics);
+    compiler.compile(yaml.get("a").orElseThrow(), scope);
+    compiler.compile(yaml.get("b").orElseThrow(), scope);
+
+    assertThat(diagnostics.sorted()).extracting(TestProject::brief).containsExactly("HC4031@1:13");
+    assertThat(diagnostics.sorted().get(0).hint()).hasValue("did you mean 'type'?");
+  }
 }
