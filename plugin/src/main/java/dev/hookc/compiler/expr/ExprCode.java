@@ -30,7 +30,13 @@ public enum ExprCode implements DiagnosticCode {
       "an input the route's requests do not carry: inputs.delivery where authn identifies no"
           + " delivery"),
   UNKNOWN_RESULT_FIELD(
-      "HC4020", "a field that the record a Java function declares it returns does not have");
+      "HC4020", "a field that the record a Java function declares it returns does not have"),
+  INPUT_TYPE_CONFLICT(
+      "HC4040",
+      "tasks calling a workflow (or its events) pass one of its inputs with incompatible types"),
+  INPUT_NOT_PASSED(
+      "HC4041",
+      "a workflow reads an input that no task calling it (and none of its events) passes");
 
   private final Spec spec;
 

@@ -166,6 +166,12 @@ final class TypeChecker {
         return Typed.of(
             ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
       }
+      var unpassed = scope.unpassedInput(pojo, name);
+      if (unpassed.isPresent()) {
+        problems.report(
+            ExprCode.INPUT_NOT_PASSED, offset, unpassed.get().message(), unpassed.get().hint());
+        return null;
+      }
       return unknownProperty(name, offset, pojo, pojo.properties().keySet());
     }
     if (property.unavailable().isPresent()) {
