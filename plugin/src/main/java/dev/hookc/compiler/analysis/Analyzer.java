@@ -59,6 +59,7 @@ public final class Analyzer {
     schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
     Map<String, ExprType> eventBodies = WorkflowBodies.sentByEvents(project, functions, bodyTypes);
+    new IdempotencyKeys(new ExpressionCompiler(diagnostics)).check(project.events(), bodyTypes);
     project
         .http()
         .storeDatasource()

@@ -115,10 +115,10 @@ final class CalledInputs {
         // Args of unknown shape (or that did not compile) may pass any key, of any type.
         open = true;
       } else if (args.get().type() instanceof ExprType.ObjectType object) {
-        open |= object.open();
+        open |= object.openness().admitsOthers();
         passed.putAll(object.fields());
       } else if (args.get().type() instanceof ExprType.PojoType pojo) {
-        open |= pojo.open();
+        open |= pojo.openness().admitsOthers();
         pojo.properties().forEach((n, p) -> passed.put(n, p.type()));
       }
       passed.forEach((name, type) -> pass(callee, call, name, InputTypes.passed(type), keys));
@@ -143,7 +143,10 @@ final class CalledInputs {
       }
       properties.put(name, property);
     }
-    ExprType.PojoType type = new ExprType.PojoType(inputsClass, properties, open);
+    // A caller of unknown shape may pass any key: it reads as any, without a diagnostic.
+    ExprType.PojoType type =
+        new ExprType.PojoType(
+            inputsClass, properties, open ? ExprType.Openness.UNCHECKED : ExprType.Openness.CLOSED);
     return new Typed(
         type,
         new PassedInputs(callers, beyondParts),

@@ -47,7 +47,10 @@ final class InputTypes {
         }
         fields.put(field.getKey(), both.get());
       }
-      return Optional.of(new ExprType.ObjectType(fields, x.open() || y.open()));
+      // The more permissive judgement of other keys: either object may have them.
+      ExprType.Openness openness =
+          x.openness() == ExprType.Openness.CLOSED ? y.openness() : x.openness();
+      return Optional.of(new ExprType.ObjectType(fields, openness));
     }
     if (objectLike(a) && objectLike(b)) {
       return Optional.of(ExprType.DYNAMIC);

@@ -31,6 +31,17 @@ public enum ExprCode implements DiagnosticCode {
           + " delivery"),
   UNKNOWN_RESULT_FIELD(
       "HC4020", "a field that the record a Java function declares it returns does not have"),
+  UNDECLARED_PROPERTY(
+      "HC4030",
+      "a property that the object's schema does not declare, though it admits others: most likely"
+          + " a misspelling; read it as inputs.body['name'] if it is meant",
+      Severity.WARNING),
+  NOT_SENT_BY_PROVIDER(
+      "HC4031", "a property that the provider's published schema of the object does not declare"),
+  UNDECLARED_REQUIRED(
+      "HC4032",
+      "a property the schema does not declare, read where the value must exist: an idempotency"
+          + " key, an http call's path template"),
   INPUT_TYPE_CONFLICT(
       "HC4040",
       "tasks calling a workflow (or its events) pass one of its inputs with incompatible types"),
@@ -41,7 +52,11 @@ public enum ExprCode implements DiagnosticCode {
   private final Spec spec;
 
   ExprCode(String id, String summary) {
-    this.spec = new Spec(id, summary, Severity.ERROR);
+    this(id, summary, Severity.ERROR);
+  }
+
+  ExprCode(String id, String summary, Severity severity) {
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override
