@@ -118,7 +118,8 @@ final class RouteEntry {
     ArrayNode list = statuses.putArray("documented");
     documented.forEach(list::add);
     guard.async().ifPresent(a -> statuses.put("accepted", a.acceptStatus()));
-    TreeSet<Integer> hookc = new TreeSet<>(List.of(500, 503));
+    // 413: every route has a body limit, declared body or not.
+    TreeSet<Integer> hookc = new TreeSet<>(List.of(413, 500, 503));
     boolean body = event.bodySchema().isPresent() || !event.bodyContentTypes().isEmpty();
     if (body || !event.parameters().isEmpty() || guard.idempotency().isPresent()) {
       hookc.add(400);
@@ -130,7 +131,6 @@ final class RouteEntry {
       hookc.add(409);
     }
     if (body) {
-      hookc.add(413);
       hookc.add(415);
     }
     ArrayNode problems = statuses.putArray("problems");
