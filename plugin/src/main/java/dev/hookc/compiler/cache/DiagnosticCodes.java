@@ -7,6 +7,7 @@ import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
+import dev.hookc.compiler.provider.ProviderCode;
 import dev.hookc.compiler.schema.SchemaCode;
 import dev.hookc.compiler.security.SecurityCode;
 import dev.hookc.compiler.yaml.YamlCode;
@@ -31,7 +32,8 @@ public final class DiagnosticCodes {
           FlowCode.class,
           ExprCode.class,
           SchemaCode.class,
-          DatasourceCode.class);
+          DatasourceCode.class,
+          ProviderCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();
 

@@ -28,6 +28,8 @@ import java.util.Optional;
  *     http.yaml}), idempotency and asynchronous delivery
  * @param contract what it asks of a request beyond its body schema
  * @param node the event's YAML mapping
+ * @param accepted the event types a provider's route accepts ({@code github: {events: [...]}}),
+ *     when it declares them
  */
 public record Event(
     String key,
@@ -45,7 +47,8 @@ public record Event(
     Map<ValidationHook.Kind, ValidationHook> hooks,
     RouteGuard guard,
     EventContract contract,
-    YamlMapping node) {
+    YamlMapping node,
+    Optional<AcceptedEvents> accepted) {
 
   public Event {
     pathParameters = List.copyOf(pathParameters);

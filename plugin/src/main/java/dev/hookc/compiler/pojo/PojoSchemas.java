@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.provider.ProviderSchemas;
 import dev.hookc.compiler.schema.JsonPointers;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -34,6 +35,11 @@ final class PojoSchemas {
 
   /** The reduced schema of {@code schema}, whose classes are named from {@code className}. */
   ObjectNode reduce(JsonNode schema, String className) {
+    // A union of a provider's payloads carries the shape they all have: its classes read that.
+    JsonNode payload = schema.get(ProviderSchemas.PAYLOAD_KEY);
+    if (payload != null && payload.isObject()) {
+      return reduce(payload, className, new HashSet<>());
+    }
     return reduce(schema, className, new HashSet<>());
   }
 
