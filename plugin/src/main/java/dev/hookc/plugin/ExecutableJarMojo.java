@@ -20,9 +20,9 @@ import org.apache.maven.project.MavenProject;
  * Makes the project's jar run with {@code java -jar target/<finalName>.jar}: the generated {@code
  * HookcApplication} as its main class, and the runtime dependencies copied to {@code target/lib/}
  * and named in its manifest's class path. With {@code classDataArchive}, it then dumps a class-data
- * archive from a training run and writes {@code target/hookc.args}, so that {@code java
- * @target/hookc.args -jar target/<finalName>.jar} starts in about half the CPU time. Thin glue over
- * {@link ExecutableJar} and {@link ClassDataArchive}.
+ * archive from a training run and writes {@code target/hookc.args}, so that the jar run with that
+ * file's options ({@code java @target/hookc.args -jar target/<finalName>.jar}) starts in about half
+ * the CPU time. Thin glue over {@link ExecutableJar} and {@link ClassDataArchive}.
  */
 @Mojo(
     name = "executable-jar",

@@ -152,8 +152,7 @@ final class DatasourceArgs {
             DatasourceCode.BAD_ARGS,
             entry.key().location(),
             "unknown http call arg '" + key + "'",
-            Suggestions.didYouMean(key, HTTP_KEYS)
-                .orElse("an http call's args: path, params (the query), data, headers, timeout"));
+            Suggestions.keyHint(key, HTTP_KEYS));
         continue;
       }
       if (key.equals(TIMEOUT)) {

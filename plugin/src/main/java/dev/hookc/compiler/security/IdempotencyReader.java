@@ -53,7 +53,7 @@ final class IdempotencyReader {
             SecurityCode.IDEMPOTENCY_BAD_SHAPE,
             entry.key().location(),
             "unknown idempotency setting '" + entry.key().value() + "'",
-            Suggestions.didYouMean(entry.key().value(), KEYS).orElse(null));
+            Suggestions.keyHint(entry.key().value(), KEYS));
       }
     }
     Duration ttl = mapping.get("ttl").flatMap(t -> durations.read(t, "ttl")).orElse(DEFAULT_TTL);
