@@ -207,11 +207,14 @@ public final class ProviderSchemas {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     boolean yamlOrJson =
         lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json");
-    if (!file.startsWith(sources) || !yamlOrJson || !Files.isRegularFile(file)) {
+    // Below src/openapi only: the build fingerprints that directory, so a change rebuilds.
+    if (!file.startsWith(sources.resolve("openapi")) || !yamlOrJson || !Files.isRegularFile(file)) {
       diagnostics.report(
           ProviderCode.UNKNOWN_DOCUMENT,
           ref.location(),
-          "'" + name + "' is neither a bundled document nor a .yaml, .yml or .json file under src/",
+          "'"
+              + name
+              + "' is neither a bundled document nor a .yaml, .yml or .json file under src/openapi/",
           Suggestions.didYouMean(name, List.of(GithubPack.NAME))
               .orElse("bundled: github; a file is named from src/, e.g. openapi/acme.yaml"));
       return Optional.empty();
