@@ -96,7 +96,8 @@ final class IdempotencyReader {
     YamlScalar scalar = (YamlScalar) node;
     int trimmed = scalar.value().indexOf(scalar.value().trim());
     return Optional.of(
-        new Idempotency(source, path, ttl, scalar.locationAt(trimmed + expression.start(1))));
+        new Idempotency(
+            source, path, ttl, scalar.locationAt(trimmed + expression.start(1)), scalar));
   }
 
   private Optional<Idempotency> bad(YamlNode node) {
