@@ -26,6 +26,7 @@ final class PojoSchemas {
   private final JsonNode root;
   private final Map<String, JsonNode> definitions;
   private final String packageName;
+  private boolean provider;
 
   PojoSchemas(JsonNode root, Map<String, JsonNode> definitions, String packageName) {
     this.root = root;
@@ -35,6 +36,8 @@ final class PojoSchemas {
 
   /** The reduced schema of {@code schema}, whose classes are named from {@code className}. */
   ObjectNode reduce(JsonNode schema, String className) {
+    // Every object of a provider's document is read as the provider documents it.
+    provider = schema.isObject() && schema.has(ProviderSchemas.PROVIDER_KEY);
     // A union of a provider's payloads carries the shape they all have: its classes read that.
     JsonNode payload = schema.get(ProviderSchemas.PAYLOAD_KEY);
     if (payload != null && payload.isObject()) {
@@ -85,6 +88,9 @@ final class PojoSchemas {
     ObjectNode reduced = NODES.objectNode();
     reduced.put("type", "object");
     reduced.put("javaType", packageName + "." + className);
+    if (provider) {
+      reduced.put(ProviderSchemas.PROVIDER_KEY, true);
+    }
     copyDescription(schema, reduced);
     if (schema.has("additionalProperties")
         && schema.get("additionalProperties").isBoolean()

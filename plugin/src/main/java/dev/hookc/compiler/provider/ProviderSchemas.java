@@ -32,6 +32,12 @@ public final class ProviderSchemas {
   /** The key under which a union's payload shape travels to the payload classes. */
   public static final String PAYLOAD_KEY = "x-hookc-payload";
 
+  /**
+   * The key that marks a schema as a provider's published document, naming it: reading a property
+   * it does not declare is an error, since the provider does not send it.
+   */
+  public static final String PROVIDER_KEY = "x-hookc-provider";
+
   private static final String JSON_BODY = "/requestBody/content/application~1json/schema";
   private static final List<String> OPERATIONS =
       List.of("post", "put", "patch", "get", "delete", "options", "head", "trace");
@@ -84,7 +90,8 @@ public final class ProviderSchemas {
     if (document.get() instanceof OpenApiDocument.Bundled) {
       return typedOnly(List.of(copied), defs, ref.location());
     }
-    return withDefs(copied, defs, Map.of());
+    return withDefs(
+        copied, defs, Map.of(PROVIDER_KEY, scalar(document.get().name(), ref.location())));
   }
 
   /**
@@ -259,7 +266,8 @@ public final class ProviderSchemas {
         List.of(
             new YamlMapping.Entry(scalar("type", where), scalar("object", where)),
             new YamlMapping.Entry(
-                scalar(PAYLOAD_KEY, where), OpenApiDocument.Bundled.yaml(shape, where))),
+                scalar(PAYLOAD_KEY, where), OpenApiDocument.Bundled.yaml(shape, where)),
+            new YamlMapping.Entry(scalar(PROVIDER_KEY, where), scalar(GithubPack.NAME, where))),
         where);
   }
 

@@ -134,4 +134,56 @@ class ProviderDiagnosticsTest {
             .compile();
     assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC7004@8:17");
   }
+
+  @Test
+  void locatesAPathThatGithubDoesNotSendAtTheMisspeltProperty() {
+    CompileResult result =
+        new TestProject(root)
+            .file("src/events/hooks.yaml", body("github#/webhooks/pull-request-opened"))
+            .file(
+                "src/functions/answer.yaml",
+                "tasks:\n"
+                    + "  - id: answer\n"
+                    + "    fn: com.gs.return\n"
+                    + "    args:\n"
+                    + "      code: 200\n"
+                    + "      data:\n"
+                    + "        sha: <% inputs.body.pull_request.haed.sha %>\n"
+                    + "        extra: <% inputs.body.pull_request['haed'] %>\n")
+            .compile();
+    // Line 7: 'haed' starts after "        sha: <% inputs.body.pull_request.", at column 42.
+    assertThat(result.diagnostics())
+        .extracting(d -> d.location().file() + "@" + TestProject.brief(d))
+        .containsExactly("src/functions/answer.yaml@HC4031@7:42");
+    assertThat(result.diagnostics().get(0).hint())
+        .hasValueSatisfying(h -> assertThat(h).contains("'head'"));
+  }
+
+  @Test
+  void locatesAPathThatTheProjectsDocumentDoesNotDeclare() {
+    CompileResult result =
+        new TestProject(root)
+            .file("src/events/hooks.yaml", body("openapi/shop.yaml#/components/schemas/Order"))
+            .file(
+                "src/openapi/shop.yaml",
+                "openapi: 3.1.0\n"
+                    + "components:\n"
+                    + "  schemas:\n"
+                    + "    Order:\n"
+                    + "      type: object\n"
+                    + "      properties:\n"
+                    + "        total: {type: integer}\n")
+            .file(
+                "src/functions/answer.yaml",
+                "tasks:\n"
+                    + "  - id: answer\n"
+                    + "    fn: com.gs.return\n"
+                    + "    args:\n"
+                    + "      code: 200\n"
+                    + "      data: <% inputs.body.totl %>\n")
+            .compile();
+    assertThat(result.diagnostics())
+        .extracting(d -> d.location().file() + "@" + TestProject.brief(d))
+        .containsExactly("src/functions/answer.yaml@HC4031@6:28");
+  }
 }
