@@ -9,6 +9,7 @@ import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FunctionTable;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.ApiDocument;
 import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.ProjectEmitter;
@@ -86,12 +87,16 @@ public final class HookcCompiler {
               .allMatch(d -> d.code() == CheckCode.TASK_FN_UNRESOLVED);
       List<EmitUnit> contracts =
           onlyUnresolved
-              ? ProjectEmitter.contracts(new Binder(names).bind(project, analysis))
+              ? ProjectEmitter.contracts(
+                  new Binder(names, request.project()).bind(project, analysis))
               : List.of();
       return new CompilePlan(diagnostics.sorted(), contracts);
     }
-    BoundProject bound = new Binder(names).bind(project, analysis);
+    BoundProject bound = new Binder(names, request.project()).bind(project, analysis);
     return new CompilePlan(
-        diagnostics.sorted(), new ProjectEmitter().plan(bound), FileFacts.of(project, bound));
+        diagnostics.sorted(),
+        new ProjectEmitter().plan(bound),
+        FileFacts.of(project, bound),
+        Optional.of(ApiDocument.of(bound)));
   }
 }

@@ -41,6 +41,7 @@ final class SourceGenerator {
   GenerationResult generate(GenerationRequest request) throws IOException {
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
     if (incremental.isUpToDate()) {
+      ApiDocsOutput.ensure(request);
       return new GenerationResult(
           GenerationResult.Outcome.UP_TO_DATE,
           List.of(),
@@ -137,6 +138,7 @@ final class SourceGenerator {
       }
       analysis.join().ifPresent(problems::add);
     }
+    ApiDocsOutput.write(request, plan, cached.isPresent());
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
         GenerationResult.Outcome.GENERATED,
