@@ -4,6 +4,7 @@
 # a fresh JVM, as Maven's is on a clean build. Prints wall, process CPU, the JIT's and GC's time
 # and, from a JFR recording, the Java samples by stage and the hottest methods. Builds only the
 # plugin's classes (nothing is installed). Usage: [N=1000] [RUNS=1] [JAVA_OPTS=...]
+# [JIT_DIRECTIVE=0: without the C2 directive a clean generate-sources adds, see GeneratorJit]
 # bench/run-generation-profile.sh [--rounds K]   (K > 1 repeats the work in the same, warm JVM)
 # CHANGED=1 bench/run-generation-profile.sh [--rounds K]: instead, one changed event of N, the
 # plugin's steps timed apart (ChangeProfile; after one clean generation). MODE picks the path:

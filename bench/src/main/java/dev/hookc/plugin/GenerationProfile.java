@@ -54,6 +54,11 @@ public final class GenerationProfile {
       }
     }
     Recording recording = jfr == null ? null : startRecording();
+    // As generate-sources does on a clean build; JIT_DIRECTIVE=0 measures without it.
+    java.util.concurrent.CompletableFuture<String> jit =
+        "0".equals(System.getenv("JIT_DIRECTIVE"))
+            ? java.util.concurrent.CompletableFuture.completedFuture("none (JIT_DIRECTIVE=0)")
+            : GeneratorJit.install();
     CompileRequest request =
         new CompileRequest(
             project,
@@ -66,6 +71,7 @@ public final class GenerationProfile {
     for (int round = 1; round <= rounds; round++) {
       round(round, request);
     }
+    System.out.println("JIT directive: " + jit.get());
     if (recording != null) {
       recording.stop();
       recording.dump(jfr);

@@ -3,6 +3,7 @@ package dev.hookc.plugin;
 import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,7 +31,14 @@ public final class GenerateSourcesMojo extends AbstractGenerationMojo {
     }
     long start = System.nanoTime();
     CpuTime cpu = CpuTime.start();
-    GenerationResult result = generate(generationRequest());
+    GenerationRequest request = generationRequest();
+    // A clean build: the generator runs once in a cold JVM, where C2 only competes with it.
+    CompletableFuture<String> jit =
+        request.compile().outputDirectory().toFile().isDirectory()
+            ? CompletableFuture.completedFuture("none (not a clean build)")
+            : GeneratorJit.install();
+    GenerationResult result = generate(request);
+    getLog().debug("hookc: JIT directive: " + jit.getNow("still being added"));
     result.notes().forEach(note -> getLog().debug("hookc: " + note));
     result.warnings().forEach(warning -> getLog().warn("hookc: " + warning));
     for (Diagnostic diagnostic : result.diagnostics()) {

@@ -39,6 +39,8 @@ final class SourceGenerator {
    * @throws RuntimeException a bug in hookc
    */
   GenerationResult generate(GenerationRequest request) throws IOException {
+    // Before anything can fail: an editor needs the schemas most while the YAML is still wrong.
+    EditorSchemas.writeTo(request.stateFile().resolveSibling(EditorSchemas.DIRECTORY));
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
     if (incremental.isUpToDate()) {
       ApiDocsOutput.ensure(request);

@@ -138,6 +138,35 @@ class PartialGenerationTest {
   }
 
   @Test
+  void anUndeclaredPropertyReadIsWarnedAgainFromAWarmCacheAndFailsAStrictBuild()
+      throws IOException {
+    // Payment declares amount but admits other properties: HC4030, in a file the next edit does
+    // not reach.
+    edit(
+        "src/functions/echoPayment.yaml",
+        "body: <% inputs.body %>",
+        "body: <% inputs.body.ammount %>");
+    GenerationResult warned = generate();
+    assertThat(warned.diagnostics())
+        .extracting(d -> d.code().id() + " " + d.location())
+        .containsExactly("HC4030 src/functions/echoPayment.yaml:6:28");
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+
+    assertThat(result.read()).isEqualTo(8);
+    assertThat(result.diagnostics()).isEqualTo(warned.diagnostics());
+    assertSameAsCleanBuild(result);
+    GenerationResult strict =
+        new SourceGenerator()
+            .generate(new GenerationRequest(compile(), state, true, "1.0-test", "test"));
+    assertThat(strict.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(strict.diagnostics())
+        .extracting(d -> d.code().id() + " " + d.location())
+        .containsExactly("HC4030 src/functions/echoPayment.yaml:6:28");
+  }
+
+  @Test
   void aWarningInTheChangedFileIsReportedFreshAndRemembered() throws IOException {
     edit("src/events/items.yaml", "minLength: 3", "minLength: 3\n        format: shoe-size");
 
@@ -369,19 +398,21 @@ class PartialGenerationTest {
     return OutputManifest.read(state.resolveSibling(SourceGenerator.MANIFEST)).orElseThrow();
   }
 
+  private CompileRequest compile() {
+    return new CompileRequest(
+        project,
+        project.resolve("src/events"),
+        project.resolve("src/functions"),
+        project.resolve("src/definitions"),
+        project.resolve("src/main/java"),
+        output,
+        "dev.hookc.test.partial");
+  }
+
   private GenerationResult generate() throws IOException {
-    CompileRequest compile =
-        new CompileRequest(
-            project,
-            project.resolve("src/events"),
-            project.resolve("src/functions"),
-            project.resolve("src/definitions"),
-            project.resolve("src/main/java"),
-            output,
-            "dev.hookc.test.partial");
     GenerationResult result =
         new SourceGenerator()
-            .generate(new GenerationRequest(compile, state, false, "1.0-test", "test"));
+            .generate(new GenerationRequest(compile(), state, false, "1.0-test", "test"));
     assertThat(result.diagnostics()).noneMatch(d -> d.severity().name().equals("ERROR"));
     return result;
   }

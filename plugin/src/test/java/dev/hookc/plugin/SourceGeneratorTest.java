@@ -105,6 +105,20 @@ class SourceGeneratorTest {
   }
 
   @Test
+  void writesTheEditorSchemasOnEveryGenerationEvenAFailedOrSkippedOne() throws IOException {
+    Path schemas = project.resolve("target/hookc/schemas");
+    write("src/events/hooks.yaml", EVENT.replace("fn: ack", "fn: akc"));
+    assertThat(generate(false).outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(schemas.resolve("event.schema.json")).exists();
+
+    write("src/events/hooks.yaml", EVENT);
+    generate(false);
+    Files.delete(schemas.resolve("workflow.schema.json"));
+    assertThat(generate(false).outcome()).isEqualTo(Outcome.UP_TO_DATE);
+    assertThat(schemas.resolve("workflow.schema.json")).exists();
+  }
+
+  @Test
   void writesTheContractOfAMissingJavaFunctionAlthoughTheBuildFails() throws IOException {
     generate(false);
     Path workflow = output.resolve("com/example/hookc/workflows/AckWorkflow.java");

@@ -59,6 +59,7 @@ public final class Analyzer {
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
+    new IdempotencyKeys(new ExpressionCompiler(diagnostics)).check(project.events(), bodyTypes);
     project
         .http()
         .storeDatasource()

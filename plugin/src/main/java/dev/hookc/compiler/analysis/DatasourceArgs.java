@@ -152,8 +152,7 @@ final class DatasourceArgs {
             DatasourceCode.BAD_ARGS,
             entry.key().location(),
             "unknown http call arg '" + key + "'",
-            Suggestions.didYouMean(key, HTTP_KEYS)
-                .orElse("an http call's args: path, params (the query), data, headers, timeout"));
+            Suggestions.keyHint(key, HTTP_KEYS));
         continue;
       }
       if (key.equals(TIMEOUT)) {
@@ -188,8 +187,10 @@ final class DatasourceArgs {
             "keep one of them");
         continue;
       }
-      expressions
-          .compile(entry.value(), scope)
+      // A path template's value must exist: the call cannot be made without it.
+      (key.equals("path")
+              ? expressions.compileRequired(entry.value(), scope, "a path template's value")
+              : expressions.compile(entry.value(), scope))
           .ifPresent(v -> named.put(key.equals("params") ? "query" : key, v));
     }
     Set<String> given = new LinkedHashSet<>();

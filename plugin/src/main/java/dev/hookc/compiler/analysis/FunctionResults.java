@@ -78,7 +78,7 @@ final class FunctionResults {
     return Optional.of(
         new ExprType.ObjectType(
             fields,
-            false,
+            ExprType.Openness.CLOSED,
             Optional.of(new ExprType.JavaRecordOrigin(record.simpleName(), function))));
   }
 

@@ -63,7 +63,7 @@ public final class HookInputTypes {
                     name,
                     new ExprType.PojoType.Property(
                         name, type, FunctionNames.lowerCamel(name), true)));
-    return new ExprType.PojoType(inputs, properties, false);
+    return new ExprType.PojoType(inputs, properties, ExprType.Openness.CLOSED);
   }
 
   private static Map<String, ExprType> fields(Object... namesAndTypes) {

@@ -38,7 +38,7 @@ final class TaskScope implements Scope {
             new ExprType.PojoType.Property("data", data, getter, true),
             new ExprType.PojoType.Property("result", data, getter, true),
             new ExprType.PojoType.Property("headers", ExprType.DYNAMIC, "headersNode", true)),
-        false);
+        ExprType.Openness.CLOSED);
   }
 
   private final ExprType inputs;
@@ -88,7 +88,8 @@ final class TaskScope implements Scope {
         }
         return Optional.of(
             new Binding(
-                new ExprType.PojoType(outputsClass, outputs, false), CodeBlock.of("outputs")));
+                new ExprType.PojoType(outputsClass, outputs, ExprType.Openness.CLOSED),
+                CodeBlock.of("outputs")));
       default:
         if (earlierTasks.contains(name)) {
           return Optional.of(

@@ -51,7 +51,8 @@ final class WorkflowInputs {
     properties.put(
         "raw_body", new ExprType.PojoType.Property("raw_body", ExprType.STRING, "rawBody", false));
     properties.put("delivery", delivery(workflow, servedEvents));
-    return new ExprType.PojoType(names.workflowInputs(workflow), properties, false);
+    return new ExprType.PojoType(
+        names.workflowInputs(workflow), properties, ExprType.Openness.CLOSED);
   }
 
   /**

@@ -48,7 +48,8 @@ final class WorkflowParameters {
     return result;
   }
 
-  private static Map<String, ExprType> types(EventContract contract) {
+  /** The type of each of {@link #SECTIONS} in the workflow of an event with {@code contract}. */
+  static Map<String, ExprType> types(EventContract contract) {
     Map<String, ExprType> sections = new LinkedHashMap<>();
     SECTIONS.forEach(
         (section, in) -> {
@@ -63,7 +64,10 @@ final class WorkflowParameters {
           }
           // Only declared cookies reach the workflow, so reading any other is a mistake; the
           // other sections keep what was sent besides the declared parameters.
-          sections.put(section, new ExprType.ObjectType(fields, !in.equals("cookie")));
+          sections.put(
+              section,
+              new ExprType.ObjectType(
+                  fields, in.equals("cookie") ? ExprType.Openness.CLOSED : ExprType.Openness.OPEN));
         });
     return sections;
   }

@@ -200,7 +200,7 @@ public final class FlowChecker {
             FlowCode.BUILTIN_BAD_ARGS,
             entry.key().location(),
             "com.gs.log takes 'level' and 'data', not '" + key + "'",
-            Suggestions.didYouMean(key, Set.of("level", "data")).orElse(null));
+            Suggestions.keyHint(key, Set.of("level", "data")));
       }
     }
     mapping

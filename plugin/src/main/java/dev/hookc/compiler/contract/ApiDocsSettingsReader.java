@@ -131,8 +131,7 @@ final class ApiDocsSettingsReader {
         report(
             entry.key(),
             "unknown " + what + " key '" + entry.key().value() + "'",
-            Suggestions.didYouMean(entry.key().value(), known)
-                .orElse("use one of " + String.join(", ", known)));
+            Suggestions.keyHint(entry.key().value(), known));
       }
     }
   }

@@ -60,7 +60,7 @@ public final class HttpSettingsReader {
             ContractCode.SETTINGS_UNKNOWN_KEY,
             entry.key().location(),
             "unknown http.yaml key '" + key + "'",
-            Suggestions.didYouMean(key, KEYS).orElse(null));
+            Suggestions.keyHint(key, KEYS));
       }
     }
     root.get("type").ifPresent(t -> scalar(t, "'type'", ScalarType.STRING));

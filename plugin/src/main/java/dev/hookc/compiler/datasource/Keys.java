@@ -34,8 +34,7 @@ final class Keys {
             DatasourceCode.UNKNOWN_KEY,
             entry.key().location(),
             "unknown " + what + " key '" + key + "'",
-            Suggestions.didYouMean(key, known)
-                .orElse("known keys: " + String.join(", ", new java.util.TreeSet<>(known))));
+            Suggestions.keyHint(key, known));
       }
     }
   }

@@ -54,7 +54,8 @@ public final class ResponseTypes {
               entry.key().value(), field instanceof ExprType.ListType ? ExprType.DYNAMIC : field);
         }
         boolean closed = text(mapping, "additionalProperties").filter("false"::equals).isPresent();
-        return new ExprType.ObjectType(fields, !closed);
+        return new ExprType.ObjectType(
+            fields, closed ? ExprType.Openness.CLOSED : ExprType.Openness.UNCHECKED);
       default:
         return ExprType.DYNAMIC;
     }

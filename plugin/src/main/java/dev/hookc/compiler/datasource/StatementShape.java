@@ -34,8 +34,8 @@ public record StatementShape(
             c -> {
               Map<String, ExprType> types = new LinkedHashMap<>();
               c.forEach((name, type) -> types.put(name, type.exprType()));
-              return new ExprType.ListType(new ExprType.ObjectType(types, false));
+              return new ExprType.ListType(new ExprType.ObjectType(types));
             })
-        .orElseGet(() -> new ExprType.ObjectType(Map.of("count", ExprType.INTEGER), false));
+        .orElseGet(() -> new ExprType.ObjectType(Map.of("count", ExprType.INTEGER)));
   }
 }

@@ -31,6 +31,15 @@ public final class Suggestions {
     return closest(typed, known).map(name -> "did you mean '" + name + "'?");
   }
 
+  /**
+   * The hint for an unknown key: the closest known key when it is a likely typo, otherwise every
+   * known key, so that the message alone tells what may be written there.
+   */
+  public static String keyHint(String typed, Collection<String> known) {
+    return didYouMean(typed, known)
+        .orElseGet(() -> "known keys: " + String.join(", ", new java.util.TreeSet<>(known)));
+  }
+
   /** Damerau-Levenshtein distance (optimal string alignment), so swapped letters count once. */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];

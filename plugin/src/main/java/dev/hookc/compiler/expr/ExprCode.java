@@ -30,12 +30,27 @@ public enum ExprCode implements DiagnosticCode {
       "an input the route's requests do not carry: inputs.delivery where authn identifies no"
           + " delivery"),
   UNKNOWN_RESULT_FIELD(
-      "HC4020", "a field that the record a Java function declares it returns does not have");
+      "HC4020", "a field that the record a Java function declares it returns does not have"),
+  UNDECLARED_PROPERTY(
+      "HC4030",
+      "a property that the object's schema does not declare, though it admits others: most likely"
+          + " a misspelling; read it as inputs.body['name'] if it is meant",
+      Severity.WARNING),
+  NOT_SENT_BY_PROVIDER(
+      "HC4031", "a property that the provider's published schema of the object does not declare"),
+  UNDECLARED_REQUIRED(
+      "HC4032",
+      "a property the schema does not declare, read where the value must exist: an idempotency"
+          + " key, an http call's path template");
 
   private final Spec spec;
 
   ExprCode(String id, String summary) {
-    this.spec = new Spec(id, summary, Severity.ERROR);
+    this(id, summary, Severity.ERROR);
+  }
+
+  ExprCode(String id, String summary, Severity severity) {
+    this.spec = new Spec(id, summary, severity);
   }
 
   @Override

@@ -115,10 +115,9 @@ public sealed interface ExprType {
    *
    * @param javaClass the generated class
    * @param properties the declared properties by JSON name, in schema order
-   * @param open whether undeclared properties are allowed ({@code additionalProperties} is not
-   *     {@code false}); reading an undeclared one is then dynamic instead of an error
+   * @param openness how a read of a property the schema does not declare is judged
    */
-  record PojoType(ClassName javaClass, Map<String, Property> properties, boolean open)
+  record PojoType(ClassName javaClass, Map<String, Property> properties, Openness openness)
       implements ExprType {
 
     public PojoType {
@@ -187,16 +186,16 @@ public sealed interface ExprType {
   /**
    * A JSON object whose keys are known at build time: a YAML mapping or an object literal, built at
    * runtime as a Jackson {@code ObjectNode}, or a request's declared parameters. Reading a known
-   * key keeps its type; any other key is a build error, or dynamic when the object is open.
+   * key keeps its type; how any other key is judged is the object's {@link Openness}.
    *
    * @param fields the keys in the order written, with the type of each value
-   * @param open whether other keys may be present (undeclared parameters and headers), read as
-   *     dynamic values
+   * @param openness how a read of another key is judged: an error for a mapping or literal, whose
+   *     keys are all known, a warning for undeclared parameters and headers
    * @param record present when the object is a Java record a function returned, as JSON: the record
    *     and function, for messages
    */
   record ObjectType(
-      Map<String, ExprType> fields, boolean open, java.util.Optional<JavaRecordOrigin> record)
+      Map<String, ExprType> fields, Openness openness, java.util.Optional<JavaRecordOrigin> record)
       implements ExprType {
 
     public ObjectType {
@@ -205,12 +204,12 @@ public sealed interface ExprType {
 
     /** An object with exactly these keys. */
     public ObjectType(Map<String, ExprType> fields) {
-      this(fields, false);
+      this(fields, Openness.CLOSED);
     }
 
-    /** An object with these keys and, when {@code open}, any other. */
-    public ObjectType(Map<String, ExprType> fields, boolean open) {
-      this(fields, open, java.util.Optional.empty());
+    /** An object with these keys and others as {@code openness} says. */
+    public ObjectType(Map<String, ExprType> fields, Openness openness) {
+      this(fields, openness, java.util.Optional.empty());
     }
 
     @Override
@@ -221,6 +220,40 @@ public sealed interface ExprType {
     @Override
     public String displayName() {
       return record.map(r -> "record " + r.record()).orElse("object");
+    }
+  }
+
+  /**
+   * How reading a property that an object's type does not declare is judged. Bracket access with a
+   * string literal ({@code inputs.body['x-extra']}) is the explicit way to read an undeclared
+   * property of an object that admits others: it reads as {@code any} without a diagnostic.
+   */
+  enum Openness {
+    /**
+     * {@code additionalProperties: false}: no other property is ever present, so a read is an
+     * error.
+     */
+    CLOSED,
+    /**
+     * The schema declares properties but admits others (the JSON Schema default): a dotted read of
+     * an undeclared one is most likely a misspelling, so it is a warning, and an error where the
+     * value must exist (an idempotency key, a path template).
+     */
+    OPEN,
+    /**
+     * The schema is a provider's published document: the provider does not send what it does not
+     * declare, so a dotted read of an undeclared property is an error.
+     */
+    PROVIDER,
+    /**
+     * Other keys are read as {@code any} without a diagnostic: what a remote service answers beyond
+     * the response a datasource declares, whose shape the project does not own.
+     */
+    UNCHECKED;
+
+    /** Whether a property that is not declared may be present at all. */
+    public boolean admitsOthers() {
+      return this != CLOSED;
     }
   }
 

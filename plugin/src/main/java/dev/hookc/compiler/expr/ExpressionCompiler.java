@@ -35,7 +35,18 @@ public final class ExpressionCompiler {
   /** A YAML value (a scalar with or without {@code <% %>}, or a mapping or sequence of them). */
   public Optional<CompiledValue> compile(YamlNode value, Scope scope) {
     Set<String> roots = new TreeSet<>();
-    Typed typed = value(value, scope, roots);
+    Typed typed = value(value, scope, roots, null);
+    return Optional.ofNullable(typed).map(t -> new CompiledValue(t.type(), t.code(), roots));
+  }
+
+  /**
+   * A YAML value that must exist when it is used, {@code what} it is said to be in messages ({@code
+   * an idempotency key}): a dotted read of a property the schema does not declare is then an error,
+   * where elsewhere it is a warning, since the schema does not promise it is ever sent.
+   */
+  public Optional<CompiledValue> compileRequired(YamlNode value, Scope scope, String what) {
+    Set<String> roots = new TreeSet<>();
+    Typed typed = value(value, scope, roots, what);
     return Optional.ofNullable(typed).map(t -> new CompiledValue(t.type(), t.code(), roots));
   }
 
@@ -45,17 +56,17 @@ public final class ExpressionCompiler {
    */
   public Optional<CompiledValue> compileCondition(YamlNode value, Scope scope) {
     Set<String> roots = new TreeSet<>();
-    Typed typed = value(value, scope, roots);
+    Typed typed = value(value, scope, roots, null);
     return Optional.ofNullable(typed)
         .map(t -> new CompiledValue(ExprType.BOOLEAN, Conversions.truthy(t), roots));
   }
 
-  private Typed value(YamlNode node, Scope scope, Set<String> roots) {
+  private Typed value(YamlNode node, Scope scope, Set<String> roots, String mustExist) {
     if (node instanceof YamlMapping mapping) {
       Map<String, Typed> fields = new LinkedHashMap<>();
       boolean failed = false;
       for (YamlMapping.Entry entry : mapping.entries()) {
-        Typed field = value(entry.value(), scope, roots);
+        Typed field = value(entry.value(), scope, roots, mustExist);
         failed |= field == null;
         fields.put(entry.key().value(), field);
       }
@@ -65,7 +76,7 @@ public final class ExpressionCompiler {
       List<Typed> items = new ArrayList<>();
       boolean failed = false;
       for (YamlNode item : sequence.items()) {
-        Typed typed = value(item, scope, roots);
+        Typed typed = value(item, scope, roots, mustExist);
         failed |= typed == null;
         items.add(typed);
       }
@@ -73,11 +84,11 @@ public final class ExpressionCompiler {
     }
     YamlScalar scalar = (YamlScalar) node;
     return TemplateSplitter.isTemplate(scalar.value())
-        ? template(scalar, scope, roots)
+        ? template(scalar, scope, roots, mustExist)
         : constant(scalar);
   }
 
-  private Typed template(YamlScalar scalar, Scope scope, Set<String> roots) {
+  private Typed template(YamlScalar scalar, Scope scope, Set<String> roots, String mustExist) {
     TemplateSplitter.Result split = TemplateSplitter.split(scalar.value());
     if (!split.ok()) {
       diagnostics.report(
@@ -92,7 +103,7 @@ public final class ExpressionCompiler {
     boolean onlyBlank = true;
     for (TemplateSplitter.Part part : split.parts()) {
       if (part instanceof TemplateSplitter.Code code) {
-        Typed typed = expression(scalar, code, scope, roots);
+        Typed typed = expression(scalar, code, scope, roots, mustExist);
         failed |= typed == null;
         pieces.add(typed);
       } else {
@@ -136,7 +147,11 @@ public final class ExpressionCompiler {
   }
 
   private Typed expression(
-      YamlScalar scalar, TemplateSplitter.Code code, Scope scope, Set<String> roots) {
+      YamlScalar scalar,
+      TemplateSplitter.Code code,
+      Scope scope,
+      Set<String> roots,
+      String mustExist) {
     if (code.source().isBlank()) {
       diagnostics.report(
           ExprCode.EMPTY_EXPRESSION,
@@ -158,7 +173,7 @@ public final class ExpressionCompiler {
       }
       return null;
     }
-    return new TypeChecker(scope, problems, roots).check(expr.get());
+    return new TypeChecker(scope, problems, roots, mustExist).check(expr.get());
   }
 
   private static Typed constant(YamlScalar scalar) {

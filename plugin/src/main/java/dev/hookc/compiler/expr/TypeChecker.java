@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,11 +25,21 @@ final class TypeChecker {
   private final Set<String> referencedRoots;
   private final Operators operators;
   private final Methods methods;
+  private final String mustExist;
 
   TypeChecker(Scope scope, Problems problems, Set<String> referencedRoots) {
+    this(scope, problems, referencedRoots, null);
+  }
+
+  /**
+   * @param mustExist what the value is when it must exist ({@code an idempotency key}), which makes
+   *     a dotted read of an undeclared property an error; {@code null} elsewhere
+   */
+  TypeChecker(Scope scope, Problems problems, Set<String> referencedRoots, String mustExist) {
     this.scope = scope;
     this.problems = problems;
     this.referencedRoots = referencedRoots;
+    this.mustExist = mustExist;
     this.operators = new Operators(this, problems);
     this.methods = new Methods(problems);
   }
@@ -52,7 +63,9 @@ final class TypeChecker {
     }
     if (expr instanceof Expr.Member member) {
       Typed target = check(member.target());
-      return target == null ? null : member(target, member.name(), member.offset());
+      return target == null
+          ? null
+          : member(target, member.name(), member.offset(), new Access(member.target(), false));
     }
     if (expr instanceof Expr.Index index) {
       return index(index);
@@ -108,23 +121,26 @@ final class TypeChecker {
     return null;
   }
 
+  /**
+   * How a property is read: the expression it is read from, and whether by bracket with a string
+   * literal ({@code x['name']}), the explicit way to read a property that is not declared.
+   */
+  private record Access(Expr target, boolean bracket) {}
+
   /** {@code target.name}: a reading of {@code null} is {@code null}, as with {@code ?.}. */
-  Typed member(Typed target, String name, int offset) {
+  private Typed member(Typed target, String name, int offset, Access access) {
     ExprType type = target.type();
     if (type instanceof ExprType.PojoType pojo) {
-      return pojoMember(target, pojo, name, offset);
+      return pojoMember(target, pojo, name, offset, access);
     }
     if (type instanceof ExprType.ObjectType object) {
       ExprType field = object.fields().get(name);
-      if (field == null && object.open()) {
-        return Typed.of(
-            ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
-      }
       if (field == null && object.record().isPresent()) {
         return unknownResultField(name, offset, object.record().get(), object.fields().keySet());
       }
       if (field == null) {
-        return unknownProperty(name, offset, type, object.fields().keySet());
+        return undeclared(
+            target, name, offset, access, object.openness(), object.fields().keySet());
       }
       return Fields.read(target, name, field);
     }
@@ -159,14 +175,11 @@ final class TypeChecker {
     return null;
   }
 
-  private Typed pojoMember(Typed target, ExprType.PojoType pojo, String name, int offset) {
+  private Typed pojoMember(
+      Typed target, ExprType.PojoType pojo, String name, int offset, Access access) {
     ExprType.PojoType.Property property = pojo.properties().get(name);
     if (property == null) {
-      if (pojo.open()) {
-        return Typed.of(
-            ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
-      }
-      return unknownProperty(name, offset, pojo, pojo.properties().keySet());
+      return undeclared(target, name, offset, access, pojo.openness(), pojo.properties().keySet());
     }
     if (property.unavailable().isPresent()) {
       ExprType.PojoType.Unavailable why = property.unavailable().get();
@@ -202,6 +215,61 @@ final class TypeChecker {
     return null;
   }
 
+  /**
+   * A property that {@code target}'s type does not declare, judged by its openness: read as {@code
+   * any} where it may be present and is meant (bracket access, or an object that declares nothing),
+   * else reported. A warning still reads it, so that what is built on it reports nothing more.
+   */
+  private Typed undeclared(
+      Typed target,
+      String name,
+      int offset,
+      Access access,
+      ExprType.Openness openness,
+      Set<String> declared) {
+    if (openness == ExprType.Openness.CLOSED) {
+      return unknownProperty(name, offset, target.type(), declared);
+    }
+    Typed dynamic =
+        Typed.of(
+            ExprType.DYNAMIC, CodeBlock.of("$T.member($L, $S)", JS, target.code(), name), true);
+    if (access.bracket() || declared.isEmpty() || openness == ExprType.Openness.UNCHECKED) {
+      return dynamic;
+    }
+    Optional<String> path = ExprText.of(access.target());
+    String of = " of " + path.orElse(target.type().displayName());
+    String meant = "if it is meant, read it as " + path.orElse("") + "['" + name + "']";
+    String hint = Suggestions.didYouMean(name, declared).map(d -> d + " " + meant).orElse(meant);
+    if (mustExist != null) {
+      problems.report(
+          ExprCode.UNDECLARED_REQUIRED,
+          offset,
+          "property '" + name + "'" + of + " is not declared, and " + mustExist + " must exist",
+          Suggestions.didYouMean(name, declared)
+              .orElse(
+                  "declare it in the schema, or read it as "
+                      + path.orElse("")
+                      + "['"
+                      + name
+                      + "']"));
+      return null;
+    }
+    if (openness == ExprType.Openness.PROVIDER) {
+      problems.report(
+          ExprCode.NOT_SENT_BY_PROVIDER,
+          offset,
+          "the provider does not send property '" + name + "'" + of,
+          Suggestions.didYouMean(name, declared).orElse(meant));
+      return null;
+    }
+    problems.report(
+        ExprCode.UNDECLARED_PROPERTY,
+        offset,
+        "property '" + name + "'" + of + " is not declared; it reads as any",
+        hint);
+    return dynamic;
+  }
+
   private Typed unknownProperty(String name, int offset, ExprType type, Set<String> known) {
     problems.report(
         ExprCode.UNKNOWN_PROPERTY,
@@ -215,7 +283,7 @@ final class TypeChecker {
   private Typed index(Expr.Index index) {
     Typed target = check(index.target());
     if (index.index() instanceof Expr.StringLiteral key && target != null) {
-      return member(target, key.value(), index.index().offset());
+      return member(target, key.value(), index.index().offset(), new Access(index.target(), true));
     }
     Typed key = check(index.index());
     if (target == null || key == null) {
@@ -233,7 +301,8 @@ final class TypeChecker {
     }
     boolean keyed = key.is(ExprType.STRING) || key.is(ExprType.INTEGER) || key.isJson();
     boolean indexable =
-        target.isJson() || (type instanceof ExprType.PojoType pojoType && pojoType.open());
+        target.isJson()
+            || (type instanceof ExprType.PojoType pojoType && pojoType.openness().admitsOthers());
     if (keyed && indexable) {
       return Typed.of(
           ExprType.DYNAMIC, CodeBlock.of("$T.index($L, $L)", JS, target.code(), key.code()), true);

@@ -197,7 +197,7 @@ final class DocsReader {
             LoadCode.EVENT_BAD_DOCS,
             entry.key().location(),
             "unknown " + what + " key '" + key + "'",
-            Suggestions.didYouMean(key, known).orElse(null));
+            Suggestions.keyHint(key, known));
       }
     }
   }

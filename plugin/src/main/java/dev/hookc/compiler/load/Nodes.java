@@ -76,7 +76,7 @@ final class Nodes {
           unknownCode,
           entry.key().location(),
           "unknown " + what + " key '" + key + "'",
-          Suggestions.didYouMean(key, known).orElse(null));
+          Suggestions.keyHint(key, known));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.hookc.compiler.model;
 
 import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.yaml.YamlScalar;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,8 +15,11 @@ import java.util.List;
  * @param ttl how long a repeat gets the first outcome
  * @param location where the key names its source (the column of {@code delivery} in {@code <%
  *     inputs.delivery.id %>})
+ * @param key the key as written, which is type-checked against the route's inputs: the value it
+ *     reads must exist, or every delivery is refused
  */
-public record Idempotency(String source, List<String> path, Duration ttl, Location location) {
+public record Idempotency(
+    String source, List<String> path, Duration ttl, Location location, YamlScalar key) {
 
   public Idempotency {
     path = List.copyOf(path);

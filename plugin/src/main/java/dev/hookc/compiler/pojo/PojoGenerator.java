@@ -244,7 +244,9 @@ public final class PojoGenerator {
     return new ExprType.PojoType(
         ClassName.bestGuess(reduced.get("javaType").asText()),
         properties,
-        !reduced.path("additionalProperties").isBoolean());
+        reduced.path("additionalProperties").isBoolean()
+            ? ExprType.Openness.CLOSED
+            : ExprType.Openness.OPEN);
   }
 
   private static List<PojoFile> write(JCodeModel model) throws IOException {

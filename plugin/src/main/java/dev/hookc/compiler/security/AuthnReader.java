@@ -124,7 +124,7 @@ final class AuthnReader {
             SecurityCode.AUTHN_BAD_OPTION,
             setting.key().location(),
             "unknown setting '" + name + "' for authn scheme '" + scheme + "'",
-            Suggestions.didYouMean(name, allowed).orElse(null));
+            Suggestions.keyHint(name, allowed));
       } else if (name.equals("secret") || name.equals("secretOrKey")) {
         secrets.read(value, "'" + name + "'").ifPresent(refs::add);
       } else if (name.equals("secrets")) {

@@ -82,7 +82,7 @@ final class DeliveryReader {
               SecurityCode.RETRY_BAD_SHAPE,
               entry.key().location(),
               "unknown retry setting '" + key + "'",
-              Suggestions.didYouMean(key, RETRY_KEYS).orElse(null));
+              Suggestions.keyHint(key, RETRY_KEYS));
         }
       }
     }

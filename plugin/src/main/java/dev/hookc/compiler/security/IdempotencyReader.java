@@ -53,7 +53,7 @@ final class IdempotencyReader {
             SecurityCode.IDEMPOTENCY_BAD_SHAPE,
             entry.key().location(),
             "unknown idempotency setting '" + entry.key().value() + "'",
-            Suggestions.didYouMean(entry.key().value(), KEYS).orElse(null));
+            Suggestions.keyHint(entry.key().value(), KEYS));
       }
     }
     Duration ttl = mapping.get("ttl").flatMap(t -> durations.read(t, "ttl")).orElse(DEFAULT_TTL);
@@ -96,7 +96,8 @@ final class IdempotencyReader {
     YamlScalar scalar = (YamlScalar) node;
     int trimmed = scalar.value().indexOf(scalar.value().trim());
     return Optional.of(
-        new Idempotency(source, path, ttl, scalar.locationAt(trimmed + expression.start(1))));
+        new Idempotency(
+            source, path, ttl, scalar.locationAt(trimmed + expression.start(1)), scalar));
   }
 
   private Optional<Idempotency> bad(YamlNode node) {

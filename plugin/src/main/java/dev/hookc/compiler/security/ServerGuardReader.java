@@ -78,8 +78,7 @@ public final class ServerGuardReader {
               SecurityCode.HTTP_SOURCE_BAD_SHAPE,
               entry.key().location(),
               "unknown store setting '" + entry.key().value() + "'",
-              Suggestions.didYouMean(entry.key().value(), STORE_KEYS)
-                  .orElse("use url, data_dir or datasource"));
+              Suggestions.keyHint(entry.key().value(), STORE_KEYS));
         }
       }
       return Optional.of(mapping);

@@ -30,7 +30,7 @@ final class TestScope implements Scope {
               new Property("paid", ExprType.BOOLEAN, "getPaid"),
               new Property("tags", new ExprType.ListType(ExprType.STRING), "getTags"),
               new Property("status", ExprType.STRING, "getStatus")),
-          false);
+          ExprType.Openness.CLOSED);
 
   static final PojoType INPUTS_TYPE =
       new PojoType(
@@ -38,7 +38,7 @@ final class TestScope implements Scope {
           props(
               new Property("body", BODY_TYPE, "body", true),
               new Property("query", ExprType.DYNAMIC, "query", true)),
-          false);
+          ExprType.Openness.CLOSED);
 
   static final ExprType FETCH_TYPE =
       new ExprType.ObjectType(
