@@ -42,8 +42,9 @@ public final class EchoPartsWorkflow {
         "answer (src/functions/echo_parts.yaml:3:5)",
         Retry.NONE,
         () -> Status.returning(Js.object("tag", Js.member(inputs.headers(), "x-tag"), "id",
-            Js.member(inputs.params(), "id"), "c", Js.member(inputs.cookies(), "c"), "raw",
-            inputs.rawBody(), "all", inputs)));
+            Js.asLong(Js.member(inputs.params(), "id")), "c",
+            Js.asString(Js.member(inputs.cookies(), "c")), "raw", inputs.rawBody(), "all",
+            inputs)));
   }
 
   private FunctionContext context(String function, EchoPartsInputs inputs) {

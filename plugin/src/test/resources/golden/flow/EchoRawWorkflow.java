@@ -42,7 +42,7 @@ public final class EchoRawWorkflow {
         "answer (src/functions/echo_raw.yaml:3:5)",
         Retry.NONE,
         () -> Status.returning(Js.object("raw", inputs.rawBody(), "session",
-            Js.member(inputs.cookies(), "session"))));
+            Js.asString(Js.member(inputs.cookies(), "session")))));
   }
 
   private FunctionContext context(String function, EchoRawInputs inputs) {

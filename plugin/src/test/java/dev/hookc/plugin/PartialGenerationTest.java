@@ -79,6 +79,45 @@ class PartialGenerationTest {
   }
 
   @Test
+  void changingTheArgsACallerPassesRetypesTheWorkflowItCalls() throws IOException {
+    writeDoubling();
+    edit(
+        "src/functions/doubler.yaml",
+        "n: <% inputs.body.n %>",
+        "n: <% inputs.body.n %>\n      by: 2");
+
+    // doubler.yaml, math/double.yaml (whose inputs record gains by()) and double.yaml, http.yaml,
+    // the configuration, the shared definition and the Java function's source.
+    assertCachedEqualsClean(7, "Doubler", "math.double", "PostDouble");
+  }
+
+  @Test
+  void changingAnEventsSchemaRetypesTheWorkflowsThatItsWorkflowCalls() throws IOException {
+    writeDoubling();
+    edit("src/events/double.yaml", "type: integer", "type: string");
+
+    // The event's schema types doubler's args, which type math.double's inputs (n() is a String):
+    // math/double.yaml depends on double.yaml through its caller. The same seven files are read.
+    assertCachedEqualsClean(7, "Doubler", "math.double", "PostDouble");
+  }
+
+  /** An event whose workflow calls math.double in Godspeed's form, built once. */
+  private void writeDoubling() throws IOException {
+    write(
+        "src/events/double.yaml",
+        "http.post./double:\n  fn: doubler\n  body:\n    content:\n      application/json:\n"
+            + "        schema:\n          type: object\n          properties:\n"
+            + "            n:\n              type: integer\n");
+    write(
+        "src/functions/doubler.yaml",
+        "tasks:\n  - id: call\n    fn: math.double\n    args:\n      n: <% inputs.body.n %>\n");
+    write(
+        "src/functions/math/double.yaml",
+        "tasks:\n  - id: answer\n    fn: com.gs.return\n    args: {value: <% inputs.n %>}\n");
+    assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
+  }
+
+  @Test
   void aFileWithAReachedEventIsReadWholeWithWhatItsOtherEventsDependOn() throws IOException {
     // pair.yaml's second event runs a workflow that third.yaml's event also runs: reading pair.yaml
     // whole takes third.yaml too, although the change does not reach it.
@@ -238,7 +277,8 @@ class PartialGenerationTest {
     Files.move(
         project.resolve("src/events/relay.yaml"), project.resolve("src/events/relayed.yaml"));
 
-    assertPartialEqualsClean("Relay", "function audit");
+    // relay calls echoNote, whose inputs are typed from relay's args and so from relay's events.
+    assertPartialEqualsClean("Relay", "function audit", "EchoNote", "PostNotes");
   }
 
   @Test

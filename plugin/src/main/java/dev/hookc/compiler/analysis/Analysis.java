@@ -20,6 +20,8 @@ import java.util.Map;
  * @param schemas each event's schemas, in event order
  * @param workflowBodies the type of each workflow's {@code inputs.body}, by workflow id
  * @param workflows every workflow compiled, inline hooks included, in the order they are emitted
+ * @param passed what the tasks calling each workflow pass beyond a request's parts, by the id of
+ *     every workflow that a task calls
  * @param definitions the shared definitions, read together, with what they share
  * @param config the project's configuration as JSON text
  * @param statements what the build-time check found of each jdbc datasource's statements, by
@@ -32,6 +34,7 @@ public record Analysis(
     Map<Event, EventSchemas> schemas,
     Map<String, ExprType> workflowBodies,
     Map<Workflow, CompiledWorkflow> workflows,
+    Map<String, PassedInputs> passed,
     SchemaDefinitions definitions,
     ConfigJson config,
     Map<String, Map<String, StatementShape>> statements,
@@ -41,6 +44,7 @@ public record Analysis(
     schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
     workflowBodies = Collections.unmodifiableMap(new LinkedHashMap<>(workflowBodies));
     workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
+    passed = Collections.unmodifiableMap(new LinkedHashMap<>(passed));
     statements = Collections.unmodifiableMap(new LinkedHashMap<>(statements));
     definitionJson = Collections.unmodifiableMap(new java.util.TreeMap<>(definitionJson));
   }

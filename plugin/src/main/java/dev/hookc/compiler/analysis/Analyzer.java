@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a loaded project, reporting every mistake: the semantic checks, every schema, and the type
@@ -59,6 +60,7 @@ public final class Analyzer {
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
     schemas.forEach((event, read) -> bodyTypes.put(event, read.bodyType()));
     Map<String, ExprType> workflowBodies = WorkflowBodies.of(project, functions, bodyTypes);
+    Map<String, ExprType> eventBodies = WorkflowBodies.sentByEvents(project, functions, bodyTypes);
     new IdempotencyKeys(new ExpressionCompiler(diagnostics)).check(project.events(), bodyTypes);
     project
         .http()
@@ -95,8 +97,9 @@ public final class Analyzer {
         statements.put(jdbc.name(), sql.check(jdbc));
       }
     }
+    Map<String, PassedInputs> passed = new LinkedHashMap<>();
     Map<Workflow, CompiledWorkflow> workflows =
-        compile(project, functions, hooks, workflowBodies, statements);
+        compile(project, functions, hooks, workflowBodies, eventBodies, statements, passed);
     new ReturnChecker(diagnostics, functions).check(project);
     new FunctionConstructors(diagnostics, project.datasources().values(), names.packageName())
         .check(calledJavaFunctions(workflows.values()));
@@ -110,6 +113,7 @@ public final class Analyzer {
         schemas,
         workflowBodies,
         workflows,
+        passed,
         definitions,
         ConfigJson.of(project.config()),
         statements,
@@ -154,7 +158,9 @@ public final class Analyzer {
       FunctionTable functions,
       ValidationHooks hooks,
       Map<String, ExprType> workflowBodies,
-      Map<String, Map<String, StatementShape>> statements) {
+      Map<String, ExprType> eventBodies,
+      Map<String, Map<String, StatementShape>> statements,
+      Map<String, PassedInputs> passed) {
     WorkflowCompiler compiler =
         new WorkflowCompiler(
             functions,
@@ -173,21 +179,54 @@ public final class Analyzer {
       WorkflowInputs.handlingWorkflow(event, functions)
           .ifPresent(w -> servedEvents.computeIfAbsent(w.id(), id -> new ArrayList<>()).add(event));
     }
-    Map<Workflow, CompiledWorkflow> compiled = new LinkedHashMap<>();
-    for (Workflow workflow : all) {
+    // Callers first: a called workflow's inputs are typed from its callers' compiled args.
+    Map<Workflow, CompiledWorkflow> byOrder = new LinkedHashMap<>();
+    Map<String, List<CalledInputs.Call>> calls = new LinkedHashMap<>();
+    CalledInputs called = new CalledInputs(diagnostics);
+    for (Workflow workflow : WorkflowCalls.order(all, functions)) {
+      List<Event> served = servedEvents.getOrDefault(workflow.id(), List.of());
+      Optional<ValidationHook.Kind> hook = hooks.kind(workflow);
       ExprType type =
-          hooks
-              .kind(workflow)
-              .map(kind -> HookInputTypes.type(names.workflowInputs(workflow), kind))
+          hook.map(kind -> HookInputTypes.type(names.workflowInputs(workflow), kind))
               .orElseGet(
                   () ->
                       inputs.type(
                           workflow,
                           workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
                           parameters.getOrDefault(workflow.id(), Map.of()),
-                          servedEvents.getOrDefault(workflow.id(), List.of())));
-      compiled.put(workflow, compiler.compile(workflow, type, names.workflowOutputs(workflow)));
+                          served));
+      List<CalledInputs.Call> callers = calls.getOrDefault(workflow.id(), List.of());
+      CompiledWorkflow result;
+      if (hook.isEmpty() && !callers.isEmpty()) {
+        // What its events send, with the body their schemas give it, against which callers'
+        // args are checked.
+        ExprType sent =
+            inputs.type(
+                workflow,
+                eventBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
+                parameters.getOrDefault(workflow.id(), Map.of()),
+                served);
+        CalledInputs.Typed typed =
+            called.type(
+                workflow,
+                names.workflowInputs(workflow),
+                served.isEmpty() ? Optional.empty() : Optional.of((ExprType.PojoType) sent),
+                served,
+                callers);
+        passed.put(workflow.id(), typed.passed());
+        result =
+            compiler.compile(
+                workflow, typed.type(), names.workflowOutputs(workflow), typed.unpassed());
+      } else {
+        result =
+            compiler.compile(
+                workflow, type, names.workflowOutputs(workflow), n -> Optional.empty());
+      }
+      byOrder.put(workflow, result);
+      WorkflowCalls.collect(workflow, result, calls);
     }
+    Map<Workflow, CompiledWorkflow> compiled = new LinkedHashMap<>();
+    all.forEach(w -> compiled.put(w, byOrder.get(w)));
     return compiled;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The names an expression in one task can use: {@code inputs}, {@code config}, {@code outputs}, the
@@ -42,6 +43,7 @@ final class TaskScope implements Scope {
   }
 
   private final ExprType inputs;
+  private final Function<String, Optional<Scope.Unpassed>> unpassed;
   private final Map<String, ExprType.PojoType> results;
   private final ExprType config;
   private final Optional<ExprType> taskValue;
@@ -58,7 +60,9 @@ final class TaskScope implements Scope {
       List<String> earlierTasks,
       Set<String> allTasks,
       Set<String> laterTasks,
-      Map<String, ExprType.PojoType> results) {
+      Map<String, ExprType.PojoType> results,
+      Function<String, Optional<Scope.Unpassed>> unpassed) {
+    this.unpassed = unpassed;
     this.inputs = inputs;
     this.results = Map.copyOf(results);
     this.config = config;
@@ -123,6 +127,11 @@ final class TaskScope implements Scope {
       return Optional.of("it runs in another branch, which may not have run before this task");
     }
     return Optional.empty();
+  }
+
+  @Override
+  public Optional<Unpassed> unpassedInput(ExprType.PojoType type, String name) {
+    return type.equals(inputs) ? unpassed.apply(name) : Optional.empty();
   }
 
   private static Map<String, ExprType.PojoType.Property> properties(

@@ -22,6 +22,39 @@ final class WorkflowBodies {
    */
   static Map<String, ExprType> of(
       Project project, FunctionTable functions, Map<Event, ExprType> bodyTypes) {
+    Map<String, Optional<ExprType>> seen = sent(project, functions, bodyTypes);
+    project
+        .workflows()
+        .forEach(
+            w ->
+                forEachCalledWorkflow(
+                    w.outerTasks(), functions, id -> seen.put(id, Optional.empty())));
+    return typed(project, seen);
+  }
+
+  /**
+   * The body type that the events running each workflow send, whether or not tasks call it too: the
+   * payload class when every such event sends the same one; otherwise dynamic.
+   */
+  static Map<String, ExprType> sentByEvents(
+      Project project, FunctionTable functions, Map<Event, ExprType> bodyTypes) {
+    return typed(project, sent(project, functions, bodyTypes));
+  }
+
+  private static Map<String, ExprType> typed(
+      Project project, Map<String, Optional<ExprType>> seen) {
+    Map<String, ExprType> bodies = new LinkedHashMap<>();
+    project
+        .workflows()
+        .forEach(
+            w ->
+                bodies.put(
+                    w.id(), seen.getOrDefault(w.id(), Optional.empty()).orElse(ExprType.DYNAMIC)));
+    return bodies;
+  }
+
+  private static Map<String, Optional<ExprType>> sent(
+      Project project, FunctionTable functions, Map<Event, ExprType> bodyTypes) {
     Map<String, Optional<ExprType>> seen = new LinkedHashMap<>();
     for (Event event : project.events()) {
       event
@@ -36,20 +69,7 @@ final class WorkflowBodies {
                       Optional.of(bodyTypes.get(event)),
                       (a, b) -> a.equals(b) ? a : Optional.empty()));
     }
-    project
-        .workflows()
-        .forEach(
-            w ->
-                forEachCalledWorkflow(
-                    w.outerTasks(), functions, id -> seen.put(id, Optional.empty())));
-    Map<String, ExprType> bodies = new LinkedHashMap<>();
-    project
-        .workflows()
-        .forEach(
-            w ->
-                bodies.put(
-                    w.id(), seen.getOrDefault(w.id(), Optional.empty()).orElse(ExprType.DYNAMIC)));
-    return bodies;
+    return seen;
   }
 
   private static void forEachCalledWorkflow(

@@ -8,6 +8,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.expr.CompiledValue;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
+import dev.hookc.compiler.expr.Scope;
 import dev.hookc.compiler.model.OnError;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.Workflow;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Compiles the expressions of a workflow's tasks in the order they run, each against the scope of
@@ -55,13 +57,20 @@ final class WorkflowCompiler {
     this.config = config;
   }
 
-  /** Compiles {@code workflow}'s tasks, whose {@code inputs} have type {@code inputs}. */
-  CompiledWorkflow compile(Workflow workflow, ExprType inputs, ClassName outputsClass) {
+  /**
+   * Compiles {@code workflow}'s tasks, whose {@code inputs} have type {@code inputs}; {@code
+   * unpassed} says why an input that a called workflow reads is not there.
+   */
+  CompiledWorkflow compile(
+      Workflow workflow,
+      ExprType inputs,
+      ClassName outputsClass,
+      Function<String, Optional<Scope.Unpassed>> unpassed) {
     Set<String> all = new HashSet<>();
     collectIds(workflow.outerTasks(), all);
     Map<String, ExprType.PojoType> typed = new HashMap<>();
     typedResults(workflow.outerTasks(), typed);
-    Unit unit = new Unit(inputs, outputsClass, all, typed);
+    Unit unit = new Unit(inputs, outputsClass, all, typed, unpassed);
     Optional<CompiledTask.CompiledOnError> onError =
         workflow
             .onError()
@@ -80,7 +89,8 @@ final class WorkflowCompiler {
       ExprType inputs,
       ClassName outputsClass,
       Set<String> all,
-      Map<String, ExprType.PojoType> results) {}
+      Map<String, ExprType.PojoType> results,
+      Function<String, Optional<Scope.Unpassed>> unpassed) {}
 
   /** Finds the tasks calling a Java function whose declared result gives its data a type. */
   private void typedResults(List<Task> tasks, Map<String, ExprType.PojoType> typed) {
@@ -146,7 +156,8 @@ final class WorkflowCompiler {
             earlier,
             unit.all(),
             later,
-            unit.results());
+            unit.results(),
+            unit.unpassed());
     Optional<ResolvedFunction> function = task.fn().flatMap(fn -> functions.resolveCall(fn.name()));
     TaskKind kind = TaskKind.of(task, function);
     if (kind == TaskKind.UPDATE
@@ -249,7 +260,8 @@ final class WorkflowCompiler {
             earlier,
             unit.all(),
             Set.of(),
-            unit.results());
+            unit.results(),
+            unit.unpassed());
     Optional<CompiledValue> response =
         onError.response().flatMap(r -> expressions.compile(r, scope));
     List<CompiledTask> tasks =

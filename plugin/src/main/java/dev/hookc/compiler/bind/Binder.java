@@ -184,6 +184,7 @@ public final class Binder {
         analysis.hooks().kind(workflow),
         analysis.workflowBodies().getOrDefault(workflow.id(), ExprType.DYNAMIC),
         compiled,
+        Optional.ofNullable(analysis.passed().get(workflow.id())),
         origins);
   }
 

@@ -2,6 +2,7 @@ package dev.hookc.compiler.bind;
 
 import com.palantir.javapoet.ClassName;
 import dev.hookc.compiler.analysis.CompiledWorkflow;
+import dev.hookc.compiler.analysis.PassedInputs;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param hook the kind of validation-error hook it answers as, if it is one
  * @param body the type of its {@code inputs.body}
  * @param compiled its tasks, with every expression compiled and typed
+ * @param passed what the tasks that call it pass beyond a request's parts; empty when no task calls
+ *     it, so that its inputs come from requests alone
  * @param origins every project-relative input file its generated code depends on (see {@code
  *     Origins})
  */
@@ -27,6 +30,7 @@ public record BoundWorkflow(
     Optional<ValidationHook.Kind> hook,
     ExprType body,
     CompiledWorkflow compiled,
+    Optional<PassedInputs> passed,
     Set<String> origins) {
 
   public BoundWorkflow {

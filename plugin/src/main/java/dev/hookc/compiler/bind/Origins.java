@@ -28,9 +28,9 @@ import java.util.TreeSet;
  * any shared definition depends on every definition file (a definition's class name and what is
  * shared are decided across all of them); every {@code fn} name counts with the Java function file
  * it would resolve to, whether or not that file exists, since its presence decides the resolution.
- * A workflow depends on the events it serves and the workflows that call it (its input types come
- * from them), and on everything the workflows it calls depend on; an event on everything its
- * workflow and its validation-error hooks depend on.
+ * A workflow depends on the events it serves and on the workflows that call it with everything
+ * their inputs depend on (its input types come from their args), and on everything the workflows it
+ * calls depend on; an event on everything its workflow and its validation-error hooks depend on.
  */
 final class Origins {
   private final Map<Event, Set<String>> events = new HashMap<>();
@@ -69,11 +69,6 @@ final class Origins {
               closure.put(workflow, own);
               callees.put(workflow, called);
             });
-    Map<Workflow, Set<String>> own = new HashMap<>();
-    closure.forEach((w, files) -> own.put(w, Set.copyOf(files)));
-    // A callee's inputs are typed by whether a task calls it, so it depends on its callers' files.
-    callees.forEach(
-        (caller, called) -> called.forEach(callee -> extend(closure, callee, own.get(caller))));
     for (Event event : project.events()) {
       handling(event, analysis).ifPresent(w -> extend(closure, w, ownEvents.get(event)));
       analysis
@@ -82,6 +77,21 @@ final class Origins {
           .getOrDefault(event, Map.of())
           .values()
           .forEach(hook -> extend(closure, hook, ownEvents.get(event)));
+    }
+    // A callee's inputs are typed from its callers' args, whose types come from the callers' own
+    // inputs: it depends on everything its callers' inputs depend on, up to their events.
+    boolean widened = true;
+    while (widened) {
+      widened = false;
+      for (Map.Entry<Workflow, List<Workflow>> entry : callees.entrySet()) {
+        Set<String> upstream = closure.get(entry.getKey());
+        for (Workflow callee : entry.getValue()) {
+          Set<String> target = closure.get(callee);
+          if (target != null && upstream != null && target.addAll(upstream)) {
+            widened = true;
+          }
+        }
+      }
     }
     // Everything a called workflow depends on reaches its callers: iterate to a fixed point, which
     // also copes with call cycles.

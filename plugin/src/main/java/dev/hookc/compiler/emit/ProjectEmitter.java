@@ -191,7 +191,10 @@ public final class ProjectEmitter {
             .orElseGet(
                 () ->
                     WorkflowEmitter.inputs(
-                        workflow.inputs(), workflow.body(), workflow.workflow().id()));
+                        workflow.inputs(),
+                        workflow.body(),
+                        workflow.workflow().id(),
+                        workflow.passed()));
     return List.of(
         inputs, workflows.emit(workflow.workflow(), workflow.inputs(), workflow.compiled()));
   }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.hookc.compiler.analysis.CompiledTask;
 import dev.hookc.compiler.analysis.CompiledWorkflow;
+import dev.hookc.compiler.analysis.PassedInputs;
 import dev.hookc.compiler.bind.BoundJavaFunction;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.Workflow;
@@ -17,6 +18,7 @@ import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 
@@ -180,9 +182,18 @@ final class WorkflowEmitter {
 
   /**
    * The inputs record of a workflow, typed by the body its callers send. The other parts are read
-   * through {@code RequestParts}, which builds each from the request only when a task reads it.
+   * through {@code RequestParts}, which builds each from the request only when a task reads it. A
+   * workflow that tasks call ({@code passed} present) also keeps the calling task's {@code args}
+   * whole: in Godspeed they are its inputs, so each key they pass has an accessor, and {@code <%
+   * inputs %>} is exactly them.
    */
-  static JavaFile inputs(ClassName inputs, ExprType body, String workflowId) {
+  static JavaFile inputs(
+      ClassName inputs, ExprType body, String workflowId, Optional<PassedInputs> passed) {
+    MethodSpec.Builder canonical =
+        MethodSpec.constructorBuilder()
+            .addParameter(body.javaType(), "body")
+            .addParameter(Names.REQUEST_PARTS, "parts");
+    passed.ifPresent(p -> canonical.addParameter(Names.JSON_NODE, "args"));
     TypeSpec.Builder record =
         TypeSpec.recordBuilder(inputs)
             .addModifiers(Modifier.PUBLIC)
@@ -190,11 +201,22 @@ final class WorkflowEmitter {
             .addJavadoc(
                 "The inputs of workflow {@code $L}: {@code inputs.body}, {@code inputs.params}, ...\n",
                 workflowId)
-            .recordConstructor(
-                MethodSpec.constructorBuilder()
-                    .addParameter(body.javaType(), "body")
-                    .addParameter(Names.REQUEST_PARTS, "parts")
-                    .build());
+            .recordConstructor(canonical.build());
+    passed.ifPresent(
+        p -> {
+          record.addJavadoc(
+              "\n<p>Called by $L, whose {@code args} are its inputs ({@code args} is null for a"
+                  + " request).\n",
+              String.join(", ", p.callers()));
+          record.addMethod(
+              MethodSpec.constructorBuilder()
+                  .addModifiers(Modifier.PUBLIC)
+                  .addJavadoc("The inputs of a request the server received.\n")
+                  .addParameter(body.javaType(), "body")
+                  .addParameter(Names.REQUEST_PARTS, "parts")
+                  .addStatement("this(body, parts, null)")
+                  .build());
+        });
     List<CodeBlock> toJson = new ArrayList<>(List.of(CodeBlock.of("$S, body", "body")));
     List<CodeBlock> fromJson = new ArrayList<>();
     for (String part : PARTS) {
@@ -211,8 +233,50 @@ final class WorkflowEmitter {
       fromJson.add(
           part.equals("raw_body") ? CodeBlock.of("$T.asString($L)", Names.JS, member) : member);
     }
-    record.addMethod(toJsonMethod(toJson)).addMethod(fromJson(inputs, body, fromJson));
+    passed.ifPresent(p -> p.keys().values().forEach(key -> record.addMethod(passedKey(key))));
+    MethodSpec toJsonMethod = toJsonMethod(toJson);
+    if (passed.isPresent()) {
+      // As a calling task passed them, they are exactly its args, as in Godspeed.
+      toJsonMethod =
+          MethodSpec.methodBuilder("toJson")
+              .addAnnotation(Names.JSON_VALUE)
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc(
+                  "These inputs as one JSON object, as Java functions see them: the calling task's"
+                      + " {@code args} exactly.\n")
+              .returns(Names.JSON_NODE)
+              .beginControlFlow("if (args != null)")
+              .addStatement("return args")
+              .endControlFlow()
+              .addCode(toJsonMethod.code())
+              .build();
+    }
+    record.addMethod(toJsonMethod).addMethod(fromJson(inputs, body, fromJson, passed.isPresent()));
     return JavaFile.builder(inputs.packageName(), record.build()).skipJavaLangImports(true).build();
+  }
+
+  /** The accessor of a key that calling tasks pass: read from their args with its type. */
+  private static MethodSpec passedKey(ExprType.PojoType.Property key) {
+    ExprType type = key.type();
+    CodeBlock node = CodeBlock.of("$T.member(args, $S)", Names.JS, key.name());
+    String conversion =
+        type instanceof ExprType.StringType
+            ? "asString"
+            : type instanceof ExprType.IntegerType
+                ? "asLong"
+                : type instanceof ExprType.NumberType
+                    ? "asDecimal"
+                    : type instanceof ExprType.BooleanType ? "asBoolean" : null;
+    return MethodSpec.methodBuilder(key.getter())
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(
+            "{@code inputs.$L}, as the calling tasks pass it; null when absent.\n", key.name())
+        .returns(type.javaType())
+        .addStatement(
+            conversion == null
+                ? CodeBlock.of("return $L", node)
+                : CodeBlock.of("return $T.$N($L)", Names.JS, conversion, node))
+        .build();
   }
 
   /**
@@ -233,7 +297,8 @@ final class WorkflowEmitter {
   /**
    * @param parts the arguments of {@code RequestParts.of}, read from {@code args}
    */
-  private static MethodSpec fromJson(ClassName inputs, ExprType body, List<CodeBlock> parts) {
+  private static MethodSpec fromJson(
+      ClassName inputs, ExprType body, List<CodeBlock> parts, boolean keepsArgs) {
     CodeBlock bodyValue =
         body instanceof ExprType.DynamicType
             ? CodeBlock.of("$T.member(args, $S)", Names.JS, "body")
@@ -249,11 +314,12 @@ final class WorkflowEmitter {
         .returns(inputs)
         .addParameter(Names.JSON_NODE, "args")
         .addStatement(
-            "return new $T(\n$L,\n$T.of(\n$>$>$L))$<$<",
+            "return new $T(\n$L,\n$T.of(\n$>$>$L)$<$<$L)",
             inputs,
             bodyValue,
             Names.REQUEST_PARTS,
-            CodeBlock.join(parts, ",\n"))
+            CodeBlock.join(parts, ",\n"),
+            keepsArgs ? ",\nargs" : "")
         .build();
   }
 }

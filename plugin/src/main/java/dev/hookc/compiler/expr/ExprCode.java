@@ -41,7 +41,13 @@ public enum ExprCode implements DiagnosticCode {
   UNDECLARED_REQUIRED(
       "HC4032",
       "a property the schema does not declare, read where the value must exist: an idempotency"
-          + " key, an http call's path template");
+          + " key, an http call's path template"),
+  INPUT_TYPE_CONFLICT(
+      "HC4040",
+      "tasks calling a workflow (or its events) pass one of its inputs with incompatible types"),
+  INPUT_NOT_PASSED(
+      "HC4041",
+      "a workflow reads an input that no task calling it (and none of its events) passes");
 
   private final Spec spec;
 

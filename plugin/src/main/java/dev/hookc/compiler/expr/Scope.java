@@ -25,4 +25,21 @@ public interface Scope {
    * after this task}; empty when it is no task at all.
    */
   Optional<String> whyTaskUnavailable(String name);
+
+  /**
+   * Why reading {@code name} of {@code type} finds nothing, when {@code type} is the {@code inputs}
+   * of a workflow that tasks call: which callers there are and what they pass, said as a message
+   * and a hint. Empty for any other object, whose unknown properties are reported as such.
+   */
+  default Optional<Unpassed> unpassedInput(ExprType.PojoType type, String name) {
+    return Optional.empty();
+  }
+
+  /**
+   * An input that no caller of a workflow passes.
+   *
+   * @param message what the diagnostic says
+   * @param hint the did-you-mean or the inputs that are passed; null when there is none
+   */
+  record Unpassed(String message, String hint) {}
 }

@@ -179,6 +179,14 @@ final class TypeChecker {
       Typed target, ExprType.PojoType pojo, String name, int offset, Access access) {
     ExprType.PojoType.Property property = pojo.properties().get(name);
     if (property == null) {
+      if (pojo.openness() == ExprType.Openness.CLOSED) {
+        var unpassed = scope.unpassedInput(pojo, name);
+        if (unpassed.isPresent()) {
+          problems.report(
+              ExprCode.INPUT_NOT_PASSED, offset, unpassed.get().message(), unpassed.get().hint());
+          return null;
+        }
+      }
       return undeclared(target, name, offset, access, pojo.openness(), pojo.properties().keySet());
     }
     if (property.unavailable().isPresent()) {
