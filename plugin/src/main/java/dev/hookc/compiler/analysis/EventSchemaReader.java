@@ -10,6 +10,7 @@ import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.pojo.PojoGenerator;
 import dev.hookc.compiler.pojo.PojoPlan;
 import dev.hookc.compiler.schema.JsonSchema;
+import dev.hookc.compiler.schema.SchemaCode;
 import dev.hookc.compiler.schema.SchemaReader;
 import dev.hookc.compiler.yaml.YamlJson;
 import java.util.Comparator;
@@ -81,7 +82,21 @@ final class EventSchemaReader {
     JsonSchema schema =
         new SchemaReader(local).read(event.bodySchema().get(), project.definitions());
     PojoPlan payload =
-        pojos.plan(names.body(event).simpleName(), YamlJson.toJson(event.bodySchema().get()));
+        pojos.plan(
+            names.body(event).simpleName(),
+            YamlJson.toJson(event.bodySchema().get()),
+            names.bodyBinder(event));
+    payload
+        .refusal()
+        .ifPresent(
+            reason ->
+                local.report(
+                    SchemaCode.PAYLOAD_CLASSES_UNSUPPORTED,
+                    event.bodySchema().get().location(),
+                    "hookc cannot generate the payload classes of this body schema: " + reason,
+                    "a limit of hookc, please report it; meanwhile, the schema of the object that"
+                        + " holds the property, wrapped in 'allOf: [...]', is still validated and"
+                        + " is read as JSON"));
     return new Body(Optional.of(schema), Optional.of(payload), local);
   }
 }

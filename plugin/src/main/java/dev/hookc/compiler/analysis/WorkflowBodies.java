@@ -18,7 +18,8 @@ final class WorkflowBodies {
 
   /**
    * The body type each workflow's {@code inputs.body} has: the payload class when every event that
-   * calls it sends the same one and no task calls it; otherwise dynamic.
+   * calls it sends the same one and no task calls it; otherwise (a scalar or list body included)
+   * dynamic.
    */
   static Map<String, ExprType> of(
       Project project, FunctionTable functions, Map<Event, ExprType> bodyTypes) {
@@ -66,10 +67,18 @@ final class WorkflowBodies {
               id ->
                   seen.merge(
                       id,
-                      Optional.of(bodyTypes.get(event)),
+                      Optional.of(bindable(bodyTypes.get(event))),
                       (a, b) -> a.equals(b) ? a : Optional.empty()));
     }
     return seen;
+  }
+
+  /**
+   * {@code body} where the controller binds it to a payload class; dynamic for any other body (a
+   * number, a string, a list), which reaches the workflow as the JSON the validator accepted.
+   */
+  private static ExprType bindable(ExprType body) {
+    return body instanceof ExprType.PojoType ? body : ExprType.DYNAMIC;
   }
 
   private static void forEachCalledWorkflow(

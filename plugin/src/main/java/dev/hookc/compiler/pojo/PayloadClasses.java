@@ -17,10 +17,10 @@ import org.jsonschema2pojo.util.NameHelper;
  * {@link PayloadWriter} writes exactly as jsonschema2pojo does; empty otherwise, and
  * jsonschema2pojo generates them.
  *
- * <p>The shapes left to jsonschema2pojo are those whose text depends on its corner cases: a name or
- * description outside printable ASCII, two properties of one class with the same Java name, two
- * classes with one name, a class named like a type the classes import, a property required twice,
- * or an object without properties.
+ * <p>The shapes left to jsonschema2pojo are those whose text depends on its corner cases: a
+ * description outside printable ASCII, two properties of one class with the same Java name or two
+ * classes with one name (which {@link DistinctNames} and {@link PojoSchemas} prevent), a class
+ * named like a type the classes import, a property required twice, or an object without properties.
  */
 final class PayloadClasses {
   /** Simple names a payload class refers to; a generated class of the same name changes imports. */
@@ -60,7 +60,8 @@ final class PayloadClasses {
       boolean fieldRequired,
       boolean getterRequired,
       boolean setterRequired,
-      Optional<String> description) {}
+      Optional<String> description,
+      boolean renamed) {}
 
   /** One payload class: its qualified name, properties, and whether it keeps unknown properties. */
   record PayloadClass(
@@ -132,7 +133,16 @@ final class PayloadClasses {
       }
       properties.add(
           new Property(
-              key, field, getter, setter, type.get(), false, false, false, description(schema)));
+              key,
+              field,
+              getter,
+              setter,
+              type.get(),
+              false,
+              false,
+              false,
+              description(schema),
+              schema.has("javaName")));
     }
     if (!required(reduced, properties)) {
       writable = false;
@@ -169,7 +179,16 @@ final class PayloadClasses {
       if (!simpleKey(name)) {
         return false;
       }
-      String field = names.getPropertyName(name, null);
+      String field;
+      try {
+        // The property's own schema, as jsonschema2pojo reads it: its javaName, if DistinctNames
+        // gave it one, names the field.
+        field = names.getPropertyName(name, reduced.path("properties").get(name));
+      } catch (RuntimeException e) {
+        // No Java name follows from the name alone (such as "_"): it marks no field, as in
+        // jsonschema2pojo, whose property of that name DistinctNames named.
+        continue;
+      }
       if (properties.stream().noneMatch(p -> p.field().equals(field))) {
         continue;
       }
@@ -191,7 +210,8 @@ final class PayloadClasses {
                 fields.contains(p.field()),
                 methods.contains(p.getter()),
                 methods.contains(p.setter()),
-                p.description()));
+                p.description(),
+                p.renamed()));
     return true;
   }
 
@@ -240,10 +260,11 @@ final class PayloadClasses {
       return false;
     }
     // A name jsonschema2pojo cannot generate at all is this writer's: its Java names escape the
-    // characters (PojoGenerator.escapeUnsafe), and its string literals escape everything.
+    // characters (PojoGenerator.escapeUnsafe, or DistinctNames for characters outside ASCII), and
+    // its string literals escape everything.
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
-      if (c < 0x80 && PojoGenerator.unsafe(c)) {
+      if (c >= 0x80 || PojoGenerator.unsafe(c)) {
         return true;
       }
     }

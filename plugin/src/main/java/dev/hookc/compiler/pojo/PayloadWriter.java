@@ -47,7 +47,7 @@ final class PayloadWriter {
     out.append("})\n@Generated(\"dev.hookc.compiler\")\n");
     out.append("public class ").append(type.simpleName()).append(" {\n\n");
     for (Property property : type.properties()) {
-      javadoc("    ", property.description(), property.fieldRequired());
+      javadoc("    ", property, property.fieldRequired());
       jsonProperty(property);
       property
           .description()
@@ -112,11 +112,11 @@ final class PayloadWriter {
   }
 
   private void accessors(Property property) {
-    javadoc("    ", property.description(), property.getterRequired());
+    javadoc("    ", property, property.getterRequired());
     jsonProperty(property);
     out.append("    public ").append(property.type()).append(' ').append(property.getter());
     out.append("() {\n        return ").append(property.field()).append(";\n    }\n\n");
-    javadoc("    ", property.description(), property.setterRequired());
+    javadoc("    ", property, property.setterRequired());
     jsonProperty(property);
     out.append("    public void ").append(property.setter()).append('(');
     out.append(property.type()).append(' ').append(property.field()).append(") {\n");
@@ -126,6 +126,24 @@ final class PayloadWriter {
 
   private void jsonProperty(Property property) {
     out.append("    @JsonProperty(").append(literal(property.key())).append(")\n");
+  }
+
+  /**
+   * A property's Javadoc: its description, and, when its Java name is not derived from its JSON
+   * name (a {@code javaName}), the line jsonschema2pojo adds to say which property it is.
+   */
+  private void javadoc(String indent, Property property, boolean required) {
+    if (!property.renamed()) {
+      javadoc(indent, property.description(), required);
+      return;
+    }
+    String corresponds = "Corresponds to the \"" + property.key() + "\" property.";
+    javadoc(
+        indent,
+        // Its line first, and the description straight after it, as the code model joins them.
+        Optional.of(
+            "\n" + corresponds + property.description().filter(d -> !d.isBlank()).orElse("")),
+        required);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.hookc.compiler.pojo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.sun.codemodel.CodeWriter;
@@ -110,8 +111,56 @@ public final class PojoGenerator {
    */
   public PojoPlan plan(String className, JsonNode schema) {
     ObjectNode reduced =
-        new PojoSchemas(schema, definitions, packageName).reduce(schema, className);
+        new PojoSchemas(schema, definitions, packageName, names).reduce(schema, className);
     return new PojoPlan(className, reduced, typeOf(reduced));
+  }
+
+  /**
+   * Plans the classes for {@code schema} like {@link #plan(String, JsonNode)}, and generates them
+   * with their binder {@code binder} right away: a schema whose classes cannot be generated (two
+   * properties or classes that jsonschema2pojo gives one Java name, names it cannot take) is
+   * refused here, for the checks to report at the schema, rather than failing the build later with
+   * an internal error.
+   */
+  public PojoPlan plan(String className, JsonNode schema, ClassName binder) {
+    PojoPlan plan;
+    try {
+      plan = plan(className, schema);
+    } catch (RuntimeException | StackOverflowError e) {
+      return PojoPlan.refused(className, JsonNodeFactory.instance.objectNode(), reason(e));
+    }
+    try {
+      return plan.withFiles(binder, generate(plan, binder));
+    } catch (RuntimeException | StackOverflowError e) {
+      return PojoPlan.refused(className, plan.reducedTree(), reason(e));
+    }
+  }
+
+  /**
+   * What stopped the generation, in the user's terms where the cause is known: jsonschema2pojo
+   * reports a clash of Java names as a field created twice, and a property whose name it cannot
+   * look up again as a path not present.
+   */
+  private static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = String.valueOf(cause.getMessage());
+    if (message.startsWith("trying to create the same field twice: ")) {
+      return "two of its properties take the same Java name '"
+          + message.substring("trying to create the same field twice: ".length())
+          + "'";
+    }
+    if (message.startsWith("Path not present: ")) {
+      return "the name of property '"
+          + message.substring("Path not present: ".length())
+          + "' cannot be generated together with the other names of its class";
+    }
+    if (cause instanceof StringIndexOutOfBoundsException) {
+      return "a property name has no letter or digit to name its Java field after";
+    }
+    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + message);
   }
 
   /**
@@ -121,6 +170,10 @@ public final class PojoGenerator {
   public List<PojoFile> generate(PojoPlan plan, ClassName binder) {
     if (!(plan.type() instanceof ExprType.PojoType)) {
       return List.of();
+    }
+    Optional<List<PojoFile>> planned = plan.files(binder);
+    if (planned.isPresent()) {
+      return planned.get();
     }
     ObjectNode reduced = plan.reducedTree();
     Optional<List<PayloadClass>> classes = writable(reduced);

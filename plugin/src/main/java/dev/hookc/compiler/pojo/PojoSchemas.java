@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jsonschema2pojo.util.NameHelper;
 
 /**
  * Reduces a JSON Schema to what a payload class needs: objects with properties, lists, and the four
@@ -26,10 +27,15 @@ final class PojoSchemas {
   private final Map<String, JsonNode> definitions;
   private final String packageName;
 
-  PojoSchemas(JsonNode root, Map<String, JsonNode> definitions, String packageName) {
+  private final NameHelper names;
+  private final Set<String> classNames = new HashSet<>();
+
+  PojoSchemas(
+      JsonNode root, Map<String, JsonNode> definitions, String packageName, NameHelper names) {
     this.root = root;
     this.definitions = definitions;
     this.packageName = packageName;
+    this.names = names;
   }
 
   /** The reduced schema of {@code schema}, whose classes are named from {@code className}. */
@@ -62,7 +68,10 @@ final class PojoSchemas {
     }
     Optional<String> type = singleType(resolved);
     if (type.isEmpty()) {
-      return resolved.has("properties") ? object(resolved, className, refs) : dynamic();
+      // Without a type, as with one, an object declaring no property has no class to carry it.
+      return resolved.has("properties") && resolved.get("properties").size() > 0
+          ? object(resolved, className, refs)
+          : dynamic();
     }
     return switch (type.get()) {
       case "object" ->
@@ -78,7 +87,7 @@ final class PojoSchemas {
   private ObjectNode object(JsonNode schema, String className, Set<String> refs) {
     ObjectNode reduced = NODES.objectNode();
     reduced.put("type", "object");
-    reduced.put("javaType", packageName + "." + className);
+    reduced.put("javaType", packageName + "." + distinct(className));
     copyDescription(schema, reduced);
     if (schema.has("additionalProperties")
         && schema.get("additionalProperties").isBoolean()
@@ -89,13 +98,29 @@ final class PojoSchemas {
       reduced.set("required", schema.get("required").deepCopy());
     }
     ObjectNode properties = reduced.putObject("properties");
+    DistinctNames javaNames = new DistinctNames(names);
     Iterator<Map.Entry<String, JsonNode>> fields = schema.get("properties").properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      properties.set(
-          field.getKey(), reduce(field.getValue(), className + classSuffix(field.getKey()), refs));
+      ObjectNode property = reduce(field.getValue(), className + classSuffix(field.getKey()), refs);
+      javaNames.take(field.getKey(), property);
+      properties.set(field.getKey(), property);
     }
     return reduced;
+  }
+
+  /**
+   * {@code className}, or, when a class of the schema has it already ({@code foo} and {@code Foo}
+   * both name a class {@code …Foo}, as do {@code a.bC} and {@code aB.c}), that name and {@code
+   * X2X}, {@code X3X}...: the {@code X} that marks escapes in class names, and no name ending in a
+   * digit.
+   */
+  private String distinct(String className) {
+    String name = className;
+    for (int n = 2; !classNames.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+      name = className + "X" + n + "X";
+    }
+    return name;
   }
 
   /**

@@ -20,7 +20,9 @@ public enum SchemaCode implements DiagnosticCode {
   BACKTRACKING_PATTERN(
       "HC5010",
       "a pattern needs a backtracking engine, so it runs under a step budget",
-      Severity.WARNING);
+      Severity.WARNING),
+  PAYLOAD_CLASSES_UNSUPPORTED(
+      "HC5090", "a body schema whose payload classes hookc cannot generate, e.g. names that clash");
 
   private final Spec spec;
 

@@ -64,10 +64,7 @@ final class ProjectBuild {
                   .map(Object::toString)
                   .collect(Collectors.joining("\n")));
     }
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (GeneratedSource source : result.sources()) {
-      sources.add(source(source.path(), source.content()));
-    }
+    List<JavaFileObject> sources = new ArrayList<>(units(result.sources()));
     try (Stream<Path> files = Files.walk(project.resolve("src/main/java"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         sources.add(source(file.toString(), Files.readString(file)));
@@ -76,6 +73,22 @@ final class ProjectBuild {
       throw new UncheckedIOException(e);
     }
     return javac(sources);
+  }
+
+  /**
+   * Compiles generated sources alone (a project without Java functions) and loads them; fails with
+   * javac's messages, warnings included.
+   */
+  static ClassLoader javacGenerated(List<GeneratedSource> generated) {
+    return javac(units(generated));
+  }
+
+  private static List<JavaFileObject> units(List<GeneratedSource> generated) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (GeneratedSource source : generated) {
+      sources.add(source(source.path(), source.content()));
+    }
+    return sources;
   }
 
   /** Starts the project's {@code HookcApplication} on a free port of 127.0.0.1. */
