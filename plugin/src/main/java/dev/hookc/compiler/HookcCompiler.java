@@ -7,6 +7,8 @@ import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.cache.FileFacts;
 import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.delivery.DeliveryChecker;
+import dev.hookc.compiler.delivery.DeliveryGuarantees;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Severity;
 import dev.hookc.compiler.emit.ApiDocument;
@@ -78,6 +80,7 @@ public final class HookcCompiler {
             request.packageName());
     Names names = new Names(request.packageName());
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
+    DeliveryGuarantees guarantees = new DeliveryChecker(diagnostics).check(project, functions);
     if (diagnostics.hasErrors()) {
       // A Java function not written yet still gets its contract, for its class to implement; any
       // other error generates nothing, since binding may not make sense of the project.
@@ -96,7 +99,7 @@ public final class HookcCompiler {
     return new CompilePlan(
         diagnostics.sorted(),
         new ProjectEmitter().plan(bound),
-        FileFacts.of(project, bound),
+        FileFacts.of(project, bound, guarantees),
         Optional.of(ApiDocument.of(bound)));
   }
 }

@@ -60,7 +60,8 @@ abstract class AbstractGenerationMojo extends AbstractMojo {
    * regenerates only the files it reaches, and {@code analysis.cache} what each event and workflow
    * file means beyond itself and the diagnostics it reported, so that a change to event and
    * workflow files reads only the files it reaches. Delete them, or run {@code clean}, to force a
-   * full generation.
+   * full generation. {@code routes.json}, each route's delivery guarantees for CI to diff, is
+   * written next to it too.
    */
   @Parameter(
       property = "hookc.stateFile",

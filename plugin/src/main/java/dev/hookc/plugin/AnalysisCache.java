@@ -51,7 +51,7 @@ record AnalysisCache(
   static final String NAME = "analysis.cache";
 
   private static final int MAGIC = 0x686b6361; // "hkca"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   AnalysisCache {
     facts = Collections.unmodifiableMap(new TreeMap<>(facts));
@@ -174,7 +174,12 @@ record AnalysisCache(
     for (int i = in.readInt(); i > 0; i--) {
       references.add(text(in));
     }
-    return new FileFact(file, kind, workflowId, references, text(in));
+    String summary = text(in);
+    List<String> routes = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      routes.add(text(in));
+    }
+    return new FileFact(file, kind, workflowId, references, summary, routes);
   }
 
   private static void fact(DataOutputStream out, FileFact fact) throws IOException {
@@ -189,6 +194,10 @@ record AnalysisCache(
       text(out, reference);
     }
     text(out, fact.summary());
+    out.writeInt(fact.routes().size());
+    for (String route : fact.routes()) {
+      text(out, route);
+    }
   }
 
   /** A diagnostic located in {@code file}; empty when its code is unknown to this plugin. */

@@ -2,6 +2,8 @@ package dev.hookc.plugin;
 
 import dev.hookc.compiler.CompilePlan;
 import dev.hookc.compiler.HookcCompiler;
+import dev.hookc.compiler.cache.FileFact;
+import dev.hookc.compiler.delivery.RouteManifest;
 import dev.hookc.compiler.diag.Severity;
 import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
@@ -44,12 +46,14 @@ final class SourceGenerator {
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
     if (incremental.isUpToDate()) {
       ApiDocsOutput.ensure(request);
+      List<String> problems = new ArrayList<>(restoreRoutes(request));
+      problems.addAll(remember(incremental, request));
       return new GenerationResult(
           GenerationResult.Outcome.UP_TO_DATE,
           List.of(),
           0,
           0,
-          remember(incremental, request),
+          problems,
           incremental.notes(),
           -1,
           -1,
@@ -127,6 +131,10 @@ final class SourceGenerator {
       recorded.put(units.get(i).key(), unit(units.get(i), emitted.get(i)));
     }
     int files = recorded.values().stream().mapToInt(u -> u.outputs().size()).sum();
+    // The same facts the cache remembers: a build that read every file and one that read only the
+    // changed ones write the same manifest.
+    writeRoutes(request, cached.map(c -> c.cache().facts()).orElse(plan.facts()))
+        .ifPresent(problems::add);
     if (inputs.isPresent()) {
       // Two independent files: the cache is written on another core while the manifest is here.
       CompletableFuture<Optional<String>> analysis =
@@ -153,6 +161,41 @@ final class SourceGenerator {
         partial.map(PartialGeneration::changedInputs).orElse(-1),
         cached.map(CachedGeneration::read).orElse(-1),
         inputs.map(in -> CachedGeneration.withContent(in.files()).size()).orElse(-1));
+  }
+
+  /** Writes {@code routes.json} next to the state file; the warning to show when it cannot. */
+  private static Optional<String> writeRoutes(
+      GenerationRequest request, Map<String, FileFact> facts) {
+    Path file = request.stateFile().resolveSibling(RouteManifest.NAME);
+    List<String> entries = new ArrayList<>();
+    facts.values().forEach(fact -> entries.addAll(fact.routes()));
+    try {
+      Files.createDirectories(file.getParent());
+      Path temporary = file.resolveSibling(RouteManifest.NAME + ".tmp");
+      Files.writeString(temporary, RouteManifest.json(entries), StandardCharsets.UTF_8);
+      Files.move(
+          temporary,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot write " + file);
+    }
+  }
+
+  /**
+   * Writes {@code routes.json} again from the analysis cache when the generation is up to date but
+   * the file was deleted.
+   */
+  private static List<String> restoreRoutes(GenerationRequest request) {
+    if (Files.exists(request.stateFile().resolveSibling(RouteManifest.NAME))) {
+      return List.of();
+    }
+    return AnalysisCache.read(request.stateFile().resolveSibling(AnalysisCache.NAME))
+        .flatMap(cache -> writeRoutes(request, cache.facts()))
+        .stream()
+        .toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FlowCode;
 import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.datasource.DatasourceCode;
+import dev.hookc.compiler.delivery.DeliveryCode;
 import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
@@ -31,7 +32,8 @@ public final class DiagnosticCodes {
           FlowCode.class,
           ExprCode.class,
           SchemaCode.class,
-          DatasourceCode.class);
+          DatasourceCode.class,
+          DeliveryCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();
 

@@ -15,10 +15,16 @@ import java.util.Optional;
  * @param workflowId the id of the workflow it holds, when it is a workflow file
  * @param references every function name it uses ({@code fn} of events, tasks and hooks), in order
  * @param summary its events' routes, names, functions, hooks and shared definitions in use, or its
- *     workflow's calls
+ *     workflow's calls and the at-least-once routes that run it with their delivery keys
+ * @param routes its events' entries of {@code routes.json}, as compact JSON, in order
  */
 public record FileFact(
-    String file, Kind kind, Optional<String> workflowId, List<String> references, String summary) {
+    String file,
+    Kind kind,
+    Optional<String> workflowId,
+    List<String> references,
+    String summary,
+    List<String> routes) {
 
   /** What a file holds. */
   public enum Kind {
@@ -36,5 +42,16 @@ public record FileFact(
     Objects.requireNonNull(workflowId, "workflowId");
     references = List.copyOf(references);
     Objects.requireNonNull(summary, "summary");
+    routes = List.copyOf(routes);
+  }
+
+  /** The fact of a file that declares no route. */
+  public FileFact(
+      String file,
+      Kind kind,
+      Optional<String> workflowId,
+      List<String> references,
+      String summary) {
+    this(file, kind, workflowId, references, summary, List.of());
   }
 }

@@ -3,6 +3,7 @@ package dev.hookc.compiler.cache;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.bind.ParameterCheck;
+import dev.hookc.compiler.delivery.DeliveryGuarantees;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
@@ -29,16 +30,22 @@ public final class FileFacts {
   private FileFacts() {}
 
   /** Each loaded event and workflow file's fact, by file. */
-  public static Map<String, FileFact> of(Project project, BoundProject bound) {
+  public static Map<String, FileFact> of(
+      Project project, BoundProject bound, DeliveryGuarantees guarantees) {
     Map<Event, String> routes = ProjectEmitter.routes(bound);
     SchemaDefinitions definitions = bound.definitions();
     Map<String, List<String>> references = new TreeMap<>();
     Map<String, StringBuilder> summaries = new TreeMap<>();
+    Map<String, List<String>> routeEntries = new TreeMap<>();
     for (BoundEvent event : bound.events()) {
       String file = event.event().file();
       List<String> names = references.computeIfAbsent(file, f -> new ArrayList<>());
       event.event().fn().ifPresent(fn -> names.add(fn.name()));
       StringBuilder summary = summaries.computeIfAbsent(file, f -> new StringBuilder());
+      guarantees
+          .route(event.event())
+          .ifPresent(
+              entry -> routeEntries.computeIfAbsent(file, f -> new ArrayList<>()).add(entry));
       summary
           .append("event ")
           .append(event.event().key())
@@ -70,6 +77,8 @@ public final class FileFacts {
           .append(workflow.id())
           .append("\ncalls ")
           .append(String.join(" ", names))
+          .append("\ndelivery ")
+          .append(guarantees.context(workflow.id()))
           .append('\n');
       workflowIds.put(workflow.file(), Optional.of(workflow.id()));
       kinds.put(workflow.file(), FileFact.Kind.WORKFLOW);
@@ -97,7 +106,8 @@ public final class FileFacts {
                     kinds.get(file),
                     workflowIds.getOrDefault(file, Optional.empty()),
                     references.get(file),
-                    summary.toString())));
+                    summary.toString(),
+                    routeEntries.getOrDefault(file, List.of()))));
     return facts;
   }
 

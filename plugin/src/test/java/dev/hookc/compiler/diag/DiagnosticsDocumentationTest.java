@@ -6,6 +6,7 @@ import dev.hookc.compiler.check.CheckCode;
 import dev.hookc.compiler.check.FlowCode;
 import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.datasource.DatasourceCode;
+import dev.hookc.compiler.delivery.DeliveryCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
@@ -34,7 +35,8 @@ class DiagnosticsDocumentationTest {
           FlowCode.class,
           ExprCode.class,
           SchemaCode.class,
-          DatasourceCode.class);
+          DatasourceCode.class,
+          DeliveryCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();

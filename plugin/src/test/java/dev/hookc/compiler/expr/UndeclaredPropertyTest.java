@@ -27,6 +27,7 @@ class UndeclaredPropertyTest {
             secret: <% config.stripe.webhook_secret %>
         idempotency:
           key: <% inputs.delivery.id %>
+          ttl: 3d
         params:
           - name: limit
             in: query

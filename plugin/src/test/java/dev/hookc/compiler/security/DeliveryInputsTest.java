@@ -137,7 +137,7 @@ class DeliveryInputsTest {
     CompileResult result =
         compile(
             SIGNED
-                + "  idempotency:\n    key: <% inputs.delivery.id %>\n"
+                + "  idempotency:\n    key: <% inputs.delivery.id %>\n    ttl: 28h\n"
                 + "http.post./later:\n  fn: ack\n  delivery: async\n  authn:\n    github:\n"
                 + "      secret: <% env.G %>\n  idempotency:\n    key: <% inputs.delivery.id %>\n",
             READS_DELIVERY);
