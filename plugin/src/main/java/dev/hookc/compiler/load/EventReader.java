@@ -67,6 +67,7 @@ final class EventReader {
   private final RouteGuardReader guards;
   private final EventContractReader contracts;
   private final HttpDefaults defaults;
+  private final DocsReader docs;
 
   /**
    * @param defaults what {@code http.yaml} sets for every event
@@ -80,6 +81,7 @@ final class EventReader {
     this.guards = new RouteGuardReader(diagnostics);
     this.contracts = new EventContractReader(diagnostics, definitions);
     this.defaults = defaults;
+    this.docs = new DocsReader(diagnostics);
   }
 
   List<Event> read(YamlMapping root) {
@@ -129,6 +131,7 @@ final class EventReader {
             hooks(event),
             guards.read(event, responses.keySet(), defaults),
             contracts.read(event, parameters, body.schema(), body.contentTypes()),
+            docs.read(event, body.contentTypes()),
             event));
   }
 
@@ -334,7 +337,7 @@ final class EventReader {
     return responses;
   }
 
-  private static boolean isStatus(String status) {
+  static boolean isStatus(String status) {
     if (status.equals("default")) {
       return true;
     }
