@@ -76,6 +76,9 @@ final class InputFingerprint {
     Path base = request.projectDirectory();
     scan.base = base.toAbsolutePath().normalize();
     scan.settings.put("packageName", request.packageName());
+    // The OpenAPI document's title and version, unless http.yaml gives them.
+    scan.settings.put("projectName", request.project().name());
+    scan.settings.put("projectVersion", request.project().version());
     scan.settings.put("outputDirectory", absolute(request.outputDirectory()));
     // Paths relative to the project appear in generated Javadoc and in diagnostics.
     scan.settings.put("projectDirectory", absolute(base));

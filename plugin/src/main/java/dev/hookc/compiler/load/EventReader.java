@@ -70,6 +70,7 @@ final class EventReader {
   private final EventContractReader contracts;
   private final HttpDefaults defaults;
   private final ProviderSchemas providers;
+  private final DocsReader docs;
 
   /**
    * @param defaults what {@code http.yaml} sets for every event
@@ -88,6 +89,7 @@ final class EventReader {
     this.guards = new RouteGuardReader(diagnostics);
     this.contracts = new EventContractReader(diagnostics, definitions);
     this.defaults = defaults;
+    this.docs = new DocsReader(diagnostics);
   }
 
   List<Event> read(YamlMapping root) {
@@ -143,6 +145,7 @@ final class EventReader {
             hooks(event),
             guards.read(event, responses.keySet(), defaults),
             contracts.read(event, parameters, body.schema(), body.contentTypes()),
+            docs.read(event, body.contentTypes()),
             event,
             github.map(ProviderSchemas.GithubEvents::accepted)));
   }
@@ -350,7 +353,7 @@ final class EventReader {
     return responses;
   }
 
-  private static boolean isStatus(String status) {
+  static boolean isStatus(String status) {
     if (status.equals("default")) {
       return true;
     }

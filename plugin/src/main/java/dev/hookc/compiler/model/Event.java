@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param guard what stands before its controller: authentication (its own or the default of {@code
  *     http.yaml}), idempotency and asynchronous delivery
  * @param contract what it asks of a request beyond its body schema
+ * @param docs what it says about itself for the API documentation
  * @param node the event's YAML mapping
  * @param accepted the event types a provider's route accepts ({@code github: {events: [...]}}),
  *     when it declares them
@@ -47,6 +48,7 @@ public record Event(
     Map<ValidationHook.Kind, ValidationHook> hooks,
     RouteGuard guard,
     EventContract contract,
+    EventDocs docs,
     YamlMapping node,
     Optional<AcceptedEvents> accepted) {
 
