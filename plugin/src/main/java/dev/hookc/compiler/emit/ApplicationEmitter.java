@@ -216,7 +216,7 @@ final class ApplicationEmitter {
     RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
     CodeBlock controller = CodeBlock.of("new $T(wiring)", names.controller(event));
     CodeBlock route =
-        guard.isOpen()
+        guard.isOpen() && event.accepted().isEmpty()
             ? CodeBlock.of(
                 "$T.of($S, $S, $L)",
                 ROUTE,

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param contract what it asks of a request beyond its body schema
  * @param docs what it says about itself for the API documentation
  * @param node the event's YAML mapping
+ * @param accepted the event types a provider's route accepts ({@code github: {events: [...]}}),
+ *     when it declares them
  */
 public record Event(
     String key,
@@ -47,7 +49,8 @@ public record Event(
     RouteGuard guard,
     EventContract contract,
     EventDocs docs,
-    YamlMapping node) {
+    YamlMapping node,
+    Optional<AcceptedEvents> accepted) {
 
   public Event {
     pathParameters = List.copyOf(pathParameters);
