@@ -38,6 +38,7 @@ public final class HookcApplication {
         .defaultPort(3000)
         .datasource(dbDatasource())
         .datasource(stripeDatasource())
+        .apiDocs(HookcApplication.class, "/api-docs", "/api-docs/ui")
         .builder();
   }
 

@@ -3,10 +3,12 @@ package dev.hookc.compiler;
 import dev.hookc.compiler.cache.FileFact;
 import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.ApiDocument;
 import dev.hookc.compiler.emit.EmitUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,12 +20,21 @@ import java.util.TreeMap;
  * interface and arguments.
  */
 public record CompilePlan(
-    List<Diagnostic> diagnostics, List<EmitUnit> units, Map<String, FileFact> facts) {
+    List<Diagnostic> diagnostics,
+    List<EmitUnit> units,
+    Map<String, FileFact> facts,
+    Optional<ApiDocument> apiDocs) {
 
   public CompilePlan {
     diagnostics = List.copyOf(diagnostics);
     units = List.copyOf(units);
     facts = Collections.unmodifiableMap(new TreeMap<>(facts));
+  }
+
+  /** A plan without an API document. */
+  public CompilePlan(
+      List<Diagnostic> diagnostics, List<EmitUnit> units, Map<String, FileFact> facts) {
+    this(diagnostics, units, facts, Optional.empty());
   }
 
   /** A plan without file facts. */

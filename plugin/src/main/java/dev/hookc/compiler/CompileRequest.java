@@ -1,5 +1,6 @@
 package dev.hookc.compiler;
 
+import dev.hookc.compiler.model.ProjectInfo;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param javaSourceDirectory where the user's own Java functions are ({@code src/main/java})
  * @param outputDirectory where generated Java is written
  * @param packageName the package of the generated code
+ * @param project the project's name and version, the API documentation's title and version unless
+ *     {@code http.yaml} gives its own
  */
 public record CompileRequest(
     Path projectDirectory,
@@ -21,7 +24,28 @@ public record CompileRequest(
     Path definitionsDirectory,
     Path javaSourceDirectory,
     Path outputDirectory,
-    String packageName) {
+    String packageName,
+    ProjectInfo project) {
+
+  /** A request for a project whose API documentation is titled after its package, version 0. */
+  public CompileRequest(
+      Path projectDirectory,
+      Path eventsDirectory,
+      Path functionsDirectory,
+      Path definitionsDirectory,
+      Path javaSourceDirectory,
+      Path outputDirectory,
+      String packageName) {
+    this(
+        projectDirectory,
+        eventsDirectory,
+        functionsDirectory,
+        definitionsDirectory,
+        javaSourceDirectory,
+        outputDirectory,
+        packageName,
+        new ProjectInfo(packageName, "0.0.0"));
+  }
 
   public CompileRequest {
     Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -31,5 +55,6 @@ public record CompileRequest(
     Objects.requireNonNull(javaSourceDirectory, "javaSourceDirectory");
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(packageName, "packageName");
+    Objects.requireNonNull(project, "project");
   }
 }

@@ -11,6 +11,7 @@ import dev.hookc.compiler.delivery.DeliveryChecker;
 import dev.hookc.compiler.delivery.DeliveryGuarantees;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Severity;
+import dev.hookc.compiler.emit.ApiDocument;
 import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.ProjectEmitter;
@@ -89,14 +90,16 @@ public final class HookcCompiler {
               .allMatch(d -> d.code() == CheckCode.TASK_FN_UNRESOLVED);
       List<EmitUnit> contracts =
           onlyUnresolved
-              ? ProjectEmitter.contracts(new Binder(names).bind(project, analysis))
+              ? ProjectEmitter.contracts(
+                  new Binder(names, request.project()).bind(project, analysis))
               : List.of();
       return new CompilePlan(diagnostics.sorted(), contracts);
     }
-    BoundProject bound = new Binder(names).bind(project, analysis);
+    BoundProject bound = new Binder(names, request.project()).bind(project, analysis);
     return new CompilePlan(
         diagnostics.sorted(),
         new ProjectEmitter().plan(bound),
-        FileFacts.of(project, bound, guarantees));
+        FileFacts.of(project, bound, guarantees),
+        Optional.of(ApiDocument.of(bound)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.hookc.plugin;
 
 import dev.hookc.compiler.CompileRequest;
+import dev.hookc.compiler.model.ProjectInfo;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -80,7 +81,10 @@ abstract class AbstractGenerationMojo extends AbstractMojo {
             definitionsDirectory.toPath(),
             new File(project.getBuild().getSourceDirectory()).toPath(),
             outputDirectory.toPath(),
-            PackageNames.resolve(packageName, project.getGroupId()));
+            PackageNames.resolve(packageName, project.getGroupId()),
+            new ProjectInfo(
+                project.getName() != null ? project.getName() : project.getArtifactId(),
+                project.getVersion()));
     return new GenerationRequest(
         compile, stateFile.toPath(), failOnWarning, pluginVersion, PluginJar.identity());
   }

@@ -4,6 +4,7 @@ import dev.hookc.compiler.diag.Diagnostic;
 import dev.hookc.compiler.diag.Severity;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -56,6 +57,10 @@ public final class GenerateSourcesMojo extends AbstractGenerationMojo {
               + " in the project's YAML; see the lines above");
     }
     project.addCompileSourceRoot(outputDirectory.getPath());
+    // The OpenAPI document, which the application serves from its class path.
+    Resource apiDocs = new Resource();
+    apiDocs.setDirectory(stateFile.toPath().resolveSibling(ApiDocsOutput.RESOURCES).toString());
+    project.addResource(apiDocs);
     getLog().info("hookc: " + result.summary((System.nanoTime() - start) / 1_000_000));
     // Debug only: it is the whole Maven process's figure, other modules' work included under -T.
     cpu.since().ifPresent(ms -> getLog().debug("hookc: Maven's JVM used " + ms + " ms CPU"));

@@ -64,9 +64,10 @@ final class InputFingerprint {
    * Walks everything generation for {@code request} reads, with {@code settings} (the plugin's
    * version and parameters that are not part of the request).
    *
-   * <p>Besides the request's directories, {@code src/eventsources} and {@code src/config} count,
-   * and the Java functions' sources: which exist decides between calling a function and reporting
-   * it missing, and their content gives each function's result type and constructor.
+   * <p>Besides the request's directories, {@code src/eventsources}, {@code src/openapi} and {@code
+   * src/config} count, and the Java functions' sources: which exist decides between calling a
+   * function and reporting it missing, and their content gives each function's result type and
+   * constructor.
    */
   static InputFingerprint scan(CompileRequest request, Map<String, String> settings)
       throws IOException {
@@ -75,6 +76,9 @@ final class InputFingerprint {
     Path base = request.projectDirectory();
     scan.base = base.toAbsolutePath().normalize();
     scan.settings.put("packageName", request.packageName());
+    // The OpenAPI document's title and version, unless http.yaml gives them.
+    scan.settings.put("projectName", request.project().name());
+    scan.settings.put("projectVersion", request.project().version());
     scan.settings.put("outputDirectory", absolute(request.outputDirectory()));
     // Paths relative to the project appear in generated Javadoc and in diagnostics.
     scan.settings.put("projectDirectory", absolute(base));
@@ -92,6 +96,8 @@ final class InputFingerprint {
         .contents("definitions", request.definitionsDirectory())
         .contents("eventsources", base.resolve("src/eventsources"))
         .contents("datasources", base.resolve("src/datasources"))
+        // OpenAPI documents that body schemas name: a change reaches every event that names one.
+        .contents("openapi", base.resolve("src/openapi"))
         .contents("config", base.resolve("src/config"))
         // The compiler reads the configuration from config/ next to src/.
         .contents("configuration", base.resolve("config"))

@@ -45,6 +45,7 @@ final class SourceGenerator {
     EditorSchemas.writeTo(request.stateFile().resolveSibling(EditorSchemas.DIRECTORY));
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
     if (incremental.isUpToDate()) {
+      ApiDocsOutput.ensure(request);
       List<String> problems = new ArrayList<>(restoreRoutes(request));
       problems.addAll(remember(incremental, request));
       return new GenerationResult(
@@ -147,6 +148,7 @@ final class SourceGenerator {
       }
       analysis.join().ifPresent(problems::add);
     }
+    ApiDocsOutput.write(request, plan, cached.isPresent());
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
         GenerationResult.Outcome.GENERATED,

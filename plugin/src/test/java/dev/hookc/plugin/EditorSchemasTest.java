@@ -198,6 +198,21 @@ class EditorSchemasTest {
         project().file("src/eventsources/http.yaml", "type: http\nzz_probe: 1\n"));
     probe(
         "http.schema.json",
+        "/properties/docs",
+        project().file("src/eventsources/http.yaml", "type: http\ndocs: {zz_probe: 1}\n"));
+    probe(
+        "http.schema.json",
+        "/properties/docs/properties/info",
+        project().file("src/eventsources/http.yaml", "type: http\ndocs: {info: {zz_probe: 1}}\n"));
+    probe(
+        "http.schema.json",
+        "/properties/docs/properties/servers/items",
+        project()
+            .file(
+                "src/eventsources/http.yaml",
+                "type: http\ndocs: {servers: [{url: 'https://a.example', zz_probe: 1}]}\n"));
+    probe(
+        "http.schema.json",
         "/properties/store",
         project().file("src/eventsources/http.yaml", "type: http\nstore: {zz_probe: 1}\n"));
     String jdbc = "type: jdbc\nstatements:\n  one: SELECT 1\n";

@@ -24,6 +24,7 @@ class InputFingerprintTest {
             "src/definitions/money.yaml",
             "src/eventsources/http.yaml",
             "src/datasources/db.yaml",
+            "src/openapi/acme.yaml",
             "src/config/default.yaml",
             "config/default.yaml",
             "src/main/java/com/example/hookc/functions/Ack.java")) {
@@ -44,7 +45,7 @@ class InputFingerprintTest {
 
     List<Path> directories = inputs.directories();
 
-    assertThat(inputs.files()).hasSize(8);
+    assertThat(inputs.files()).hasSize(9);
     assertThat(inputs.files().keySet())
         .allSatisfy(
             file ->

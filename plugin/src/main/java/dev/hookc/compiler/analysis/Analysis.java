@@ -26,6 +26,7 @@ import java.util.Map;
  * @param config the project's configuration as JSON text
  * @param statements what the build-time check found of each jdbc datasource's statements, by
  *     datasource and statement name (a statement it refused is absent)
+ * @param definitionJson each shared definition as JSON text, by name, for the API documentation
  */
 public record Analysis(
     FunctionTable functions,
@@ -36,7 +37,8 @@ public record Analysis(
     Map<String, PassedInputs> passed,
     SchemaDefinitions definitions,
     ConfigJson config,
-    Map<String, Map<String, StatementShape>> statements) {
+    Map<String, Map<String, StatementShape>> statements,
+    Map<String, String> definitionJson) {
 
   public Analysis {
     schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
@@ -44,5 +46,6 @@ public record Analysis(
     workflows = Collections.unmodifiableMap(new LinkedHashMap<>(workflows));
     passed = Collections.unmodifiableMap(new LinkedHashMap<>(passed));
     statements = Collections.unmodifiableMap(new LinkedHashMap<>(statements));
+    definitionJson = Collections.unmodifiableMap(new java.util.TreeMap<>(definitionJson));
   }
 }

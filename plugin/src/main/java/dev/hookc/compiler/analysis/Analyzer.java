@@ -53,6 +53,8 @@ public final class Analyzer {
     new FlowChecker(diagnostics).check(project);
     new ConfigChecker(diagnostics).check(project.config());
     new GuardChecker(diagnostics).check(project.events());
+    new dev.hookc.compiler.check.DocsPathChecker(diagnostics)
+        .check(project.events(), project.http().settings());
     ValidationHooks hooks = HookWorkflows.of(project, defaultHooks, functions);
     Map<Event, EventSchemas> schemas = new EventSchemaReader(names, diagnostics).read(project);
     Map<Event, ExprType> bodyTypes = new LinkedHashMap<>();
@@ -114,7 +116,19 @@ public final class Analyzer {
         passed,
         definitions,
         ConfigJson.of(project.config()),
-        statements);
+        statements,
+        definitionJson(project));
+  }
+
+  /** The shared definitions as JSON text, converted once, while the YAML is at hand. */
+  private static Map<String, String> definitionJson(Project project) {
+    Map<String, String> json = new java.util.TreeMap<>();
+    project
+        .definitions()
+        .forEach(
+            (name, node) ->
+                json.put(name, dev.hookc.compiler.yaml.YamlJson.toJson(node).toString()));
+    return json;
   }
 
   /** The Java functions the compiled workflows call, by name. */

@@ -6,11 +6,13 @@ import dev.hookc.compiler.analysis.CompiledWorkflow;
 import dev.hookc.compiler.analysis.EventSchemas;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
+import dev.hookc.compiler.model.ApiDocsSettings;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.Project;
+import dev.hookc.compiler.model.ProjectInfo;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
@@ -33,9 +35,17 @@ import java.util.TreeSet;
  */
 public final class Binder {
   private final Names names;
+  private final ProjectInfo info;
 
+  /** A binder for a project whose build names it after its package, version 0. */
   public Binder(Names names) {
+    this(names, new ProjectInfo(names.packageName(), "0.0.0"));
+  }
+
+  /** A binder for a project whose build says {@code info} of it. */
+  public Binder(Names names, ProjectInfo info) {
     this.names = names;
+    this.info = info;
   }
 
   /** The bound form of {@code project}, as {@code analysis} found it. */
@@ -86,7 +96,17 @@ public final class Binder {
         usedDefinitions,
         List.copyOf(project.datasources().values()),
         StatementsBinder.bind(
-            names, List.copyOf(project.datasources().values()), analysis.statements()));
+            names, List.copyOf(project.datasources().values()), analysis.statements()),
+        apiDocs(project, analysis));
+  }
+
+  private BoundApiDocs apiDocs(Project project, Analysis analysis) {
+    ApiDocsSettings docs = project.http().settings().docs();
+    return new BoundApiDocs(
+        docs,
+        docs.title().orElse(info.name()),
+        docs.version().orElse(info.version()),
+        analysis.definitionJson());
   }
 
   private BoundEvent event(

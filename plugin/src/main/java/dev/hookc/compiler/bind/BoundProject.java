@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * @param usedDefinitions the shared definitions that some validator calls, by name
  * @param datasources the datasources of {@code src/datasources}, by name
  * @param statements the typed statements class of each jdbc datasource, in name order
+ * @param apiDocs what the OpenAPI document says besides the events, and where it is served
  */
 public record BoundProject(
     Names names,
@@ -43,7 +44,8 @@ public record BoundProject(
     SchemaDefinitions definitions,
     Set<String> usedDefinitions,
     List<Datasource> datasources,
-    List<BoundStatements> statements) {
+    List<BoundStatements> statements,
+    BoundApiDocs apiDocs) {
 
   public BoundProject {
     events = List.copyOf(events);

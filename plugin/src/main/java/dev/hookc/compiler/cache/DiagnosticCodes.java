@@ -8,6 +8,7 @@ import dev.hookc.compiler.delivery.DeliveryCode;
 import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.load.LoadCode;
+import dev.hookc.compiler.provider.ProviderCode;
 import dev.hookc.compiler.schema.SchemaCode;
 import dev.hookc.compiler.security.SecurityCode;
 import dev.hookc.compiler.yaml.YamlCode;
@@ -33,6 +34,7 @@ public final class DiagnosticCodes {
           ExprCode.class,
           SchemaCode.class,
           DatasourceCode.class,
+          ProviderCode.class,
           DeliveryCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();

@@ -12,7 +12,10 @@ public enum ContractCode implements DiagnosticCode {
   SETTINGS_BAD_VALUE("HC2104", "a setting in http.yaml has the wrong shape or value"),
   SETTINGS_UNSUPPORTED_KEY(
       "HC2105", "http.yaml uses a Godspeed key that hookc does not support yet"),
-  BAD_BODY_REQUIRED("HC2106", "'body.required' is not true or false");
+  BAD_BODY_REQUIRED("HC2106", "'body.required' is not true or false"),
+  SETTINGS_BAD_DOCS(
+      "HC2107",
+      "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)");
 
   private final Spec spec;
 

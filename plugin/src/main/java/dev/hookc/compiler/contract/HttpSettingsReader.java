@@ -2,6 +2,7 @@ package dev.hookc.compiler.contract;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.model.ApiDocsSettings;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -27,6 +28,7 @@ public final class HttpSettingsReader {
           "base_url",
           "max_body_size",
           "validate_responses",
+          "docs",
           // read by dev.hookc.compiler.security.ServerGuardReader
           "authn",
           "store",
@@ -35,7 +37,7 @@ public final class HttpSettingsReader {
           "on_request_validation_error",
           "on_response_validation_error");
   static final Set<String> UNSUPPORTED_KEYS =
-      Set.of("docs", "authz", "log", "cors", "jwt", "request_body_parsing");
+      Set.of("authz", "log", "cors", "jwt", "request_body_parsing");
 
   private final Diagnostics diagnostics;
 
@@ -68,7 +70,10 @@ public final class HttpSettingsReader {
         root.get("max_body_size").map(this::maxBodySize).orElse(OptionalLong.empty()),
         root.get("validate_responses")
             .map(this::validateResponses)
-            .orElse(HttpSettings.ResponseValidation.ENFORCE));
+            .orElse(HttpSettings.ResponseValidation.ENFORCE),
+        root.get("docs")
+            .map(docs -> new ApiDocsSettingsReader(diagnostics).read(docs))
+            .orElse(ApiDocsSettings.DEFAULTS));
   }
 
   private OptionalInt port(YamlNode node) {

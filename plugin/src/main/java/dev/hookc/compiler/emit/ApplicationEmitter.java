@@ -131,6 +131,14 @@ final class ApplicationEmitter {
     for (Datasource datasource : datasources) {
       chain.add("\n.datasource($L())", DatasourceEmitter.methodName(datasource));
     }
+    if (settings.docs().enabled()) {
+      // The OpenAPI document is generated next to this class, on the class path.
+      chain.add(
+          "\n.apiDocs($T.class, $S, $L)",
+          names.application(),
+          settings.docs().endpoint(),
+          settings.docs().ui().map(ui -> CodeBlock.of("$S", ui)).orElse(CodeBlock.of("null")));
+    }
     chain.add("\n.builder()");
     return MethodSpec.methodBuilder("builder")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -208,7 +216,7 @@ final class ApplicationEmitter {
     RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
     CodeBlock controller = CodeBlock.of("new $T(wiring)", names.controller(event));
     CodeBlock route =
-        guard.isOpen()
+        guard.isOpen() && event.accepted().isEmpty()
             ? CodeBlock.of(
                 "$T.of($S, $S, $L)",
                 ROUTE,

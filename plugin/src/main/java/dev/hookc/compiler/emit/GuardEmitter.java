@@ -21,6 +21,7 @@ import java.util.Optional;
 final class GuardEmitter {
   static final ClassName AUTHENTICATORS = RuntimeTypes.AUTHENTICATORS;
   static final ClassName SECRETS = RuntimeTypes.SECRETS;
+  static final ClassName EVENT_TYPES = RuntimeTypes.EVENT_TYPES;
   static final ClassName DELIVERY_IDENTITY = RuntimeTypes.DELIVERY_IDENTITY;
   static final ClassName JDBC_STORE = RuntimeTypes.JDBC_STORE;
   static final ClassName IDEMPOTENCY = RuntimeTypes.IDEMPOTENCY;
@@ -87,6 +88,14 @@ final class GuardEmitter {
               key(idempotency, guard),
               Durations.code(idempotency.ttl()),
               handler);
+    }
+    // Right after authentication: a delivery of a type the route does not accept, or a ping,
+    // claims no key and is never stored.
+    if (event.accepted().isPresent()) {
+      CodeBlock.Builder types =
+          CodeBlock.builder().add("$T.of($S", EVENT_TYPES, event.accepted().get().header());
+      event.accepted().get().types().forEach(t -> types.add(", $S", t));
+      handler = CodeBlock.of("$L)$>$>\n.protect($L)$<$<", types.build(), handler);
     }
     // Authentication comes first, so that an unauthenticated request claims no key.
     if (guard.authn().isPresent()) {

@@ -106,18 +106,23 @@ final class LineFitter {
         break;
       }
       out.append(rest, 0, at).append('\n');
-      rest = continuation + rest.substring(at + 1);
+      rest = continuation + rest.substring(at).stripLeading();
     }
     out.append(rest);
   }
 
   /**
-   * The position of the last space before {@code limit} (so that the text before it fits) that
-   * follows a comma or an assignment or precedes a binary operator, outside literals and comments,
-   * past the line's indentation; -1 when there is none.
+   * Where to break {@code line}: the last space before {@code limit} (so that the text before it
+   * fits) that follows a comma or an assignment or precedes a binary operator, outside literals and
+   * comments, past the line's indentation; else the last other space or the place after the last
+   * opening parenthesis; -1 when there is none. The text after it is continued without its leading
+   * spaces.
    */
   private static int breakBefore(String line, int limit) {
     int best = -1;
+    // A line with no such place (a declaration or call whose generated names alone are longer
+    // than the limit) breaks at any other space, or right after an opening parenthesis.
+    int fallback = -1;
     int first = line.length() - line.stripLeading().length();
     char quote = 0;
     for (int i = first; i < line.length() && i <= limit; i++) {
@@ -138,9 +143,11 @@ final class LineFitter {
           && i > first
           && (afterCommaOrAssignment(line, i) || operatorAt(line, i + 1))) {
         best = i;
+      } else if ((c == ' ' && i > first) || (c == '(' && i + 1 < limit && i + 1 < line.length())) {
+        fallback = c == ' ' ? i : i + 1;
       }
     }
-    return best;
+    return best >= 0 ? best : fallback;
   }
 
   private static boolean afterCommaOrAssignment(String line, int space) {

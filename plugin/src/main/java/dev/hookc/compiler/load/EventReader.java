@@ -8,6 +8,7 @@ import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.HttpMethod;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.ValidationHook;
+import dev.hookc.compiler.provider.ProviderSchemas;
 import dev.hookc.compiler.security.RouteGuardReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -41,7 +42,8 @@ final class EventReader {
           "responses",
           "max_body_size",
           "on_request_validation_error",
-          "on_response_validation_error");
+          "on_response_validation_error",
+          "github");
   static final Set<String> UNSUPPORTED_KEYS = Set.of("authz", "log");
   static final Set<String> SERVED_CONTENT_TYPES =
       Set.of("application/json", "application/x-www-form-urlencoded");
@@ -67,19 +69,27 @@ final class EventReader {
   private final RouteGuardReader guards;
   private final EventContractReader contracts;
   private final HttpDefaults defaults;
+  private final ProviderSchemas providers;
+  private final DocsReader docs;
 
   /**
    * @param defaults what {@code http.yaml} sets for every event
    * @param definitions the project's shared schemas, which a parameter's {@code $ref} may name
    */
-  EventReader(Diagnostics diagnostics, HttpDefaults defaults, Map<String, YamlNode> definitions) {
+  EventReader(
+      Diagnostics diagnostics,
+      HttpDefaults defaults,
+      Map<String, YamlNode> definitions,
+      ProviderSchemas providers) {
     this.diagnostics = diagnostics;
+    this.providers = providers;
     this.nodes = new Nodes(diagnostics);
     this.keys = new EventKeyParser(diagnostics);
     this.hooks = new HookReader(diagnostics);
     this.guards = new RouteGuardReader(diagnostics);
     this.contracts = new EventContractReader(diagnostics, definitions);
     this.defaults = defaults;
+    this.docs = new DocsReader(diagnostics);
   }
 
   List<Event> read(YamlMapping root) {
@@ -108,7 +118,13 @@ final class EventReader {
         LoadCode.EVENT_UNSUPPORTED_KEY,
         "event");
     Optional<FnRef> fn = fn(keyNode, event);
+    Optional<ProviderSchemas.GithubEvents> github = providers.github(event);
     BodyDeclaration body = body(event);
+    if (body.schema().isEmpty() && github.isPresent()) {
+      // The route's body is the payload of the event types it accepts.
+      body =
+          new BodyDeclaration(Optional.of(github.get().bodySchema()), List.of("application/json"));
+    }
     List<Parameter> parameters = parameters(event);
     key.ifPresent(k -> checkPathParameters(k, parameters));
     Map<String, Event.Response> responses = responses(event);
@@ -129,7 +145,9 @@ final class EventReader {
             hooks(event),
             guards.read(event, responses.keySet(), defaults),
             contracts.read(event, parameters, body.schema(), body.contentTypes()),
-            event));
+            docs.read(event, body.contentTypes()),
+            event,
+            github.map(ProviderSchemas.GithubEvents::accepted)));
   }
 
   /**
@@ -219,7 +237,8 @@ final class EventReader {
       schema =
           nodes
               .mapping(entry.value(), LoadCode.EVENT_NOT_MAPPING, "'" + type + "'")
-              .flatMap(m -> m.get("schema"));
+              .flatMap(m -> m.get("schema"))
+              .map(providers::body);
     }
     return new BodyDeclaration(schema, types);
   }
@@ -334,7 +353,7 @@ final class EventReader {
     return responses;
   }
 
-  private static boolean isStatus(String status) {
+  static boolean isStatus(String status) {
     if (status.equals("default")) {
       return true;
     }

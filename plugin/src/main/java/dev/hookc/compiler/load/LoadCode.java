@@ -23,6 +23,10 @@ public enum LoadCode implements DiagnosticCode {
   EVENT_BAD_RESPONSE_STATUS("HC2012", "a response key is not an HTTP status code or 'default'"),
   EVENT_MALFORMED_KEY("HC2015", "an event key is not '<source>.<method>.<path>'"),
   EVENT_BAD_PARAMETER("HC2016", "a parameter is malformed (no name, unknown 'in', ...)"),
+  EVENT_BAD_DOCS(
+      "HC2040",
+      "a documentation key (description, tags, examples, a response's or the body's keys) has the"
+          + " wrong shape or is unknown"),
   HOOK_MALFORMED(
       "HC2030", "a validation-error hook is neither a workflow name, a list of tasks nor false"),
   HOOK_ON_ASYNC("HC2031", "an event with 'delivery: async' declares a validation-error hook"),

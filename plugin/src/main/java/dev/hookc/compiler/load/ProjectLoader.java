@@ -10,6 +10,7 @@ import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.JavaSources;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
+import dev.hookc.compiler.provider.ProviderSchemas;
 import dev.hookc.compiler.yaml.YamlCode;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -87,7 +88,9 @@ public final class ProjectLoader {
               root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
     }
     List<Event> events = new ArrayList<>();
-    EventReader eventReader = new EventReader(diagnostics, http, definitions);
+    ProviderSchemas providers =
+        new ProviderSchemas(projectDirectory.resolve("src"), this::read, diagnostics);
+    EventReader eventReader = new EventReader(diagnostics, http, definitions, providers);
     for (Path file : yamlFiles(eventsDirectory)) {
       if (!include.test(relative(file))) {
         continue;

@@ -27,7 +27,10 @@ import java.util.Optional;
  * @param guard what stands before its controller: authentication (its own or the default of {@code
  *     http.yaml}), idempotency and asynchronous delivery
  * @param contract what it asks of a request beyond its body schema
+ * @param docs what it says about itself for the API documentation
  * @param node the event's YAML mapping
+ * @param accepted the event types a provider's route accepts ({@code github: {events: [...]}}),
+ *     when it declares them
  */
 public record Event(
     String key,
@@ -45,7 +48,9 @@ public record Event(
     Map<ValidationHook.Kind, ValidationHook> hooks,
     RouteGuard guard,
     EventContract contract,
-    YamlMapping node) {
+    EventDocs docs,
+    YamlMapping node,
+    Optional<AcceptedEvents> accepted) {
 
   public Event {
     pathParameters = List.copyOf(pathParameters);

@@ -10,16 +10,23 @@ import java.util.OptionalLong;
  * @param baseUrl the prefix of every route, e.g. {@code /api}; empty for none
  * @param maxBodyBytes the body limit of routes without their own, if given
  * @param validateResponses what a response that breaks its declared schema leads to
+ * @param docs where the application serves its API documentation, and the document's {@code info}
  */
 public record HttpSettings(
     OptionalInt port,
     String baseUrl,
     OptionalLong maxBodyBytes,
-    ResponseValidation validateResponses) {
+    ResponseValidation validateResponses,
+    ApiDocsSettings docs) {
 
   /** The settings of a project without {@code http.yaml}. */
   public static final HttpSettings DEFAULTS =
-      new HttpSettings(OptionalInt.empty(), "", OptionalLong.empty(), ResponseValidation.ENFORCE);
+      new HttpSettings(
+          OptionalInt.empty(),
+          "",
+          OptionalLong.empty(),
+          ResponseValidation.ENFORCE,
+          ApiDocsSettings.DEFAULTS);
 
   /** {@code validate_responses}: {@code enforce}, {@code log} or {@code off}. */
   public enum ResponseValidation {

@@ -43,6 +43,7 @@ public final class RuntimeTypes {
 
   // dev.hookc.runtime.security: who may deliver.
   public static final ClassName AUTHENTICATORS = ClassName.get(SECURITY, "Authenticators");
+  public static final ClassName EVENT_TYPES = ClassName.get(SECURITY, "EventTypes");
   public static final ClassName SECRETS = ClassName.get(SECURITY, "Secrets");
   public static final ClassName DELIVERY_IDENTITY = ClassName.get(SECURITY, "DeliveryIdentity");
 

@@ -11,6 +11,7 @@ import com.sun.codemodel.JMethod;
 import com.sun.codemodel.JPackage;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.pojo.PayloadClasses.PayloadClass;
+import dev.hookc.compiler.provider.ProviderSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -299,7 +300,9 @@ public final class PojoGenerator {
         properties,
         reduced.path("additionalProperties").isBoolean()
             ? ExprType.Openness.CLOSED
-            : ExprType.Openness.OPEN);
+            : reduced.has(ProviderSchemas.PROVIDER_KEY)
+                ? ExprType.Openness.PROVIDER
+                : ExprType.Openness.OPEN);
   }
 
   private static List<PojoFile> write(JCodeModel model) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.provider.ProviderSchemas;
 import dev.hookc.compiler.schema.JsonPointers;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -26,6 +27,7 @@ final class PojoSchemas {
   private final JsonNode root;
   private final Map<String, JsonNode> definitions;
   private final String packageName;
+  private boolean provider;
 
   private final NameHelper names;
   private final Set<String> classNames = new HashSet<>();
@@ -40,6 +42,13 @@ final class PojoSchemas {
 
   /** The reduced schema of {@code schema}, whose classes are named from {@code className}. */
   ObjectNode reduce(JsonNode schema, String className) {
+    // Every object of a provider's document is read as the provider documents it.
+    provider = schema.isObject() && schema.has(ProviderSchemas.PROVIDER_KEY);
+    // A union of a provider's payloads carries the shape they all have: its classes read that.
+    JsonNode payload = schema.get(ProviderSchemas.PAYLOAD_KEY);
+    if (payload != null && payload.isObject()) {
+      return reduce(payload, className, new HashSet<>());
+    }
     return reduce(schema, className, new HashSet<>());
   }
 
@@ -88,6 +97,9 @@ final class PojoSchemas {
     ObjectNode reduced = NODES.objectNode();
     reduced.put("type", "object");
     reduced.put("javaType", packageName + "." + distinct(className));
+    if (provider) {
+      reduced.put(ProviderSchemas.PROVIDER_KEY, true);
+    }
     copyDescription(schema, reduced);
     if (schema.has("additionalProperties")
         && schema.get("additionalProperties").isBoolean()

@@ -103,7 +103,7 @@ class ContractDiagnosticsTest {
   @Test
   void reportsUnknownHttpSettingsWithASuggestion() throws IOException {
     List<Diagnostic> found =
-        compile("http.get./a:\n  fn: answer\n", "type: express\nbase_ulr: /api\ndocs: {}\n");
+        compile("http.get./a:\n  fn: answer\n", "type: express\nbase_ulr: /api\ncors: {}\n");
 
     assertThat(found)
         .extracting(this::where)

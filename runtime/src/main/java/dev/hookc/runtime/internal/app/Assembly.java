@@ -42,6 +42,7 @@ public final class Assembly {
   private boolean store;
   private String storeUrl;
   private String dataDirectory;
+  private ApiDocs apiDocs;
 
   private Assembly(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -136,12 +137,35 @@ public final class Assembly {
     return this;
   }
 
+  /**
+   * Serves the project's API documentation: its OpenAPI document ({@code openapi.json}, generated
+   * next to {@code application}) at {@code path} and {@code path.yaml}, and Swagger UI at {@code
+   * ui} (null for none) when {@code org.webjars:swagger-ui} is on the class path. The environment
+   * variable {@code HOOKC_API_DOCS=false} turns it off where the application runs.
+   */
+  public Assembly apiDocs(Class<?> application, String path, String ui) {
+    this.apiDocs = new ApiDocs(application, path, ui);
+    return this;
+  }
+
   /** A builder for an application of this project. */
   public Application.Builder builder() {
+    ApiDocs docs = apiDocs;
+    Routes all =
+        docs == null
+            ? routes
+            : startup -> {
+              List<Route> made = new ArrayList<>(routes.make(startup));
+              String off = startup.wiring().environment().apply("HOOKC_API_DOCS");
+              if (!"false".equalsIgnoreCase(off) && !"off".equalsIgnoreCase(off)) {
+                made.addAll(docs.routes());
+              }
+              return made;
+            };
     return new ApplicationBuilder(
         new Project(
             configuration,
-            routes,
+            all,
             defaultPort,
             server,
             functions,

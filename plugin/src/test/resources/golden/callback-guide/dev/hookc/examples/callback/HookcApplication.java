@@ -31,6 +31,7 @@ public final class HookcApplication {
     return Assembly.of(HookcConfig::load, HookcApplication::routes)
         .defaultPort(3000)
         .functions(ProcessDataFunction.class, ValidateCallbackDataFunction.class)
+        .apiDocs(HookcApplication.class, "/api-docs", "/api-docs/ui")
         .builder();
   }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Validates documents against the JSON Schema at {@code src/events/callback-event.yaml:23:13}.
+ * Validates documents against the JSON Schema at {@code src/events/callback-event.yaml:28:13}.
  */
 @Generated("dev.hookc.compiler")
 public final class PostCallbackResponse200Validator {
@@ -45,7 +45,7 @@ public final class PostCallbackResponse200Validator {
   }
 
   /**
-   * Whether a value matches the root schema, from {@code src/events/callback-event.yaml:23:13}.
+   * Whether a value matches the root schema, from {@code src/events/callback-event.yaml:28:13}.
    */
   private static boolean isRootValid(JsonNode node) {
     if (!node.isObject()) {
@@ -61,7 +61,7 @@ public final class PostCallbackResponse200Validator {
   }
 
   /**
-   * Reports how a value breaks the root schema, from {@code src/events/callback-event.yaml:23:13}.
+   * Reports how a value breaks the root schema, from {@code src/events/callback-event.yaml:28:13}.
    */
   private static void checkRoot(JsonNode node, String path, ViolationCollector out) {
     if (!node.isObject()) {
@@ -81,7 +81,7 @@ public final class PostCallbackResponse200Validator {
 
   /**
    * Whether a value matches schema {@code #/properties/message}, from {@code
-   * src/events/callback-event.yaml:26:17}.
+   * src/events/callback-event.yaml:31:17}.
    */
   private static boolean isMessageValid(JsonNode node) {
     if (!node.isTextual()) {
@@ -92,7 +92,7 @@ public final class PostCallbackResponse200Validator {
 
   /**
    * Reports how a value breaks schema {@code #/properties/message}, from {@code
-   * src/events/callback-event.yaml:26:17}.
+   * src/events/callback-event.yaml:31:17}.
    */
   private static void checkMessage(JsonNode node, String path, ViolationCollector out) {
     if (!node.isTextual()) {
