@@ -72,7 +72,8 @@ public final class ProviderSchemas {
     String text = ref.value();
     int hash = text.indexOf('#');
     String name = hash < 0 ? text : text.substring(0, hash);
-    if (name.isEmpty() || name.contains(":")) {
+    // With an $id the reference resolves against it, to a resource the schema itself declares.
+    if (name.isEmpty() || name.contains(":") || mapping.get("$id").isPresent()) {
       return schema;
     }
     Optional<OpenApiDocument> document = document(name, ref);
