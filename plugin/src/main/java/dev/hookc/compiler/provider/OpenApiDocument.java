@@ -108,41 +108,15 @@ abstract sealed class OpenApiDocument {
 
     @Override
     Optional<YamlNode> at(String pointer, Location ref) {
-      return navigate(root, pointer);
+      return JsonPointers.navigate(root, pointer);
     }
 
     @Override
     List<String> keysAt(String pointer) {
-      return navigate(root, pointer)
+      return JsonPointers.navigate(root, pointer)
           .filter(YamlMapping.class::isInstance)
           .map(m -> ((YamlMapping) m).keys())
           .orElse(List.of());
-    }
-
-    private static Optional<YamlNode> navigate(YamlNode node, String pointer) {
-      YamlNode current = node;
-      if (pointer.isEmpty()) {
-        return Optional.of(current);
-      }
-      for (String token : pointer.substring(1).split("/", -1)) {
-        String name = JsonPointers.unescape(token);
-        if (current instanceof YamlMapping mapping) {
-          Optional<YamlNode> next = mapping.get(name);
-          if (next.isEmpty()) {
-            return Optional.empty();
-          }
-          current = next.get();
-        } else if (current instanceof YamlSequence list && name.matches("0|[1-9][0-9]{0,8}")) {
-          int index = Integer.parseInt(name);
-          if (index >= list.items().size()) {
-            return Optional.empty();
-          }
-          current = list.items().get(index);
-        } else {
-          return Optional.empty();
-        }
-      }
-      return Optional.of(current);
     }
   }
 }
