@@ -2,7 +2,7 @@ package dev.hookc.compiler.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.compiler.diag.Location;
-import dev.hookc.compiler.schema.JsonPointers;
+import dev.hookc.compiler.schema.SchemaIndex;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -108,12 +108,12 @@ abstract sealed class OpenApiDocument {
 
     @Override
     Optional<YamlNode> at(String pointer, Location ref) {
-      return JsonPointers.navigate(root, pointer);
+      return SchemaIndex.navigate(root, pointer);
     }
 
     @Override
     List<String> keysAt(String pointer) {
-      return JsonPointers.navigate(root, pointer)
+      return SchemaIndex.navigate(root, pointer)
           .filter(YamlMapping.class::isInstance)
           .map(m -> ((YamlMapping) m).keys())
           .orElse(List.of());

@@ -1,12 +1,7 @@
 package dev.hookc.compiler.schema;
 
-import dev.hookc.compiler.yaml.YamlMapping;
-import dev.hookc.compiler.yaml.YamlNode;
-import dev.hookc.compiler.yaml.YamlSequence;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The two decodings of a {@code $ref}'s fragment (RFC 3986 percent-encoding, then RFC 6901's {@code
@@ -14,8 +9,6 @@ import java.util.regex.Pattern;
  * that both find the same definition for the same reference.
  */
 public final class JsonPointers {
-  private static final Pattern ARRAY_INDEX = Pattern.compile("0|[1-9]\\d{0,8}");
-
   private JsonPointers() {}
 
   /** A pointer's reference token with {@code ~1} and {@code ~0} undone. */
@@ -45,32 +38,5 @@ public final class JsonPointers {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Follows an RFC 6901 JSON Pointer from {@code root}: empty when it leads nowhere. */
-  public static Optional<YamlNode> navigate(YamlNode root, String pointer) {
-    YamlNode current = root;
-    if (pointer.isEmpty()) {
-      return Optional.of(current);
-    }
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      String token = unescape(raw);
-      if (current instanceof YamlMapping mapping) {
-        Optional<YamlNode> next = mapping.get(token);
-        if (next.isEmpty()) {
-          return Optional.empty();
-        }
-        current = next.get();
-      } else if (current instanceof YamlSequence sequence && ARRAY_INDEX.matcher(token).matches()) {
-        int index = Integer.parseInt(token);
-        if (index >= sequence.items().size()) {
-          return Optional.empty();
-        }
-        current = sequence.items().get(index);
-      } else {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(current);
   }
 }

@@ -130,7 +130,7 @@ public final class SchemaReader {
           return Optional.empty();
         }
         load(name, definition);
-        return JsonPointers.navigate(definition, slash < 0 ? "" : rest.substring(slash));
+        return SchemaIndex.navigate(definition, slash < 0 ? "" : rest.substring(slash));
       }
       if (SchemaIndex.withoutFragment(target).equals(META_SCHEMA) && !index.hasResource(target)) {
         YamlNode meta = metaSchema();
