@@ -12,6 +12,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Task;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.naming.FunctionNames;
+import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class CalledInputs {
 
   /** Names that a passed key's accessor cannot take: the record's own members and Object's. */
   private static final Set<String> TAKEN =
-      Set.of(
+      Names.withObjectMethods(
           "body",
           "parts",
           "args",
@@ -49,16 +50,7 @@ final class CalledInputs {
           "rawBody",
           "delivery",
           "toJson",
-          "fromJson",
-          "hashCode",
-          "toString",
-          "equals",
-          "getClass",
-          "notify",
-          "notifyAll",
-          "wait",
-          "clone",
-          "finalize");
+          "fromJson");
 
   /** One task that calls the workflow, as its caller compiled it. */
   record Call(Workflow caller, CompiledTask task) {}

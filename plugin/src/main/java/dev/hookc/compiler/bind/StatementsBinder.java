@@ -24,21 +24,8 @@ final class StatementsBinder {
    * no generated name may take.
    */
   private static final Set<String> RESERVED =
-      Set.of(
-          "datasource",
-          "inTransaction",
-          "arguments",
-          "longValue",
-          "decimalValue",
-          "equals",
-          "hashCode",
-          "toString",
-          "getClass",
-          "notify",
-          "notifyAll",
-          "wait",
-          "clone",
-          "finalize");
+      Names.withObjectMethods(
+          "datasource", "inTransaction", "arguments", "longValue", "decimalValue");
 
   private StatementsBinder() {}
 

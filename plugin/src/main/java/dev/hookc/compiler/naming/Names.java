@@ -7,6 +7,28 @@ import dev.hookc.compiler.model.Workflow;
 
 /** The names of generated types, derived the same way everywhere from the YAML they come from. */
 public final class Names {
+  /** The methods every class has from {@code Object}: no generated method may take their names. */
+  public static final java.util.Set<String> OBJECT_METHODS =
+      java.util.Set.of(
+          "equals",
+          "hashCode",
+          "toString",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize");
+
+  /**
+   * {@code names} and {@link #OBJECT_METHODS}: the names a generated class's members cannot take.
+   */
+  public static java.util.Set<String> withObjectMethods(String... names) {
+    java.util.Set<String> all = new java.util.HashSet<>(OBJECT_METHODS);
+    all.addAll(java.util.List.of(names));
+    return java.util.Set.copyOf(all);
+  }
+
   public static final ClassName STATUS = RuntimeTypes.STATUS;
   public static final ClassName JS = RuntimeTypes.JS;
   public static final ClassName JSON = RuntimeTypes.JSON;
