@@ -8,6 +8,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.telemetry.InboxCounts;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -411,6 +412,43 @@ public final class Inbox implements AutoCloseable {
       LOG.log(Level.WARNING, "delivery {0} of {1} dead-lettered: {2}", delivery.id(), scope, error);
     }
     return null;
+  }
+
+  /**
+   * How many of the route's deliveries are in each state, and how long the oldest pending one has
+   * waited: one query over the inbox's (scope, state) rows.
+   */
+  public InboxCounts counts() throws SQLException {
+    return store.transaction(
+        c -> {
+          long pending = 0;
+          long done = 0;
+          long dead = 0;
+          long oldest = 0;
+          try (PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT state, COUNT(*), MIN(received_at) FROM hookc_inbox WHERE scope = ?"
+                      + " GROUP BY state")) {
+            select.setString(1, scope);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                long count = row.getLong(2);
+                switch (row.getString(1)) {
+                  case "PENDING" -> {
+                    pending = count;
+                    oldest = Math.max(0, System.currentTimeMillis() - row.getLong(3));
+                  }
+                  case "DONE" -> done = count;
+                  case "DEAD" -> dead = count;
+                  default -> {
+                    // A state of a later version: not counted here.
+                  }
+                }
+              }
+            }
+          }
+          return new InboxCounts(pending, done, dead, oldest);
+        });
   }
 
   /** A delivery that failed every attempt. */

@@ -1,0 +1,124 @@
+package dev.hookc.runtime.telemetry;
+
+import java.util.concurrent.Callable;
+
+/**
+ * What the current thread is doing for the application: the request or async delivery, its route
+ * and id, the task running, and the telemetry that observes it. Log lines carry it (the JSON log
+ * format), tasks and datasource calls find their telemetry through it, and a parallel branch takes
+ * it along ({@link #carry}).
+ */
+public final class WorkContext {
+  private static final ThreadLocal<WorkContext> CURRENT = new ThreadLocal<>();
+
+  private final Telemetry telemetry;
+  private final String requestId;
+  private final String route;
+  private final String deliveryId;
+  private final Observation root;
+  private final String task;
+
+  private WorkContext(
+      Telemetry telemetry,
+      String requestId,
+      String route,
+      String deliveryId,
+      Observation root,
+      String task) {
+    this.telemetry = telemetry;
+    this.requestId = requestId;
+    this.route = route;
+    this.deliveryId = deliveryId;
+    this.root = root;
+    this.task = task;
+  }
+
+  /** The context of a request or delivery observed by {@code root}. */
+  public static WorkContext of(
+      Telemetry telemetry, String requestId, String route, String deliveryId, Observation root) {
+    return new WorkContext(telemetry, requestId, route, deliveryId, root, null);
+  }
+
+  /** The current thread's context, or null outside a request or delivery. */
+  public static WorkContext current() {
+    return CURRENT.get();
+  }
+
+  /** The current thread's telemetry: {@link Telemetry#NONE} outside a request or delivery. */
+  public static Telemetry telemetry() {
+    WorkContext current = CURRENT.get();
+    return current == null ? Telemetry.NONE : current.telemetry;
+  }
+
+  /** Makes {@code context} the current thread's until the returned scope closes. */
+  public static Scope enter(WorkContext context) {
+    WorkContext previous = CURRENT.get();
+    CURRENT.set(context);
+    return () -> CURRENT.set(previous);
+  }
+
+  /** The current context with {@code task} running, until the scope closes; none outside one. */
+  public static Scope task(String task) {
+    WorkContext current = CURRENT.get();
+    if (current == null) {
+      return () -> {};
+    }
+    return enter(
+        new WorkContext(
+            current.telemetry,
+            current.requestId,
+            current.route,
+            current.deliveryId,
+            current.root,
+            task));
+  }
+
+  /** {@code work} made to run, on any thread, in the current context and trace. */
+  public static <T> Callable<T> carry(Callable<T> work) {
+    WorkContext current = CURRENT.get();
+    if (current == null) {
+      return work;
+    }
+    Callable<T> traced = current.telemetry.carry(work);
+    return () -> {
+      Scope scope = enter(current);
+      try {
+        return traced.call();
+      } finally {
+        scope.close();
+      }
+    };
+  }
+
+  /** The id of the request (null on an async delivery's attempt). */
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The route, {@code POST /webhooks/{id}}; null for a request that matched none. */
+  public String route() {
+    return route;
+  }
+
+  /** The inbox's id of the async delivery being attempted, else null. */
+  public String deliveryId() {
+    return deliveryId;
+  }
+
+  /** The task running, {@code workflow.task}, or null. */
+  public String task() {
+    return task;
+  }
+
+  /** The W3C trace id, or null when nothing traces the work. */
+  public String traceId() {
+    return root.traceId();
+  }
+
+  /** Ends what {@link #enter} or {@link #task} began. */
+  @FunctionalInterface
+  public interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
