@@ -8,68 +8,134 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 
 /**
  * Writes the OpenAPI document to {@code target/hookc} (to export) and below {@code
  * target/hookc/resources} (a resource directory of the project, so that the application serves it
- * from its class path), with a digest of each event file's part of it.
+ * from its class path), and remembers each event file's part of it (its operations, as JSON text)
+ * in {@code openapi.parts}.
  *
- * <p>A build that read only the files a change reaches has the operations of those files only: when
- * their digests are the remembered ones the document is still the project's and is kept; otherwise
- * the project is planned once more, whole, for its document. A change to {@code http.yaml}, the
- * definitions or the pom makes the build read every file anyway.
+ * <p>A build that read only the files a change reaches has the operations of those files only: the
+ * document is assembled from their fresh parts and the remembered parts of every other event file,
+ * which gives a clean build's bytes, since a clean build assembles its document from its own parts
+ * the same way. The remembered parts are used only when they belong to the last generation's inputs
+ * and settings (the plugin's version and jar among them), as the analysis cache is; otherwise, or
+ * when they are missing or corrupt, the project is planned once more, whole, for its document. A
+ * change to {@code http.yaml}, the configuration, the definitions or the pom makes the build read
+ * every file anyway.
  */
 final class ApiDocsOutput {
-  /** The digests of the last document, next to the state file. */
-  static final String DIGESTS = "openapi.digests";
+  /** Each event file's part of the last document, next to the state file. */
+  static final String PARTS = "openapi.parts";
 
   /** The resource directory, next to the state file. */
   static final String RESOURCES = "resources";
 
+  private static final String HEADER = "hookc openapi parts 1";
+
   private ApiDocsOutput() {}
 
-  /** After a generation that planned {@code plan}, whole or ({@code partial}) not. */
-  static void write(GenerationRequest request, CompilePlan plan, boolean partial)
+  /**
+   * After a generation that planned {@code plan}: the whole project, or ({@code cached}) only the
+   * files a change reaches, after the generation whose inputs were {@code last}; {@code inputs} are
+   * this generation's. Returns how the document was made, for the debug log.
+   */
+  static String write(
+      GenerationRequest request,
+      CompilePlan plan,
+      Optional<CachedGeneration> cached,
+      Optional<Map<String, String>> last,
+      Optional<IncrementalGeneration.Inputs> inputs)
       throws IOException {
     Optional<ApiDocument> document = plan.apiDocs();
-    if (partial && document.isPresent() && present(request)) {
-      Map<String, String> remembered = digests(request);
-      boolean same =
-          document.get().digests().entrySet().stream()
-              .allMatch(e -> e.getValue().equals(remembered.get(e.getKey())));
-      if (same) {
-        return;
+    String note = "OpenAPI document from the whole project";
+    if (cached.isPresent()) {
+      Optional<ApiDocument> assembled =
+          document.flatMap(d -> assemble(request, d, cached.get(), last, inputs));
+      if (assembled.isPresent()) {
+        note =
+            "OpenAPI document assembled: "
+                + GenerationResult.plural(cached.get().loaded().size(), "file")
+                + " read, the other files' parts kept";
+      } else {
+        note = "OpenAPI document: the project planned again, whole (no usable " + PARTS + ")";
       }
-    }
-    if (partial || document.isEmpty()) {
+      document =
+          assembled.isPresent() ? assembled : new HookcCompiler().plan(request.compile()).apiDocs();
+    } else if (document.isEmpty()) {
       document = new HookcCompiler().plan(request.compile()).apiDocs();
     }
     if (document.isPresent()) {
-      write(request, document.get());
+      write(request, document.get(), inputs);
     }
+    return note;
   }
 
   /** After a generation found up to date: writes the document again only when it is missing. */
-  static void ensure(GenerationRequest request) throws IOException {
+  static void ensure(GenerationRequest request, Optional<IncrementalGeneration.Inputs> inputs)
+      throws IOException {
     if (!present(request)) {
       Optional<ApiDocument> document = new HookcCompiler().plan(request.compile()).apiDocs();
       if (document.isPresent()) {
-        write(request, document.get());
+        write(request, document.get(), inputs);
       }
+    }
+  }
+
+  /**
+   * The whole project's document from {@code fresh}, the document of the files read, and the
+   * remembered parts of the others; empty when the remembered parts cannot be trusted.
+   */
+  private static Optional<ApiDocument> assemble(
+      GenerationRequest request,
+      ApiDocument fresh,
+      CachedGeneration cached,
+      Optional<Map<String, String>> last,
+      Optional<IncrementalGeneration.Inputs> inputs) {
+    if (last.isEmpty() || inputs.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Map<String, String>> remembered =
+        parts(
+            request.stateFile().resolveSibling(PARTS),
+            inputs.get().settings(),
+            AnalysisCache.digest(last.get()));
+    if (remembered.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> kept = new TreeMap<>();
+    for (Map.Entry<String, String> part : remembered.get().entrySet()) {
+      if (!inputs.get().files().containsKey(part.getKey())) {
+        // The cached generation ran with no file added or removed: this is not the last build's.
+        return Optional.empty();
+      }
+      if (!cached.loaded().contains(part.getKey())) {
+        kept.put(part.getKey(), part.getValue());
+      }
+    }
+    try {
+      return Optional.of(fresh.with(kept));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
   private static boolean present(GenerationRequest request) {
-    for (Path file : files(request, OpenApiWriter.JSON)) {
-      if (!Files.isRegularFile(file)) {
-        return false;
+    for (String name : List.of(OpenApiWriter.JSON, OpenApiWriter.YAML)) {
+      for (Path file : files(request, name)) {
+        if (!Files.isRegularFile(file)) {
+          return false;
+        }
       }
     }
-    return Files.isRegularFile(request.stateFile().resolveSibling(DIGESTS));
+    return true;
   }
 
   private static List<Path> files(GenerationRequest request, String name) {
@@ -82,30 +148,85 @@ final class ApiDocsOutput {
     return List.of(request.stateFile().resolveSibling(name), resources.resolve(name));
   }
 
-  private static void write(GenerationRequest request, ApiDocument document) throws IOException {
+  private static void write(
+      GenerationRequest request,
+      ApiDocument document,
+      Optional<IncrementalGeneration.Inputs> inputs)
+      throws IOException {
+    Path parts = request.stateFile().resolveSibling(PARTS);
+    // Forgotten first: parts that no longer match the document on disk must not be trusted.
+    Files.deleteIfExists(parts);
     for (Path file : files(request, OpenApiWriter.JSON)) {
       writeIfChanged(file, document.json());
     }
     for (Path file : files(request, OpenApiWriter.YAML)) {
       writeIfChanged(file, document.yaml());
     }
-    StringBuilder digests = new StringBuilder();
+    if (inputs.isEmpty()
+        || document.parts().keySet().stream()
+            .anyMatch(f -> f.contains("\t") || f.contains("\n") || f.contains("\r"))) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    text.append(inputs.get().settings()).append('\n');
+    text.append(AnalysisCache.digest(inputs.get().files())).append('\n');
+    // Jackson escapes every line break inside JSON text: one part a line.
     document
-        .digests()
-        .forEach((file, digest) -> digests.append(file).append('\t').append(digest).append('\n'));
-    writeIfChanged(request.stateFile().resolveSibling(DIGESTS), digests.toString());
+        .parts()
+        .forEach((file, part) -> text.append(file).append('\t').append(part).append('\n'));
+    String crc = crc(text);
+    text.append("end ").append(crc).append('\n');
+    Path temporary = parts.resolveSibling(PARTS + ".tmp");
+    try {
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      Files.move(
+          temporary, parts, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Without the parts the next changed event plans the project whole for its document.
+      Files.deleteIfExists(temporary);
+    }
   }
 
-  private static Map<String, String> digests(GenerationRequest request) throws IOException {
-    Map<String, String> digests = new TreeMap<>();
-    for (String line :
-        Files.readAllLines(request.stateFile().resolveSibling(DIGESTS), StandardCharsets.UTF_8)) {
-      int tab = line.indexOf('\t');
-      if (tab > 0) {
-        digests.put(line.substring(0, tab), line.substring(tab + 1));
+  /**
+   * The parts in {@code file} when it is whole and was written for {@code settings} after a
+   * generation of inputs of digest {@code inputs}; empty otherwise.
+   */
+  static Optional<Map<String, String>> parts(Path file, String settings, String inputs) {
+    String text;
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
       }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
-    return digests;
+    int end = text.lastIndexOf("end ");
+    if (end < 0 || !text.substring(end).equals("end " + crc(text.substring(0, end)) + "\n")) {
+      return Optional.empty();
+    }
+    List<String> lines = text.substring(0, end).lines().toList();
+    if (lines.size() < 3
+        || !lines.get(0).equals(HEADER)
+        || !lines.get(1).equals(settings)
+        || !lines.get(2).equals(inputs)) {
+      return Optional.empty();
+    }
+    Map<String, String> parts = new TreeMap<>();
+    for (String line : lines.subList(3, lines.size())) {
+      int tab = line.indexOf('\t');
+      if (tab <= 0) {
+        return Optional.empty();
+      }
+      parts.put(line.substring(0, tab), line.substring(tab + 1));
+    }
+    return Optional.of(parts);
+  }
+
+  private static String crc(CharSequence text) {
+    CRC32 crc = new CRC32();
+    crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().toHexDigits(crc.getValue());
   }
 
   /** Leaves an equal file alone, so that its time tells when the document last changed. */

@@ -39,9 +39,18 @@ import java.util.TreeSet;
  * @param read how many input files were read: {@code http.yaml}, the configuration, the shared
  *     definitions and the Java functions' sources, and the event and workflow files the change
  *     reaches
+ * @param loaded the event and workflow files read: the document's parts of the others are kept
  */
 record CachedGeneration(
-    CompilePlan plan, PartialGeneration partial, AnalysisCache cache, int read) {
+    CompilePlan plan,
+    PartialGeneration partial,
+    AnalysisCache cache,
+    int read,
+    Set<String> loaded) {
+
+  CachedGeneration {
+    loaded = Set.copyOf(loaded);
+  }
 
   /** The generation for {@code inputs}, or empty when every file must be read. */
   static Optional<CachedGeneration> attempt(
@@ -104,7 +113,8 @@ record CachedGeneration(
             merged(plan, cache, exact),
             new PartialGeneration(emit.get(), stale, kept, changed.size()),
             remembered(plan, cache, exact),
-            read(inputs.files(), cache, load)));
+            read(inputs.files(), cache, load),
+            load));
   }
 
   /**
@@ -224,7 +234,7 @@ record CachedGeneration(
             });
     // Stable: each file's diagnostics come from one source, already in their order.
     Collections.sort(diagnostics);
-    return new CompilePlan(diagnostics, plan.units(), plan.facts());
+    return new CompilePlan(diagnostics, plan.units(), plan.facts(), plan.apiDocs());
   }
 
   /** The cache with the exact files' facts and diagnostics renewed. */

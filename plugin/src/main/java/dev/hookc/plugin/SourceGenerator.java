@@ -45,7 +45,7 @@ final class SourceGenerator {
     EditorSchemas.writeTo(request.stateFile().resolveSibling(EditorSchemas.DIRECTORY));
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
     if (incremental.isUpToDate()) {
-      ApiDocsOutput.ensure(request);
+      ApiDocsOutput.ensure(request, incremental.inputs());
       List<String> problems = new ArrayList<>(restoreRoutes(request));
       problems.addAll(remember(incremental, request));
       return new GenerationResult(
@@ -148,7 +148,9 @@ final class SourceGenerator {
       }
       analysis.join().ifPresent(problems::add);
     }
-    ApiDocsOutput.write(request, plan, cached.isPresent());
+    List<String> notes = new ArrayList<>(incremental.notes());
+    notes.add(
+        ApiDocsOutput.write(request, plan, cached, manifest.map(OutputManifest::inputs), inputs));
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
         GenerationResult.Outcome.GENERATED,
@@ -156,7 +158,7 @@ final class SourceGenerator {
         files,
         written,
         problems,
-        incremental.notes(),
+        notes,
         partial.isPresent() ? sources.size() : -1,
         partial.map(PartialGeneration::changedInputs).orElse(-1),
         cached.map(CachedGeneration::read).orElse(-1),

@@ -79,6 +79,64 @@ class PartialGenerationTest {
   }
 
   @Test
+  void changingOneEventsBodySchemaAssemblesTheDocumentWithoutPlanningTheWholeProject()
+      throws IOException {
+    edit("src/events/payments.yaml", "maxLength: 1000", "maxLength: 500");
+
+    // payments.yaml is read whole, with what its events reach; the document is made of its fresh
+    // part and the remembered part of items.yaml.
+    GenerationResult result =
+        assertRegenerated(
+            Set.of(),
+            "PostPayments",
+            "PostNotes",
+            "PostEcho",
+            "EchoNote",
+            "EchoRaw",
+            "EchoPayment",
+            "Relay",
+            "function audit");
+    assertThat(result.read()).isPositive().isLessThan(result.inputs());
+    assertThat(result.notes()).anyMatch(n -> n.startsWith("OpenAPI document assembled"));
+  }
+
+  @Test
+  void editingOnlyAnEventsDocumentationAssemblesTheDocumentAsACleanBuildWrites()
+      throws IOException {
+    edit(
+        "src/events/items.yaml",
+        "summary: Look an item up, with typed parameters",
+        "summary: Look an item up\n  description: By its number, with typed parameters");
+    GenerationResult summary = generate();
+    assertThat(summary.notes()).anyMatch(n -> n.startsWith("OpenAPI document assembled"));
+    assertThat(summary.read()).isPositive();
+    assertSameAsCleanBuild(summary);
+
+    edit(
+        "src/events/payments.yaml",
+        "                type: string\n\nhttp.post./echo:",
+        "                type: string\n        example:\n          text: paid\n\nhttp.post./echo:");
+    GenerationResult example = generate();
+    assertThat(example.notes()).anyMatch(n -> n.startsWith("OpenAPI document assembled"));
+    assertSameAsCleanBuild(example);
+  }
+
+  @Test
+  void plansTheWholeProjectForTheDocumentWhenItsRememberedPartsAreCorrupt() throws IOException {
+    Path parts = state.resolveSibling(ApiDocsOutput.PARTS);
+    edit(parts.toString().substring(project.toString().length() + 1), "/items", "/itemz");
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+
+    assertThat(result.read()).isPositive();
+    assertThat(result.notes()).anyMatch(n -> n.contains("planned again, whole"));
+    assertSameAsCleanBuild(result);
+    edit("src/events/items.yaml", "maximum: 50", "maximum: 40");
+    assertThat(generate().notes()).anyMatch(n -> n.startsWith("OpenAPI document assembled"));
+  }
+
+  @Test
   void changingTheArgsACallerPassesRetypesTheWorkflowItCalls() throws IOException {
     writeDoubling();
     edit(
@@ -426,12 +484,29 @@ class PartialGenerationTest {
   /** The output and the diagnostics of {@code result} are a clean build's. */
   private void assertSameAsCleanBuild(GenerationResult result) throws IOException {
     Map<String, String> partial = tree();
+    Map<String, String> documents = documents();
     delete(output);
     delete(project.resolve("target/hookc"));
     GenerationResult clean = generate();
     assertThat(clean.regenerated()).isEqualTo(-1);
     assertThat(partial).isEqualTo(tree());
+    assertThat(documents).hasSize(4).isEqualTo(documents());
     assertThat(result.diagnostics()).isEqualTo(clean.diagnostics());
+  }
+
+  /** The OpenAPI document, JSON and YAML, in target/hookc and its class-path copy. */
+  private Map<String, String> documents() throws IOException {
+    Map<String, String> documents = new java.util.TreeMap<>();
+    Path hookc = state.getParent();
+    for (Path dir : new Path[] {hookc, hookc.resolve("resources/dev/hookc/test/partial")}) {
+      for (String name : new String[] {"openapi.json", "openapi.yaml"}) {
+        Path file = dir.resolve(name);
+        if (Files.exists(file)) {
+          documents.put(hookc.relativize(file).toString(), Files.readString(file));
+        }
+      }
+    }
+    return documents;
   }
 
   private OutputManifest manifest() {

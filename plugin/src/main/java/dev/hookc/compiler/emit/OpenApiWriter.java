@@ -48,6 +48,16 @@ public final class OpenApiWriter {
 
   /** The document as a JSON tree. */
   public static ObjectNode document(BoundProject project) {
+    return document(project, parts(project));
+  }
+
+  /**
+   * The document of {@code project} with the operations of {@code parts}, each event file's as
+   * {@link #parts} gives them: the project gives everything else ({@code http.yaml}'s settings, the
+   * shared definitions). A clean build assembles its document from its own parts in the same way,
+   * so parts remembered from an earlier build give the same bytes as parts made afresh.
+   */
+  static ObjectNode document(BoundProject project, Map<String, String> parts) {
     BoundApiDocs docs = project.apiDocs();
     ObjectNode root = NODES.objectNode();
     root.put("openapi", "3.1.0");
@@ -62,15 +72,20 @@ public final class OpenApiWriter {
         server.description().ifPresent(d -> entry.put("description", d));
       }
     }
-    SecuritySchemes security = new SecuritySchemes();
-    Map<String, Map<String, ObjectNode>> paths = new TreeMap<>();
-    for (BoundEvent event : project.servedEvents()) {
-      String path = project.settings().baseUrl() + event.event().path();
-      paths
-          .computeIfAbsent(path, p -> new TreeMap<>(OpenApiWriter::byMethod))
-          .put(
-              event.event().method().name().toLowerCase(java.util.Locale.ROOT),
-              operation(event, security));
+    Map<String, ObjectNode> security = new TreeMap<>();
+    Map<String, Map<String, JsonNode>> paths = new TreeMap<>();
+    // In file order, and each file's operations in their order: the first file to name a scheme
+    // gives its text, whichever files were read.
+    for (String part : new TreeMap<>(parts).values()) {
+      for (JsonNode entry : parse(part)) {
+        paths
+            .computeIfAbsent(
+                entry.get("path").asText(), p -> new TreeMap<>(OpenApiWriter::byMethod))
+            .put(entry.get("method").asText(), entry.get("operation"));
+        for (Map.Entry<String, JsonNode> scheme : entry.get("schemes").properties()) {
+          security.putIfAbsent(scheme.getKey(), (ObjectNode) scheme.getValue());
+        }
+      }
     }
     ObjectNode pathsNode = root.putObject("paths");
     paths.forEach(
@@ -86,9 +101,31 @@ public final class OpenApiWriter {
     sorted.forEach(schemas::set);
     components.set("responses", ProblemResponses.responses(NODES));
     if (!security.isEmpty()) {
-      components.set("securitySchemes", security.node(NODES));
+      ObjectNode schemes = components.putObject("securitySchemes");
+      security.forEach(schemes::set);
     }
     return root;
+  }
+
+  /**
+   * What each event file gives the document, by project-relative file: a JSON array of its served
+   * events' operations in their order, each with its path, method and the security scheme it names.
+   * It depends on the file, {@code http.yaml} and the shared definitions only.
+   */
+  static Map<String, String> parts(BoundProject project) {
+    Map<String, ArrayNode> parts = new TreeMap<>();
+    for (BoundEvent event : project.servedEvents()) {
+      SecuritySchemes security = new SecuritySchemes();
+      ObjectNode entry = NODES.objectNode();
+      entry.put("path", project.settings().baseUrl() + event.event().path());
+      entry.put("method", event.event().method().name().toLowerCase(java.util.Locale.ROOT));
+      entry.set("operation", operation(event, security));
+      entry.set("schemes", security.node(NODES));
+      parts.computeIfAbsent(event.event().file(), f -> NODES.arrayNode()).add(entry);
+    }
+    Map<String, String> text = new TreeMap<>();
+    parts.forEach((file, operations) -> text.put(file, operations.toString()));
+    return text;
   }
 
   /** {@code document} as pretty-printed JSON text, ending with a line break. */
@@ -103,16 +140,6 @@ public final class OpenApiWriter {
   /** {@code document} as YAML text. */
   static String yaml(ObjectNode document) {
     return YamlText.of(document);
-  }
-
-  /** The operation of one event, with the security scheme it names, as JSON text. */
-  static String operation(BoundEvent event) {
-    SecuritySchemes security = new SecuritySchemes();
-    ObjectNode operation = operation(event, security);
-    if (!security.isEmpty()) {
-      operation.set("x-scheme", security.node(NODES));
-    }
-    return operation.toString();
   }
 
   private static int byMethod(String a, String b) {
