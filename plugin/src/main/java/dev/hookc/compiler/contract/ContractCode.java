@@ -15,7 +15,8 @@ public enum ContractCode implements DiagnosticCode {
   BAD_BODY_REQUIRED("HC2106", "'body.required' is not true or false"),
   SETTINGS_BAD_DOCS(
       "HC2107",
-      "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)");
+      "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)"),
+  BAD_RETENTION("HC2108", "'store.retention' is not a duration of at least one second");
 
   private final Spec spec;
 

@@ -63,4 +63,21 @@ public final class Startup {
       String scope, RequestHandler handler, RetryPolicy retry, Duration lease, int workers) {
     return application.resources().own(Inbox.start(store(), scope, handler, retry, lease, workers));
   }
+
+  /**
+   * Starts an inbox as {@link #inbox(String, RequestHandler, RetryPolicy, Duration, int)} does,
+   * keeping each processed delivery for {@code retention} ({@code store.retention} in {@code
+   * http.yaml}) rather than {@link Inbox#RETENTION}.
+   */
+  public Inbox inbox(
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Duration retention) {
+    return application
+        .resources()
+        .own(Inbox.start(store(), scope, handler, retry, lease, workers, retention));
+  }
 }
