@@ -16,7 +16,7 @@ public enum ContractCode implements DiagnosticCode {
   SETTINGS_BAD_DOCS(
       "HC2107",
       "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)"),
-  BAD_RETENTION("HC2108", "'store.retention' is not a duration of at least one second");
+  BAD_RETENTION("HC2109", "'store.retention' is not a duration of at least one second");
 
   private final Spec spec;
 

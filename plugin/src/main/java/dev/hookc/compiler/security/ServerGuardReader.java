@@ -65,7 +65,7 @@ public final class ServerGuardReader {
         store.flatMap(s -> s.get("retention")).flatMap(this::retention));
   }
 
-  /** HC2108: {@code store.retention}, a duration longer than zero. */
+  /** HC2109: {@code store.retention}, a duration longer than zero. */
   private Optional<Duration> retention(YamlNode node) {
     Optional<Duration> retention =
         new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, ContractCode.BAD_RETENTION)

@@ -250,9 +250,9 @@ class GuardDiagnosticsTest {
   @Test
   void rejectsARetentionThatIsNotADurationOrShorterThanASecond() throws Exception {
     String events = "http.post./a:\n  fn: ack\n  delivery: async\n  authn: false\n";
-    assertReported(compile(events, "store:\n  retention: forever\n"), at("HC2108", 2, 14));
-    assertReported(compile(events, "store:\n  retention: 500ms\n"), at("HC2108", 2, 14));
-    assertReported(compile(events, "store:\n  retention: [7d]\n"), at("HC2108", 2, 14));
+    assertReported(compile(events, "store:\n  retention: forever\n"), at("HC2109", 2, 14));
+    assertReported(compile(events, "store:\n  retention: 500ms\n"), at("HC2109", 2, 14));
+    assertReported(compile(events, "store:\n  retention: [7d]\n"), at("HC2109", 2, 14));
   }
 
   @Test
