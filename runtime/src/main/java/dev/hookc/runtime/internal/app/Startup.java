@@ -61,7 +61,7 @@ public final class Startup {
    */
   public Inbox inbox(
       String scope, RequestHandler handler, RetryPolicy retry, Duration lease, int workers) {
-    return application.resources().own(Inbox.start(store(), scope, handler, retry, lease, workers));
+    return inbox(scope, handler, retry, lease, workers, Inbox.RETENTION);
   }
 
   /**
@@ -76,8 +76,20 @@ public final class Startup {
       Duration lease,
       int workers,
       Duration retention) {
-    return application
-        .resources()
-        .own(Inbox.start(store(), scope, handler, retry, lease, workers, retention));
+    Inbox inbox =
+        application
+            .resources()
+            .own(
+                Inbox.start(
+                    store(),
+                    scope,
+                    handler,
+                    retry,
+                    lease,
+                    workers,
+                    application.settings().telemetry(),
+                    retention));
+    application.settings().telemetrySetup().inboxes().put(scope, inbox::counts);
+    return inbox;
   }
 }
