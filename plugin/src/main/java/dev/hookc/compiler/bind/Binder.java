@@ -81,7 +81,8 @@ public final class Binder {
             project.http().storeUrl(),
             project.http().dataDirectory(),
             project.http().adminToken(),
-            project.http().storeDatasourceName());
+            project.http().storeDatasourceName(),
+            project.http().retention());
     return new BoundProject(
         names,
         events,

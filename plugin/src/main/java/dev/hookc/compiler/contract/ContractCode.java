@@ -17,7 +17,8 @@ public enum ContractCode implements DiagnosticCode {
       "HC2107",
       "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)"),
   SETTINGS_BAD_METRICS(
-      "HC2108", "the 'metrics' block of http.yaml is malformed (unknown key, bad enabled or path)");
+      "HC2108", "the 'metrics' block of http.yaml is malformed (unknown key, bad enabled or path)"),
+  BAD_RETENTION("HC2109", "'store.retention' is not a duration of at least one second");
 
   private final Spec spec;
 

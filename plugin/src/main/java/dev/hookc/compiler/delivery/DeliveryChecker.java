@@ -37,10 +37,11 @@ public final class DeliveryChecker {
     Map<Event, String> routes = new LinkedHashMap<>();
     Map<String, Set<String>> contexts = new TreeMap<>();
     Map<Location, EffectWalk.Finding> findings = new TreeMap<>();
+    Duration retention = project.http().retention().orElse(InboxSchedule.RETENTION);
     for (Event event : project.events()) {
       RouteGuard guard = event.guard();
-      checkTtl(event, guard);
-      routes.put(event, RouteEntry.json(event, guard));
+      checkTtl(event, guard, retention);
+      routes.put(event, RouteEntry.json(event, guard, retention));
       Optional<Workflow> workflow =
           event
               .fn()
@@ -89,7 +90,7 @@ public final class DeliveryChecker {
   }
 
   /** HC8001 and HC8002, located on the ttl, or on 'idempotency' when the default applies. */
-  private void checkTtl(Event event, RouteGuard guard) {
+  private void checkTtl(Event event, RouteGuard guard, Duration retention) {
     if (guard.idempotency().isEmpty()) {
       return;
     }
@@ -104,21 +105,21 @@ public final class DeliveryChecker {
         ttlNode.map(YamlNode::location).orElseGet(() -> keyLocation(event.node(), "idempotency"));
     String ttlText = (ttlNode.isPresent() ? "ttl " : "the default ttl ") + DurationText.of(ttl);
     if (guard.async().isPresent()) {
-      if (ttlNode.isPresent() && ttl.compareTo(InboxSchedule.RETENTION) > 0) {
+      if (ttlNode.isPresent() && ttl.compareTo(retention) > 0) {
         InboxSchedule schedule = InboxSchedule.of(guard.async().get());
         diagnostics.report(
             DeliveryCode.TTL_LONGER_THAN_INBOX_KEEPS,
             where,
             ttlText
                 + " is longer than this async route keeps a delivery's key: its inbox holds it "
-                + DurationText.of(InboxSchedule.RETENTION)
+                + DurationText.of(retention)
                 + " after the delivery was received (longer only while it is retried, up to "
                 + DurationText.of(schedule.horizon())
                 + "): a redelivery after "
-                + DurationText.of(InboxSchedule.RETENTION)
+                + DurationText.of(retention)
                 + " is stored and runs the workflow again",
             "on an async route the inbox deduplicates and 'ttl' is not used; write 'ttl: "
-                + DurationText.of(InboxSchedule.RETENTION)
+                + DurationText.of(retention)
                 + "' or less, or make the route synchronous to keep records for the ttl");
       }
       return;

@@ -13,9 +13,9 @@ import java.util.List;
 record InboxSchedule(int maxAttempts, List<Duration> delays, Duration horizon) {
 
   /**
-   * How long the inbox keeps a processed delivery, and so its key, after it was received: the
-   * runtime's {@code Inbox.RETENTION}. A delivery still pending or dead-lettered is kept until it
-   * is done, whatever its age.
+   * How long the inbox keeps a processed delivery, and so its key, after it was received, unless
+   * {@code store.retention} says otherwise: the runtime's {@code Inbox.RETENTION}. A delivery still
+   * pending or dead-lettered is kept until it is done (or an operator purges it), whatever its age.
    */
   static final Duration RETENTION = Duration.ofDays(7);
 

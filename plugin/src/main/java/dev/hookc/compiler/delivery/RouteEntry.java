@@ -26,8 +26,11 @@ final class RouteEntry {
 
   private RouteEntry() {}
 
-  /** The entry of {@code event}, guarded by {@code guard}, as compact JSON. */
-  static String json(Event event, RouteGuard guard) {
+  /**
+   * The entry of {@code event}, guarded by {@code guard}, as compact JSON; an inbox keeps a
+   * processed delivery for {@code retention}.
+   */
+  static String json(Event event, RouteGuard guard, Duration retention) {
     ObjectNode entry = JSON.objectNode();
     entry.put("method", event.method().name());
     entry.put("path", event.path());
@@ -46,14 +49,14 @@ final class RouteEntry {
                 : DeliveryChecker.atLeastOnce(guard)
                     ? "once per request, and again when the sender retries"
                     : "once per request");
-    entry.set("idempotency", idempotency(event, guard));
+    entry.set("idempotency", idempotency(event, guard, retention));
     entry.set("inboxRetry", retry(guard));
     entry.set("senderRetries", sender(guard));
     entry.set("statuses", statuses(event, guard));
     return entry.toString();
   }
 
-  private static JsonNode idempotency(Event event, RouteGuard guard) {
+  private static JsonNode idempotency(Event event, RouteGuard guard, Duration retention) {
     if (guard.idempotency().isEmpty()) {
       return JSON.nullNode();
     }
@@ -74,7 +77,7 @@ final class RouteEntry {
     idempotency.put(
         "keptFor",
         guard.async().isPresent()
-            ? DurationText.of(InboxSchedule.RETENTION) + " after receipt, by the inbox"
+            ? DurationText.of(retention) + " after receipt, by the inbox"
             : DurationText.of(ttl));
     return idempotency;
   }

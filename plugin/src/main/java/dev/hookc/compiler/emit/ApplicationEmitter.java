@@ -186,7 +186,8 @@ final class ApplicationEmitter {
             guardEmitter.startInbox(
                 event,
                 guard.async().get(),
-                CodeBlock.of("new $T(wiring)", names.controller(event))));
+                CodeBlock.of("new $T(wiring)", names.controller(event)),
+                guards.retention()));
         inboxes.add(
             CodeBlock.of(
                 "$T.entry($S, $L)", Map.class, route(event), guardEmitter.inboxVariable(event)));
@@ -263,7 +264,10 @@ final class ApplicationEmitter {
                 text.append("\ninbox ")
                     .append(
                         guardEmitter.startInbox(
-                            event, async, CodeBlock.of("new $T(wiring)", names.controller(event))))
+                            event,
+                            async,
+                            CodeBlock.of("new $T(wiring)", names.controller(event)),
+                            guards.retention()))
                     .append(guardEmitter.inboxVariable(event)));
     return text.toString();
   }

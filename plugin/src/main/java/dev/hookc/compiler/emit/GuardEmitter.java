@@ -50,9 +50,10 @@ final class GuardEmitter {
    * The statement that starts an async event's inbox, whose workers run {@code controller}; the
    * application owns it from then on.
    */
-  CodeBlock startInbox(Event event, AsyncDelivery async, CodeBlock controller) {
+  CodeBlock startInbox(
+      Event event, AsyncDelivery async, CodeBlock controller, Optional<Duration> retention) {
     return CodeBlock.of(
-        "$T $L =\nstartup.inbox(\n$>$>$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4)$<$<",
+        "$T $L =\nstartup.inbox(\n$>$>$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4$L)$<$<",
         INBOX,
         inboxVariable(event),
         event.method() + " " + event.path(),
@@ -61,7 +62,9 @@ final class GuardEmitter {
         async.maxAttempts(),
         Durations.code(async.backoff()),
         Durations.code(async.maxBackoff()),
-        Duration.class);
+        Duration.class,
+        // Only when the project sets it, so that other projects' code stays as it was.
+        retention.map(r -> CodeBlock.of(",\n$L", Durations.code(r))).orElse(CodeBlock.of("")));
   }
 
   /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */

@@ -49,7 +49,8 @@ final class HttpSourceReader {
         guards.storeUrl(),
         guards.dataDirectory(),
         guards.adminToken(),
-        guards.storeDatasource());
+        guards.storeDatasource(),
+        guards.retention());
   }
 
   private Optional<YamlMapping> mapping(Path file, String relative) {

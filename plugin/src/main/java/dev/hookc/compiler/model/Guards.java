@@ -1,5 +1,6 @@
 package dev.hookc.compiler.model;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,13 +12,16 @@ import java.util.Optional;
  * @param dataDirectory the embedded store's directory from {@code http.yaml}, when given
  * @param adminToken the token of the inboxes' admin endpoints, which are off without it
  * @param storeDatasource the jdbc datasource the store is on ({@code store: {datasource: db}})
+ * @param retention how long the inboxes keep a processed delivery ({@code store: {retention:
+ *     30d}}), when the project sets it
  */
 public record Guards(
     Map<Event, RouteGuard> routes,
     Optional<String> storeUrl,
     Optional<String> dataDirectory,
     Optional<Authn.SecretRef> adminToken,
-    Optional<String> storeDatasource) {
+    Optional<String> storeDatasource,
+    Optional<Duration> retention) {
 
   public Guards {
     routes = Map.copyOf(routes);
@@ -29,7 +33,7 @@ public record Guards(
       Optional<String> storeUrl,
       Optional<String> dataDirectory,
       Optional<Authn.SecretRef> adminToken) {
-    this(routes, storeUrl, dataDirectory, adminToken, Optional.empty());
+    this(routes, storeUrl, dataDirectory, adminToken, Optional.empty(), Optional.empty());
   }
 
   /** No guards at all. */

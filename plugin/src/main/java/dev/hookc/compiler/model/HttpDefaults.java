@@ -1,5 +1,6 @@
 package dev.hookc.compiler.model;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param dataDirectory the embedded store's directory, when given
  * @param adminToken the token of the inboxes' admin endpoints, which are off without it
  * @param storeDatasource {@code store.datasource}: the jdbc datasource the store is on, when given
+ * @param retention {@code store.retention}: how long the inboxes keep a processed delivery, when
+ *     given
  */
 public record HttpDefaults(
     Optional<String> file,
@@ -29,7 +32,8 @@ public record HttpDefaults(
     Optional<String> storeUrl,
     Optional<String> dataDirectory,
     Optional<Authn.SecretRef> adminToken,
-    Optional<dev.hookc.compiler.yaml.YamlScalar> storeDatasource) {
+    Optional<dev.hookc.compiler.yaml.YamlScalar> storeDatasource,
+    Optional<Duration> retention) {
 
   /** The name of the datasource the store is on, when given. */
   public Optional<String> storeDatasourceName() {
@@ -55,6 +59,7 @@ public record HttpDefaults(
         storeUrl,
         dataDirectory,
         adminToken,
+        Optional.empty(),
         Optional.empty());
   }
 

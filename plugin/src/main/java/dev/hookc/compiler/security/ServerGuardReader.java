@@ -1,11 +1,14 @@
 package dev.hookc.compiler.security;
 
+import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.Authn;
+import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +18,8 @@ import java.util.Set;
  * authn}, the {@code store} the idempotent routes share and the {@code admin} token.
  */
 public final class ServerGuardReader {
-  private static final Set<String> STORE_KEYS = Set.of("url", "data_dir", "datasource");
+  private static final Set<String> STORE_KEYS =
+      Set.of("url", "data_dir", "datasource", "retention");
   private final Diagnostics diagnostics;
   private final AuthnReader authn;
   private final SecretReader secrets;
@@ -35,6 +39,7 @@ public final class ServerGuardReader {
    * @param dataDirectory the embedded store's directory, when given
    * @param adminToken the token of the inboxes' admin endpoints, when given
    * @param storeDatasource the jdbc datasource the store is on, when given
+   * @param retention how long the inboxes keep a processed delivery, when given
    */
   public record ServerGuards(
       Optional<Authn> authn,
@@ -42,7 +47,8 @@ public final class ServerGuardReader {
       Optional<String> storeUrl,
       Optional<String> dataDirectory,
       Optional<Authn.SecretRef> adminToken,
-      Optional<YamlScalar> storeDatasource) {}
+      Optional<YamlScalar> storeDatasource,
+      Optional<Duration> retention) {}
 
   /** The guard settings of {@code http}, the mapping of {@code http.yaml}. */
   public ServerGuards read(YamlMapping http) {
@@ -55,7 +61,25 @@ public final class ServerGuardReader {
         store.flatMap(s -> text(s, "url")),
         store.flatMap(s -> text(s, "data_dir")),
         http.get("admin").flatMap(this::adminToken),
-        store.flatMap(s -> s.get("datasource")).flatMap(this::scalar));
+        store.flatMap(s -> s.get("datasource")).flatMap(this::scalar),
+        store.flatMap(s -> s.get("retention")).flatMap(this::retention));
+  }
+
+  /** HC2109: {@code store.retention}, a duration longer than zero. */
+  private Optional<Duration> retention(YamlNode node) {
+    Optional<Duration> retention =
+        new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, ContractCode.BAD_RETENTION)
+            .read(node, "retention");
+    if (retention.isPresent() && retention.get().toMillis() < 1000) {
+      diagnostics.report(
+          ContractCode.BAD_RETENTION,
+          node.location(),
+          "'retention' must be at least 1s: the inbox would delete a delivery as soon as it is"
+              + " done, and with it the key that deduplicates a sender's redelivery",
+          "write a duration such as 7d (the default) or 30d");
+      return Optional.empty();
+    }
+    return retention;
   }
 
   private Optional<Authn.SecretRef> adminToken(YamlNode node) {

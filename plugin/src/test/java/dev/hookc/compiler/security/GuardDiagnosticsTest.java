@@ -231,6 +231,31 @@ class GuardDiagnosticsTest {
   }
 
   @Test
+  void startsEachInboxWithTheRetentionTheStoreSetsAndChecksTtlsAgainstIt() throws Exception {
+    String events =
+        "http.post./a:\n  fn: ack\n  delivery: async\n  authn: false\n  idempotency:\n"
+            + "    key: <% inputs.headers['Webhook-Id'] %>\n    ttl: 20d\n";
+    CompileResult kept = compile(events, "store:\n  retention: 30d\n");
+    assertThat(kept.diagnostics()).isEmpty();
+    assertThat(application(kept).replaceAll("\\s+", " "))
+        .contains("Duration.ofMinutes(2), 4, Duration.ofDays(30));");
+
+    // The default keeps a delivery 7 days, fewer than the ttl: HC8002 as before.
+    CompileResult byDefault = compile(events, "store:\n  data_dir: data\n");
+    assertReported(byDefault, at("HC8002", 7, 10));
+    assertThat(application(byDefault).replaceAll("\\s+", " "))
+        .contains("Duration.ofMinutes(2), 4);");
+  }
+
+  @Test
+  void rejectsARetentionThatIsNotADurationOrShorterThanASecond() throws Exception {
+    String events = "http.post./a:\n  fn: ack\n  delivery: async\n  authn: false\n";
+    assertReported(compile(events, "store:\n  retention: forever\n"), at("HC2109", 2, 14));
+    assertReported(compile(events, "store:\n  retention: 500ms\n"), at("HC2109", 2, 14));
+    assertReported(compile(events, "store:\n  retention: [7d]\n"), at("HC2109", 2, 14));
+  }
+
+  @Test
   void buildsAJwksVerifierWithOnlyTheSettingsWritten() throws Exception {
     CompileResult result =
         compile(

@@ -50,13 +50,16 @@ public final class Inbox implements AutoCloseable {
   private static final TypeReference<Map<String, String>> SINGLE = new TypeReference<>() {};
   private static final long IDLE_POLL_MILLIS = 50;
   private static final long PURGE_EVERY_MILLIS = 60_000;
-  private static final Duration RETENTION = Duration.ofDays(7);
+
+  /** How long a processed delivery is kept when the project sets no {@code store.retention}. */
+  public static final Duration RETENTION = Duration.ofDays(7);
 
   private final JdbcStore store;
   private final String scope;
   private final RequestHandler handler;
   private final RetryPolicy retry;
   private final Duration lease;
+  private final Duration retention;
   private final ExecutorService workers;
   private final Telemetry telemetry;
   private volatile boolean running = true;
@@ -71,13 +74,15 @@ public final class Inbox implements AutoCloseable {
       RetryPolicy retry,
       Duration lease,
       int workerCount,
-      Telemetry telemetry) {
+      Telemetry telemetry,
+      Duration retention) {
     this.store = store;
     this.telemetry = telemetry;
     this.scope = scope;
     this.handler = handler;
     this.retry = retry;
     this.lease = lease;
+    this.retention = retention;
     this.workers =
         Executors.newFixedThreadPool(
             workerCount,
@@ -102,7 +107,7 @@ public final class Inbox implements AutoCloseable {
       RetryPolicy retry,
       Duration lease,
       int workers) {
-    return start(store, scope, handler, retry, lease, workers, Telemetry.NONE);
+    return start(store, scope, handler, retry, lease, workers, Telemetry.NONE, RETENTION);
   }
 
   /**
@@ -117,11 +122,55 @@ public final class Inbox implements AutoCloseable {
       Duration lease,
       int workers,
       Telemetry telemetry) {
+    return start(store, scope, handler, retry, lease, workers, telemetry, RETENTION);
+  }
+
+  /**
+   * Starts {@code workers} threads that run {@code handler} on the deliveries of {@code scope},
+   * keeping each processed delivery (and so its key) for {@code retention} after it was received.
+   */
+  public static Inbox start(
+      JdbcStore store,
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Duration retention) {
+    return start(store, scope, handler, retry, lease, workers, Telemetry.NONE, retention);
+  }
+
+  /**
+   * Starts the workers observed by {@code telemetry}, keeping each processed delivery for {@code
+   * retention} after it was received.
+   */
+  public static Inbox start(
+      JdbcStore store,
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Telemetry telemetry,
+      Duration retention) {
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("not a retention: " + retention);
+    }
     if (store.dialect() == Dialect.H2) {
       releaseClaims(store, scope);
     }
     return new Inbox(
-        store, scope, handler, retry, lease, workers, Objects.requireNonNull(telemetry));
+        store, scope, handler, retry, lease, workers, Objects.requireNonNull(telemetry), retention);
+  }
+
+  /** The store the inbox keeps its deliveries in. */
+  JdbcStore store() {
+    return store;
+  }
+
+  /** How long a processed delivery is kept after it was received. */
+  public Duration retention() {
+    return retention;
   }
 
   /**
@@ -241,8 +290,9 @@ public final class Inbox implements AutoCloseable {
   }
 
   /**
-   * Deletes deliveries done more than a week ago, once a minute. Their keys go with them, so a
-   * sender's redelivery after a week would be accepted again; senders stop retrying long before.
+   * Deletes deliveries done more than the retention (a week by default) ago, once a minute. Their
+   * keys go with them, so a sender's redelivery after that would be accepted again; senders stop
+   * retrying long before.
    */
   private void purgeWhenDue() throws SQLException {
     long now = System.currentTimeMillis();
@@ -250,13 +300,19 @@ public final class Inbox implements AutoCloseable {
       return;
     }
     lastPurge = now;
-    store.transaction(
+    purgeExpired();
+  }
+
+  /** Deletes the processed deliveries received longer than the retention ago; how many. */
+  int purgeExpired() throws SQLException {
+    long now = System.currentTimeMillis();
+    return store.transaction(
         c -> {
           try (PreparedStatement delete =
               c.prepareStatement(
                   "DELETE FROM hookc_inbox WHERE scope = ? AND state = 'DONE' AND received_at < ?")) {
             delete.setString(1, scope);
-            delete.setLong(2, now - RETENTION.toMillis());
+            delete.setLong(2, now - retention.toMillis());
             return delete.executeUpdate();
           }
         });

@@ -61,6 +61,21 @@ public final class Startup {
    */
   public Inbox inbox(
       String scope, RequestHandler handler, RetryPolicy retry, Duration lease, int workers) {
+    return inbox(scope, handler, retry, lease, workers, Inbox.RETENTION);
+  }
+
+  /**
+   * Starts an inbox as {@link #inbox(String, RequestHandler, RetryPolicy, Duration, int)} does,
+   * keeping each processed delivery for {@code retention} ({@code store.retention} in {@code
+   * http.yaml}) rather than {@link Inbox#RETENTION}.
+   */
+  public Inbox inbox(
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Duration retention) {
     Inbox inbox =
         application
             .resources()
@@ -72,7 +87,8 @@ public final class Startup {
                     retry,
                     lease,
                     workers,
-                    application.settings().telemetry()));
+                    application.settings().telemetry(),
+                    retention));
     application.settings().telemetrySetup().inboxes().put(scope, inbox::counts);
     return inbox;
   }
