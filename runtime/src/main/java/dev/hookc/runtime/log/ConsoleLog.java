@@ -18,7 +18,9 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * The console log format of hookc applications: one line per record, {@code <instant> <level>
- * <logger>: <message>}, followed by the stack trace of a throwable.
+ * <logger>: <message>}, followed by the stack trace of a throwable; or, with {@code
+ * HOOKC_LOG_FORMAT=json}, one JSON object per line ({@link JsonLineFormatter}). {@link LogSettings}
+ * lists the settings.
  *
  * <p>The JDK's default format costs more than the rest of a request together: it formats a {@code
  * String.format} pattern and a zoned date, and walks the stack to find the calling method, on every
@@ -42,7 +44,7 @@ public final class ConsoleLog {
    * format); then nothing changes. What is still queued is written when the JVM shuts down, since
    * the JDK closes the root logger's handlers then; while a server {@linkplain
    * HookcServer#stopOnShutdownSignal stops on that signal}, the handler keeps writing until the
-   * stop is done.
+   * stop is done. The format and levels are those of {@link LogSettings}.
    */
   public static void install() {
     if (System.getProperty("java.util.logging.config.file") != null
