@@ -4,6 +4,8 @@ import dev.hookc.runtime.http.Exchange;
 import dev.hookc.runtime.http.HttpApplication;
 import dev.hookc.runtime.http.Rejection;
 import dev.hookc.runtime.json.Problems;
+import dev.hookc.runtime.log.BodyLog;
+import dev.hookc.runtime.log.LogFields;
 import dev.hookc.runtime.routing.Router;
 import dev.hookc.runtime.routing.UriDecoding;
 import dev.hookc.runtime.telemetry.Observation;
@@ -11,8 +13,11 @@ import dev.hookc.runtime.telemetry.RequestStart;
 import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -180,7 +185,36 @@ final class ExchangeHandler implements HttpApplication {
   private static void log(String method, String rawPath, int status, long start, String id) {
     if (ACCESS.isLoggable(Level.DEBUG)) {
       long micros = (System.nanoTime() - start) / 1_000;
-      ACCESS.log(Level.DEBUG, accessLine(method, rawPath, status, micros, id));
+      // Fields for the JSON log, the same line as ever in text.
+      ACCESS.log(Level.DEBUG, "{0}", new AccessLine(method, rawPath, status, micros, id));
+    }
+  }
+
+  /** The access log's line: {@link #accessLine} in text, its fields in JSON. */
+  private record AccessLine(String method, String rawPath, int status, long micros, String id)
+      implements LogFields {
+
+    @Override
+    public String message() {
+      return method + " " + rawPath + " " + status;
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("method", method);
+      fields.put("path", rawPath);
+      fields.put("status", status);
+      fields.put("durationMs", BigDecimal.valueOf(micros, 3));
+      if (id != null) {
+        fields.put("requestId", id);
+      }
+      return fields;
+    }
+
+    @Override
+    public String toString() {
+      return accessLine(method, rawPath, status, micros, id);
     }
   }
 
@@ -225,6 +259,7 @@ final class ExchangeHandler implements HttpApplication {
             UriDecoding.query(exchange.query()),
             exchange.headers(),
             exchange.body());
+    BodyLog.request(exchange.headers().first("content-type"), exchange.body());
     Response response = route.handler().handle(request);
     if (response == null) {
       throw new IllegalStateException("handler returned no response for " + route.path());

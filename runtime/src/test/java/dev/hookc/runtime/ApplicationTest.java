@@ -85,6 +85,27 @@ class ApplicationTest {
   }
 
   @Test
+  void buildReportsLogSettingsThatAreNotValidRatherThanFallingBack() {
+    assertThatThrownBy(
+            () ->
+                TestProject.builder()
+                    .dataDirectory(data)
+                    .environment("TEST_SIGNING_SECRET", "s")
+                    .environment("TEST_GITHUB_SECRET", "g")
+                    .environment("TEST_ADMIN_TOKEN", "an-admin-token-of-32-characters!")
+                    .environment("HOOKC_LOG_FORMAT", "xml")
+                    .environment("HOOKC_LOG_BODIES", "yes")
+                    .build())
+        .isInstanceOfSatisfying(
+            ApplicationSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "HOOKC_LOG_FORMAT is 'xml'; it must be text or json",
+                        "HOOKC_LOG_BODIES is 'yes'; it must be true or false"));
+  }
+
+  @Test
   void takesItsPortFromTheEnvironmentOnlyWhenTheBuilderGivesNone() {
     Application.Builder builder =
         Assembly.of(env -> JSON.createObjectNode(), startup -> List.of())

@@ -2,6 +2,7 @@ package dev.hookc.runtime;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -16,6 +17,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,15 +119,21 @@ class ArchitectureTest {
         .check(runtime);
   }
 
+  // The one exception is WorkContext: a JSON log line carries the request id, route, task and
+  // trace of the work its thread is doing, and WorkContext is the telemetry interface's record of
+  // that work (a thread-local that depends on nothing but the interface). The rest of telemetry
+  // (TelemetrySetup names Route, for one) stays out of reach, so the console log still sets up
+  // before, and without, anything of the application.
   @Test
-  void consoleLogDependsOnNoOtherRuntimePackage() {
+  void consoleLogDependsOnNoOtherRuntimePackageButTheWorkContext() {
     noClasses()
         .that()
         .resideInAPackage("dev.hookc.runtime.log..")
         .should()
         .dependOnClassesThat(
             resideInAPackage("dev.hookc.runtime..")
-                .and(not(resideInAPackage("dev.hookc.runtime.log.."))))
+                .and(not(resideInAPackage("dev.hookc.runtime.log..")))
+                .and(not(type(WorkContext.class))))
         .check(runtime);
   }
 

@@ -65,8 +65,17 @@ final class AsyncConsoleHandler extends Handler {
    * @param capacity how many lines may wait
    */
   AsyncConsoleHandler(OutputStream stream, int capacity) {
+    this(stream, capacity, Charset.defaultCharset());
+  }
+
+  /**
+   * @param stream where the lines go
+   * @param capacity how many lines may wait
+   * @param charset how characters are written to {@code stream}
+   */
+  AsyncConsoleHandler(OutputStream stream, int capacity, Charset charset) {
     this.room = new Semaphore(capacity);
-    this.out = new OutputStreamWriter(stream, Charset.defaultCharset());
+    this.out = new OutputStreamWriter(stream, charset);
     this.writer = new Thread(this::drain, "hookc-console-log");
     writer.setDaemon(true);
     writer.start();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Writes instants exactly as {@link DateTimeFormatter#ISO_INSTANT} does, reusing the date and time
@@ -33,6 +34,27 @@ final class InstantText {
       DateTimeFormatter.ISO_INSTANT.formatTo(instant, out);
       return;
     }
+    out.append(second(epochSecond).text());
+    appendFraction(instant.getNano(), out);
+    out.append('Z');
+  }
+
+  /** Appends {@code instant} to {@code out} with exactly three digits of fraction: milliseconds. */
+  void appendMillis(Instant instant, StringBuilder out) {
+    long epochSecond = instant.getEpochSecond();
+    if (epochSecond < FIRST || epochSecond > LAST) {
+      DateTimeFormatter.ISO_INSTANT.formatTo(instant.truncatedTo(ChronoUnit.MILLIS), out);
+      return;
+    }
+    out.append(second(epochSecond).text()).append('.');
+    int millis = instant.getNano() / 1_000_000;
+    if (millis < 100) {
+      out.append(millis < 10 ? "00" : "0");
+    }
+    out.append(millis).append('Z');
+  }
+
+  private Second second(long epochSecond) {
     Second second = last;
     if (second.epochSecond() != epochSecond) {
       second =
@@ -41,9 +63,7 @@ final class InstantText {
               SECONDS.format(LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC)));
       last = second;
     }
-    out.append(second.text());
-    appendFraction(instant.getNano(), out);
-    out.append('Z');
+    return second;
   }
 
   /** The fraction in as many groups of three digits as it needs, as ISO_INSTANT prints it. */

@@ -33,6 +33,14 @@ public interface Observation extends AutoCloseable {
     return null;
   }
 
+  /**
+   * The id of this work's span in its trace (16 hex digits), or null when nothing traces it; log
+   * lines carry the request's or delivery's.
+   */
+  default String spanId() {
+    return null;
+  }
+
   /** Ends the work; an observation is closed exactly once. */
   @Override
   default void close() {}

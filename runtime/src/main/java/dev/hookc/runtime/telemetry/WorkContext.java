@@ -126,6 +126,11 @@ public final class WorkContext {
     return root.traceId();
   }
 
+  /** The id of the request's or delivery's span, or null when nothing traces the work. */
+  public String spanId() {
+    return root.spanId();
+  }
+
   /** Ends what {@link #enter} or {@link #task} began. */
   @FunctionalInterface
   public interface Scope extends AutoCloseable {

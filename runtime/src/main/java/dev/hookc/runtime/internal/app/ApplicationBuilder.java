@@ -10,6 +10,7 @@ import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Store;
 import dev.hookc.runtime.internal.datasource.JdbcDefinition;
 import dev.hookc.runtime.internal.workflow.ProjectConfig;
+import dev.hookc.runtime.log.LogSettings;
 import dev.hookc.runtime.log.ShutdownSequence;
 import dev.hookc.runtime.security.Secrets;
 import dev.hookc.runtime.store.JdbcStore;
@@ -179,6 +180,8 @@ final class ApplicationBuilder implements Application.Builder {
                 clock),
             problems);
     StoreChoice chosen = storeChoice(env, problems);
+    // The console log read these when it was installed, before anything could report them.
+    LogSettings.read(env::get, System::getProperty, problems);
     HookcServer.Builder transport = transport(env, problems);
     TelemetrySetup setup =
         new TelemetrySetup(project.name(), project.telemetrySettings(), env::get);
