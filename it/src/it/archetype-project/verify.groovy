@@ -61,6 +61,22 @@ try {
   def answer = post(body, signed('msg_1', body))
   assert answer == '200 {"received":true,"order":"ord_1","events":1}'
 
+  // What `mvn hookc:run` serves besides the routes: the API document and Swagger UI's page.
+  def get = { String path ->
+    def connection = new URL("http://127.0.0.1:${port}${path}").openConnection()
+    connection.connectTimeout = 2000
+    connection.readTimeout = 5000
+    def stream = connection.responseCode < 400 ? connection.inputStream : connection.errorStream
+    return [connection.responseCode, connection.contentType, stream?.text]
+  }
+  def (docsStatus, docsType, docs) = get('/api-docs')
+  assert docsStatus == 200 && docsType.startsWith('application/json')
+  assert docs.contains('"openapi" : "3.1') || docs.contains('"openapi":"3.1')
+  assert docs.contains('/webhooks/orders')
+  def (uiStatus, uiType, ui) = get('/api-docs/ui')
+  assert uiStatus == 200 && uiType.startsWith('text/html') : "Swagger UI: ${uiStatus} ${ui}"
+  assert ui.contains('swagger-ui')
+
   applications = maven.toHandle().descendants().toList()
   maven.destroy() // SIGTERM, as Ctrl-C
   assert maven.waitFor(60, TimeUnit.SECONDS) : "mvn hookc:run did not stop:\n${log.text}"
