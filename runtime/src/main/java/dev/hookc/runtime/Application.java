@@ -156,6 +156,13 @@ public interface Application extends AutoCloseable {
     Builder clock(Clock clock);
 
     /**
+     * Adds {@code telemetry} to what observes the application, after the telemetry modules found on
+     * the class path ({@link dev.hookc.runtime.telemetry.TelemetryProvider}): a test's recorder,
+     * say. It is told about every request, guard outcome, delivery, task and datasource call.
+     */
+    Builder telemetry(dev.hookc.runtime.telemetry.Telemetry telemetry);
+
+    /**
      * Reads the configuration and checks every setting: each secret the routes reference, the admin
      * token, the store's URL and driver, the port, the functions given. Starts nothing.
      *

@@ -6,7 +6,14 @@ import dev.hookc.runtime.http.Rejection;
 import dev.hookc.runtime.json.Problems;
 import dev.hookc.runtime.routing.Router;
 import dev.hookc.runtime.routing.UriDecoding;
+import dev.hookc.runtime.telemetry.Observation;
+import dev.hookc.runtime.telemetry.RequestStart;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,14 +26,38 @@ final class ExchangeHandler implements HttpApplication {
   private static final System.Logger ACCESS = System.getLogger("dev.hookc.runtime.access");
   private static final Router.Match MISSING = new Router.Missing();
 
+  /**
+   * The problem types of a request that broke its contract: reported as a validation refusal when
+   * nothing reported the validation's outcome before (a generated validator throws its 400).
+   */
+  private static final Set<String> VALIDATION_PROBLEMS =
+      Set.of(
+          "bad-request",
+          "invalid-body",
+          "malformed-json",
+          "unsupported-media-type",
+          "pattern-too-costly");
+
   private final Router router;
   private final long defaultMaxBodyBytes;
   private final Route healthRoute;
+  private final Telemetry telemetry;
+  // Made once: the name of a route is its method and template, as operators see it.
+  private final IdentityHashMap<Route, String> routeNames = new IdentityHashMap<>();
 
-  ExchangeHandler(Router router, long defaultMaxBodyBytes, Route healthRoute) {
+  ExchangeHandler(
+      Router router,
+      long defaultMaxBodyBytes,
+      Route healthRoute,
+      Telemetry telemetry,
+      List<Route> routes) {
     this.router = router;
     this.defaultMaxBodyBytes = defaultMaxBodyBytes;
     this.healthRoute = healthRoute;
+    this.telemetry = telemetry;
+    for (Route route : routes) {
+      routeNames.put(route, route.method() + " " + route.path());
+    }
   }
 
   @Override
@@ -50,29 +81,75 @@ final class ExchangeHandler implements HttpApplication {
     long start = System.nanoTime();
     String method = exchange.method();
     String rawPath = exchange.path();
-    String requestId = null;
-    Response response;
+    String requestId = newRequestId();
+    String route =
+        exchange.attachment() instanceof Router.Found found ? routeNames.get(found.route()) : null;
+    // Without a telemetry module, the request costs an id, a context and a thread-local.
+    RequestTelemetry work = telemetry == Telemetry.NONE ? null : new RequestTelemetry(telemetry);
+    Observation observation =
+        work == null
+            ? Observation.NONE
+            : telemetry.request(
+                new RequestStart(method, route, requestId, exchange.headers()::first));
+    WorkContext.Scope scope =
+        WorkContext.enter(
+            WorkContext.of(
+                work == null ? Telemetry.NONE : work, requestId, route, null, observation));
+    String problemType = null;
+    int status = 500;
     try {
-      response = respond(exchange);
-    } catch (HttpProblem problem) {
-      requestId = newRequestId();
-      response = Problems.toResponse(problem, requestId);
-    } catch (Exception | StackOverflowError e) {
-      requestId = newRequestId();
-      LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
-      response = Problems.toResponse(Problems.internal(), requestId);
+      Response response;
+      try {
+        response = respond(exchange);
+      } catch (HttpProblem problem) {
+        problemType = slug(problem.type());
+        response = Problems.toResponse(problem, requestId);
+      } catch (Exception | StackOverflowError e) {
+        LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
+        problemType = "internal-error";
+        response = Problems.toResponse(Problems.internal(), requestId);
+      }
+      status = response.status();
+      exchange.respond(status, response.headers(), response.bodyBytes());
+      if (work != null
+          && route != null
+          && problemType != null
+          && !work.validated()
+          && VALIDATION_PROBLEMS.contains(problemType)) {
+        work.outcome(route, Telemetry.Check.VALIDATION, problemType);
+      }
+      log(method, rawPath, status, start, problemType == null ? null : requestId);
+    } finally {
+      observation.status(status, problemType);
+      observation.close();
+      scope.close();
     }
-    exchange.respond(response.status(), response.headers(), response.bodyBytes());
-    log(method, rawPath, response.status(), start, requestId);
   }
 
   @Override
   public void reject(Exchange exchange, Rejection rejection) {
     long start = System.nanoTime();
     String requestId = newRequestId();
-    Response response = Problems.toResponse(Problems.rejected(rejection), requestId);
-    exchange.respond(response.status(), response.headers(), response.bodyBytes());
-    log(exchange.method(), exchange.path(), response.status(), start, requestId);
+    HttpProblem problem = Problems.rejected(rejection);
+    Observation observation =
+        telemetry == Telemetry.NONE
+            ? Observation.NONE
+            : telemetry.request(
+                new RequestStart(exchange.method(), null, requestId, exchange.headers()::first));
+    try {
+      Response response = Problems.toResponse(problem, requestId);
+      exchange.respond(response.status(), response.headers(), response.bodyBytes());
+      log(exchange.method(), exchange.path(), response.status(), start, requestId);
+    } finally {
+      observation.status(problem.status(), slug(problem.type()));
+      observation.close();
+    }
+  }
+
+  /** The last segment of a problem's type URI: {@code invalid-body} of hookc's own. */
+  static String slug(String type) {
+    int slash = type.lastIndexOf('/');
+    return slash < 0 || slash == type.length() - 1 ? type : type.substring(slash + 1);
   }
 
   /** {@code method=POST path=/x status=200 durationMs=1.234}, and the request id of a problem. */

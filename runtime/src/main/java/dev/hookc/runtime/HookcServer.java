@@ -5,6 +5,7 @@ import dev.hookc.runtime.http.TransportSettings;
 import dev.hookc.runtime.log.ConsoleLog;
 import dev.hookc.runtime.log.ShutdownSequence;
 import dev.hookc.runtime.routing.Router;
+import dev.hookc.runtime.telemetry.Telemetry;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -172,8 +173,18 @@ public final class HookcServer implements AutoCloseable {
     private int maxConnectionsPerAddress = 256;
     private int maxConnections = 10_000;
     private long maxBufferedBodyBytes = TransportSettings.defaultMaxBufferedBodyBytes();
+    private Telemetry telemetry = Telemetry.NONE;
 
     private Builder() {}
+
+    /**
+     * What observes the requests ({@link Telemetry#NONE} by default): each gets a request id, a
+     * {@link dev.hookc.runtime.telemetry.WorkContext} and an observation that ends with its status.
+     */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      return this;
+    }
 
     /** The address to listen on; default {@code 0.0.0.0}, every interface. */
     public Builder host(String host) {
@@ -372,7 +383,8 @@ public final class HookcServer implements AutoCloseable {
               maxConnections,
               maxBufferedBodyBytes);
       HttpTransport transport =
-          HttpTransport.start(settings, new ExchangeHandler(router, maxBodyBytes, health));
+          HttpTransport.start(
+              settings, new ExchangeHandler(router, maxBodyBytes, health, telemetry, all));
       return new HookcServer(transport, shutdownGrace, List.copyOf(owned));
     }
 

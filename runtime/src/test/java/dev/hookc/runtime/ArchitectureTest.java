@@ -31,7 +31,8 @@ class ArchitectureTest {
     "dev.hookc.runtime.workflow",
     "dev.hookc.runtime.security",
     "dev.hookc.runtime.store",
-    "dev.hookc.runtime.datasource"
+    "dev.hookc.runtime.datasource",
+    "dev.hookc.runtime.telemetry"
   };
   private static final String[] NOT_API = {
     "dev.hookc.runtime.internal..",
@@ -66,7 +67,8 @@ class ArchitectureTest {
             "dev.hookc.runtime.workflow",
             "dev.hookc.runtime.security",
             "dev.hookc.runtime.store",
-            "dev.hookc.runtime.datasource")
+            "dev.hookc.runtime.datasource",
+            "dev.hookc.runtime.telemetry")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(NOT_API)
@@ -85,6 +87,21 @@ class ArchitectureTest {
             "dev.hookc.runtime.workflow..",
             "dev.hookc.runtime.security..",
             "dev.hookc.runtime.store..")
+        .check(runtime);
+  }
+
+  // Telemetry modules implement it against the runtime's API alone: what it names must not
+  // change with the runtime's insides.
+  @Test
+  void telemetrySpiDependsOnlyOnTheRootApi() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hookc.runtime.telemetry")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.hookc.runtime..")
+                .and(not(resideInAPackage("dev.hookc.runtime.telemetry")))
+                .and(not(resideInAPackage("dev.hookc.runtime"))))
         .check(runtime);
   }
 

@@ -3,6 +3,8 @@ package dev.hookc.runtime.security;
 import dev.hookc.runtime.HttpProblem;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 
 /**
  * Decides whether a request may reach its handler. It looks only at the headers and the raw body
@@ -19,8 +21,23 @@ public interface Authenticator {
    */
   Object authenticate(Request request);
 
-  /** {@code handler} behind this authenticator: it sees only authenticated requests. */
+  /**
+   * {@code handler} behind this authenticator: it sees only authenticated requests. Each outcome is
+   * reported to the request's telemetry: {@code accepted}, or the refusal's problem type.
+   */
   default RequestHandler protect(RequestHandler handler) {
-    return request -> handler.handle(request.withUser(authenticate(request)));
+    return request -> {
+      Object user;
+      try {
+        user = authenticate(request);
+      } catch (HttpProblem refused) {
+        String type = refused.type();
+        WorkContext.outcome(
+            Telemetry.Check.AUTHENTICATION, type.substring(type.lastIndexOf('/') + 1));
+        throw refused;
+      }
+      WorkContext.outcome(Telemetry.Check.AUTHENTICATION, "accepted");
+      return handler.handle(request.withUser(user));
+    };
   }
 }

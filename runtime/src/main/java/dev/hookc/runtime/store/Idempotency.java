@@ -6,6 +6,8 @@ import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,12 +106,15 @@ public final class Idempotency {
     while (true) {
       Outcome claim = store.transaction(c -> claim(c, value, owner));
       if (claim.replay() != null) {
+        WorkContext.outcome(Telemetry.Check.IDEMPOTENCY, "replayed");
         return claim.replay();
       }
       if (claim.claimed()) {
+        WorkContext.outcome(Telemetry.Check.IDEMPOTENCY, "first");
         return runClaimed(request, handler, value, owner);
       }
       if (clock.millis() >= deadline) {
+        WorkContext.outcome(Telemetry.Check.IDEMPOTENCY, "in-flight");
         throw new HttpProblem(
                 409,
                 "Conflict",

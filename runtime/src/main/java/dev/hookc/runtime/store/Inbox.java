@@ -8,7 +8,11 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.telemetry.DeliveryStart;
 import dev.hookc.runtime.telemetry.InboxCounts;
+import dev.hookc.runtime.telemetry.Observation;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +58,7 @@ public final class Inbox implements AutoCloseable {
   private final RetryPolicy retry;
   private final Duration lease;
   private final ExecutorService workers;
+  private final Telemetry telemetry;
   private volatile boolean running = true;
   // The deliveries the workers are running, by id, with the lease each was claimed until.
   private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
@@ -64,8 +70,10 @@ public final class Inbox implements AutoCloseable {
       RequestHandler handler,
       RetryPolicy retry,
       Duration lease,
-      int workerCount) {
+      int workerCount,
+      Telemetry telemetry) {
     this.store = store;
+    this.telemetry = telemetry;
     this.scope = scope;
     this.handler = handler;
     this.retry = retry;
@@ -94,10 +102,26 @@ public final class Inbox implements AutoCloseable {
       RetryPolicy retry,
       Duration lease,
       int workers) {
+    return start(store, scope, handler, retry, lease, workers, Telemetry.NONE);
+  }
+
+  /**
+   * Starts the workers like {@link #start(JdbcStore, String, RequestHandler, RetryPolicy, Duration,
+   * int)}, each attempt observed by {@code telemetry}: its delivery, retries and dead letters.
+   */
+  public static Inbox start(
+      JdbcStore store,
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Telemetry telemetry) {
     if (store.dialect() == Dialect.H2) {
       releaseClaims(store, scope);
     }
-    return new Inbox(store, scope, handler, retry, lease, workers);
+    return new Inbox(
+        store, scope, handler, retry, lease, workers, Objects.requireNonNull(telemetry));
   }
 
   /**
@@ -135,11 +159,16 @@ public final class Inbox implements AutoCloseable {
           throw HttpProblem.badRequest(
               "The request body does not match the route's schema.", violations);
         }
+        WorkContext.outcome(Telemetry.Check.VALIDATION, "accepted");
       }
       // Checked as on synchronous routes, so that a key too long for its column is a 400 here too.
       String dedup = key == null ? null : RequestKeys.checked(key.apply(request));
       String id = UUID.randomUUID().toString();
       Optional<String> existing = store.transaction(c -> insert(c, id, dedup, request));
+      if (dedup != null) {
+        WorkContext.outcome(
+            Telemetry.Check.IDEMPOTENCY, existing.isPresent() ? "replayed" : "first");
+      }
       Response response =
           status == 204
               ? Response.empty(204)
@@ -241,24 +270,53 @@ public final class Inbox implements AutoCloseable {
     }
     Stored delivery = claimed.get();
     inFlight.put(delivery.id(), delivery.claimedUntil());
+    int attempt = delivery.attempts() + 1;
+    Observation observation =
+        telemetry == Telemetry.NONE
+            ? Observation.NONE
+            : telemetry.delivery(
+                new DeliveryStart(scope, delivery.id(), attempt, delivery.request()::header));
+    WorkContext.Scope context =
+        WorkContext.enter(WorkContext.of(telemetry, null, scope, delivery.id(), observation));
     try {
       Optional<ProjectDatabase> shared = store.sharedDatasource();
-      String error = shared.isPresent() ? runTogether(shared.get(), delivery) : run(delivery);
+      String error =
+          shared.isPresent()
+              ? runTogether(shared.get(), delivery, observation)
+              : run(delivery, observation);
       if (error != null || shared.isEmpty()) {
-        store.transaction(c -> finish(c, delivery, error));
+        String state = store.transaction(c -> finish(c, delivery, error));
+        if (state.equals("DEAD")) {
+          telemetry.deadLettered(scope);
+        } else if (state.equals("PENDING")) {
+          telemetry.deliveryRetry(scope, attempt + 1);
+        }
       }
     } finally {
       inFlight.remove(delivery.id());
+      observation.close();
+      context.close();
     }
     return true;
   }
 
+  /** The handler's answer to {@code delivery}, its status told to {@code observation}. */
+  private Response handle(Stored delivery, Observation observation) throws Exception {
+    Response response = handler.handle(delivery.request());
+    observation.status(response.status(), null);
+    if (response.status() >= 500) {
+      observation.failure("status", null);
+    }
+    return response;
+  }
+
   /** Runs the handler on {@code delivery}: why it failed, or null when it processed it. */
-  private String run(Stored delivery) {
+  private String run(Stored delivery, Observation observation) {
     try {
-      Response response = handler.handle(delivery.request());
+      Response response = handle(delivery, observation);
       return response.status() >= 500 ? "the handler answered " + response.status() : null;
     } catch (Exception | StackOverflowError e) {
+      observation.failure("exception", e);
       return failed(delivery, e);
     }
   }
@@ -296,11 +354,11 @@ public final class Inbox implements AutoCloseable {
    *
    * @return why it failed, or null when it processed it or another worker now owns it
    */
-  private String runTogether(ProjectDatabase shared, Stored delivery) {
+  private String runTogether(ProjectDatabase shared, Stored delivery, Observation observation) {
     try {
       shared.inTransaction(
           c -> {
-            Response response = handler.handle(delivery.request());
+            Response response = handle(delivery, observation);
             if (response.status() >= 500) {
               throw new FailedRun("the handler answered " + response.status());
             }
@@ -321,6 +379,7 @@ public final class Inbox implements AutoCloseable {
       }
       return e.getMessage();
     } catch (Exception | StackOverflowError e) {
+      observation.failure("exception", e);
       return failed(delivery, e);
     }
   }
@@ -393,7 +452,11 @@ public final class Inbox implements AutoCloseable {
     }
   }
 
-  private Void finish(Connection c, Stored delivery, String error) throws SQLException {
+  /**
+   * Records the attempt's end: the delivery's state now, {@code DONE}, {@code PENDING} or {@code
+   * DEAD}.
+   */
+  private String finish(Connection c, Stored delivery, String error) throws SQLException {
     int attempts = delivery.attempts() + 1;
     String state = error == null ? "DONE" : attempts >= retry.maxAttempts() ? "DEAD" : "PENDING";
     long next = System.currentTimeMillis() + retry.delayAfter(attempts).toMillis();
@@ -411,7 +474,7 @@ public final class Inbox implements AutoCloseable {
     if (state.equals("DEAD")) {
       LOG.log(Level.WARNING, "delivery {0} of {1} dead-lettered: {2}", delivery.id(), scope, error);
     }
-    return null;
+    return state;
   }
 
   /**

@@ -31,6 +31,7 @@ public final class TelemetrySetup {
   private final List<AutoCloseable> closeOnStop = new ArrayList<>();
   private final Map<String, InboxView> inboxes = new ConcurrentHashMap<>();
   private final Map<String, DataSource> dataSources = new ConcurrentHashMap<>();
+  private final List<Runnable> whenStarted = new ArrayList<>();
 
   /**
    * @param application the application's name ({@code service.name}): the project's artifact id
@@ -84,6 +85,30 @@ public final class TelemetrySetup {
    */
   public Map<String, DataSource> dataSources() {
     return dataSources;
+  }
+
+  /**
+   * Runs {@code action} once the application has started, its {@link #inboxes()} and {@link
+   * #dataSources()} filled: to bind a connection pool's metrics, say. An action that throws is
+   * logged and the application runs on.
+   */
+  public void whenStarted(Runnable action) {
+    whenStarted.add(Objects.requireNonNull(action, "action"));
+  }
+
+  /** Runs the {@link #whenStarted} actions (for the application builder). */
+  public void started() {
+    for (Runnable action : List.copyOf(whenStarted)) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        System.getLogger(TelemetrySetup.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "a telemetry module failed as the application started",
+                e);
+      }
+    }
   }
 
   /** The routes the modules serve (for the application builder). */

@@ -90,6 +90,17 @@ public final class WorkContext {
     };
   }
 
+  /**
+   * Reports the outcome of one of the current route's guards to the current telemetry; nothing
+   * outside a request or delivery.
+   */
+  public static void outcome(Telemetry.Check check, String outcome) {
+    WorkContext current = CURRENT.get();
+    if (current != null && current.route != null) {
+      current.telemetry.outcome(current.route, check, outcome);
+    }
+  }
+
   /** The id of the request (null on an async delivery's attempt). */
   public String requestId() {
     return requestId;

@@ -10,8 +10,12 @@ import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Store;
 import dev.hookc.runtime.internal.datasource.JdbcDefinition;
 import dev.hookc.runtime.internal.workflow.ProjectConfig;
+import dev.hookc.runtime.log.ShutdownSequence;
 import dev.hookc.runtime.security.Secrets;
 import dev.hookc.runtime.store.JdbcStore;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.TelemetryProvider;
+import dev.hookc.runtime.telemetry.TelemetrySetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -43,6 +48,7 @@ final class ApplicationBuilder implements Application.Builder {
   private Integer port;
   private final List<Consumer<HookcServer.Builder>> server = new ArrayList<>();
   private Clock clock = Clock.systemUTC();
+  private final List<Telemetry> telemetries = new ArrayList<>();
 
   ApplicationBuilder(Project project) {
     this.project = project;
@@ -143,6 +149,12 @@ final class ApplicationBuilder implements Application.Builder {
   }
 
   @Override
+  public Application.Builder telemetry(Telemetry telemetry) {
+    telemetries.add(Objects.requireNonNull(telemetry, "telemetry"));
+    return this;
+  }
+
+  @Override
   public Application build() {
     List<String> problems = new ArrayList<>();
     Map<String, String> env = environment();
@@ -168,7 +180,12 @@ final class ApplicationBuilder implements Application.Builder {
             problems);
     StoreChoice chosen = storeChoice(env, problems);
     HookcServer.Builder transport = transport(env, problems);
+    TelemetrySetup setup =
+        new TelemetrySetup(project.name(), project.telemetrySettings(), env::get);
+    Telemetry telemetry = telemetry(setup, problems);
     if (!problems.isEmpty()) {
+      // What the modules opened for an application that will not start.
+      ShutdownSequence.closeInReverse(setup.resources());
       throw new ApplicationSettingsException(problems);
     }
     return new AssembledApplication(
@@ -182,7 +199,30 @@ final class ApplicationBuilder implements Application.Builder {
             datasources,
             Map.copyOf(functions),
             clock,
-            transport));
+            transport,
+            setup,
+            telemetry));
+  }
+
+  /**
+   * The modules' telemetries, found with {@link ServiceLoader} next to the runtime, then the
+   * builder's; a module that refuses its settings adds a problem.
+   */
+  private Telemetry telemetry(TelemetrySetup setup, List<String> problems) {
+    List<Telemetry> all = new ArrayList<>();
+    for (TelemetryProvider provider :
+        ServiceLoader.load(TelemetryProvider.class, TelemetryProvider.class.getClassLoader())) {
+      try {
+        Telemetry telemetry = provider.create(setup);
+        if (telemetry != null && telemetry != Telemetry.NONE) {
+          all.add(telemetry);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("a telemetry setting is not valid: " + e.getMessage());
+      }
+    }
+    all.addAll(telemetries);
+    return Telemetry.of(all);
   }
 
   /** The process environment with this builder's changes. */

@@ -6,10 +6,12 @@ import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.log.ShutdownSequence;
 import dev.hookc.runtime.store.JdbcStore;
+import dev.hookc.runtime.telemetry.TelemetrySetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,6 +35,10 @@ final class AssembledApplication implements Application {
     this.project = project;
     this.settings = settings;
     this.wiring = new ApplicationWiring(settings, resources, this::store);
+    // Closed last, after the server and what the routes use: a module may read an inbox until then.
+    for (AutoCloseable resource : settings.telemetrySetup().resources()) {
+      resources.own(resource);
+    }
   }
 
   @Override
@@ -48,13 +54,23 @@ final class AssembledApplication implements Application {
     try {
       // The datasources first: the store may be on one, and functions may use them.
       settings.datasources().open(resources);
+      TelemetrySetup telemetry = settings.telemetrySetup();
+      telemetry.dataSources().putAll(settings.datasources().pools());
       if (project.needsStore()) {
         store();
       }
-      List<Route> routes = project.routes().make(new Startup(this));
+      List<Route> routes = new ArrayList<>(project.routes().make(new Startup(this)));
+      routes.addAll(telemetry.routes());
       // The server closes the resources when it stops, after the requests in flight; and at
       // once if it cannot listen.
-      server = settings.server().routes(routes).closeOnStop(resources).start();
+      server =
+          settings
+              .server()
+              .routes(routes)
+              .telemetry(settings.telemetry())
+              .closeOnStop(resources)
+              .start();
+      telemetry.started();
     } catch (IOException e) {
       resources.close();
       throw new UncheckedIOException("cannot listen: " + e.getMessage(), e);
@@ -74,6 +90,10 @@ final class AssembledApplication implements Application {
     if (store == null) {
       JdbcStore opened = settings.store().open(settings.datasources());
       store = settings.store().owned() ? resources.own(opened) : opened;
+      // The store's pool, unless it is a datasource's, which is there under its own name.
+      if (!settings.datasources().pools().containsValue(store.dataSource())) {
+        settings.telemetrySetup().dataSources().put("store", store.dataSource());
+      }
     }
     return store;
   }

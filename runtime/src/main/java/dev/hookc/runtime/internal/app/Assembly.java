@@ -43,6 +43,8 @@ public final class Assembly {
   private String storeUrl;
   private String dataDirectory;
   private ApiDocs apiDocs;
+  private String name = "hookc";
+  private final Map<String, String> telemetrySettings = new LinkedHashMap<>();
 
   private Assembly(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -148,6 +150,27 @@ public final class Assembly {
     return this;
   }
 
+  /**
+   * The application's name, as telemetry reports it ({@code service.name}): the project's artifact
+   * id; {@code hookc} unless given.
+   */
+  public Assembly name(String name) {
+    if (Objects.requireNonNull(name, "name").isBlank()) {
+      throw new IllegalArgumentException("not a valid application name: '" + name + "'");
+    }
+    this.name = name;
+    return this;
+  }
+
+  /**
+   * A telemetry setting of {@code http.yaml} by dotted name ({@code metrics.path}), which the
+   * telemetry modules read.
+   */
+  public Assembly telemetrySetting(String key, String value) {
+    telemetrySettings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key));
+    return this;
+  }
+
   /** A builder for an application of this project. */
   public Application.Builder builder() {
     ApiDocs docs = apiDocs;
@@ -175,6 +198,8 @@ public final class Assembly {
             Optional.ofNullable(storeUrl),
             Optional.ofNullable(dataDirectory),
             List.copyOf(datasources.values()),
-            Optional.ofNullable(storeOn)));
+            Optional.ofNullable(storeOn),
+            name,
+            telemetrySettings));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The application's datasources: planned (their settings resolved and checked) when it is built,
@@ -103,6 +104,18 @@ final class Datasources {
           }
           open.put(name, datasource);
         });
+  }
+
+  /** The pools of the opened jdbc datasources, by name. */
+  synchronized Map<String, DataSource> pools() {
+    Map<String, DataSource> pools = new LinkedHashMap<>();
+    open.forEach(
+        (name, datasource) -> {
+          if (datasource instanceof JdbcDatasource jdbc) {
+            pools.put(name, jdbc.dataSource());
+          }
+        });
+    return pools;
   }
 
   /** The opened jdbc datasource {@code name}. */

@@ -28,6 +28,8 @@ import java.util.function.Function;
  * @param dataDirectory the embedded store's directory from {@code http.yaml}
  * @param datasources its datasources, in declaration order
  * @param storeOn the jdbc datasource the store is on, from {@code http.yaml}
+ * @param name the application's name, for telemetry ({@code service.name})
+ * @param telemetrySettings the telemetry settings of {@code http.yaml}, by dotted name
  */
 record Project(
     Function<Map<String, String>, JsonNode> configuration,
@@ -41,9 +43,12 @@ record Project(
     Optional<String> storeUrl,
     Optional<String> dataDirectory,
     List<DatasourceDefinition> datasources,
-    Optional<String> storeOn) {
+    Optional<String> storeOn,
+    String name,
+    Map<String, String> telemetrySettings) {
 
   Project {
+    telemetrySettings = Map.copyOf(telemetrySettings);
     // Copies that keep the declared order, in which problems are then reported.
     server = List.copyOf(server);
     functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));

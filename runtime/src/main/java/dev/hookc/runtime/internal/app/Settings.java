@@ -2,6 +2,8 @@ package dev.hookc.runtime.internal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.TelemetrySetup;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,9 @@ import java.util.Optional;
  * @param functions the functions the builder gave, by contract
  * @param clock the application's clock
  * @param server the server builder with every transport setting, the address included
+ * @param telemetrySetup what the telemetry modules were given: the routes they serve, what they
+ *     close, the inboxes and pools they read
+ * @param telemetry what observes the application: the modules' and the builder's
  */
 record Settings(
     JsonNode config,
@@ -29,4 +34,6 @@ record Settings(
     Datasources datasources,
     Map<Class<?>, Object> functions,
     Clock clock,
-    HookcServer.Builder server) {}
+    HookcServer.Builder server,
+    TelemetrySetup telemetrySetup,
+    Telemetry telemetry) {}

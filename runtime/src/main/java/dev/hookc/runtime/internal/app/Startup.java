@@ -61,6 +61,19 @@ public final class Startup {
    */
   public Inbox inbox(
       String scope, RequestHandler handler, RetryPolicy retry, Duration lease, int workers) {
-    return application.resources().own(Inbox.start(store(), scope, handler, retry, lease, workers));
+    Inbox inbox =
+        application
+            .resources()
+            .own(
+                Inbox.start(
+                    store(),
+                    scope,
+                    handler,
+                    retry,
+                    lease,
+                    workers,
+                    application.settings().telemetry()));
+    application.settings().telemetrySetup().inboxes().put(scope, inbox::counts);
+    return inbox;
   }
 }

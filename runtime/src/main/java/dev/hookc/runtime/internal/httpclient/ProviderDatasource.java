@@ -6,6 +6,8 @@ import dev.hookc.runtime.datasource.DatasourceException.Kind;
 import dev.hookc.runtime.datasource.HttpCall;
 import dev.hookc.runtime.datasource.HttpDatasource;
 import dev.hookc.runtime.datasource.HttpResult;
+import dev.hookc.runtime.telemetry.Observation;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,6 +65,23 @@ final class ProviderDatasource implements HttpDatasource {
   public HttpResult call(HttpCall call) {
     Objects.requireNonNull(call, "call");
     String operation = call.method() + " " + call.path();
+    Observation observation = WorkContext.telemetry().datasource(name(), "http", operation);
+    try {
+      HttpResult result = call(call, operation);
+      observation.status(result.status(), null);
+      return result;
+    } catch (DatasourceException e) {
+      observation.failure(e.kind().code(), e);
+      throw e;
+    } catch (RuntimeException e) {
+      observation.failure("exception", e);
+      throw e;
+    } finally {
+      observation.close();
+    }
+  }
+
+  private HttpResult call(HttpCall call, String operation) {
     Duration timeout = call.timeout().orElse(target.timeout());
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the timeout of " + operation + " is not positive");
@@ -156,6 +175,8 @@ final class ProviderDatasource implements HttpDatasource {
       request.setHeader("Authorization", authorization);
     }
     headers.forEach(request::setHeader);
+    // The current trace goes along (traceparent), so that the provider's spans join it.
+    WorkContext.telemetry().propagate(request::setHeader);
     CompletableFuture<HttpResponse<byte[]>> sent =
         client.sendAsync(request.build(), ResponseReader.capped(target.maxBodyBytes()));
     try {

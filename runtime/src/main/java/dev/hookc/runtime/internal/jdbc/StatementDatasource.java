@@ -1,9 +1,12 @@
 package dev.hookc.runtime.internal.jdbc;
 
+import dev.hookc.runtime.datasource.DatasourceException;
 import dev.hookc.runtime.datasource.JdbcDatasource;
 import dev.hookc.runtime.datasource.TransactionWork;
 import dev.hookc.runtime.internal.datasource.NamedSql;
 import dev.hookc.runtime.store.ProjectDatabase;
+import dev.hookc.runtime.telemetry.Observation;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,15 +99,23 @@ public final class StatementDatasource implements JdbcDatasource, AutoCloseable 
   @Override
   public <T> T inTransaction(TransactionWork<T> work) {
     Objects.requireNonNull(work, "work");
+    Observation observation = WorkContext.telemetry().datasource(name(), "jdbc", "transaction");
     try {
       return database.inTransaction(c -> work.run());
     } catch (SQLException e) {
-      throw SqlFailures.of(name(), "transaction", e);
+      DatasourceException failure = SqlFailures.of(name(), "transaction", e);
+      observation.failure(failure.kind().code(), failure);
+      throw failure;
     } catch (RuntimeException e) {
+      observation.failure(
+          e instanceof DatasourceException failure ? failure.kind().code() : "exception", e);
       throw e;
     } catch (Exception e) {
+      observation.failure("exception", e);
       throw new IllegalStateException(
           name() + ": the transaction's work failed: " + e.getMessage(), e);
+    } finally {
+      observation.close();
     }
   }
 
@@ -116,6 +127,21 @@ public final class StatementDatasource implements JdbcDatasource, AutoCloseable 
   private <T> T run(String name, Map<String, ?> args, Execution<T> execution) {
     NamedSql sql = statement(name);
     checkArgs(name, sql, args);
+    Observation observation = WorkContext.telemetry().datasource(name(), "jdbc", name);
+    try {
+      return observed(name, sql, args, execution);
+    } catch (DatasourceException e) {
+      observation.failure(e.kind().code(), e);
+      throw e;
+    } catch (RuntimeException e) {
+      observation.failure("exception", e);
+      throw e;
+    } finally {
+      observation.close();
+    }
+  }
+
+  private <T> T observed(String name, NamedSql sql, Map<String, ?> args, Execution<T> execution) {
     try {
       return database.inTransaction(
           c -> {

@@ -1,9 +1,11 @@
 package dev.hookc.runtime.internal.workflow;
 
+import dev.hookc.runtime.telemetry.WorkContext;
 import dev.hookc.runtime.workflow.Status;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -83,11 +85,13 @@ public final class Branches {
       return inline;
     }
     CompletableFuture<Status> future = new CompletableFuture<>();
+    // On another thread, the branch still belongs to the request or delivery, and its trace.
+    Callable<Status> carried = WorkContext.carry(branch::run);
     try {
       threads.execute(
           () -> {
             try {
-              complete(future, branch);
+              complete(future, carried::call);
             } finally {
               permits.release();
             }

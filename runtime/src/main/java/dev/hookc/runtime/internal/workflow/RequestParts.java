@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.internal.Parameters;
 import dev.hookc.runtime.security.DeliveryIdentity;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 
 /**
  * The parts of a workflow's inputs besides its typed body: {@code inputs.params}, {@code
@@ -54,6 +56,12 @@ public interface RequestParts {
    * deliveries with {@code delivery}; null when it does not.
    */
   static RequestParts of(Request request, Parameters parameters, DeliveryIdentity delivery) {
+    // Every controller makes its parts once its request passed its contract: the validation's
+    // outcome, reported here for requests (an async delivery's was reported when it was accepted).
+    WorkContext work = WorkContext.current();
+    if (work != null && work.deliveryId() == null) {
+      WorkContext.outcome(Telemetry.Check.VALIDATION, "accepted");
+    }
     return new MemoizedParts(new LiveParts(request, parameters, delivery));
   }
 

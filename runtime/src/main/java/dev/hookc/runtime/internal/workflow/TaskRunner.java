@@ -2,6 +2,8 @@ package dev.hookc.runtime.internal.workflow;
 
 import dev.hookc.runtime.datasource.DatasourceException;
 import dev.hookc.runtime.internal.datasource.DatasourceFailures;
+import dev.hookc.runtime.telemetry.Observation;
+import dev.hookc.runtime.telemetry.WorkContext;
 import dev.hookc.runtime.workflow.Status;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -67,8 +69,24 @@ public final class TaskRunner {
    */
   public Status run(String task, Retry retry, TaskBody body, FailureHandler onError)
       throws Exception {
+    TaskName name = TaskName.of(task);
+    Observation observation = WorkContext.telemetry().task(name.workflow(), name.task());
+    WorkContext.Scope scope = WorkContext.task(name.qualified());
+    try {
+      return run(task, retry, body, onError, observation);
+    } finally {
+      scope.close();
+      observation.close();
+    }
+  }
+
+  private Status run(
+      String task, Retry retry, TaskBody body, FailureHandler onError, Observation observation)
+      throws Exception {
     Attempt attempt = attempt(task, body);
-    for (int retried = 1; retried < retry.maxAttempts() && attempt.failed(); retried++) {
+    int retried = 0;
+    while (retried + 1 < retry.maxAttempts() && attempt.failed()) {
+      retried++;
       Duration delay = retry.delayBefore(retried, random);
       if (attempt.crash() != null) {
         LOG.log(
@@ -81,6 +99,13 @@ public final class TaskRunner {
       }
       sleeper.sleep(delay);
       attempt = attempt(task, body);
+    }
+    if (retried > 0) {
+      observation.attribute("retries", Integer.toString(retried));
+    }
+    if (attempt.failed()) {
+      observation.failure(
+          reason(attempt), attempt.crash() == null ? null : attempt.crash().getCause());
     }
     if (attempt.crash() != null) {
       if (onError == null) {
@@ -110,6 +135,16 @@ public final class TaskRunner {
     return onError == null || status.success() || status.returned()
         ? status
         : onError.handle(status);
+  }
+
+  /** Why a failed attempt failed, in few words: a datasource failure's kind, else how. */
+  private static String reason(Attempt attempt) {
+    if (attempt.crash() == null) {
+      return "status";
+    }
+    return attempt.crash().getCause() instanceof DatasourceException failure
+        ? failure.kind().code()
+        : "exception";
   }
 
   /** One attempt's outcome: a status, or the exception it ended with. */

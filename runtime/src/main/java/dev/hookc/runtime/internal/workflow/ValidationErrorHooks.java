@@ -10,6 +10,8 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.internal.RequestBodies;
+import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 import dev.hookc.runtime.workflow.Status;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -46,6 +48,8 @@ public final class ValidationErrorHooks {
     if (problem.status() != 400) {
       throw problem;
     }
+    String type = problem.type();
+    WorkContext.outcome(Telemetry.Check.VALIDATION, type.substring(type.lastIndexOf('/') + 1));
     return run(route, "on_request_validation_error", problem, validationError(problem, null), hook);
   }
 
