@@ -5,6 +5,7 @@ import dev.hookc.runtime.telemetry.Observation;
 import dev.hookc.runtime.telemetry.RequestStart;
 import dev.hookc.runtime.telemetry.Telemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -113,6 +114,12 @@ final class Tracing implements Telemetry {
     }
     span.setAttribute("hookc.datasource", datasource);
     return SpanObservation.start(span, SpanKind.CLIENT);
+  }
+
+  @Override
+  public void outcome(String route, Check check, String outcome) {
+    // Guards run before any task: the current span is the request's or the delivery's.
+    Span.current().setAttribute("hookc." + check.label(), outcome);
   }
 
   @Override

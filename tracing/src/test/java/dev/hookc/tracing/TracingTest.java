@@ -252,6 +252,18 @@ class TracingTest {
   }
 
   @Test
+  void describesTheRequestWithItsGuardsOutcomes() {
+    try (Observation request = tracing.request(request(Map.of()))) {
+      tracing.outcome("POST /webhooks/{id}", Telemetry.Check.AUTHENTICATION, "accepted");
+      tracing.outcome("POST /webhooks/{id}", Telemetry.Check.IDEMPOTENCY, "replayed");
+    }
+
+    assertThat(attributes(only()))
+        .containsEntry("hookc.authentication", "accepted")
+        .containsEntry("hookc.idempotency", "replayed");
+  }
+
+  @Test
   void leavesTheThreadsContextAsItFoundIt() {
     Context before = Context.current();
     try (Observation request = tracing.request(request(Map.of()))) {
