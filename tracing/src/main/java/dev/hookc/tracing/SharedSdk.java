@@ -4,6 +4,7 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.resources.Resource;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +22,24 @@ final class SharedSdk {
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
   // hookc-tracing traces; metrics are hookc-metrics' (Micrometer) and logs the console's. The SDK
-  // would otherwise export its empty metrics and logs over OTLP too. OTEL_* variables win.
+  // would otherwise export its empty metrics and logs over OTLP too. OTLP goes over HTTP, as the
+  // agent's does: the module's sender is the JDK's HttpClient, and the SDK's own default, gRPC,
+  // would need another. OTEL_* variables win.
   private static final Map<String, String> DEFAULTS =
-      Map.of("otel.metrics.exporter", "none", "otel.logs.exporter", "none");
+      Map.of(
+          "otel.metrics.exporter", "none",
+          "otel.logs.exporter", "none",
+          "otel.exporter.otlp.protocol", "http/protobuf");
 
   private static OpenTelemetrySdk sdk;
 
   private SharedSdk() {}
 
-  /** The SDK, configured now by the first application that asks, named after it. */
+  /**
+   * The SDK, configured now by the first application that asks, named after it.
+   *
+   * @throws IllegalArgumentException naming the setting the SDK refused
+   */
   static synchronized OpenTelemetrySdk get(String application) {
     if (sdk == null) {
       var builder =
@@ -42,7 +52,11 @@ final class SharedSdk {
       if (!GlobalOpenTelemetry.isSet()) {
         builder.setResultAsGlobal();
       }
-      sdk = builder.build().getOpenTelemetrySdk();
+      try {
+        sdk = builder.build().getOpenTelemetrySdk();
+      } catch (ConfigurationException e) {
+        throw new IllegalArgumentException("OpenTelemetry (OTEL_*): " + reason(e), e);
+      }
     }
     return sdk;
   }
@@ -66,6 +80,14 @@ final class SharedSdk {
       LOG.log(
           Level.WARNING, "tracing: not every span could be exported when the application stopped");
     }
+  }
+
+  private static String reason(Throwable e) {
+    String reason = e.getMessage();
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      reason = reason + ": " + cause.getMessage();
+    }
+    return reason;
   }
 
   // service.name is the application's unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES named
