@@ -213,6 +213,11 @@ final class Database {
     return pool == null ? dataSource : new AutoCommitDataSource(pool);
   }
 
+  /** The pool hookc opened (a HikariCP pool), else the caller's data source: for its metrics. */
+  DataSource monitored() {
+    return pool != null ? pool : dataSource;
+  }
+
   /** Runs {@code work} in a transaction, committed when it returns and rolled back if it throws. */
   <T> T transaction(JdbcStore.Work<T> work) throws SQLException {
     try (Transaction transaction = begin()) {

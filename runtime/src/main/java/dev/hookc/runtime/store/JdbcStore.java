@@ -167,6 +167,14 @@ public final class JdbcStore implements Store {
     return database.forCallers();
   }
 
+  /**
+   * The connection pool under the store, for telemetry modules to measure (a HikariCP pool, unless
+   * the data source is a caller's); it stays hookc's to close.
+   */
+  public DataSource pool() {
+    return database.monitored();
+  }
+
   Dialect dialect() {
     return database.dialect();
   }

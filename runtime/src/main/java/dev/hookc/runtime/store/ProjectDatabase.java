@@ -83,6 +83,14 @@ public final class ProjectDatabase implements AutoCloseable {
     return database.forCallers();
   }
 
+  /**
+   * The connection pool under the datasource, for telemetry modules to measure (a HikariCP pool,
+   * unless the data source is a caller's); it stays hookc's to close.
+   */
+  public DataSource pool() {
+    return database.monitored();
+  }
+
   /** Whether the database is PostgreSQL (else H2). */
   public boolean isPostgresql() {
     return database.dialect() == Dialect.POSTGRESQL;

@@ -91,8 +91,8 @@ final class AssembledApplication implements Application {
       JdbcStore opened = settings.store().open(settings.datasources());
       store = settings.store().owned() ? resources.own(opened) : opened;
       // The store's pool, unless it is a datasource's, which is there under its own name.
-      if (!settings.datasources().pools().containsValue(store.dataSource())) {
-        settings.telemetrySetup().dataSources().put("store", store.dataSource());
+      if (!settings.datasources().pools().containsValue(store.pool())) {
+        settings.telemetrySetup().dataSources().put("store", store.pool());
       }
     }
     return store;

@@ -106,13 +106,13 @@ final class Datasources {
         });
   }
 
-  /** The pools of the opened jdbc datasources, by name. */
+  /** The connection pools of the opened jdbc datasources, by name. */
   synchronized Map<String, DataSource> pools() {
     Map<String, DataSource> pools = new LinkedHashMap<>();
     open.forEach(
         (name, datasource) -> {
-          if (datasource instanceof JdbcDatasource jdbc) {
-            pools.put(name, jdbc.dataSource());
+          if (datasource instanceof StatementDatasource statements) {
+            pools.put(name, statements.database().pool());
           }
         });
     return pools;
