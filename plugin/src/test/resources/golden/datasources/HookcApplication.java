@@ -35,6 +35,7 @@ public final class HookcApplication {
    */
   public static Application.Builder builder() {
     return Assembly.of(HookcConfig::load, HookcApplication::routes)
+        .name("dev.hookc.test.datasources")
         .defaultPort(3000)
         .datasource(dbDatasource())
         .datasource(stripeDatasource())

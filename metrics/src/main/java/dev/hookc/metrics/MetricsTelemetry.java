@@ -98,6 +98,7 @@ final class MetricsTelemetry implements Telemetry {
         Timer.builder("hookc.tasks")
             .description("Workflow tasks, their retries included, by outcome")
             .tags("workflow", workflow, "task", task, "outcome", outcome())
+            .serviceLevelObjectives(SLOS)
             .register(registry)
             .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
       }
@@ -112,6 +113,7 @@ final class MetricsTelemetry implements Telemetry {
         Timer.builder("hookc.deliveries")
             .description("Attempts at async deliveries from the routes' inboxes, by outcome")
             .tags("route", delivery.route(), "outcome", outcome())
+            .serviceLevelObjectives(SLOS)
             .register(registry)
             .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
       }
@@ -152,6 +154,7 @@ final class MetricsTelemetry implements Telemetry {
             .description("Calls to datasources: jdbc statements, http requests")
             .tags(Tags.of("datasource", datasource, "kind", kind, "operation", operation))
             .tag("outcome", outcome())
+            .serviceLevelObjectives(SLOS)
             .register(registry)
             .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
       }

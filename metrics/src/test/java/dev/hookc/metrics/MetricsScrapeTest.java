@@ -302,6 +302,7 @@ class MetricsScrapeTest {
       Scrape scrape = scrape(app);
       assertThat(scrape.types).containsEntry("hookc_requests_seconds", "histogram");
       assertThat(scrape.types).containsEntry("hookc_guard_outcomes_total", "counter");
+      assertThat(scrape.types).containsEntry("hookc_inbox_deliveries", "gauge");
       assertThat(scrape.types.values())
           .allMatch(t -> t.matches("counter|gauge|histogram|summary|untyped"));
       // Every sample belongs to a family whose type was declared before it.

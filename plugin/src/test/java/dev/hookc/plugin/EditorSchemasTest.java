@@ -213,6 +213,10 @@ class EditorSchemasTest {
                 "type: http\ndocs: {servers: [{url: 'https://a.example', zz_probe: 1}]}\n"));
     probe(
         "http.schema.json",
+        "/properties/metrics",
+        project().file("src/eventsources/http.yaml", "type: http\nmetrics: {zz_probe: 1}\n"));
+    probe(
+        "http.schema.json",
         "/properties/store",
         project().file("src/eventsources/http.yaml", "type: http\nstore: {zz_probe: 1}\n"));
     String jdbc = "type: jdbc\nstatements:\n  one: SELECT 1\n";

@@ -15,7 +15,9 @@ public enum ContractCode implements DiagnosticCode {
   BAD_BODY_REQUIRED("HC2106", "'body.required' is not true or false"),
   SETTINGS_BAD_DOCS(
       "HC2107",
-      "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)");
+      "the 'docs' block of http.yaml is malformed (unknown key, bad path, info or servers)"),
+  SETTINGS_BAD_METRICS(
+      "HC2108", "the 'metrics' block of http.yaml is malformed (unknown key, bad enabled or path)");
 
   private final Spec spec;
 

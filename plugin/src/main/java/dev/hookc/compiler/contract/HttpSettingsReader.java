@@ -4,6 +4,7 @@ import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.ApiDocsSettings;
 import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.MetricsSettings;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -29,6 +30,7 @@ public final class HttpSettingsReader {
           "max_body_size",
           "validate_responses",
           "docs",
+          "metrics",
           // read by dev.hookc.compiler.security.ServerGuardReader
           "authn",
           "store",
@@ -73,7 +75,10 @@ public final class HttpSettingsReader {
             .orElse(HttpSettings.ResponseValidation.ENFORCE),
         root.get("docs")
             .map(docs -> new ApiDocsSettingsReader(diagnostics).read(docs))
-            .orElse(ApiDocsSettings.DEFAULTS));
+            .orElse(ApiDocsSettings.DEFAULTS),
+        root.get("metrics")
+            .map(metrics -> new MetricsSettingsReader(diagnostics).read(metrics))
+            .orElse(MetricsSettings.DEFAULTS));
   }
 
   private OptionalInt port(YamlNode node) {

@@ -63,7 +63,8 @@ final class ApplicationEmitter {
       Map<Event, ControllerContract> contracts,
       HttpSettings settings,
       List<ClassName> functions,
-      List<Datasource> datasources) {
+      List<Datasource> datasources,
+      String applicationName) {
     ClassName self = names.application();
     String served = Plurals.count(events.size(), "route");
     TypeSpec application =
@@ -76,7 +77,8 @@ final class ApplicationEmitter {
                     + " #builder()}.\n",
                 served)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(builderMethod(events, settings, functions, served, datasources))
+            .addMethod(
+                builderMethod(events, settings, functions, served, datasources, applicationName))
             .addMethod(routesMethod(events, contracts, settings))
             .addMethod(mainMethod(settings, served))
             .addMethods(datasources.stream().map(DatasourceEmitter::method).toList())
@@ -93,7 +95,8 @@ final class ApplicationEmitter {
       HttpSettings settings,
       List<ClassName> functions,
       String served,
-      List<Datasource> datasources) {
+      List<Datasource> datasources,
+      String applicationName) {
     CodeBlock.Builder chain =
         CodeBlock.builder()
             .add(
@@ -101,7 +104,12 @@ final class ApplicationEmitter {
                 RuntimeTypes.ASSEMBLY,
                 names.config(),
                 names.application());
+    chain.add("\n.name($S)", applicationName);
     chain.add("\n.defaultPort($L)", settings.port().orElse(3000));
+    settings
+        .metrics()
+        .byName()
+        .forEach((key, value) -> chain.add("\n.telemetrySetting($S, $S)", key, value));
     settings
         .maxBodyBytes()
         .ifPresent(limit -> chain.add("\n.server(server -> server.maxBodyBytes($L))", limit));

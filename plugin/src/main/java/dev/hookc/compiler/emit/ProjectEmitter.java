@@ -158,7 +158,8 @@ public final class ProjectEmitter {
                                     .map(BoundJavaFunction::interfaceName)
                                     .sorted(Comparator.comparing(ClassName::canonicalName))
                                     .toList(),
-                                project.datasources())))));
+                                project.datasources(),
+                                project.apiDocs().title())))));
     units.add(
         new EmitUnit(
             "configuration",

@@ -11,13 +11,15 @@ import java.util.OptionalLong;
  * @param maxBodyBytes the body limit of routes without their own, if given
  * @param validateResponses what a response that breaks its declared schema leads to
  * @param docs where the application serves its API documentation, and the document's {@code info}
+ * @param metrics where the {@code hookc-metrics} module serves the metrics, if at all
  */
 public record HttpSettings(
     OptionalInt port,
     String baseUrl,
     OptionalLong maxBodyBytes,
     ResponseValidation validateResponses,
-    ApiDocsSettings docs) {
+    ApiDocsSettings docs,
+    MetricsSettings metrics) {
 
   /** The settings of a project without {@code http.yaml}. */
   public static final HttpSettings DEFAULTS =
@@ -26,7 +28,8 @@ public record HttpSettings(
           "",
           OptionalLong.empty(),
           ResponseValidation.ENFORCE,
-          ApiDocsSettings.DEFAULTS);
+          ApiDocsSettings.DEFAULTS,
+          MetricsSettings.DEFAULTS);
 
   /** {@code validate_responses}: {@code enforce}, {@code log} or {@code off}. */
   public enum ResponseValidation {

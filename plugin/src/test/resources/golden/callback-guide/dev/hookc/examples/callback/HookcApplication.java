@@ -29,6 +29,7 @@ public final class HookcApplication {
    */
   public static Application.Builder builder() {
     return Assembly.of(HookcConfig::load, HookcApplication::routes)
+        .name("dev.hookc.examples.callback")
         .defaultPort(3000)
         .functions(ProcessDataFunction.class, ValidateCallbackDataFunction.class)
         .apiDocs(HookcApplication.class, "/api-docs", "/api-docs/ui")
