@@ -9,6 +9,8 @@ import dev.hookc.compiler.bind.Binder;
 import dev.hookc.compiler.bind.BoundProject;
 import dev.hookc.compiler.cache.FileFacts;
 import dev.hookc.compiler.check.FunctionTable;
+import dev.hookc.compiler.delivery.DeliveryChecker;
+import dev.hookc.compiler.delivery.DeliveryGuarantees;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
@@ -242,11 +244,13 @@ public final class ChangeProfile {
     t.lap("functions");
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     t.lap("analyze");
-    BoundProject bound = new Binder(names).bind(project, analysis);
+    DeliveryGuarantees guarantees = new DeliveryChecker(diagnostics).check(project, functions);
+    t.lap("delivery");
+    BoundProject bound = new Binder(names, request.project()).bind(project, analysis);
     t.lap("bind");
     List<EmitUnit> units = new ProjectEmitter().plan(bound);
     t.lap("emit plan");
-    var facts = FileFacts.of(project, bound);
+    var facts = FileFacts.of(project, bound, guarantees);
     t.lap("file facts");
     return new CompilePlan(diagnostics.sorted(), units, facts);
   }

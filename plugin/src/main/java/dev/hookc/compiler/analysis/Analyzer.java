@@ -218,9 +218,15 @@ public final class Analyzer {
             compiler.compile(
                 workflow, typed.type(), names.workflowOutputs(workflow), typed.unpassed());
       } else {
+        // Run by routes only (a called one's inputs are what its callers pass): a switch on the
+        // event type its routes accept narrows its body in each case.
         result =
             compiler.compile(
-                workflow, type, names.workflowOutputs(workflow), n -> Optional.empty());
+                workflow,
+                type,
+                names.workflowOutputs(workflow),
+                n -> Optional.empty(),
+                hook.isPresent() ? Optional.empty() : EventTypeSwitch.of(served, diagnostics));
       }
       byOrder.put(workflow, result);
       WorkflowCalls.collect(workflow, result, calls);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -66,31 +67,63 @@ final class WorkflowCompiler {
       ExprType inputs,
       ClassName outputsClass,
       Function<String, Optional<Scope.Unpassed>> unpassed) {
+    return compile(workflow, inputs, outputsClass, unpassed, Optional.empty());
+  }
+
+  /**
+   * Compiles {@code workflow} as above; {@code eventTypes}, when its routes declare the event types
+   * they accept, narrows {@code inputs.body} in the cases of a switch on the type.
+   */
+  CompiledWorkflow compile(
+      Workflow workflow,
+      ExprType inputs,
+      ClassName outputsClass,
+      Function<String, Optional<Scope.Unpassed>> unpassed,
+      Optional<EventTypeSwitch> eventTypes) {
     Set<String> all = new HashSet<>();
     collectIds(workflow.outerTasks(), all);
     Map<String, ExprType.PojoType> typed = new HashMap<>();
     typedResults(workflow.outerTasks(), typed);
-    Unit unit = new Unit(inputs, outputsClass, all, typed, unpassed);
+    AtomicBoolean narrowed = new AtomicBoolean();
+    Unit unit = new Unit(inputs, outputsClass, all, typed, unpassed, eventTypes, narrowed);
     Optional<CompiledTask.CompiledOnError> onError =
         workflow
             .onError()
             .map(o -> onError(unit, o, Optional.empty(), new ArrayList<>(), Optional.empty()));
     List<CompiledTask> tasks =
         sequence(unit, workflow.tasks(), new ArrayList<>(), Optional.empty(), onError);
-    return new CompiledWorkflow(tasks, onError);
+    return new CompiledWorkflow(tasks, onError, narrowed.get());
   }
 
   /**
    * What stays the same for every task of one workflow.
    *
    * @param results the results of its tasks whose data has a known type, by task id
+   * @param eventTypes the event types its routes accept, when they declare them
+   * @param narrowed set when a case reads {@code inputs.body} narrowed to an event type's payload
    */
   private record Unit(
       ExprType inputs,
       ClassName outputsClass,
       Set<String> all,
       Map<String, ExprType.PojoType> results,
-      Function<String, Optional<Scope.Unpassed>> unpassed) {}
+      Function<String, Optional<Scope.Unpassed>> unpassed,
+      Optional<EventTypeSwitch> eventTypes,
+      AtomicBoolean narrowed) {
+
+    /** This unit with {@code inputs.body} narrowed to event type {@code type}'s payload. */
+    Unit narrowedTo(String type) {
+      return eventTypes
+          .flatMap(e -> e.narrowed(inputs, type))
+          .map(
+              narrower -> {
+                narrowed.set(true);
+                return new Unit(
+                    narrower, outputsClass, all, results, unpassed, eventTypes, narrowed);
+              })
+          .orElse(this);
+    }
+  }
 
   /** Finds the tasks calling a Java function whose declared result gives its data a type. */
   private void typedResults(List<Task> tasks, Map<String, ExprType.PojoType> typed) {
@@ -218,11 +251,22 @@ final class WorkflowCompiler {
       datasources.transaction((ResolvedFunction.DatasourceTask) function.get(), children);
     }
     Map<String, List<CompiledTask>> cases = new LinkedHashMap<>();
+    boolean onEventType =
+        kind == TaskKind.SWITCH && unit.eventTypes().filter(e -> e.isOn(task)).isPresent();
+    if (onEventType) {
+      unit.eventTypes().get().checkLabels(task);
+    }
     task.cases()
         .forEach(
             (key, list) ->
                 cases.put(
-                    key, sequence(unit, list, new ArrayList<>(earlier), taskValue, inherited)));
+                    key,
+                    sequence(
+                        onEventType ? unit.narrowedTo(key) : unit,
+                        list,
+                        new ArrayList<>(earlier),
+                        taskValue,
+                        inherited)));
     List<CompiledTask> defaults =
         sequence(unit, task.defaults(), new ArrayList<>(earlier), taskValue, inherited);
     Optional<CompiledTask.CompiledOnError> onError =

@@ -91,18 +91,18 @@ public final class OpenApiWriter {
     return root;
   }
 
-  /** The document as pretty-printed JSON text, ending with a line break. */
-  public static String json(BoundProject project) {
+  /** {@code document} as pretty-printed JSON text, ending with a line break. */
+  static String json(ObjectNode document) {
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document(project)) + "\n";
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The document as YAML text. */
-  public static String yaml(BoundProject project) {
-    return YamlText.of(document(project));
+  /** {@code document} as YAML text. */
+  static String yaml(ObjectNode document) {
+    return YamlText.of(document);
   }
 
   /** The operation of one event, with the security scheme it names, as JSON text. */

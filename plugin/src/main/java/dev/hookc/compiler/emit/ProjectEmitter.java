@@ -195,7 +195,8 @@ public final class ProjectEmitter {
                         workflow.inputs(),
                         workflow.body(),
                         workflow.workflow().id(),
-                        workflow.passed()));
+                        workflow.passed(),
+                        workflow.compiled().readsBodyAsJson()));
     return List.of(
         inputs, workflows.emit(workflow.workflow(), workflow.inputs(), workflow.compiled()));
   }

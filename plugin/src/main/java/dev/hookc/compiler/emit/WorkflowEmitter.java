@@ -188,7 +188,11 @@ final class WorkflowEmitter {
    * inputs %>} is exactly them.
    */
   static JavaFile inputs(
-      ClassName inputs, ExprType body, String workflowId, Optional<PassedInputs> passed) {
+      ClassName inputs,
+      ExprType body,
+      String workflowId,
+      Optional<PassedInputs> passed,
+      boolean bodyAsJson) {
     MethodSpec.Builder canonical =
         MethodSpec.constructorBuilder()
             .addParameter(body.javaType(), "body")
@@ -232,6 +236,18 @@ final class WorkflowEmitter {
       CodeBlock member = CodeBlock.of("$T.member(args, $S)", Names.JS, part);
       fromJson.add(
           part.equals("raw_body") ? CodeBlock.of("$T.asString($L)", Names.JS, member) : member);
+    }
+    if (bodyAsJson) {
+      // The cases of a switch on the event type read fields the bound class does not declare.
+      record.addMethod(
+          MethodSpec.methodBuilder("bodyJson")
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc(
+                  "{@code inputs.body} as JSON, as the cases of a switch on the event type read"
+                      + " it.\n")
+              .returns(Names.JSON_NODE)
+              .addStatement("return $T.node(body)", Names.JS)
+              .build());
     }
     passed.ifPresent(p -> p.keys().values().forEach(key -> record.addMethod(passedKey(key))));
     MethodSpec toJsonMethod = toJsonMethod(toJson);

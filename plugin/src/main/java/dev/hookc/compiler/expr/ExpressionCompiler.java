@@ -61,6 +61,57 @@ public final class ExpressionCompiler {
         .map(t -> new CompiledValue(ExprType.BOOLEAN, Conversions.truthy(t), roots));
   }
 
+  /**
+   * The property path {@code value} reads when it is one whole expression made of a name, members
+   * and indexes by string literal ({@code <% inputs.headers['x-github-event'] %>}): each step with
+   * where it is written; empty for anything else. Reports nothing: the value is compiled as well.
+   */
+  public static Optional<List<PathStep>> path(YamlNode value) {
+    if (!(value instanceof YamlScalar scalar) || !TemplateSplitter.isTemplate(scalar.value())) {
+      return Optional.empty();
+    }
+    TemplateSplitter.Result split = TemplateSplitter.split(scalar.value());
+    List<TemplateSplitter.Code> codes = new ArrayList<>();
+    for (TemplateSplitter.Part part : split.parts()) {
+      if (part instanceof TemplateSplitter.Code code) {
+        codes.add(code);
+      } else if (!((TemplateSplitter.Text) part).text().isBlank()) {
+        return Optional.empty();
+      }
+    }
+    if (!split.ok() || codes.size() != 1) {
+      return Optional.empty();
+    }
+    TemplateSplitter.Code code = codes.get(0);
+    List<PathStep> steps = new ArrayList<>();
+    Optional<Expr> expr = Parser.parse(code.source(), (c, offset, message, hint) -> {});
+    for (Expr node = expr.orElse(null); node != null; ) {
+      if (node instanceof Expr.Name name) {
+        steps.add(0, new PathStep(name.name(), scalar.locationAt(code.offset() + name.offset())));
+        return Optional.of(List.copyOf(steps));
+      } else if (node instanceof Expr.Member member) {
+        steps.add(
+            0, new PathStep(member.name(), scalar.locationAt(code.offset() + member.offset())));
+        node = member.target();
+      } else if (node instanceof Expr.Index index
+          && index.index() instanceof Expr.StringLiteral k) {
+        steps.add(0, new PathStep(k.value(), scalar.locationAt(code.offset() + k.offset())));
+        node = index.target();
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * One step of a property path: a name and where it is written.
+   *
+   * @param name the root name, the member's name or the index's string
+   * @param location where it is written: the name, or the index's string literal
+   */
+  public record PathStep(String name, dev.hookc.compiler.diag.Location location) {}
+
   private Typed value(YamlNode node, Scope scope, Set<String> roots, String mustExist) {
     if (node instanceof YamlMapping mapping) {
       Map<String, Typed> fields = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.hookc.compiler.load;
 
 import dev.hookc.compiler.contract.EventContractReader;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.model.AcceptedEvents;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
 import dev.hookc.compiler.model.HttpDefaults;
@@ -120,10 +121,12 @@ final class EventReader {
     Optional<FnRef> fn = fn(keyNode, event);
     Optional<ProviderSchemas.GithubEvents> github = providers.github(event);
     BodyDeclaration body = body(event);
+    Optional<AcceptedEvents> accepted = github.map(ProviderSchemas.GithubEvents::accepted);
     if (body.schema().isEmpty() && github.isPresent()) {
       // The route's body is the payload of the event types it accepts.
       body =
           new BodyDeclaration(Optional.of(github.get().bodySchema()), List.of("application/json"));
+      accepted = accepted.map(AcceptedEvents::typingBody);
     }
     List<Parameter> parameters = parameters(event);
     key.ifPresent(k -> checkPathParameters(k, parameters));
@@ -147,7 +150,7 @@ final class EventReader {
             contracts.read(event, parameters, body.schema(), body.contentTypes()),
             docs.read(event, body.contentTypes()),
             event,
-            github.map(ProviderSchemas.GithubEvents::accepted)));
+            accepted));
   }
 
   /**

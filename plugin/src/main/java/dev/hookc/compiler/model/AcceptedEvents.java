@@ -9,11 +9,18 @@ import java.util.List;
  *
  * @param header the header that names the type
  * @param types the accepted types, as declared
+ * @param typeBody whether the route's body is their payloads (it declares no {@code body} of its
+ *     own): a {@code com.gs.switch} on the type then narrows the body in each case
  */
-public record AcceptedEvents(String header, List<String> types) {
+public record AcceptedEvents(String header, List<String> types, boolean typeBody) {
 
   public AcceptedEvents {
     types = List.copyOf(types);
+  }
+
+  /** These types, as the ones whose payloads the route's body is. */
+  public AcceptedEvents typingBody() {
+    return new AcceptedEvents(header, types, true);
   }
 
   /** Whether hookc answers a {@code ping} itself: the route does not accept it. */

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * GitHub's webhooks OpenAPI document, bundled: {@code @octokit/openapi-webhooks}
@@ -23,6 +26,7 @@ final class GithubPack {
 
   private final OpenApiDocument.Bundled document;
   private final Map<String, List<String>> webhooksByEvent;
+  private final Map<String, JsonNode> payloads = new ConcurrentHashMap<>();
 
   private GithubPack(JsonNode root) {
     this.document = new OpenApiDocument.Bundled(NAME, root);
@@ -51,6 +55,17 @@ final class GithubPack {
   /** The webhooks of each event type ({@code X-GitHub-Event}), one per action, sorted. */
   Map<String, List<String>> webhooksByEvent() {
     return webhooksByEvent;
+  }
+
+  /**
+   * The payload shape of event type {@code type}, made by {@code shape} on first use; empty for a
+   * type GitHub does not send.
+   */
+  Optional<JsonNode> payload(String type, BiFunction<GithubPack, String, JsonNode> shape) {
+    if (!webhooksByEvent.containsKey(type)) {
+      return Optional.empty();
+    }
+    return Optional.of(payloads.computeIfAbsent(type, t -> shape.apply(this, t)));
   }
 
   /** The bundled document's version line, e.g. {@code @octokit/openapi-webhooks 12.1.0}. */

@@ -12,7 +12,12 @@ public enum ProviderCode implements DiagnosticCode {
   NO_JSON_BODY("HC7004", "a webhook of an OpenAPI document has no application/json body schema"),
   UNKNOWN_EVENT_TYPE("HC7005", "'github.events' names an event type GitHub does not send"),
   BAD_DECLARATION("HC7006", "'github' is not a mapping with a non-empty list 'events'"),
-  EXTERNAL_REF("HC7007", "a '$ref' inside an OpenAPI document names another document");
+  EXTERNAL_REF("HC7007", "a '$ref' inside an OpenAPI document names another document"),
+  UNACCEPTED_CASE(
+      "HC7008",
+      "a com.gs.switch on the event type has a case for a type the route does not accept"),
+  EVENT_HEADER_SPELLING(
+      "HC7009", "a com.gs.switch reads X-GitHub-Event by a name that is not lower case");
 
   private final Spec spec;
 

@@ -1,5 +1,6 @@
 package dev.hookc.compiler.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.diag.Suggestions;
@@ -155,7 +156,32 @@ public final class ProviderSchemas {
     YamlNode schema = typedOnly(branches, extractor.defs(), where);
     return Optional.of(
         new GithubEvents(
-            new AcceptedEvents("X-GitHub-Event", List.copyOf(types)), schema, entry.get().key()));
+            new AcceptedEvents("X-GitHub-Event", List.copyOf(types), false),
+            schema,
+            entry.get().key()));
+  }
+
+  /**
+   * The shape of what GitHub sends for event type {@code type} ({@code X-GitHub-Event}): the fields
+   * every one of its actions' payloads has, as a route accepting that type alone types its body; a
+   * JSON Schema of {@code type}, {@code properties} and {@code items} only. Empty for a type GitHub
+   * does not send. Computed once per type and process; the node is shared, not to be changed.
+   */
+  public static Optional<JsonNode> githubPayload(String type) {
+    return GithubPack.get().payload(type, ProviderSchemas::githubShape);
+  }
+
+  private static JsonNode githubShape(GithubPack pack, String type) {
+    Location where = Location.startOf(GithubPack.NAME);
+    SchemaExtractor extractor = new SchemaExtractor(pack.document(), where, new Diagnostics());
+    List<YamlNode> branches = new ArrayList<>();
+    for (String webhook : pack.webhooksByEvent().get(type)) {
+      String pointer = "/webhooks/" + webhook + "/post" + JSON_BODY;
+      branches.add(extractor.copy(pack.document().at(pointer, where).orElseThrow()));
+    }
+    YamlNode root = withDefs(new YamlMapping(List.of(), where), extractor.defs(), Map.of());
+    return new PayloadIntersection(YamlJson.toJson(root), false)
+        .of(branches.stream().map(YamlJson::toJson).toList());
   }
 
   /**

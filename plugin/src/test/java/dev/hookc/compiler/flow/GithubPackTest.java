@@ -100,6 +100,42 @@ class GithubPackTest {
   }
 
   @Test
+  void aSwitchOnTheEventTypeReadsThePullRequestOfARecordedPullRequestDelivery() throws Exception {
+    String body = delivery("pull_request.synchronize.json");
+    HttpResponse<String> response = send("/webhooks/github", "pull_request", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(response.body());
+    assertThat(answer.get("type").asText()).isEqualTo("pull_request");
+    assertThat(answer.get("sha").asText()).isEqualTo("ec26c3e57ca3a959ca5aad62de7213c562f8c821");
+    assertThat(answer.get("action").asText()).isEqualTo("synchronize");
+    // Passed to a called workflow from inside the case.
+    assertThat(answer.get("described").asText())
+        .isEqualTo("Update the README with new information. at ec26c3e");
+  }
+
+  @Test
+  void aSwitchOnTheEventTypeReadsThePushOfARecordedPushDelivery() throws Exception {
+    String body = delivery("push.json");
+    HttpResponse<String> response = send("/webhooks/github", "push", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode sent = JSON.readTree(body);
+    JsonNode answer = JSON.readTree(response.body());
+    assertThat(answer.get("type").asText()).isEqualTo("push");
+    assertThat(answer.get("ref").asText()).isEqualTo("refs/tags/simple-tag");
+    assertThat(answer.get("after").asText()).isEqualTo(sent.get("after").asText());
+    assertThat(answer.get("commits").asInt()).isEqualTo(sent.get("commits").size());
+    assertThat(answer.has("sha")).isFalse();
+  }
+
+  @Test
+  void aSwitchOnTheEventTypeRunsItsDefaultsForAnIssuesDelivery() throws Exception {
+    HttpResponse<String> response =
+        send("/webhooks/github", "issues", delivery("issues.opened.json"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).has("type")).isFalse();
+  }
+
+  @Test
   void refusesAnEventTypeTheRouteDoesNotAcceptBeforeRunningTheWorkflow() throws Exception {
     HttpResponse<String> response =
         send("/webhooks/github", "issue_comment", delivery("issue_comment.created.json"));
