@@ -34,6 +34,7 @@ final class GatewayStub implements AutoCloseable {
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger unauthorized = new AtomicInteger();
   private volatile String lastPath;
+  private volatile String lastTraceparent;
 
   /** A gateway that knows only the transactions given to {@link #knows}. */
   GatewayStub() throws IOException {
@@ -75,6 +76,11 @@ final class GatewayStub implements AutoCloseable {
     return lastPath;
   }
 
+  /** The {@code traceparent} header of the last call, or null. */
+  String lastTraceparent() {
+    return lastTraceparent;
+  }
+
   /** How many calls came without the right bearer token. */
   int unauthorized() {
     return unauthorized.get();
@@ -85,6 +91,7 @@ final class GatewayStub implements AutoCloseable {
       calls.incrementAndGet();
       String path = exchange.getRequestURI().getRawPath();
       lastPath = path;
+      lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
       if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         unauthorized.incrementAndGet();
         send(exchange, 401, "{\"error\":\"unauthorized\"}");
