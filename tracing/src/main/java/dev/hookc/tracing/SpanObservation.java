@@ -81,6 +81,11 @@ final class SpanObservation implements Observation {
   }
 
   @Override
+  public String spanId() {
+    return span.getSpanContext().isValid() ? span.getSpanContext().getSpanId() : null;
+  }
+
+  @Override
   public void close() {
     // A scope belongs to its thread: closed on another one, it would undo that thread's context.
     if (Thread.currentThread() == thread) {

@@ -56,12 +56,15 @@ class TracingTest {
 
   @Test
   void continuesTheSendersTraceFromItsTraceparentHeader() {
+    String spanId;
     try (Observation request = tracing.request(request(Map.of("traceparent", TRACEPARENT)))) {
       assertThat(request.traceId()).isEqualTo(TRACE);
+      spanId = request.spanId();
       request.status(200, null);
     }
 
     SpanData span = only();
+    assertThat(span.getSpanId()).isEqualTo(spanId);
     assertThat(span.getName()).isEqualTo("POST /webhooks/{id}");
     assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
     assertThat(span.getTraceId()).isEqualTo(TRACE);

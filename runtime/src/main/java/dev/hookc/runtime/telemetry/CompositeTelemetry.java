@@ -120,6 +120,17 @@ final class CompositeTelemetry implements Telemetry {
     }
 
     @Override
+    public String spanId() {
+      for (Observation o : each) {
+        String id = o.spanId();
+        if (id != null) {
+          return id;
+        }
+      }
+      return null;
+    }
+
+    @Override
     public void close() {
       // Last started, first ended: a tracing module's scope is innermost.
       for (int i = each.size() - 1; i >= 0; i--) {
