@@ -179,6 +179,9 @@ final class ApplicationBuilder implements Application.Builder {
                 Map.copyOf(dataSources),
                 clock),
             problems);
+    EventSources eventSources =
+        EventSources.plan(
+            project.eventSources(), project.subscriptions(), effective, env::get, problems);
     StoreChoice chosen = storeChoice(env, problems);
     // The console log read these when it was installed, before anything could report them.
     LogSettings.read(env::get, System::getProperty, problems);
@@ -204,7 +207,8 @@ final class ApplicationBuilder implements Application.Builder {
             clock,
             transport,
             setup,
-            telemetry));
+            telemetry,
+            eventSources));
   }
 
   /**

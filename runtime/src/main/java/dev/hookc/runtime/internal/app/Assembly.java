@@ -3,8 +3,12 @@ package dev.hookc.runtime.internal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Route;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
+import dev.hookc.runtime.internal.datasource.Setting;
+import dev.hookc.runtime.source.Subscription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +49,8 @@ public final class Assembly {
   private ApiDocs apiDocs;
   private String name = "hookc";
   private final Map<String, String> telemetrySettings = new LinkedHashMap<>();
+  private final Map<String, EventSources.Definition> eventSources = new LinkedHashMap<>();
+  private final List<EventSources.Subscribed> subscriptions = new ArrayList<>();
 
   private Assembly(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -171,6 +177,37 @@ public final class Assembly {
     return this;
   }
 
+  /**
+   * An event source of {@code src/eventsources} other than HTTP ({@code type: kafka}): its settings
+   * by the client library's names ({@code bootstrap.servers}, ...), resolved and checked when the
+   * application is built.
+   *
+   * @throws IllegalArgumentException when an event source of that name was declared already
+   */
+  public Assembly eventSource(String name, String type, Map<String, Setting> settings) {
+    Objects.requireNonNull(name, "name");
+    EventSources.Definition definition =
+        new EventSources.Definition(name, Objects.requireNonNull(type, "type"), settings);
+    if (eventSources.putIfAbsent(name, definition) != null) {
+      throw new IllegalArgumentException("event source declared twice: " + name);
+    }
+    return this;
+  }
+
+  /**
+   * An event that reads a topic of an event source as a consumer group, running the controller
+   * {@code handler} makes on each record; its consumer starts with the application and stops with
+   * it.
+   */
+  public Assembly subscription(
+      Subscription subscription, Function<Wiring, RequestHandler> handler) {
+    subscriptions.add(
+        new EventSources.Subscribed(
+            Objects.requireNonNull(subscription, "subscription"),
+            Objects.requireNonNull(handler, "handler")));
+    return this;
+  }
+
   /** A builder for an application of this project. */
   public Application.Builder builder() {
     ApiDocs docs = apiDocs;
@@ -200,6 +237,8 @@ public final class Assembly {
             List.copyOf(datasources.values()),
             Optional.ofNullable(storeOn),
             name,
-            telemetrySettings));
+            telemetrySettings,
+            List.copyOf(eventSources.values()),
+            subscriptions));
   }
 }

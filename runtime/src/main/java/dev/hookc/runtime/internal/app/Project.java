@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param storeOn the jdbc datasource the store is on, from {@code http.yaml}
  * @param name the application's name, for telemetry ({@code service.name})
  * @param telemetrySettings the telemetry settings of {@code http.yaml}, by dotted name
+ * @param eventSources its event sources other than HTTP, in declaration order
+ * @param subscriptions the events that read from them
  */
 record Project(
     Function<Map<String, String>, JsonNode> configuration,
@@ -45,10 +47,14 @@ record Project(
     List<DatasourceDefinition> datasources,
     Optional<String> storeOn,
     String name,
-    Map<String, String> telemetrySettings) {
+    Map<String, String> telemetrySettings,
+    List<EventSources.Definition> eventSources,
+    List<EventSources.Subscribed> subscriptions) {
 
   Project {
     telemetrySettings = Map.copyOf(telemetrySettings);
+    eventSources = List.copyOf(eventSources);
+    subscriptions = List.copyOf(subscriptions);
     // Copies that keep the declared order, in which problems are then reported.
     server = List.copyOf(server);
     functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));
