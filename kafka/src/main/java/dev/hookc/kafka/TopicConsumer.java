@@ -42,6 +42,7 @@ final class TopicConsumer implements AutoCloseable {
   static final Duration GRACE = Duration.ofSeconds(10);
   private static final System.Logger LOG = System.getLogger(TopicConsumer.class.getName());
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration RETRY_DEAD_LETTER = Duration.ofSeconds(1);
 
   private final RecordProcessor processor;
   private final Subscription subscription;
@@ -49,6 +50,7 @@ final class TopicConsumer implements AutoCloseable {
   private final DeadLetters deadLetters;
   private final Thread thread;
   private final CountDownLatch done = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
   private volatile boolean closing;
 
@@ -108,16 +110,20 @@ final class TopicConsumer implements AutoCloseable {
             break;
           }
           if (!finish(record)) {
-            // Read again from the first unfinished record of every partition of the batch.
+            // Read again from the first unfinished record of every partition of the batch, after a
+            // pause, so that a dead-letter topic that refuses records is not hammered.
             next.forEach(consumer::seek);
+            if (!closing) {
+              stopped.await(RETRY_DEAD_LETTER.toMillis(), TimeUnit.MILLISECONDS);
+            }
             break;
           }
           next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         }
         commit();
       }
-    } catch (WakeupException e) {
-      // close() woke the poll: stop.
+    } catch (WakeupException | InterruptedException e) {
+      // close() woke the poll, or interrupted the pause: stop.
     } catch (RuntimeException | Error e) {
       LOG.log(Level.ERROR, subscription.event() + " stopped consuming after a failure", e);
     } finally {
@@ -139,7 +145,7 @@ final class TopicConsumer implements AutoCloseable {
    */
   private boolean finish(ConsumerRecord<byte[], byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    RecordOutcome outcome = processor.process(source(record));
+    RecordOutcome outcome = processor.process(source(record), () -> closing);
     if (outcome instanceof RecordOutcome.Abandoned) {
       return false;
     }
@@ -213,6 +219,7 @@ final class TopicConsumer implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    stopped.countDown();
     consumer.wakeup();
     try {
       if (!done.await(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {

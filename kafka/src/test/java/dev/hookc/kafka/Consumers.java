@@ -43,6 +43,22 @@ final class Consumers {
   /** A started application that reads {@code topic} as {@code group} with {@code handler}. */
   static Application application(
       KafkaBroker broker, String topic, String group, RetryPolicy retry, RequestHandler handler) {
+    return application(broker, topic, group, topic + ".dlq", retry, handler);
+  }
+
+  /** As {@link #application} with the dead-letter topic {@code deadLetter}. */
+  static Application applicationWithDeadLetter(
+      KafkaBroker broker, String topic, String group, String deadLetter, RequestHandler handler) {
+    return application(broker, topic, group, deadLetter, QUICK, handler);
+  }
+
+  private static Application application(
+      KafkaBroker broker,
+      String topic,
+      String group,
+      String deadLetter,
+      RetryPolicy retry,
+      RequestHandler handler) {
     JsonNode empty = JsonNodeFactory.instance.objectNode();
     return Assembly.of(env -> empty, startup -> List.of())
         .name("consumer-test")
@@ -52,7 +68,7 @@ final class Consumers {
             Map.of("bootstrap.servers", Setting.literal(broker.bootstrapServers())))
         .subscription(
             new Subscription(
-                "kafka." + topic + "." + group, "kafka", topic, group, topic + ".dlq", retry),
+                "kafka." + topic + "." + group, "kafka", topic, group, deadLetter, retry),
             wiring -> handler)
         .builder()
         .host("127.0.0.1")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -57,16 +58,17 @@ public final class RecordProcessor {
 
   /**
    * Processes {@code record}: returns once the workflow finished, every attempt failed, or the
-   * thread was interrupted (the application is stopping: {@link RecordOutcome.Abandoned}, never
-   * committed).
+   * application began to stop ({@code stopping}, or the thread interrupted) before it finished:
+   * {@link RecordOutcome.Abandoned}, never committed. An attempt that fails while stopping is not
+   * held against the record (the stop may be why it failed): it is abandoned, not dead-lettered.
    */
-  public RecordOutcome process(SourceRecord record) {
+  public RecordOutcome process(SourceRecord record, BooleanSupplier stopping) {
     String deliveryId = deliveryId(record);
     Request request = request(record, deliveryId);
     int max = subscription.retry().maxAttempts();
     String failure = null;
     for (int attempt = 1; attempt <= max; attempt++) {
-      if (Thread.currentThread().isInterrupted()) {
+      if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
         return abandoned(record, deliveryId);
       }
       Attempt result = attempt(record, request, deliveryId, attempt);
@@ -74,7 +76,7 @@ public final class RecordProcessor {
         return result.outcome();
       }
       failure = result.failure();
-      if (Thread.currentThread().isInterrupted()) {
+      if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
         return abandoned(record, deliveryId);
       }
       if (attempt < max) {

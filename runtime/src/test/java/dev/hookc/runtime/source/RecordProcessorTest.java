@@ -30,6 +30,10 @@ class RecordProcessorTest {
           "stripe-events.dlq",
           THREE_QUICK);
 
+  private static boolean running() {
+    return false;
+  }
+
   private final List<String> observed = new CopyOnWriteArrayList<>();
   private final Telemetry telemetry =
       new Telemetry() {
@@ -66,7 +70,8 @@ class RecordProcessorTest {
 
     RecordOutcome outcome =
         processor.process(
-            record("{\"id\":\"evt_1\"}", Map.of("X-Tenant", "acme", "content-type", "text/plain")));
+            record("{\"id\":\"evt_1\"}", Map.of("X-Tenant", "acme", "content-type", "text/plain")),
+            RecordProcessorTest::running);
 
     assertThat(outcome).isEqualTo(new RecordOutcome.Processed(1));
     assertThat(seen).containsExactly("evt_1", "application/json", "stripe-events-2-41", "acme");
@@ -78,7 +83,8 @@ class RecordProcessorTest {
     RecordProcessor processor =
         new RecordProcessor(STRIPE, request -> Response.empty(200), telemetry);
 
-    processor.process(record("{}", Map.of("hookc-delivery-id", "msg_2a")));
+    processor.process(
+        record("{}", Map.of("hookc-delivery-id", "msg_2a")), RecordProcessorTest::running);
 
     assertThat(observed).containsExactly("kafka.stripe-events.billing msg_2a #1");
   }
@@ -97,7 +103,8 @@ class RecordProcessorTest {
             },
             telemetry);
 
-    RecordOutcome outcome = processor.process(record("{\"amount\":\"x\"}", Map.of()));
+    RecordOutcome outcome =
+        processor.process(record("{\"amount\":\"x\"}", Map.of()), RecordProcessorTest::running);
 
     assertThat(outcome)
         .isEqualTo(
@@ -122,7 +129,7 @@ class RecordProcessorTest {
             },
             telemetry);
 
-    RecordOutcome outcome = processor.process(record("{}", Map.of()));
+    RecordOutcome outcome = processor.process(record("{}", Map.of()), RecordProcessorTest::running);
 
     assertThat(outcome).isInstanceOf(RecordOutcome.DeadLettered.class);
     RecordOutcome.DeadLettered dead = (RecordOutcome.DeadLettered) outcome;
@@ -145,7 +152,8 @@ class RecordProcessorTest {
         new RecordProcessor(
             STRIPE, request -> Response.empty(runs.incrementAndGet() < 2 ? 500 : 200), telemetry);
 
-    assertThat(processor.process(record("{}", Map.of()))).isEqualTo(new RecordOutcome.Processed(2));
+    assertThat(processor.process(record("{}", Map.of()), RecordProcessorTest::running))
+        .isEqualTo(new RecordOutcome.Processed(2));
   }
 
   @Test
@@ -162,12 +170,30 @@ class RecordProcessorTest {
 
     RecordOutcome outcome;
     try {
-      outcome = processor.process(record("{}", Map.of()));
+      outcome = processor.process(record("{}", Map.of()), RecordProcessorTest::running);
     } finally {
       Thread.interrupted();
     }
 
     assertThat(outcome).isEqualTo(new RecordOutcome.Abandoned());
     assertThat(observed).doesNotContain("dead kafka.stripe-events.billing");
+  }
+
+  @Test
+  void abandonsAFailedAttemptMadeWhileTheApplicationStops() {
+    AtomicInteger runs = new AtomicInteger();
+    RecordProcessor processor =
+        new RecordProcessor(
+            STRIPE,
+            request -> {
+              runs.incrementAndGet();
+              throw new IllegalStateException("connection closed");
+            },
+            telemetry);
+
+    RecordOutcome outcome = processor.process(record("{}", Map.of()), () -> runs.get() > 0);
+
+    assertThat(outcome).isEqualTo(new RecordOutcome.Abandoned());
+    assertThat(runs).hasValue(1);
   }
 }
