@@ -90,7 +90,8 @@ public final class ProjectLoader {
     List<Event> events = new ArrayList<>();
     ProviderSchemas providers =
         new ProviderSchemas(projectDirectory.resolve("src"), this::read, diagnostics);
-    EventReader eventReader = new EventReader(diagnostics, http, definitions, providers);
+    EventReader eventReader =
+        new EventReader(diagnostics, http, definitions, providers, topicSources(eventsDirectory));
     for (Path file : yamlFiles(eventsDirectory)) {
       if (!include.test(relative(file))) {
         continue;
@@ -129,6 +130,36 @@ public final class ProjectLoader {
         loadConfig(configDirectory),
         java,
         datasources);
+  }
+
+  /**
+   * The names of the project's Kafka event sources: the files of {@code src/eventsources} (next to
+   * the events directory) whose {@code type} is {@code kafka}, named after the file. Their settings
+   * are read with the project's other event source settings.
+   */
+  private java.util.Set<String> topicSources(Path eventsDirectory) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    Path directory = eventsDirectory.resolveSibling("eventsources");
+    if (!Files.isDirectory(directory)) {
+      return names;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (!name.matches("[^.]+\\.ya?ml") || name.startsWith("http.")) {
+          continue;
+        }
+        boolean kafka =
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .anyMatch(line -> line.stripTrailing().matches("type:\\s*['\"]?kafka['\"]?(\\s*#.*)?"));
+        if (kafka) {
+          names.add(name.substring(0, name.indexOf('.')));
+        }
+      }
+    } catch (IOException e) {
+      // The event source settings' reader reports an unreadable file.
+    }
+    return names;
   }
 
   /** Where a project's Java functions are: a package and its directory of sources. */
