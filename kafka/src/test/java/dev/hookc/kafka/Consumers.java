@@ -13,12 +13,14 @@ import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
 import dev.hookc.runtime.internal.app.Assembly;
 import dev.hookc.runtime.internal.datasource.Setting;
+import dev.hookc.runtime.kafka.KafkaSourceDefinition;
 import dev.hookc.runtime.source.Subscription;
 import dev.hookc.runtime.store.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -62,10 +64,12 @@ final class Consumers {
     JsonNode empty = JsonNodeFactory.instance.objectNode();
     return Assembly.of(env -> empty, startup -> List.of())
         .name("consumer-test")
-        .eventSource(
-            "kafka",
-            "kafka",
-            Map.of("bootstrap.servers", Setting.literal(broker.bootstrapServers())))
+        .kafkaSource(
+            new KafkaSourceDefinition(
+                "kafka",
+                List.of(Setting.literal(broker.bootstrapServers())),
+                Optional.empty(),
+                Map.of()))
         .subscription(
             new Subscription(
                 "kafka." + topic + "." + group, "kafka", topic, group, deadLetter, retry),

@@ -12,7 +12,9 @@ import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.RouteGuard;
+import dev.hookc.compiler.model.TopicSubscription;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
@@ -64,8 +66,12 @@ final class ApplicationEmitter {
       HttpSettings settings,
       List<ClassName> functions,
       List<Datasource> datasources,
+      List<KafkaSource> kafkaSources,
       String applicationName) {
     ClassName self = names.application();
+    // Kafka events are consumers the application starts, not routes it serves.
+    List<Event> subscriptions = events.stream().filter(e -> !e.isRoute()).toList();
+    events = events.stream().filter(Event::isRoute).toList();
     String served = Plurals.count(events.size(), "route");
     TypeSpec application =
         TypeSpec.classBuilder(self)
@@ -78,10 +84,19 @@ final class ApplicationEmitter {
                 served)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(
-                builderMethod(events, settings, functions, served, datasources, applicationName))
+                builderMethod(
+                    events,
+                    subscriptions,
+                    settings,
+                    functions,
+                    served,
+                    datasources,
+                    kafkaSources,
+                    applicationName))
             .addMethod(routesMethod(events, contracts, settings))
             .addMethod(mainMethod(settings, served))
             .addMethods(datasources.stream().map(DatasourceEmitter::method).toList())
+            .addMethods(kafkaSources.stream().map(KafkaEmitter::method).toList())
             .build();
     return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();
   }
@@ -92,10 +107,12 @@ final class ApplicationEmitter {
    */
   private MethodSpec builderMethod(
       List<Event> events,
+      List<Event> subscriptions,
       HttpSettings settings,
       List<ClassName> functions,
       String served,
       List<Datasource> datasources,
+      List<KafkaSource> kafkaSources,
       String applicationName) {
     CodeBlock.Builder chain =
         CodeBlock.builder()
@@ -138,6 +155,12 @@ final class ApplicationEmitter {
     }
     for (Datasource datasource : datasources) {
       chain.add("\n.datasource($L())", DatasourceEmitter.methodName(datasource));
+    }
+    for (KafkaSource source : kafkaSources) {
+      chain.add("\n.kafkaSource($L())", KafkaEmitter.methodName(source));
+    }
+    for (Event event : subscriptions) {
+      chain.add("\n.subscription($L)", subscription(event));
     }
     if (settings.docs().enabled()) {
       // The OpenAPI document is generated next to this class, on the class path.
@@ -251,6 +274,9 @@ final class ApplicationEmitter {
    * and Java functions) emit the same application.
    */
   String describe(Event event, ControllerContract contract, HttpSettings settings) {
+    if (!event.isRoute()) {
+      return "subscription " + subscription(event);
+    }
     RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
     StringBuilder text = new StringBuilder(routeCode(event, contract, settings).toString());
     text.append("\nsecrets ")
@@ -270,6 +296,27 @@ final class ApplicationEmitter {
                             guards.retention()))
                     .append(guardEmitter.inboxVariable(event)));
     return text.toString();
+  }
+
+  /**
+   * A Kafka event as the builder declares it: its topic, group, dead-letter topic and retry policy,
+   * and its controller, which the runtime runs on each record.
+   */
+  private CodeBlock subscription(Event event) {
+    TopicSubscription topic = event.subscription().orElseThrow();
+    return CodeBlock.of(
+        "\n$>$>new $T(\n$>$>$S,\n$S,\n$S,\n$S,\n$S,\nnew $T($L, $L, $L, 2))$<$<,\n$T::new$<$<",
+        RuntimeTypes.SUBSCRIPTION,
+        topic.event(),
+        topic.source(),
+        topic.topic(),
+        topic.group(),
+        topic.deadLetter(),
+        RuntimeTypes.RETRY_POLICY,
+        topic.maxAttempts(),
+        Durations.code(topic.backoff()),
+        Durations.code(topic.maxBackoff()),
+        names.controller(event));
   }
 
   private static MethodSpec mainMethod(HttpSettings settings, String served) {

@@ -115,6 +115,9 @@ public final class OpenApiWriter {
   static Map<String, String> parts(BoundProject project) {
     Map<String, ArrayNode> parts = new TreeMap<>();
     for (BoundEvent event : project.servedEvents()) {
+      if (!event.event().isRoute()) {
+        continue; // a Kafka event is not an HTTP operation
+      }
       SecuritySchemes security = new SecuritySchemes();
       ObjectNode entry = NODES.objectNode();
       entry.put("path", project.settings().baseUrl() + event.event().path());

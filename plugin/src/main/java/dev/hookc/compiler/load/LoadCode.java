@@ -32,8 +32,7 @@ public enum LoadCode implements DiagnosticCode {
   TOPIC_DUPLICATE("HC2122", "two Kafka events read the same topic as the same consumer group"),
   TOPIC_KEY_NOT_APPLICABLE(
       "HC2123", "a Kafka event has a key that only an HTTP event has (authn, responses, ...)"),
-  TOPIC_BAD_SETTING(
-      "HC2124", "a Kafka event's 'dead_letter' or 'retry' is malformed"),
+  TOPIC_BAD_SETTING("HC2124", "a Kafka event's 'dead_letter' or 'retry' is malformed"),
   HOOK_MALFORMED(
       "HC2030", "a validation-error hook is neither a workflow name, a list of tasks nor false"),
   HOOK_ON_ASYNC("HC2031", "an event with 'delivery: async' declares a validation-error hook"),

@@ -3,11 +3,13 @@ package dev.hookc.compiler.load;
 import dev.hookc.compiler.datasource.DatasourceReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.kafka.EventSourceReader;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.JavaSources;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.provider.ProviderSchemas;
@@ -87,11 +89,15 @@ public final class ProjectLoader {
           .ifPresent(
               root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
     }
+    // Before the events: a Kafka event's key names one of them.
+    Map<String, KafkaSource> kafkaSources =
+        new EventSourceReader(projectDirectory, diagnostics)
+            .read(eventsDirectory.resolveSibling("eventsources"), this::read);
     List<Event> events = new ArrayList<>();
     ProviderSchemas providers =
         new ProviderSchemas(projectDirectory.resolve("src"), this::read, diagnostics);
     EventReader eventReader =
-        new EventReader(diagnostics, http, definitions, providers, topicSources(eventsDirectory));
+        new EventReader(diagnostics, http, definitions, providers, kafkaSources.keySet());
     for (Path file : yamlFiles(eventsDirectory)) {
       if (!include.test(relative(file))) {
         continue;
@@ -129,37 +135,8 @@ public final class ProjectLoader {
         http,
         loadConfig(configDirectory),
         java,
-        datasources);
-  }
-
-  /**
-   * The names of the project's Kafka event sources: the files of {@code src/eventsources} (next to
-   * the events directory) whose {@code type} is {@code kafka}, named after the file. Their settings
-   * are read with the project's other event source settings.
-   */
-  private java.util.Set<String> topicSources(Path eventsDirectory) {
-    java.util.Set<String> names = new java.util.TreeSet<>();
-    Path directory = eventsDirectory.resolveSibling("eventsources");
-    if (!Files.isDirectory(directory)) {
-      return names;
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : files.sorted().toList()) {
-        String name = file.getFileName().toString();
-        if (!name.matches("[^.]+\\.ya?ml") || name.startsWith("http.")) {
-          continue;
-        }
-        boolean kafka =
-            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .anyMatch(line -> line.stripTrailing().matches("type:\\s*['\"]?kafka['\"]?(\\s*#.*)?"));
-        if (kafka) {
-          names.add(name.substring(0, name.indexOf('.')));
-        }
-      }
-    } catch (IOException e) {
-      // The event source settings' reader reports an unreadable file.
-    }
-    return names;
+        datasources,
+        kafkaSources);
   }
 
   /** Where a project's Java functions are: a package and its directory of sources. */

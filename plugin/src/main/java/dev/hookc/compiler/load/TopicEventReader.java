@@ -36,15 +36,20 @@ final class TopicEventReader {
   /** The keys only an HTTP event has, with why they do not apply to a record. */
   private static final Map<String, String> HTTP_ONLY =
       Map.ofEntries(
-          Map.entry("authn", "a record is not authenticated: the broker's settings decide who may write the topic"),
+          Map.entry(
+              "authn",
+              "a record is not authenticated: the broker's settings decide who may write the topic"),
           Map.entry("authz", "a record is not authorised per event: the broker's ACLs decide"),
-          Map.entry("idempotency", "a record has no sender to answer a repeat: make the workflow idempotent, as every consumer of an at-least-once log must be"),
+          Map.entry(
+              "idempotency",
+              "a record has no sender to answer a repeat: make the workflow idempotent, as every consumer of an at-least-once log must be"),
           Map.entry("delivery", "records are always processed after they are read, at least once"),
           Map.entry("params", "a record has no parameters: its headers are in inputs.headers"),
           Map.entry("parameters", "a record has no parameters: its headers are in inputs.headers"),
           Map.entry("responses", "nobody receives a response to a record"),
           Map.entry("max_body_size", "the broker's message.max.bytes limits a record"),
-          Map.entry("on_request_validation_error", "an invalid record goes to the dead-letter topic"),
+          Map.entry(
+              "on_request_validation_error", "an invalid record goes to the dead-letter topic"),
           Map.entry("on_response_validation_error", "nobody receives a response to a record"),
           Map.entry("github", "a record is not a GitHub delivery"));
 
@@ -58,7 +63,8 @@ final class TopicEventReader {
     this.diagnostics = diagnostics;
     this.nodes = new Nodes(diagnostics);
     this.durations =
-        new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, LoadCode.TOPIC_BAD_SETTING);
+        new DurationReader(
+            diagnostics, DurationReader.BareUnit.SECONDS, LoadCode.TOPIC_BAD_SETTING);
   }
 
   /** Reports every key of {@code event} that a Kafka event does not have. */

@@ -179,9 +179,13 @@ final class ApplicationBuilder implements Application.Builder {
                 Map.copyOf(dataSources),
                 clock),
             problems);
+    KafkaSources kafka = KafkaSources.plan(project.kafkaSources(), effective, env::get, problems);
     EventSources eventSources =
         EventSources.plan(
-            project.eventSources(), project.subscriptions(), effective, env::get, problems);
+            kafka,
+            project.kafkaSources().stream().map(k -> k.name()).collect(Collectors.toSet()),
+            project.subscriptions(),
+            problems);
     StoreChoice chosen = storeChoice(env, problems);
     // The console log read these when it was installed, before anything could report them.
     LogSettings.read(env::get, System::getProperty, problems);
@@ -208,6 +212,7 @@ final class ApplicationBuilder implements Application.Builder {
             transport,
             setup,
             telemetry,
+            kafka,
             eventSources));
   }
 

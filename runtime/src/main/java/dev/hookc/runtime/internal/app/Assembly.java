@@ -7,7 +7,7 @@ import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
-import dev.hookc.runtime.internal.datasource.Setting;
+import dev.hookc.runtime.kafka.KafkaSourceDefinition;
 import dev.hookc.runtime.source.Subscription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +42,7 @@ public final class Assembly {
   private final Map<String, List<String>> secrets = new LinkedHashMap<>();
   private String adminToken;
   private final Map<String, DatasourceDefinition> datasources = new LinkedHashMap<>();
+  private final Map<String, KafkaSourceDefinition> kafkaSources = new LinkedHashMap<>();
   private String storeOn;
   private boolean store;
   private String storeUrl;
@@ -49,7 +50,6 @@ public final class Assembly {
   private ApiDocs apiDocs;
   private String name = "hookc";
   private final Map<String, String> telemetrySettings = new LinkedHashMap<>();
-  private final Map<String, EventSources.Definition> eventSources = new LinkedHashMap<>();
   private final List<EventSources.Subscribed> subscriptions = new ArrayList<>();
 
   private Assembly(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
@@ -135,6 +135,20 @@ public final class Assembly {
   }
 
   /**
+   * A {@code type: kafka} event source of {@code src/eventsources}: its settings resolved and
+   * checked when the application is built, with every other setting.
+   *
+   * @throws IllegalArgumentException when a source of that name was declared already
+   */
+  public Assembly kafkaSource(KafkaSourceDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    if (kafkaSources.putIfAbsent(definition.name(), definition) != null) {
+      throw new IllegalArgumentException("kafka event source declared twice: " + definition.name());
+    }
+    return this;
+  }
+
+  /**
    * Puts the store on the jdbc datasource {@code datasource} ({@code store: {datasource: db}} in
    * {@code http.yaml}): one pool, hookc's tables next to the project's, and each async delivery's
    * workflow committed together with the delivery's completion. Implies {@link #store}.
@@ -178,26 +192,9 @@ public final class Assembly {
   }
 
   /**
-   * An event source of {@code src/eventsources} other than HTTP ({@code type: kafka}): its settings
-   * by the client library's names ({@code bootstrap.servers}, ...), resolved and checked when the
-   * application is built.
-   *
-   * @throws IllegalArgumentException when an event source of that name was declared already
-   */
-  public Assembly eventSource(String name, String type, Map<String, Setting> settings) {
-    Objects.requireNonNull(name, "name");
-    EventSources.Definition definition =
-        new EventSources.Definition(name, Objects.requireNonNull(type, "type"), settings);
-    if (eventSources.putIfAbsent(name, definition) != null) {
-      throw new IllegalArgumentException("event source declared twice: " + name);
-    }
-    return this;
-  }
-
-  /**
-   * An event that reads a topic of an event source as a consumer group, running the controller
-   * {@code handler} makes on each record; its consumer starts with the application and stops with
-   * it.
+   * An event that reads a topic of a kafka event source ({@link #kafkaSource}) as a consumer group,
+   * running the controller {@code handler} makes on each record; its consumer starts with the
+   * application and stops with it.
    */
   public Assembly subscription(
       Subscription subscription, Function<Wiring, RequestHandler> handler) {
@@ -238,7 +235,7 @@ public final class Assembly {
             Optional.ofNullable(storeOn),
             name,
             telemetrySettings,
-            List.copyOf(eventSources.values()),
+            List.copyOf(kafkaSources.values()),
             subscriptions));
   }
 }

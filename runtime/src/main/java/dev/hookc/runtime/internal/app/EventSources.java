@@ -1,9 +1,7 @@
 package dev.hookc.runtime.internal.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.internal.Wiring;
-import dev.hookc.runtime.internal.datasource.Setting;
 import dev.hookc.runtime.source.EventSource;
 import dev.hookc.runtime.source.EventSourceProvider;
 import dev.hookc.runtime.source.EventSourceSetup;
@@ -16,20 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * The project's event sources other than HTTP, planned when the application is built (their
  * settings resolved, a module found for each type) and started with it.
  */
 final class EventSources {
-
-  /** An event source of {@code src/eventsources} as the generated application declares it. */
-  record Definition(String name, String type, Map<String, Setting> settings) {
-    Definition {
-      settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-    }
-  }
 
   /** An event that reads from one, and how its controller is made. */
   record Subscribed(Subscription subscription, Function<Wiring, RequestHandler> handler) {}
@@ -50,77 +40,63 @@ final class EventSources {
   }
 
   /**
-   * The sources that {@code subscriptions} read, each with its settings resolved and its module
-   * found; every missing setting, undeclared source and missing module is added to {@code
-   * problems}.
+   * The kafka event sources that {@code subscriptions} read, each with its settings as {@code
+   * kafka} resolved them (a source whose settings could not be resolved was reported there) and its
+   * module found; an undeclared source and a missing module are added to {@code problems}.
+   *
+   * @param declared the names of the project's kafka event sources
    */
   static EventSources plan(
-      List<Definition> definitions,
+      KafkaSources kafka,
+      java.util.Set<String> declared,
       List<Subscribed> subscriptions,
-      JsonNode config,
-      UnaryOperator<String> env,
       List<String> problems) {
     if (subscriptions.isEmpty()) {
       return NONE;
     }
-    Map<String, EventSourceProvider> providers = new LinkedHashMap<>();
-    for (EventSourceProvider provider :
-        ServiceLoader.load(EventSourceProvider.class, EventSourceProvider.class.getClassLoader())) {
-      providers.putIfAbsent(provider.type(), provider);
-    }
-    List<Planned> planned = new ArrayList<>();
-    for (Definition definition : definitions) {
-      List<Subscribed> reading =
-          subscriptions.stream()
-              .filter(s -> s.subscription().source().equals(definition.name()))
-              .toList();
-      if (reading.isEmpty()) {
-        continue;
-      }
-      Map<String, String> settings = new LinkedHashMap<>();
-      definition
-          .settings()
-          .forEach(
-              (key, setting) -> {
-                String value = setting.resolve(config, env);
-                if (value == null || value.isBlank()) {
-                  problems.add(
-                      "the event source "
-                          + definition.name()
-                          + " has no value for '"
-                          + key
-                          + "': "
-                          + setting.source()
-                          + " is not set");
-                } else {
-                  settings.put(key, value);
-                }
-              });
-      EventSourceProvider provider = providers.get(definition.type());
-      if (provider == null) {
-        problems.add(
-            "the event source "
-                + definition.name()
-                + " is of type "
-                + definition.type()
-                + ", which needs the module dev.hookc:hookc-"
-                + definition.type()
-                + " on the class path");
-        continue;
-      }
-      planned.add(new Planned(provider, definition.name(), settings, reading));
-    }
+    Map<String, List<Subscribed>> bySource = new LinkedHashMap<>();
     for (Subscribed subscribed : subscriptions) {
       String source = subscribed.subscription().source();
-      if (definitions.stream().noneMatch(d -> d.name().equals(source))) {
+      if (!declared.contains(source)) {
         problems.add(
             subscribed.subscription().event()
-                + " reads from the event source "
+                + " reads from the kafka event source "
                 + source
                 + ", which the project does not declare");
+        continue;
+      }
+      bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(subscribed);
+    }
+    EventSourceProvider provider = provider("kafka");
+    if (provider == null) {
+      // hookc-kafka is missing, which the kafka sources' plan reported.
+      return NONE;
+    }
+    List<Planned> planned = new ArrayList<>();
+    bySource.forEach(
+        (source, reading) -> {
+          try {
+            Map<String, String> settings = new LinkedHashMap<>();
+            kafka
+                .settings(source)
+                .clientProperties()
+                .forEach((key, value) -> settings.put(key, String.valueOf(value)));
+            planned.add(new Planned(provider, source, settings, reading));
+          } catch (IllegalArgumentException e) {
+            // Its settings were not resolved, which was reported with them.
+          }
+        });
+    return new EventSources(planned);
+  }
+
+  private static EventSourceProvider provider(String type) {
+    for (EventSourceProvider provider :
+        ServiceLoader.load(EventSourceProvider.class, EventSourceProvider.class.getClassLoader())) {
+      if (provider.type().equals(type)) {
+        return provider;
       }
     }
-    return new EventSources(planned);
+    return null;
   }
 
   /** Whether the project reads any. */

@@ -3,6 +3,7 @@ package dev.hookc.runtime.internal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
+import dev.hookc.runtime.kafka.KafkaSourceDefinition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +31,8 @@ import java.util.function.Function;
  * @param storeOn the jdbc datasource the store is on, from {@code http.yaml}
  * @param name the application's name, for telemetry ({@code service.name})
  * @param telemetrySettings the telemetry settings of {@code http.yaml}, by dotted name
- * @param eventSources its event sources other than HTTP, in declaration order
- * @param subscriptions the events that read from them
+ * @param kafkaSources its {@code type: kafka} event sources, in declaration order
+ * @param subscriptions the events that read topics of the kafka event sources
  */
 record Project(
     Function<Map<String, String>, JsonNode> configuration,
@@ -48,17 +49,17 @@ record Project(
     Optional<String> storeOn,
     String name,
     Map<String, String> telemetrySettings,
-    List<EventSources.Definition> eventSources,
+    List<KafkaSourceDefinition> kafkaSources,
     List<EventSources.Subscribed> subscriptions) {
 
   Project {
     telemetrySettings = Map.copyOf(telemetrySettings);
-    eventSources = List.copyOf(eventSources);
     subscriptions = List.copyOf(subscriptions);
     // Copies that keep the declared order, in which problems are then reported.
     server = List.copyOf(server);
     functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));
     secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     datasources = List.copyOf(datasources);
+    kafkaSources = List.copyOf(kafkaSources);
   }
 }
