@@ -39,12 +39,12 @@ public final class HookcApplication {
         .kafkaSource(kafkaEventSource())
         .subscription(
             new Subscription(
-            "kafka.stripe-events.billing",
-            "kafka",
-            "stripe-events",
-            "billing",
-            "stripe-events.failed",
-            new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(30), 2)),
+                "kafka.stripe-events.billing",
+                "kafka",
+                "stripe-events",
+                "billing",
+                "stripe-events.failed",
+                new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(30), 2)),
             KafkaStripeEventsBillingController::new)
         .apiDocs(HookcApplication.class, "/api-docs", "/api-docs/ui")
         .builder();

@@ -23,13 +23,13 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Serves {@code POST /stripe-events}: Books each Stripe event a receiver handed to Kafka, from
- * {@code src/events/stripe-consumer.yaml:1:1}.
+ * Runs each record of topic {@code stripe-events} read as group {@code billing}: Books each Stripe
+ * event a receiver handed to Kafka, from {@code src/events/stripe-consumer.yaml:1:1}.
  */
 @Generated("dev.hookc.compiler")
 public final class KafkaStripeEventsBillingController implements RequestHandler {
   /**
-   * How the route's authn identifies a delivery, for {@code inputs.delivery}.
+   * How a record is identified, for {@code inputs.delivery}.
    */
   private static final DeliveryIdentity DELIVERY = DeliveryIdentity.headers("kafka",
       "hookc-delivery-id", null);
@@ -50,7 +50,7 @@ public final class KafkaStripeEventsBillingController implements RequestHandler 
     List<Violation> violations = KafkaStripeEventsBillingBodyValidator.validate(json);
     if (!violations.isEmpty()) {
       throw HttpProblem.badRequest(
-          "The request body does not match the schema of POST /stripe-events.",
+          "The record does not match the schema of kafka.stripe-events.billing.",
           violations);
     }
     KafkaStripeEventsBillingBody body = KafkaStripeEventsBillingBodyBinder.bind(json);

@@ -107,7 +107,7 @@ class TopicEventDiagnosticsTest {
             .file("src/events/consumer.yaml", "kafka.payments.ledger:\n  fn: book\n")
             .compile();
 
-    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC2122@3:1");
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC2122@1:1");
     assertThat(result.diagnostics().get(0).location().file()).isEqualTo("src/events/consumer.yaml");
   }
 
