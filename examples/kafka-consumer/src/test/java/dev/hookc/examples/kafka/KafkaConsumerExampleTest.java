@@ -57,8 +57,10 @@ class KafkaConsumerExampleTest {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
       for (ProducerRecord<byte[], byte[]> record : records) {
@@ -76,7 +78,13 @@ class KafkaConsumerExampleTest {
                 "SELECT delivery_id, payment_id, amount, currency FROM ledger ORDER BY payment_id")) {
       while (row.next()) {
         rows.add(
-            row.getString(1) + " " + row.getString(2) + " " + row.getLong(3) + " " + row.getString(4));
+            row.getString(1)
+                + " "
+                + row.getString(2)
+                + " "
+                + row.getLong(3)
+                + " "
+                + row.getString(4));
       }
     } catch (SQLException e) {
       // Not created yet: the application applies its migrations when it starts.
@@ -91,7 +99,10 @@ class KafkaConsumerExampleTest {
     db.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     ProducerRecord<byte[], byte[]> fromRoute =
         new ProducerRecord<>(
-            "payments", 0, utf8("pay_1"), utf8("{\"id\":\"pay_1\",\"amount\":1250,\"currency\":\"EUR\"}"));
+            "payments",
+            0,
+            utf8("pay_1"),
+            utf8("{\"id\":\"pay_1\",\"amount\":1250,\"currency\":\"EUR\"}"));
     fromRoute.headers().add("hookc-delivery-id", utf8("msg_2aX"));
     try (Application app =
         HookcApplication.builder()
@@ -120,8 +131,7 @@ class KafkaConsumerExampleTest {
         assertThat(System.nanoTime()).as("two rows booked").isLessThan(deadline);
         Thread.sleep(50);
       }
-      assertThat(ledger(db))
-          .containsExactly("msg_2aX pay_1 1250 EUR", "payments-1-1 pay_3 99 GBP");
+      assertThat(ledger(db)).containsExactly("msg_2aX pay_1 1250 EUR", "payments-1-1 pay_3 99 GBP");
       List<ConsumerRecord<byte[], byte[]>> dead = broker.readAll("payments.dlq", WAIT);
       assertThat(dead).hasSize(1);
       Map<String, String> headers = new HashMap<>();
