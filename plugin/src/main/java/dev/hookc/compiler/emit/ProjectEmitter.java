@@ -114,13 +114,10 @@ public final class ProjectEmitter {
     List<Event> served = new ArrayList<>();
     Map<Event, ControllerContract> controllerContracts = new LinkedHashMap<>();
     for (BoundEvent event : project.events()) {
-      event
-          .workflow()
-          .ifPresent(
-              w -> {
-                served.add(event.event());
-                controllerContracts.put(event.event(), event.contract());
-              });
+      if (event.workflow().isPresent() || event.event().guard().kafka().isPresent()) {
+        served.add(event.event());
+        controllerContracts.put(event.event(), event.contract());
+      }
       units.add(
           new EmitUnit(
               "event " + event.controller().canonicalName(),
