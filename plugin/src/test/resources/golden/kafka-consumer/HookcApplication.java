@@ -83,10 +83,10 @@ public final class HookcApplication {
    */
   private static KafkaSourceDefinition kafkaEventSource() {
     return new KafkaSourceDefinition(
-            "kafka",
-            List.of(new Setting("<% env.KAFKA_BROKERS %>", (config, env)
-                -> env.apply("KAFKA_BROKERS"))),
-            Optional.of(Setting.literal("billing")),
-            Map.of());
+        "kafka",
+        List.of(new Setting("<% env.KAFKA_BROKERS %>", (config, env)
+            -> env.apply("KAFKA_BROKERS"))),
+        Optional.of(Setting.literal("billing")),
+        Map.of());
   }
 }

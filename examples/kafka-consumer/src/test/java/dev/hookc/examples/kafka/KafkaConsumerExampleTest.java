@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookc.kafka.testing.KafkaBroker;
 import dev.hookc.runtime.Application;
+import dev.hookc.runtime.Json;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,14 +29,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The generated application reads the topic {@code payments} as the group {@code ledger} from a
  * real broker: a typed record books a row through the jdbc datasource; a record that breaks the
- * schema goes to {@code payments.dlq} with the violations in its headers.
+ * schema goes to {@code payments.dlq} with the violations in its headers; a payment POSTed to the
+ * application's {@code delivery: kafka} route is answered once the broker has it, and the consumer
+ * books it under the route's delivery id.
  */
+// Both read the one topic of the example: the first counts on its offsets starting at 0.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KafkaConsumerExampleTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -94,6 +105,7 @@ class KafkaConsumerExampleTest {
   }
 
   @Test
+  @Order(1)
   void booksTypedRecordsAndDeadLettersOneThatBreaksTheSchema() throws Exception {
     JdbcDataSource db = new JdbcDataSource();
     db.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -145,6 +157,44 @@ class KafkaConsumerExampleTest {
       assertThat(headers.get("hookc-dead-letter-detail"))
           .startsWith("The record does not match the schema of kafka.payments.ledger.")
           .contains("/currency");
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aPaymentPostedToTheReceivingRouteIsBookedByTheConsumerWithTheRoutesDeliveryId()
+      throws Exception {
+    JdbcDataSource db = new JdbcDataSource();
+    db.setURL("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try (Application app =
+        HookcApplication.builder()
+            .environment("KAFKA_BROKERS", broker.bootstrapServers())
+            .dataSource("db", db)
+            .host("127.0.0.1")
+            .port(0)
+            .build()
+            .start()) {
+      HttpResponse<String> accepted =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(app.baseUri().resolve("/payments"))
+                      .header("Content-Type", "application/json")
+                      .timeout(WAIT)
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"id\":\"pay_web\",\"amount\":4200,\"currency\":\"CHF\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      // 202 only once the broker confirmed the record: the consumer reads it from there.
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      String id = Json.mapper().readTree(accepted.body()).get("id").asText();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (ledger(db).stream().noneMatch(row -> row.contains("pay_web"))) {
+        assertThat(System.nanoTime()).as("the posted payment booked").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThat(ledger(db)).contains(id + " pay_web 4200 CHF");
     }
   }
 }
