@@ -69,6 +69,10 @@ public final class HandoffApp {
                                 "POST /hooks",
                                 DeliveryIdentity.standardWebhooks()::id,
                                 Duration.ofDays(1))
+                            .withBounds(
+                                timeout.plusSeconds(10),
+                                Duration.ofSeconds(10),
+                                startup.wiring().clock())
                             .protect(
                                 KafkaHandoff.to(startup.kafka("kafka"), "kafka", topic)
                                     .route("POST /hooks")
@@ -89,10 +93,11 @@ public final class HandoffApp {
   }
 
   /** Serves with args: bootstrap servers, topic, data directory; prints {@code port N}. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Application application =
         builder(args[0], args[1], Duration.ofSeconds(10), Path.of(args[2])).build().start();
     System.out.println("port " + application.port());
     System.out.flush();
+    Thread.currentThread().join();
   }
 }
