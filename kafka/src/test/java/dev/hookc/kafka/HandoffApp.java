@@ -55,7 +55,23 @@ public final class HandoffApp {
 
   private static List<Route> routes(
       dev.hookc.runtime.internal.app.Startup startup, String topic, Duration timeout) {
+    // The same hand-off without idempotency, for the benchmark's breakdown.
+    Route plain =
+        Route.of(
+            "POST",
+            "/plain",
+            Authenticators.standardWebhooks(
+                    startup.secrets("POST /hooks"), Duration.ofMinutes(5), startup.wiring().clock())
+                .protect(
+                    KafkaHandoff.to(startup.kafka("kafka"), "kafka", topic)
+                        .route("POST /plain")
+                        .authn("standard-webhooks")
+                        .deliveryId(DeliveryIdentity.standardWebhooks()::id)
+                        .key(KafkaHandoff.bodyKey("object", "id"))
+                        .timeout(timeout)
+                        .handler()));
     return List.of(
+        plain,
         Route.of(
                 "POST",
                 "/hooks",
@@ -69,6 +85,10 @@ public final class HandoffApp {
                                 "POST /hooks",
                                 DeliveryIdentity.standardWebhooks()::id,
                                 Duration.ofDays(1))
+                            .withBounds(
+                                timeout.plusSeconds(10),
+                                Duration.ofSeconds(10),
+                                startup.wiring().clock())
                             .protect(
                                 KafkaHandoff.to(startup.kafka("kafka"), "kafka", topic)
                                     .route("POST /hooks")
@@ -89,10 +109,11 @@ public final class HandoffApp {
   }
 
   /** Serves with args: bootstrap servers, topic, data directory; prints {@code port N}. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Application application =
         builder(args[0], args[1], Duration.ofSeconds(10), Path.of(args[2])).build().start();
     System.out.println("port " + application.port());
     System.out.flush();
+    Thread.currentThread().join();
   }
 }
