@@ -287,8 +287,12 @@ public final class DurableThroughput {
       senders.add(t);
       t.start();
     }
+    long commitsBefore = commits(store);
+    long ackedBefore = acknowledged.get();
     double rate = window(acknowledged, warmup, duration);
     String load = load();
+    long perCommit = commits(store) - commitsBefore;
+    long ackedDuring = acknowledged.get() - ackedBefore;
     stop.set(true);
     for (Thread t : senders) {
       t.join(30_000);
@@ -308,7 +312,27 @@ public final class DurableThroughput {
               + acknowledged.get()
               + " acknowledged deliveries");
     }
-    return new Rate("hookc async, " + o.senders() + " senders", rate, load);
+    String batches =
+        perCommit <= 0
+            ? ""
+            : String.format(Locale.ROOT, ", %.1f/commit", (double) ackedDuring / perCommit);
+    return new Rate("hookc async, " + o.senders() + " senders" + batches, rate, load);
+  }
+
+  /** PostgreSQL's count of committed transactions in the database so far; 0 on H2. */
+  private static long commits(JdbcStore store) throws SQLException {
+    try (Connection c = store.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        return 0;
+      }
+      try (ResultSet row =
+          s.executeQuery(
+              "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   private static long count(JdbcStore store) throws SQLException {
