@@ -34,9 +34,11 @@ import java.util.function.Function;
 /**
  * A durable inbox for one route's asynchronous deliveries. {@link #accept} commits the delivery
  * (method, path, parameters, headers and the raw body) to the store <em>before</em> answering, so
- * an acknowledged delivery survives a crash at any moment; workers then run the route's handler
- * from the inbox. A failed run (a 5xx or an exception) is retried with the {@link RetryPolicy};
- * after the last attempt the delivery is dead-lettered with its error, and can be replayed.
+ * an acknowledged delivery survives a crash at any moment (deliveries that arrive together are
+ * committed together, each answered once the commit holding it has returned: see {@code
+ * InboxWriter}); workers then run the route's handler from the inbox. A failed run (a 5xx or an
+ * exception) is retried with the {@link RetryPolicy}; after the last attempt the delivery is
+ * dead-lettered with its error, and can be replayed.
  *
  * <p>Delivery to the handler is at-least-once: a process killed while a handler runs leaves the
  * delivery claimed until its lease ends, and it runs again. With an idempotency key, the inbox's
@@ -585,10 +587,11 @@ public final class Inbox implements AutoCloseable {
   }
 
   /**
-   * Stops the workers: they take no new delivery, and those they are running get up to {@code
-   * grace} to finish. A delivery still running then is released, to run again after a restart or on
-   * another instance, rather than stay claimed until its lease lapses; its worker is not
-   * interrupted, and what it records if it finishes before the store closes still counts.
+   * Stops accepting (deliveries already handed over are committed first, later ones fail) and stops
+   * the workers: they take no new delivery, and those they are running get up to {@code grace} to
+   * finish. A delivery still running then is released, to run again after a restart or on another
+   * instance, rather than stay claimed until its lease lapses; its worker is not interrupted, and
+   * what it records if it finishes before the store closes still counts.
    */
   public void stop(Duration grace) {
     writer.close();
