@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -364,7 +365,7 @@ public final class DurableThroughput {
             + "Content-Length: "
             + BODY.length
             + "\r\nwebhook-id: ";
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setTcpNoDelay(true);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
@@ -445,7 +446,7 @@ public final class DurableThroughput {
 
   private static String load() {
     try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
       return "?";
@@ -470,13 +471,14 @@ public final class DurableThroughput {
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
-        case "--stores" -> stores = List.of(v.split(","));
+        case "--stores" -> stores = List.of(v.split(",", -1));
         case "--senders" -> senders = Integer.parseInt(v);
         case "--runs" -> runs = Integer.parseInt(v);
         case "--warmup" -> warmup = Integer.parseInt(v);
         case "--duration" -> duration = Integer.parseInt(v);
         case "--batch" -> batch = Integer.parseInt(v);
-        case "--raw-writers" -> writers = Stream.of(v.split(",")).map(Integer::valueOf).toList();
+        case "--raw-writers" ->
+            writers = Stream.of(v.split(",", -1)).map(Integer::valueOf).toList();
         case "--workers" -> workers = Integer.parseInt(v);
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
