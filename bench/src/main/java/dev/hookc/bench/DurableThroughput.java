@@ -198,7 +198,9 @@ public final class DurableThroughput {
     AtomicLong rows = new AtomicLong();
     String headers = headersJson();
     List<Thread> threads = new ArrayList<>();
+    String prefix = UUID.randomUUID().toString().substring(0, 8);
     for (int w = 0; w < writers; w++) {
+      int writer = w;
       Thread t =
           new Thread(
               () -> {
@@ -206,13 +208,14 @@ public final class DurableThroughput {
                   c.setAutoCommit(false);
                   c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                   try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                    while (!stop.get()) {
+                    for (long round = 0; !stop.get(); round++) {
                       long now = System.currentTimeMillis();
                       for (int i = 0; i < o.batch(); i++) {
-                        String id = UUID.randomUUID().toString();
-                        insert.setString(1, id);
+                        insert.setString(1, UUID.randomUUID().toString());
                         insert.setString(2, SCOPE);
-                        insert.setString(3, id);
+                        // Keys shaped as the senders' are: one ascending sequence per sender,
+                        // interleaved, so that the unique index grows the same way.
+                        insert.setString(3, prefix + "-" + (writer * o.batch() + i) + "-" + round);
                         insert.setString(4, "POST");
                         insert.setString(5, "/webhooks/orders");
                         insert.setString(6, "{}");
