@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Timeout;
  */
 // Both read the one topic of the example: the first counts on its offsets starting at 0.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// The application runs while its try block does; the test talks to the broker and the table.
+@SuppressWarnings("try")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KafkaConsumerExampleTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
