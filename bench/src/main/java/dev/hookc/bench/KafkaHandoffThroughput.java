@@ -27,10 +27,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Acknowledged deliveries per second of a {@code delivery: kafka} route (Standard Webhooks
- * signature, idempotency on the delivery id in the embedded H2 store, keyed record, acks=all) at
- * 50 concurrent senders (and the same route without idempotency), against the raw limit measured in the same run on the same in-process
- * broker: 50 threads each sending with a plain producer ({@code acks=all}, idempotent) and waiting
- * for the acknowledgement. Prints both rates and their ratio.
+ * signature, idempotency on the delivery id in the embedded H2 store, keyed record, acks=all) at 50
+ * concurrent senders (and the same route without idempotency), against the raw limit measured in
+ * the same run on the same in-process broker: 50 threads each sending with a plain producer ({@code
+ * acks=all}, idempotent) and waiting for the acknowledgement. Prints both rates and their ratio.
  *
  * <p>Arguments: seconds per measurement (default 15), senders (default 50).
  */
@@ -70,10 +70,14 @@ public final class KafkaHandoffThroughput {
       throws Exception {
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 2);
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            2);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       return run(
@@ -86,8 +90,8 @@ public final class KafkaHandoffThroughput {
     }
   }
 
-  private static double handoff(
-      Application app, String path, int senders, int seconds, byte[] body) throws Exception {
+  private static double handoff(Application app, String path, int senders, int seconds, byte[] body)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI uri = URI.create("http://127.0.0.1:" + app.port() + path);
     AtomicLong ids = new AtomicLong();
