@@ -98,7 +98,8 @@ public final class Binder {
         List.copyOf(project.datasources().values()),
         StatementsBinder.bind(
             names, List.copyOf(project.datasources().values()), analysis.statements()),
-        apiDocs(project, analysis));
+        apiDocs(project, analysis),
+        List.copyOf(project.kafkaSources().values()));
   }
 
   private BoundApiDocs apiDocs(Project project, Analysis analysis) {

@@ -159,6 +159,7 @@ public final class ProjectEmitter {
                                     .sorted(Comparator.comparing(ClassName::canonicalName))
                                     .toList(),
                                 project.datasources(),
+                                project.kafkaSources(),
                                 project.apiDocs().title())))));
     units.add(
         new EmitUnit(
