@@ -6,8 +6,10 @@ import dev.hookc.compiler.expr.Binding;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.expr.Scope;
+import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.KafkaForward;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,17 @@ final class IdempotencyKeys {
       }
       ExprType body = bodyTypes.getOrDefault(event, ExprType.DYNAMIC);
       expressions.compileRequired(key.get().key(), scope(event, body), "an idempotency key");
+    }
+    // A forwarded record's key is checked the same way: a key the request never carries refuses
+    // every delivery with 400.
+    for (Event event : events) {
+      Optional<KafkaForward.Key> key =
+          event.guard().async().flatMap(AsyncDelivery::forward).flatMap(KafkaForward::key);
+      if (key.isEmpty() || DASHED.matcher(key.get().key().value()).matches()) {
+        continue;
+      }
+      ExprType body = bodyTypes.getOrDefault(event, ExprType.DYNAMIC);
+      expressions.compileRequired(key.get().key(), scope(event, body), "a Kafka record key");
     }
   }
 

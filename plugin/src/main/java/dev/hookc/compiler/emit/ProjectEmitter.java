@@ -114,13 +114,12 @@ public final class ProjectEmitter {
     List<Event> served = new ArrayList<>();
     Map<Event, ControllerContract> controllerContracts = new LinkedHashMap<>();
     for (BoundEvent event : project.events()) {
-      event
-          .workflow()
-          .ifPresent(
-              w -> {
-                served.add(event.event());
-                controllerContracts.put(event.event(), event.contract());
-              });
+      // An outbox route that only forwards has no workflow, and is served all the same.
+      boolean forwards = event.event().guard().async().flatMap(a -> a.forward()).isPresent();
+      if (event.workflow().isPresent() || forwards) {
+        served.add(event.event());
+        controllerContracts.put(event.event(), event.contract());
+      }
       units.add(
           new EmitUnit(
               "event " + event.controller().canonicalName(),

@@ -36,6 +36,7 @@ final class EventReader {
           "authn",
           "idempotency",
           "delivery",
+          "forward",
           "retry",
           "body",
           "params",
@@ -197,6 +198,10 @@ final class EventReader {
 
   private Optional<FnRef> fn(YamlScalar keyNode, YamlMapping event) {
     Optional<YamlNode> fn = event.get("fn");
+    if (fn.isEmpty() && forwardsOnly(event)) {
+      // An outbox route: its deliveries are forwarded to Kafka and nothing runs here.
+      return Optional.empty();
+    }
     if (fn.isEmpty()) {
       diagnostics.report(
           LoadCode.EVENT_MISSING_FN,
@@ -209,6 +214,21 @@ final class EventReader {
         .scalar(fn.get(), LoadCode.EVENT_NOT_MAPPING, "'fn'")
         .filter(s -> s.type() == ScalarType.STRING && !s.value().isBlank())
         .map(s -> new FnRef(s.value(), s));
+  }
+
+  /**
+   * Whether the event forwards its deliveries without running a workflow ({@code run} not true).
+   */
+  private static boolean forwardsOnly(YamlMapping event) {
+    return event
+        .get("forward")
+        .filter(
+            f ->
+                f instanceof YamlMapping m
+                    && m.get("run")
+                        .filter(r -> r instanceof YamlScalar s && s.value().equals("true"))
+                        .isEmpty())
+        .isPresent();
   }
 
   private record BodyDeclaration(Optional<YamlNode> schema, List<String> contentTypes) {}

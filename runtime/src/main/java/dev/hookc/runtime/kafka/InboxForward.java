@@ -1,6 +1,8 @@
 package dev.hookc.runtime.kafka;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HttpProblem;
+import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.telemetry.Observation;
 import dev.hookc.runtime.telemetry.WorkContext;
@@ -188,6 +190,22 @@ public final class InboxForward {
     }
     WorkContext.telemetry().propagate((name, value) -> all.add(Map.entry(name, value)));
     return all;
+  }
+
+  /**
+   * The text of the scalar at {@code path} in the JSON body: a string as it is, a number or boolean
+   * as JSON writes it (the record key a {@code delivery: kafka} route gives it); null when the body
+   * has none there.
+   */
+  public static Function<Request, String> bodyKey(String... path) {
+    List<String> names = List.of(path);
+    return request -> {
+      JsonNode node = Json.readBody(request);
+      for (String name : names) {
+        node = node.path(name);
+      }
+      return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    };
   }
 
   /** {@code key} once checked: present, not too long, text without control characters. */
