@@ -16,6 +16,7 @@ import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.ProjectEmitter;
 import dev.hookc.compiler.kafka.ForwardChecker;
+import dev.hookc.compiler.kafka.KafkaChecker;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.naming.Names;
@@ -83,6 +84,7 @@ public final class HookcCompiler {
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     DeliveryGuarantees guarantees = new DeliveryChecker(diagnostics).check(project, functions);
     new ForwardChecker(diagnostics).check(project);
+    new KafkaChecker(diagnostics).check(project, request.kafkaModule());
     if (diagnostics.hasErrors()) {
       // A Java function not written yet still gets its contract, for its class to implement; any
       // other error generates nothing, since binding may not make sense of the project.

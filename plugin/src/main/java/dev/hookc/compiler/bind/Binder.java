@@ -12,6 +12,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.KafkaForward;
+import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ProjectInfo;
@@ -60,7 +61,7 @@ public final class Binder {
     List<BoundEvent> events = new ArrayList<>();
     Map<Event, RouteGuard> routes = new LinkedHashMap<>();
     for (Event event : project.events()) {
-      routes.put(event, withForwardSource(event.guard(), project));
+      routes.put(event, withForwardSource(withKafkaSource(event.guard(), project), project));
       BoundEvent bound =
           event(
               event,
@@ -104,6 +105,31 @@ public final class Binder {
         List.copyOf(project.kafkaSources().values()));
   }
 
+  /** {@code guard} with its Kafka hand-off's source named: the only one, unless it names one. */
+  private static RouteGuard withKafkaSource(RouteGuard guard, Project project) {
+    if (guard.kafka().isEmpty() || guard.kafka().get().source().isPresent()) {
+      return guard;
+    }
+    KafkaHandoff kafka = guard.kafka().get();
+    // The checks made sure there is exactly one.
+    String only = project.kafkaSources().keySet().iterator().next();
+    return new RouteGuard(
+        guard.authn(),
+        guard.idempotency(),
+        guard.async(),
+        guard.authnMalformed(),
+        Optional.of(
+            new KafkaHandoff(
+                kafka.topic(),
+                kafka.key(),
+                kafka.headers(),
+                Optional.of(only),
+                kafka.timeout(),
+                kafka.acceptStatus(),
+                kafka.location(),
+                kafka.sourceLocation())));
+  }
+
   /**
    * {@code guard} with its forward's kafka event source named: the only one, unless it names one.
    */
@@ -118,7 +144,8 @@ public final class Binder {
         guard.authn(),
         guard.idempotency(),
         guard.async().map(a -> a.withForward(forward.get().withSource(only))),
-        guard.authnMalformed());
+        guard.authnMalformed(),
+        guard.kafka());
   }
 
   private BoundApiDocs apiDocs(Project project, Analysis analysis) {

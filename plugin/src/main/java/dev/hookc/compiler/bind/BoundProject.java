@@ -60,8 +60,13 @@ public record BoundProject(
     kafkaSources = List.copyOf(kafkaSources);
   }
 
-  /** The events that have a controller: those whose {@code fn} names a YAML workflow. */
+  /**
+   * The events that are served: those whose {@code fn} names a YAML workflow, which have a
+   * controller, and those handed to Kafka.
+   */
   public List<BoundEvent> servedEvents() {
-    return events.stream().filter(e -> e.workflow().isPresent()).toList();
+    return events.stream()
+        .filter(e -> e.workflow().isPresent() || e.event().guard().kafka().isPresent())
+        .toList();
   }
 }

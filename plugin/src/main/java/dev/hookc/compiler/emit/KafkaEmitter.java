@@ -33,7 +33,7 @@ final class KafkaEmitter {
             "Kafka event source {@code $L}, from {@code $L}.\n", source.name(), source.file())
         .returns(RuntimeTypes.KAFKA_SOURCE_DEFINITION)
         .addStatement(
-            "return new $T(\n$>$>$S,\n$T.of($L),\n$L,\n$L)$<$<",
+            "return new $T(\n$S,\n$T.of($L),\n$L,\n$L)",
             RuntimeTypes.KAFKA_SOURCE_DEFINITION,
             source.name(),
             List.class,

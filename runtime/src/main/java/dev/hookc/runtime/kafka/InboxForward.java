@@ -1,8 +1,6 @@
 package dev.hookc.runtime.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HttpProblem;
-import dev.hookc.runtime.Json;
 import dev.hookc.runtime.Request;
 import dev.hookc.runtime.telemetry.Observation;
 import dev.hookc.runtime.telemetry.WorkContext;
@@ -33,12 +31,6 @@ import java.util.function.Function;
  * listed request headers, and the trace context of the attempt ({@code traceparent}).
  */
 public final class InboxForward {
-  /** The longest record key taken: a key names an object, and a longer one is a mistake. */
-  static final int MAX_KEY_LENGTH = 1024;
-
-  private static final String MISSING_KEY = "https://hookc.dev/problems/missing-record-key";
-  private static final String INVALID_KEY = "https://hookc.dev/problems/invalid-record-key";
-
   private final KafkaPublisher publisher;
   private final String source;
   private final String topic;
@@ -115,7 +107,7 @@ public final class InboxForward {
    */
   public void check(Request request) {
     if (key != null) {
-      checkedKey(key.apply(request));
+      KafkaHandoff.checkedKey(key.apply(request));
     }
   }
 
@@ -130,7 +122,7 @@ public final class InboxForward {
       OutgoingRecord record =
           new OutgoingRecord(
               topic,
-              key == null ? null : checkedKey(key.apply(request)),
+              key == null ? null : KafkaHandoff.checkedKey(key.apply(request)),
               request.bodyBytes(),
               headers(id, receivedAt, request));
       return confirmed(publisher, record, observation);
@@ -190,51 +182,6 @@ public final class InboxForward {
     }
     WorkContext.telemetry().propagate((name, value) -> all.add(Map.entry(name, value)));
     return all;
-  }
-
-  /**
-   * The text of the scalar at {@code path} in the JSON body: a string as it is, a number or boolean
-   * as JSON writes it (the record key a {@code delivery: kafka} route gives it); null when the body
-   * has none there.
-   */
-  public static Function<Request, String> bodyKey(String... path) {
-    List<String> names = List.of(path);
-    return request -> {
-      JsonNode node = Json.readBody(request);
-      for (String name : names) {
-        node = node.path(name);
-      }
-      return node.isValueNode() && !node.isNull() ? node.asText() : null;
-    };
-  }
-
-  /** {@code key} once checked: present, not too long, text without control characters. */
-  static String checkedKey(String key) {
-    if (key == null || key.isBlank()) {
-      throw new HttpProblem(
-              400, "Bad Request", "the request has no value for the route's Kafka record key")
-          .withType(MISSING_KEY);
-    }
-    if (key.length() > MAX_KEY_LENGTH) {
-      throw new HttpProblem(
-              400,
-              "Bad Request",
-              "the Kafka record key is longer than " + MAX_KEY_LENGTH + " characters")
-          .withType(INVALID_KEY);
-    }
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < key.length()
-          && Character.isLowSurrogate(key.charAt(i + 1))) {
-        i++;
-      } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-        throw new HttpProblem(
-                400, "Bad Request", "the Kafka record key contains a character that is not text")
-            .withType(INVALID_KEY);
-      }
-    }
-    return key;
   }
 
   /** Why a send failed, without internals: the exception's type and message. */

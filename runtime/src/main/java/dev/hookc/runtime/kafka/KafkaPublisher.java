@@ -27,4 +27,16 @@ public interface KafkaPublisher extends AutoCloseable {
 
   /** Where a confirmed record was written. */
   record RecordPlace(String topic, int partition, long offset) {}
+
+  /**
+   * Why a send failed when the record itself is larger than the producer or the broker take ({@code
+   * max.request.size}, the topic's {@code max.message.bytes}): sending it again cannot succeed.
+   */
+  final class RecordTooLargeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RecordTooLargeException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }
