@@ -50,7 +50,7 @@ class InboxForwardTest {
   }
 
   static Map<String, List<String>> headers(ConsumerRecord<byte[], byte[]> record) {
-    Map<String, List<String>> all = new ConcurrentHashMap<>();
+    Map<String, List<String>> all = new java.util.HashMap<>();
     for (Header header : record.headers()) {
       all.computeIfAbsent(header.key(), k -> new ArrayList<>()).add(text(header.value()));
     }
@@ -65,7 +65,7 @@ class InboxForwardTest {
   void forwardsEachAcceptedDeliveryOnceWithItsKeyHeadersAndRawBody() throws Exception {
     broker.createTopic("shipments", 2);
     RecordingTelemetry telemetry = new RecordingTelemetry();
-    Map<String, String> ids = new ConcurrentHashMap<>();
+    Map<String, String> ids = new java.util.HashMap<>();
     try (OutboxRoute route =
         OutboxRoute.start(
             data,
