@@ -236,18 +236,11 @@ final class EventReader {
   }
 
   /**
-   * Whether the event forwards its deliveries without running a workflow ({@code run} not true).
+   * Whether the event forwards its deliveries to Kafka ({@code forward}): then it has an {@code fn}
+   * only to run it as well, which the forward's reader checks against its {@code run}.
    */
   private static boolean forwardsOnly(YamlMapping event) {
-    return event
-        .get("forward")
-        .filter(
-            f ->
-                f instanceof YamlMapping m
-                    && m.get("run")
-                        .filter(r -> r instanceof YamlScalar s && s.value().equals("true"))
-                        .isEmpty())
-        .isPresent();
+    return event.get("forward").filter(YamlMapping.class::isInstance).isPresent();
   }
 
   private record BodyDeclaration(Optional<YamlNode> schema, List<String> contentTypes) {}
