@@ -32,7 +32,7 @@ final class ProducerPublisher implements KafkaPublisher {
    */
   static final Map<String, Object> DEFAULTS =
       Map.of(
-          ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+          ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000,
           ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
           ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
           ProducerConfig.LINGER_MS_CONFIG, 2);

@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * An application as hookc generates it for one {@code delivery: kafka} route: {@code POST /hooks},
  * Standard Webhooks signatures, idempotent on the delivery id, keyed on the body's {@code
- * object.id}, {@code x-tenant} copied onto the record. {@link #main} serves it in a process of its
- * own for the crash test, printing its port.
+ * object.id}, {@code x-tenant} copied onto the record, bodies up to 4 MiB. {@link #main} serves it
+ * in a process of its own for the crash test, printing its port.
  */
 public final class HandoffApp {
   /** The route's signing secret. */
@@ -57,26 +57,34 @@ public final class HandoffApp {
       dev.hookc.runtime.internal.app.Startup startup, String topic, Duration timeout) {
     return List.of(
         Route.of(
-            "POST",
-            "/hooks",
-            Authenticators.standardWebhooks(
-                    startup.secrets("POST /hooks"), Duration.ofMinutes(5), startup.wiring().clock())
-                .protect(
-                    Idempotency.of(
-                            startup.store(),
-                            "POST /hooks",
-                            DeliveryIdentity.standardWebhooks()::id,
-                            Duration.ofDays(1))
-                        .protect(
-                            KafkaHandoff.to(startup.kafka("kafka"), "kafka", topic)
-                                .route("POST /hooks")
-                                .authn("standard-webhooks")
-                                .deliveryId(DeliveryIdentity.standardWebhooks()::id)
-                                .key(KafkaHandoff.bodyKey("object", "id"))
-                                .headers("x-tenant")
-                                .timeout(timeout)
-                                .clock(startup.wiring().clock())
-                                .handler()))));
+                "POST",
+                "/hooks",
+                Authenticators.standardWebhooks(
+                        startup.secrets("POST /hooks"),
+                        Duration.ofMinutes(5),
+                        startup.wiring().clock())
+                    .protect(
+                        Idempotency.of(
+                                startup.store(),
+                                "POST /hooks",
+                                DeliveryIdentity.standardWebhooks()::id,
+                                Duration.ofDays(1))
+                            .withBounds(
+                                timeout.plusSeconds(10),
+                                Duration.ofSeconds(10),
+                                startup.wiring().clock())
+                            .protect(
+                                KafkaHandoff.to(startup.kafka("kafka"), "kafka", topic)
+                                    .route("POST /hooks")
+                                    .authn("standard-webhooks")
+                                    .deliveryId(DeliveryIdentity.standardWebhooks()::id)
+                                    .key(KafkaHandoff.bodyKey("object", "id"))
+                                    .headers("x-tenant")
+                                    .timeout(timeout)
+                                    .clock(startup.wiring().clock())
+                                    .handler())))
+            // max_body_size: 4MiB, more than Kafka takes by default (1 MiB).
+            .withMaxBodyBytes(4 * 1024 * 1024));
   }
 
   /** A signer of the route's deliveries. */
@@ -85,10 +93,11 @@ public final class HandoffApp {
   }
 
   /** Serves with args: bootstrap servers, topic, data directory; prints {@code port N}. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Application application =
         builder(args[0], args[1], Duration.ofSeconds(10), Path.of(args[2])).build().start();
     System.out.println("port " + application.port());
     System.out.flush();
+    Thread.currentThread().join();
   }
 }

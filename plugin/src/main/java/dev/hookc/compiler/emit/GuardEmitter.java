@@ -153,13 +153,26 @@ final class GuardEmitter {
     if (guard.async().isEmpty() && guard.idempotency().isPresent()) {
       // Only answers below 500 are recorded: a delivery Kafka did not confirm is sent again.
       Idempotency idempotency = guard.idempotency().get();
+      // A hand-off settles within its timeout: a claim left by a process that died is taken
+      // over soon after, not after the usual two minutes, so the sender's retry goes through.
+      CodeBlock bounds =
+          guard
+              .kafka()
+              .map(
+                  k ->
+                      CodeBlock.of(
+                          "\n.withBounds($L, $T.ofSeconds(10), wiring.clock())",
+                          Durations.code(k.timeout().plusSeconds(10)),
+                          Duration.class))
+              .orElse(CodeBlock.of(""));
       handler =
           CodeBlock.of(
-              "$T.of(store, $S, $L, $L)$>$>\n.protect($L)$<$<",
+              "$T.of(store, $S, $L, $L)$>$>$L\n.protect($L)$<$<",
               IDEMPOTENCY,
               event.method() + " " + event.path(),
               key(idempotency, guard),
               Durations.code(idempotency.ttl()),
+              bounds,
               handler);
     }
     // Right after authentication: a delivery of a type the route does not accept, or a ping,

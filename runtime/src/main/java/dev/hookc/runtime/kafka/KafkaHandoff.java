@@ -213,6 +213,9 @@ public final class KafkaHandoff {
 
     /** Returns once the broker confirmed the record; else throws the 503 to answer. */
     private void send(OutgoingRecord record, Observation observation) throws InterruptedException {
+      // The timeout counts from here: a send may block while the producer looks for the
+      // topic's leader or waits for buffer space.
+      long deadline = System.nanoTime() + timeout.toNanos();
       CompletableFuture<KafkaPublisher.RecordPlace> sent;
       try {
         sent = publisher.send(record);
@@ -221,7 +224,8 @@ public final class KafkaHandoff {
         throw unavailable("the delivery could not be handed to Kafka: " + reason(e));
       }
       try {
-        KafkaPublisher.RecordPlace place = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long left = Math.max(1, deadline - System.nanoTime());
+        KafkaPublisher.RecordPlace place = sent.get(left, TimeUnit.NANOSECONDS);
         observation.attribute("messaging.kafka.partition", Integer.toString(place.partition()));
         observation.attribute("messaging.kafka.offset", Long.toString(place.offset()));
       } catch (TimeoutException e) {
