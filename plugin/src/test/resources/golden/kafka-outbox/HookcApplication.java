@@ -54,7 +54,7 @@ public final class HookcApplication {
    */
   private static List<Route> routes(Startup startup) {
     Wiring wiring = startup.wiring();
-    // Runs POST /webhooks/shipments from its durable inbox.
+    // Forwards POST /webhooks/shipments from its durable inbox to Kafka.
     Inbox postWebhooksShipmentsInbox =
         startup.inbox(
             "POST /webhooks/shipments",
