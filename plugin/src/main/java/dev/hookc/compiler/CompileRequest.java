@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param packageName the package of the generated code
  * @param project the project's name and version, the API documentation's title and version unless
  *     {@code http.yaml} gives its own
+ * @param kafkaModule whether {@code dev.hookc:hookc-kafka} is among the project's dependencies: a
+ *     project that uses Kafka without it gets HC2113 at the first use
  */
 public record CompileRequest(
     Path projectDirectory,
@@ -25,7 +27,33 @@ public record CompileRequest(
     Path javaSourceDirectory,
     Path outputDirectory,
     String packageName,
-    ProjectInfo project) {
+    ProjectInfo project,
+    boolean kafkaModule) {
+
+  /**
+   * A request for a project whose dependencies are taken to include hookc-kafka (the application
+   * still refuses to start without it).
+   */
+  public CompileRequest(
+      Path projectDirectory,
+      Path eventsDirectory,
+      Path functionsDirectory,
+      Path definitionsDirectory,
+      Path javaSourceDirectory,
+      Path outputDirectory,
+      String packageName,
+      ProjectInfo project) {
+    this(
+        projectDirectory,
+        eventsDirectory,
+        functionsDirectory,
+        definitionsDirectory,
+        javaSourceDirectory,
+        outputDirectory,
+        packageName,
+        project,
+        true);
+  }
 
   /** A request for a project whose API documentation is titled after its package, version 0. */
   public CompileRequest(

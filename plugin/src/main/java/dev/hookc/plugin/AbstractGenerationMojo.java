@@ -71,6 +71,16 @@ abstract class AbstractGenerationMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   String pluginVersion;
 
+  /**
+   * Whether the project declares {@code dev.hookc:hookc-kafka} (itself or through its parent),
+   * without which an application that uses Kafka cannot start: the compiler reports it instead.
+   */
+  private boolean hasKafkaModule() {
+    return project.getDependencies().stream()
+        .anyMatch(
+            d -> "dev.hookc".equals(d.getGroupId()) && "hookc-kafka".equals(d.getArtifactId()));
+  }
+
   /** The generation these parameters ask for. */
   final GenerationRequest generationRequest() {
     CompileRequest compile =
@@ -84,7 +94,8 @@ abstract class AbstractGenerationMojo extends AbstractMojo {
             PackageNames.resolve(packageName, project.getGroupId()),
             new ProjectInfo(
                 project.getName() != null ? project.getName() : project.getArtifactId(),
-                project.getVersion()));
+                project.getVersion()),
+            hasKafkaModule());
     return new GenerationRequest(
         compile, stateFile.toPath(), failOnWarning, pluginVersion, PluginJar.identity());
   }

@@ -28,6 +28,10 @@ record GenerationRequest(
     settings.put("pluginVersion", pluginVersion);
     settings.put("pluginJar", pluginJar);
     settings.put("failOnWarning", Boolean.toString(failOnWarning));
+    // Only when true, so that the state of projects without Kafka stays as it was.
+    if (compile.kafkaModule()) {
+      settings.put("kafkaModule", "true");
+    }
     return settings;
   }
 }

@@ -8,6 +8,7 @@ import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.expr.Scope;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.KafkaHandoff;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,18 @@ final class IdempotencyKeys {
       }
       ExprType body = bodyTypes.getOrDefault(event, ExprType.DYNAMIC);
       expressions.compileRequired(key.get().key(), scope(event, body), "an idempotency key");
+    }
+    // A Kafka record key is checked the same way: a key the request never carries refuses
+    // every delivery with 400.
+    for (Event event : events) {
+      Optional<KafkaHandoff.Key> key = event.guard().kafka().flatMap(KafkaHandoff::key);
+      if (key.isEmpty()
+          || key.get().source().equals("delivery")
+          || DASHED.matcher(key.get().key().value()).matches()) {
+        continue;
+      }
+      ExprType body = bodyTypes.getOrDefault(event, ExprType.DYNAMIC);
+      expressions.compileRequired(key.get().key(), scope(event, body), "a Kafka record key");
     }
   }
 

@@ -10,6 +10,7 @@ import dev.hookc.compiler.model.ApiDocsSettings;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.ProjectInfo;
@@ -58,7 +59,7 @@ public final class Binder {
     List<BoundEvent> events = new ArrayList<>();
     Map<Event, RouteGuard> routes = new LinkedHashMap<>();
     for (Event event : project.events()) {
-      routes.put(event, event.guard());
+      routes.put(event, withKafkaSource(event.guard(), project));
       BoundEvent bound =
           event(
               event,
@@ -98,7 +99,33 @@ public final class Binder {
         List.copyOf(project.datasources().values()),
         StatementsBinder.bind(
             names, List.copyOf(project.datasources().values()), analysis.statements()),
-        apiDocs(project, analysis));
+        apiDocs(project, analysis),
+        List.copyOf(project.kafkaSources().values()));
+  }
+
+  /** {@code guard} with its Kafka hand-off's source named: the only one, unless it names one. */
+  private static RouteGuard withKafkaSource(RouteGuard guard, Project project) {
+    if (guard.kafka().isEmpty() || guard.kafka().get().source().isPresent()) {
+      return guard;
+    }
+    KafkaHandoff kafka = guard.kafka().get();
+    // The checks made sure there is exactly one.
+    String only = project.kafkaSources().keySet().iterator().next();
+    return new RouteGuard(
+        guard.authn(),
+        guard.idempotency(),
+        guard.async(),
+        guard.authnMalformed(),
+        Optional.of(
+            new KafkaHandoff(
+                kafka.topic(),
+                kafka.key(),
+                kafka.headers(),
+                Optional.of(only),
+                kafka.timeout(),
+                kafka.acceptStatus(),
+                kafka.location(),
+                kafka.sourceLocation())));
   }
 
   private BoundApiDocs apiDocs(Project project, Analysis analysis) {

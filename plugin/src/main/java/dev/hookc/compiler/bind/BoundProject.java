@@ -5,6 +5,7 @@ import dev.hookc.compiler.analysis.ValidationHooks;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.schema.SchemaDefinitions;
 import java.util.Collections;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
  * @param datasources the datasources of {@code src/datasources}, by name
  * @param statements the typed statements class of each jdbc datasource, in name order
  * @param apiDocs what the OpenAPI document says besides the events, and where it is served
+ * @param kafkaSources the kafka event sources of {@code src/eventsources}, in name order
  */
 public record BoundProject(
     Names names,
@@ -45,7 +47,8 @@ public record BoundProject(
     Set<String> usedDefinitions,
     List<Datasource> datasources,
     List<BoundStatements> statements,
-    BoundApiDocs apiDocs) {
+    BoundApiDocs apiDocs,
+    List<KafkaSource> kafkaSources) {
 
   public BoundProject {
     events = List.copyOf(events);
@@ -54,10 +57,16 @@ public record BoundProject(
     usedDefinitions = Set.copyOf(usedDefinitions);
     datasources = List.copyOf(datasources);
     statements = List.copyOf(statements);
+    kafkaSources = List.copyOf(kafkaSources);
   }
 
-  /** The events that have a controller: those whose {@code fn} names a YAML workflow. */
+  /**
+   * The events that are served: those whose {@code fn} names a YAML workflow, which have a
+   * controller, and those handed to Kafka.
+   */
   public List<BoundEvent> servedEvents() {
-    return events.stream().filter(e -> e.workflow().isPresent()).toList();
+    return events.stream()
+        .filter(e -> e.workflow().isPresent() || e.event().guard().kafka().isPresent())
+        .toList();
   }
 }

@@ -9,16 +9,9 @@ import dev.hookc.compiler.yaml.YamlNode;
 import dev.hookc.compiler.yaml.YamlScalar;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Shape checks of datasource YAML: each reports at the node and returns empty. */
 final class Keys {
-  private static final Pattern EXPRESSION = Pattern.compile("\\s*<%(.*)%>\\s*", Pattern.DOTALL);
-  private static final Pattern CONFIG =
-      Pattern.compile("\\s*config\\.([A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*");
-  private static final Pattern ENV = Pattern.compile("\\s*env\\.([A-Za-z_][A-Za-z0-9_]*)\\s*");
-
   private final Diagnostics diagnostics;
 
   Keys(Diagnostics diagnostics) {
@@ -107,23 +100,9 @@ final class Keys {
   }
 
   Optional<DatasourceSetting> setting(YamlScalar scalar, String key) {
-    String value = scalar.value();
-    if (!value.contains("<%")) {
-      return Optional.of(DatasourceSetting.literal(value));
-    }
-    Matcher expression = EXPRESSION.matcher(value);
-    if (expression.matches()) {
-      String inner = expression.group(1);
-      String source = "<% " + inner.trim() + " %>";
-      Matcher config = CONFIG.matcher(inner);
-      if (config.matches()) {
-        return Optional.of(
-            new DatasourceSetting(source, DatasourceSetting.Kind.CONFIG, config.group(1)));
-      }
-      Matcher env = ENV.matcher(inner);
-      if (env.matches()) {
-        return Optional.of(new DatasourceSetting(source, DatasourceSetting.Kind.ENV, env.group(1)));
-      }
+    Optional<DatasourceSetting> setting = DatasourceSetting.parse(scalar.value());
+    if (setting.isPresent()) {
+      return setting;
     }
     diagnostics.report(
         DatasourceCode.BAD_SETTING,

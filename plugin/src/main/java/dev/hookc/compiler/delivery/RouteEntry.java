@@ -39,16 +39,20 @@ final class RouteEntry {
     entry.put(
         "authn",
         guard.authn().map(a -> a.scheme()).orElse(guard.authnMalformed() ? "malformed" : "none"));
-    entry.put("delivery", guard.async().isPresent() ? "async" : "sync");
+    entry.put(
+        "delivery",
+        guard.async().isPresent() ? "async" : guard.kafka().isPresent() ? "kafka" : "sync");
     entry.put(
         "workflowRuns",
-        guard.async().isPresent()
-            ? "at least once per accepted delivery"
-            : guard.idempotency().isPresent()
-                ? "once per key while its record is kept"
-                : DeliveryChecker.atLeastOnce(guard)
-                    ? "once per request, and again when the sender retries"
-                    : "once per request");
+        guard.kafka().isPresent()
+            ? "where the topic is consumed; each confirmed delivery is in the topic at least once"
+            : guard.async().isPresent()
+                ? "at least once per accepted delivery"
+                : guard.idempotency().isPresent()
+                    ? "once per key while its record is kept"
+                    : DeliveryChecker.atLeastOnce(guard)
+                        ? "once per request, and again when the sender retries"
+                        : "once per request");
     entry.set("idempotency", idempotency(event, guard, retention));
     entry.set("inboxRetry", retry(guard));
     entry.set("senderRetries", sender(guard));
@@ -121,10 +125,14 @@ final class RouteEntry {
     ArrayNode list = statuses.putArray("documented");
     documented.forEach(list::add);
     guard.async().ifPresent(a -> statuses.put("accepted", a.acceptStatus()));
+    guard.kafka().ifPresent(k -> statuses.put("accepted", k.acceptStatus()));
     // 413: every route has a body limit, declared body or not.
     TreeSet<Integer> hookc = new TreeSet<>(List.of(413, 500, 503));
     boolean body = event.bodySchema().isPresent() || !event.bodyContentTypes().isEmpty();
-    if (body || !event.parameters().isEmpty() || guard.idempotency().isPresent()) {
+    if (body
+        || !event.parameters().isEmpty()
+        || guard.idempotency().isPresent()
+        || guard.kafka().flatMap(k -> k.key()).isPresent()) {
       hookc.add(400);
     }
     if (guard.authn().isPresent() || guard.authnMalformed()) {

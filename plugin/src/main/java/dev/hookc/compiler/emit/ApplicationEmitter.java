@@ -12,6 +12,7 @@ import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
@@ -64,6 +65,7 @@ final class ApplicationEmitter {
       HttpSettings settings,
       List<ClassName> functions,
       List<Datasource> datasources,
+      List<KafkaSource> kafkaSources,
       String applicationName) {
     ClassName self = names.application();
     String served = Plurals.count(events.size(), "route");
@@ -78,10 +80,18 @@ final class ApplicationEmitter {
                 served)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(
-                builderMethod(events, settings, functions, served, datasources, applicationName))
+                builderMethod(
+                    events,
+                    settings,
+                    functions,
+                    served,
+                    datasources,
+                    kafkaSources,
+                    applicationName))
             .addMethod(routesMethod(events, contracts, settings))
             .addMethod(mainMethod(settings, served))
             .addMethods(datasources.stream().map(DatasourceEmitter::method).toList())
+            .addMethods(kafkaSources.stream().map(KafkaEmitter::method).toList())
             .build();
     return JavaFile.builder(self.packageName(), application).skipJavaLangImports(true).build();
   }
@@ -96,6 +106,7 @@ final class ApplicationEmitter {
       List<ClassName> functions,
       String served,
       List<Datasource> datasources,
+      List<KafkaSource> kafkaSources,
       String applicationName) {
     CodeBlock.Builder chain =
         CodeBlock.builder()
@@ -138,6 +149,9 @@ final class ApplicationEmitter {
     }
     for (Datasource datasource : datasources) {
       chain.add("\n.datasource($L())", DatasourceEmitter.methodName(datasource));
+    }
+    for (KafkaSource source : kafkaSources) {
+      chain.add("\n.kafkaSource($L())", KafkaEmitter.methodName(source));
     }
     if (settings.docs().enabled()) {
       // The OpenAPI document is generated next to this class, on the class path.

@@ -6,6 +6,7 @@ import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
@@ -81,15 +82,32 @@ final class GuardEmitter {
               event.bodySchema().isPresent()
                   ? CodeBlock.of("json -> $T.validate(json)", names.bodyValidator(event))
                   : CodeBlock.of("null"));
-    } else if (guard.idempotency().isPresent()) {
+    } else if (guard.kafka().isPresent()) {
+      handler = kafka(event, guard, guard.kafka().get());
+    }
+    if (guard.async().isEmpty() && guard.idempotency().isPresent()) {
+      // Only answers below 500 are recorded: a delivery Kafka did not confirm is sent again.
       Idempotency idempotency = guard.idempotency().get();
+      // A hand-off settles within its timeout: a claim left by a process that died is taken
+      // over soon after, not after the usual two minutes, so the sender's retry goes through.
+      CodeBlock bounds =
+          guard
+              .kafka()
+              .map(
+                  k ->
+                      CodeBlock.of(
+                          "\n.withBounds($L, $T.ofSeconds(10), wiring.clock())",
+                          Durations.code(k.timeout().plusSeconds(10)),
+                          Duration.class))
+              .orElse(CodeBlock.of(""));
       handler =
           CodeBlock.of(
-              "$T.of(store, $S, $L, $L)$>$>\n.protect($L)$<$<",
+              "$T.of(store, $S, $L, $L)$>$>$L\n.protect($L)$<$<",
               IDEMPOTENCY,
               event.method() + " " + event.path(),
               key(idempotency, guard),
               Durations.code(idempotency.ttl()),
+              bounds,
               handler);
     }
     // Right after authentication: a delivery of a type the route does not accept, or a ping,
@@ -107,6 +125,67 @@ final class GuardEmitter {
               "$L$>$>\n.protect($L)$<$<", authenticator(event, guard.authn().get()), handler);
     }
     return handler;
+  }
+
+  /**
+   * The handler of a {@code delivery: kafka} route: the delivery produced to its topic, answered
+   * once the broker confirmed it.
+   */
+  private CodeBlock kafka(Event event, RouteGuard guard, KafkaHandoff kafka) {
+    String source = kafka.source().orElseThrow(); // named by the binder
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add(
+                "$T.to(startup.kafka($S), $S, $S)",
+                RuntimeTypes.KAFKA_HANDOFF,
+                source,
+                source,
+                kafka.topic())
+            .indent()
+            .indent()
+            .add("\n.route($S)", event.method() + " " + event.path());
+    guard.authn().ifPresent(a -> code.add("\n.authn($S)", a.scheme()));
+    guard
+        .authn()
+        .flatMap(GuardEmitter::deliveryIdentity)
+        .ifPresent(identity -> code.add("\n.deliveryId($L::id)", identity));
+    kafka.key().ifPresent(k -> code.add("\n.key($L)", kafkaKey(k, guard)));
+    if (!kafka.headers().isEmpty()) {
+      code.add(
+          "\n.headers($L)",
+          CodeBlock.join(kafka.headers().stream().map(h -> CodeBlock.of("$S", h)).toList(), ", "));
+    }
+    code.add("\n.timeout($L)", Durations.code(kafka.timeout()));
+    if (kafka.acceptStatus() != 202) {
+      code.add("\n.accept($L)", kafka.acceptStatus());
+    }
+    if (event.bodySchema().isPresent()) {
+      code.add("\n.validate(json -> $T.validate(json))", names.bodyValidator(event));
+    }
+    return code.add("\n.clock(wiring.clock())\n.handler()").unindent().unindent().build();
+  }
+
+  private static CodeBlock kafkaKey(KafkaHandoff.Key key, RouteGuard guard) {
+    List<String> path = key.path();
+    switch (key.source()) {
+      case "delivery":
+        return guard
+            .authn()
+            .flatMap(GuardEmitter::deliveryIdentity)
+            .map(identity -> CodeBlock.of("$L::id", identity))
+            .orElse(CodeBlock.of("null"));
+      case "headers":
+        return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
+      case "query":
+        return CodeBlock.of("$T.query($S)", REQUEST_KEYS, path.get(0));
+      case "params":
+        return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
+      default:
+        return CodeBlock.of(
+            "$T.bodyKey($L)",
+            RuntimeTypes.KAFKA_HANDOFF,
+            CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
+    }
   }
 
   private static CodeBlock authenticator(Event event, Authn authn) {

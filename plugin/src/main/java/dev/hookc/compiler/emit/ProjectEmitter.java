@@ -114,13 +114,10 @@ public final class ProjectEmitter {
     List<Event> served = new ArrayList<>();
     Map<Event, ControllerContract> controllerContracts = new LinkedHashMap<>();
     for (BoundEvent event : project.events()) {
-      event
-          .workflow()
-          .ifPresent(
-              w -> {
-                served.add(event.event());
-                controllerContracts.put(event.event(), event.contract());
-              });
+      if (event.workflow().isPresent() || event.event().guard().kafka().isPresent()) {
+        served.add(event.event());
+        controllerContracts.put(event.event(), event.contract());
+      }
       units.add(
           new EmitUnit(
               "event " + event.controller().canonicalName(),
@@ -159,6 +156,7 @@ public final class ProjectEmitter {
                                     .sorted(Comparator.comparing(ClassName::canonicalName))
                                     .toList(),
                                 project.datasources(),
+                                project.kafkaSources(),
                                 project.apiDocs().title())))));
     units.add(
         new EmitUnit(

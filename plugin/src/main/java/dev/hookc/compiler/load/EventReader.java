@@ -2,6 +2,7 @@ package dev.hookc.compiler.load;
 
 import dev.hookc.compiler.contract.EventContractReader;
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.kafka.KafkaCode;
 import dev.hookc.compiler.model.AcceptedEvents;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
@@ -36,6 +37,7 @@ final class EventReader {
           "authn",
           "idempotency",
           "delivery",
+          "kafka",
           "retry",
           "body",
           "params",
@@ -168,12 +170,8 @@ final class EventReader {
 
   private Map<ValidationHook.Kind, ValidationHook> hooks(YamlMapping event) {
     Map<ValidationHook.Kind, ValidationHook> declared = hooks.read(event);
-    boolean async =
-        event
-            .get("delivery")
-            .filter(d -> d instanceof YamlScalar s && s.value().equals("async"))
-            .isPresent();
-    if (async) {
+    String mode = mode(event);
+    if (mode.equals("async") || mode.equals("kafka")) {
       // The delivery is checked and acknowledged before the workflow runs, with nobody to answer
       // a hook's response to later: say so rather than never running the hook.
       for (YamlMapping.Entry entry : event.entries()) {
@@ -187,7 +185,7 @@ final class EventReader {
           diagnostics.report(
               LoadCode.HOOK_ON_ASYNC,
               entry.key().location(),
-              "'" + entry.key().value() + "' does not run for 'delivery: async' events",
+              "'" + entry.key().value() + "' does not run for 'delivery: " + mode + "' events",
               "remove it, or deliver the event with 'delivery: sync'");
         }
       }
@@ -195,8 +193,29 @@ final class EventReader {
     return declared;
   }
 
+  /** The event's {@code delivery} as written; {@code sync} when it writes none. */
+  private static String mode(YamlMapping event) {
+    return event
+        .get("delivery")
+        .filter(YamlScalar.class::isInstance)
+        .map(d -> ((YamlScalar) d).value())
+        .orElse("sync");
+  }
+
   private Optional<FnRef> fn(YamlScalar keyNode, YamlMapping event) {
     Optional<YamlNode> fn = event.get("fn");
+    if (mode(event).equals("kafka")) {
+      // Its deliveries are handed to a topic; whoever consumes the topic does the work.
+      fn.ifPresent(
+          f ->
+              diagnostics.report(
+                  KafkaCode.HANDOFF_FN,
+                  event.entry("fn").orElseThrow().key().location(),
+                  "a 'delivery: kafka' event has no 'fn': its deliveries are handed to the topic"
+                      + " and the work runs where the topic is consumed",
+                  "remove 'fn', or use 'delivery: async' to run the workflow in this service"));
+      return Optional.empty();
+    }
     if (fn.isEmpty()) {
       diagnostics.report(
           LoadCode.EVENT_MISSING_FN,

@@ -3,11 +3,13 @@ package dev.hookc.compiler.load;
 import dev.hookc.compiler.datasource.DatasourceReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.kafka.EventSourceReader;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.JavaSources;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Workflow;
 import dev.hookc.compiler.provider.ProviderSchemas;
@@ -120,6 +122,9 @@ public final class ProjectLoader {
     Map<String, Datasource> datasources =
         new DatasourceReader(projectDirectory, diagnostics)
             .read(projectDirectory.resolve("src/datasources"), this::read);
+    Map<String, KafkaSource> kafkaSources =
+        new EventSourceReader(projectDirectory, diagnostics)
+            .read(eventsDirectory.resolveSibling("eventsources"), this::read);
     return new Project(
         events,
         workflows,
@@ -128,7 +133,8 @@ public final class ProjectLoader {
         http,
         loadConfig(configDirectory),
         java,
-        datasources);
+        datasources,
+        kafkaSources);
   }
 
   /** Where a project's Java functions are: a package and its directory of sources. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param config the project's {@code config} directory
  * @param javaSources what was read of the Java functions' sources
  * @param datasources the datasources of {@code src/datasources}, by name
+ * @param kafkaSources the {@code type: kafka} event sources of {@code src/eventsources}, by name
  */
 public record Project(
     List<Event> events,
@@ -27,7 +28,8 @@ public record Project(
     HttpDefaults http,
     ConfigFiles config,
     JavaSources javaSources,
-    Map<String, Datasource> datasources) {
+    Map<String, Datasource> datasources,
+    Map<String, KafkaSource> kafkaSources) {
 
   public Project {
     events = List.copyOf(events);
@@ -35,6 +37,8 @@ public record Project(
     definitions = Map.copyOf(definitions);
     unreadableWorkflows = java.util.Set.copyOf(unreadableWorkflows);
     datasources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasources));
+    kafkaSources =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kafkaSources));
   }
 
   /** Every project-relative file of the datasources: their YAML and migrations. */

@@ -8,12 +8,22 @@ import java.util.Optional;
  *
  * @param authnMalformed whether the route's {@code authn} could not be read (which was reported),
  *     so that {@code authn} is empty without the route being public
+ * @param kafka the route's hand-off to Kafka ({@code delivery: kafka}), when declared
  */
 public record RouteGuard(
     Optional<Authn> authn,
     Optional<Idempotency> idempotency,
     Optional<AsyncDelivery> async,
-    boolean authnMalformed) {
+    boolean authnMalformed,
+    Optional<KafkaHandoff> kafka) {
+
+  public RouteGuard(
+      Optional<Authn> authn,
+      Optional<Idempotency> idempotency,
+      Optional<AsyncDelivery> async,
+      boolean authnMalformed) {
+    this(authn, idempotency, async, authnMalformed, Optional.empty());
+  }
 
   public RouteGuard(
       Optional<Authn> authn, Optional<Idempotency> idempotency, Optional<AsyncDelivery> async) {
@@ -52,6 +62,6 @@ public record RouteGuard(
 
   /** Whether the route runs its controller directly. */
   public boolean isOpen() {
-    return authn.isEmpty() && idempotency.isEmpty() && async.isEmpty();
+    return authn.isEmpty() && idempotency.isEmpty() && async.isEmpty() && kafka.isEmpty();
   }
 }

@@ -105,6 +105,10 @@ public final class RuntimeTypes {
   public static final ClassName HTTP_AUTHN = HTTP_DEFINITION.nestedClass("Authn");
   public static final ClassName HTTP_RETRY = HTTP_DEFINITION.nestedClass("Retry");
   public static final ClassName SETTING = ClassName.get(INTERNAL_DATASOURCE, "Setting");
+  public static final String KAFKA = "dev.hookc.runtime.kafka";
+  public static final ClassName KAFKA_SOURCE_DEFINITION =
+      ClassName.get(KAFKA, "KafkaSourceDefinition");
+  public static final ClassName KAFKA_HANDOFF = ClassName.get(KAFKA, "KafkaHandoff");
   public static final ClassName MIGRATION_SCRIPT =
       ClassName.get(INTERNAL_DATASOURCE, "MigrationScript");
   public static final ClassName JDBC_TASKS = ClassName.get(INTERNAL_DATASOURCE, "JdbcTasks");

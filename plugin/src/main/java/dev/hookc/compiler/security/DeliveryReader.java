@@ -40,12 +40,13 @@ final class DeliveryReader {
     boolean async = false;
     if (delivery.isPresent()) {
       String mode = delivery.get() instanceof YamlScalar s ? s.value() : "";
-      if (!mode.equals("sync") && !mode.equals("async")) {
+      if (!mode.equals("sync") && !mode.equals("async") && !mode.equals("kafka")) {
         diagnostics.report(
             SecurityCode.DELIVERY_BAD,
             delivery.get().location(),
-            "'delivery' must be 'sync' or 'async'",
-            "'async' acknowledges after storing the delivery and runs the workflow afterwards");
+            "'delivery' must be 'sync', 'async' or 'kafka'",
+            "'async' acknowledges after storing the delivery and runs the workflow afterwards;"
+                + " 'kafka' acknowledges after a Kafka broker confirmed it");
         return Optional.empty();
       }
       async = mode.equals("async");
@@ -92,6 +93,14 @@ final class DeliveryReader {
     return Optional.of(new AsyncDelivery(acceptStatus(statuses), attempts, backoff, maxBackoff));
   }
 
+  /** Whether the event written as {@code event} says {@code delivery: kafka}. */
+  static boolean isKafka(YamlMapping event) {
+    return event
+        .get("delivery")
+        .filter(d -> d instanceof YamlScalar s && s.value().equals("kafka"))
+        .isPresent();
+  }
+
   private Optional<Integer> attempts(YamlNode node) {
     if (node instanceof YamlScalar s && s.type() == ScalarType.INTEGER) {
       int n = Integer.parseInt(s.value());
@@ -106,7 +115,7 @@ final class DeliveryReader {
     return Optional.empty();
   }
 
-  private static int acceptStatus(Collection<String> statuses) {
+  static int acceptStatus(Collection<String> statuses) {
     return statuses.stream()
         .filter(s -> s.length() == 3 && s.startsWith("2") && s.chars().allMatch(Character::isDigit))
         .mapToInt(Integer::parseInt)

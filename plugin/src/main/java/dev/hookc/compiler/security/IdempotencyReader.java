@@ -1,6 +1,7 @@
 package dev.hookc.compiler.security;
 
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.yaml.DurationReader;
@@ -70,16 +71,33 @@ final class IdempotencyReader {
   }
 
   private Optional<Idempotency> key(YamlNode node, Duration ttl) {
+    Optional<RequestValue> value = requestValue(node);
+    if (value.isEmpty()) {
+      return bad(node);
+    }
+    RequestValue v = value.get();
+    return Optional.of(new Idempotency(v.source(), v.path(), ttl, v.location(), v.scalar()));
+  }
+
+  /** One value of the request, as an idempotency key or a Kafka record key reads it. */
+  record RequestValue(String source, List<String> path, Location location, YamlScalar scalar) {}
+
+  /**
+   * The value {@code node} reads: {@code <% inputs.delivery.id %>}, {@code inputs.headers}, {@code
+   * inputs.query} or {@code inputs.params} by name, or a path into {@code inputs.body}; empty for
+   * anything else.
+   */
+  static Optional<RequestValue> requestValue(YamlNode node) {
     Matcher expression = node instanceof YamlScalar s ? EXPRESSION.matcher(s.value().trim()) : null;
     if (expression == null || !expression.matches() || !SOURCES.contains(expression.group(1))) {
-      return bad(node);
+      return Optional.empty();
     }
     List<String> path = new ArrayList<>();
     Matcher segment = SEGMENT.matcher(expression.group(2));
     int at = 0;
     while (at < expression.group(2).length()) {
       if (!segment.find(at) || segment.start() != at) {
-        return bad(node);
+        return Optional.empty();
       }
       path.add(
           segment.group(1) != null
@@ -91,13 +109,12 @@ final class IdempotencyReader {
     if (path.isEmpty()
         || (!source.equals("body") && path.size() != 1)
         || (source.equals("delivery") && !path.equals(List.of("id")))) {
-      return bad(node);
+      return Optional.empty();
     }
     YamlScalar scalar = (YamlScalar) node;
     int trimmed = scalar.value().indexOf(scalar.value().trim());
     return Optional.of(
-        new Idempotency(
-            source, path, ttl, scalar.locationAt(trimmed + expression.start(1)), scalar));
+        new RequestValue(source, path, scalar.locationAt(trimmed + expression.start(1)), scalar));
   }
 
   private Optional<Idempotency> bad(YamlNode node) {

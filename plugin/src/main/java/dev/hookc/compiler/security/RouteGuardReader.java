@@ -1,9 +1,11 @@
 package dev.hookc.compiler.security;
 
 import dev.hookc.compiler.diag.Diagnostics;
+import dev.hookc.compiler.kafka.KafkaCode;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.HttpDefaults;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
@@ -20,12 +22,14 @@ public final class RouteGuardReader {
   private final AuthnReader authn;
   private final IdempotencyReader idempotency;
   private final DeliveryReader delivery;
+  private final KafkaHandoffReader kafka;
 
   public RouteGuardReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.authn = new AuthnReader(diagnostics);
     this.idempotency = new IdempotencyReader(diagnostics);
     this.delivery = new DeliveryReader(diagnostics);
+    this.kafka = new KafkaHandoffReader(diagnostics);
   }
 
   /**
@@ -45,7 +49,25 @@ public final class RouteGuardReader {
       scheme = read.flatMap(d -> resolve(d, defaults.authn(), declared.get()));
     }
     Optional<Idempotency> key = event.get("idempotency").flatMap(idempotency::read);
-    return new RouteGuard(scheme, key, delivery.read(event, statuses), malformed);
+    return new RouteGuard(
+        scheme, key, delivery.read(event, statuses), malformed, kafka(event, statuses));
+  }
+
+  private Optional<KafkaHandoff> kafka(YamlMapping event, Collection<String> statuses) {
+    if (DeliveryReader.isKafka(event)) {
+      return kafka.read(
+          event, event.get("delivery").orElseThrow(), DeliveryReader.acceptStatus(statuses));
+    }
+    event
+        .entry("kafka")
+        .ifPresent(
+            block ->
+                diagnostics.report(
+                    KafkaCode.HANDOFF_MALFORMED,
+                    block.key().location(),
+                    "'kafka' applies only to 'delivery: kafka'",
+                    "add 'delivery: kafka', or remove 'kafka'"));
+    return Optional.empty();
   }
 
   private Optional<Authn> resolve(

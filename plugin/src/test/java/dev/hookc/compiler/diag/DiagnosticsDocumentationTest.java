@@ -8,6 +8,7 @@ import dev.hookc.compiler.contract.ContractCode;
 import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.delivery.DeliveryCode;
 import dev.hookc.compiler.expr.ExprCode;
+import dev.hookc.compiler.kafka.KafkaCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
 import dev.hookc.compiler.security.SecurityCode;
@@ -36,7 +37,8 @@ class DiagnosticsDocumentationTest {
           ExprCode.class,
           SchemaCode.class,
           DatasourceCode.class,
-          DeliveryCode.class);
+          DeliveryCode.class,
+          KafkaCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();

@@ -179,6 +179,7 @@ final class ApplicationBuilder implements Application.Builder {
                 Map.copyOf(dataSources),
                 clock),
             problems);
+    KafkaSources kafka = KafkaSources.plan(project.kafkaSources(), effective, env::get, problems);
     StoreChoice chosen = storeChoice(env, problems);
     // The console log read these when it was installed, before anything could report them.
     LogSettings.read(env::get, System::getProperty, problems);
@@ -204,7 +205,8 @@ final class ApplicationBuilder implements Application.Builder {
             clock,
             transport,
             setup,
-            telemetry));
+            telemetry,
+            kafka));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.hookc.runtime.Application;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Route;
 import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
+import dev.hookc.runtime.kafka.KafkaSourceDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +39,7 @@ public final class Assembly {
   private final Map<String, List<String>> secrets = new LinkedHashMap<>();
   private String adminToken;
   private final Map<String, DatasourceDefinition> datasources = new LinkedHashMap<>();
+  private final Map<String, KafkaSourceDefinition> kafkaSources = new LinkedHashMap<>();
   private String storeOn;
   private boolean store;
   private String storeUrl;
@@ -129,6 +131,20 @@ public final class Assembly {
   }
 
   /**
+   * A {@code type: kafka} event source of {@code src/eventsources}: its settings resolved and
+   * checked when the application is built, with every other setting.
+   *
+   * @throws IllegalArgumentException when a source of that name was declared already
+   */
+  public Assembly kafkaSource(KafkaSourceDefinition definition) {
+    Objects.requireNonNull(definition, "definition");
+    if (kafkaSources.putIfAbsent(definition.name(), definition) != null) {
+      throw new IllegalArgumentException("kafka event source declared twice: " + definition.name());
+    }
+    return this;
+  }
+
+  /**
    * Puts the store on the jdbc datasource {@code datasource} ({@code store: {datasource: db}} in
    * {@code http.yaml}): one pool, hookc's tables next to the project's, and each async delivery's
    * workflow committed together with the delivery's completion. Implies {@link #store}.
@@ -200,6 +216,7 @@ public final class Assembly {
             List.copyOf(datasources.values()),
             Optional.ofNullable(storeOn),
             name,
-            telemetrySettings));
+            telemetrySettings,
+            List.copyOf(kafkaSources.values())));
   }
 }

@@ -3,6 +3,7 @@ package dev.hookc.runtime.internal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
+import dev.hookc.runtime.kafka.KafkaSourceDefinition;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ import java.util.function.Function;
  * @param storeOn the jdbc datasource the store is on, from {@code http.yaml}
  * @param name the application's name, for telemetry ({@code service.name})
  * @param telemetrySettings the telemetry settings of {@code http.yaml}, by dotted name
+ * @param kafkaSources its {@code type: kafka} event sources, in declaration order
  */
 record Project(
     Function<Map<String, String>, JsonNode> configuration,
@@ -45,7 +47,8 @@ record Project(
     List<DatasourceDefinition> datasources,
     Optional<String> storeOn,
     String name,
-    Map<String, String> telemetrySettings) {
+    Map<String, String> telemetrySettings,
+    List<KafkaSourceDefinition> kafkaSources) {
 
   Project {
     telemetrySettings = Map.copyOf(telemetrySettings);
@@ -54,5 +57,6 @@ record Project(
     functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));
     secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     datasources = List.copyOf(datasources);
+    kafkaSources = List.copyOf(kafkaSources);
   }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param telemetrySetup what the telemetry modules were given: the routes they serve, what they
  *     close, the inboxes and pools they read
  * @param telemetry what observes the application: the modules' and the builder's
+ * @param kafka the project's kafka event sources, resolved, and the module that serves them
  */
 record Settings(
     JsonNode config,
@@ -36,4 +37,5 @@ record Settings(
     Clock clock,
     HookcServer.Builder server,
     TelemetrySetup telemetrySetup,
-    Telemetry telemetry) {}
+    Telemetry telemetry,
+    KafkaSources kafka) {}

@@ -2,6 +2,8 @@ package dev.hookc.runtime.internal.app;
 
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.internal.Wiring;
+import dev.hookc.runtime.kafka.KafkaPublisher;
+import dev.hookc.runtime.kafka.KafkaSettings;
 import dev.hookc.runtime.store.Inbox;
 import dev.hookc.runtime.store.JdbcStore;
 import dev.hookc.runtime.store.RetryPolicy;
@@ -53,6 +55,26 @@ public final class Startup {
         .settings()
         .adminToken()
         .orElseThrow(() -> new IllegalStateException("no admin token was declared"));
+  }
+
+  /**
+   * The resolved settings of the kafka event source {@code name}.
+   *
+   * @throws IllegalArgumentException when the project declared none of that name
+   */
+  public KafkaSettings kafkaSettings(String name) {
+    return application.settings().kafka().settings(name);
+  }
+
+  /**
+   * The publisher of the kafka event source {@code name}, shared by the application's routes and
+   * closed when the application stops, after the requests in flight: a send that has not settled by
+   * then fails, and the route answers 503.
+   *
+   * @throws IllegalArgumentException when the project declared no kafka event source of that name
+   */
+  public KafkaPublisher kafka(String name) {
+    return application.settings().kafka().publisher(name, application.resources());
   }
 
   /**

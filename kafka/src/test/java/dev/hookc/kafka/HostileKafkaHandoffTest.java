@@ -1,0 +1,163 @@
+package dev.hookc.kafka;
+
+import static dev.hookc.kafka.KafkaHandoffTest.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookc.kafka.testing.KafkaBroker;
+import dev.hookc.runtime.Application;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a {@code delivery: kafka} route does with key values it cannot use, bodies near the size
+ * limits, and a broker that is not there: never a 2xx without the record in the topic, never a 500
+ * for the sender's mistake.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class HostileKafkaHandoffTest {
+  private static KafkaBroker broker;
+  private static int topics;
+
+  @TempDir Path data;
+  private String topic;
+  private Application app;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBroker.start();
+  }
+
+  @AfterAll
+  static void closeBroker() {
+    broker.close();
+  }
+
+  @BeforeEach
+  void startApp() {
+    topic = "hostile-" + ++topics;
+    broker.createTopic(topic, 1);
+    app =
+        HandoffApp.builder(broker.bootstrapServers(), topic, Duration.ofSeconds(2), data)
+            .build()
+            .start();
+  }
+
+  @AfterEach
+  void stopApp() {
+    app.close();
+    if (!broker.running()) {
+      broker.restart();
+    }
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> records() {
+    return broker.readAll(topic, Duration.ofSeconds(20));
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String type) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains(type);
+  }
+
+  @Test
+  void refusesABodyWithoutTheKeyWith400AndSendsNothing() throws Exception {
+    assertProblem(post(app, "msg_a", "{\"object\":{}}", Map.of()), 400, "missing-record-key");
+    assertProblem(
+        post(app, "msg_b", "{\"object\":{\"id\":null}}", Map.of()), 400, "missing-record-key");
+    assertProblem(
+        post(app, "msg_c", "{\"object\":{\"id\":{\"nested\":1}}}", Map.of()),
+        400,
+        "missing-record-key");
+    assertThat(records()).isEmpty();
+  }
+
+  @Test
+  void refusesKeysThatAreNotTextOrTooLongWith400() throws Exception {
+    assertProblem(
+        post(app, "msg_d", "{\"object\":{\"id\":\"a\\u0000b\"}}", Map.of()),
+        400,
+        "invalid-record-key");
+    assertProblem(
+        post(app, "msg_e", "{\"object\":{\"id\":\"\\ud800x\"}}", Map.of()),
+        400,
+        "invalid-record-key");
+    assertProblem(
+        post(app, "msg_f", "{\"object\":{\"id\":\"" + "k".repeat(1025) + "\"}}", Map.of()),
+        400,
+        "invalid-record-key");
+    assertThat(records()).isEmpty();
+  }
+
+  @Test
+  void keysOnANumberAsItsTextAndOnAnEmojiAsUtf8() throws Exception {
+    assertThat(post(app, "msg_g", "{\"object\":{\"id\":42}}", Map.of()).statusCode())
+        .isEqualTo(202);
+    assertThat(post(app, "msg_h", "{\"object\":{\"id\":\"\uD83D\uDE00\"}}", Map.of()).statusCode())
+        .isEqualTo(202);
+    assertThat(records())
+        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsExactly("42", "\uD83D\uDE00");
+  }
+
+  @Test
+  void handsOffALargeBodyAndRefusesOneLargerThanKafkaTakesWith413() throws Exception {
+    // Just under 1 MiB: what hookc takes by default, Kafka takes by default too.
+    String large = "{\"object\":{\"id\":\"big\"},\"pad\":\"" + "x".repeat(1_048_000) + "\"}";
+    assertThat(post(app, "msg_i", large, Map.of()).statusCode()).isEqualTo(202);
+    // Within the route's 4 MiB limit, but more than the producer's max.request.size: sending it
+    // again cannot succeed, so it is not a 503 the sender would retry for days.
+    String tooLarge = "{\"object\":{\"id\":\"big\"},\"pad\":\"" + "x".repeat(2_000_000) + "\"}";
+    assertProblem(post(app, "msg_j", tooLarge, Map.of()), 413, "record-too-large");
+    List<ConsumerRecord<byte[], byte[]>> records = records();
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).value()).hasSize(large.length());
+  }
+
+  @Test
+  void answers503WhileTheBrokerIsDownAndTakesTheSendersRetryOnceItIsBack() throws Exception {
+    broker.stop();
+    long started = System.nanoTime();
+    HttpResponse<String> down = post(app, "msg_k", "{\"object\":{\"id\":\"o1\"}}", Map.of());
+    assertProblem(down, 503, "kafka-unavailable");
+    assertThat(down.headers().firstValue("retry-after")).hasValue("5");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+
+    broker.restart();
+    // The idempotency record was not kept for the 503: the same delivery goes through now.
+    HttpResponse<String> retried = post(app, "msg_k", "{\"object\":{\"id\":\"o1\"}}", Map.of());
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+    assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(records()).isNotEmpty();
+  }
+
+  @Test
+  void startsWithoutAReachableBrokerAndAnswers503UntilThereIsOne() throws Exception {
+    app.close();
+    broker.stop();
+    // Start-up does not wait for Kafka: the routes that do not hand off serve meanwhile, and
+    // these answer 503, which senders retry.
+    app =
+        HandoffApp.builder(broker.bootstrapServers(), topic, Duration.ofSeconds(2), data)
+            .build()
+            .start();
+    assertProblem(
+        post(app, "msg_l", "{\"object\":{\"id\":\"o2\"}}", Map.of()), 503, "kafka-unavailable");
+    broker.restart();
+    assertThat(post(app, "msg_l", "{\"object\":{\"id\":\"o2\"}}", Map.of()).statusCode())
+        .isEqualTo(202);
+  }
+}
