@@ -8,6 +8,6 @@ cd "$(dirname "$0")/../.."
 [[ "${SKIP_BUILD:-0}" == 1 ]] && exit 0
 repo=()
 [[ -n "${MAVEN_REPO_LOCAL:-}" ]] && repo=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
-./mvnw -B -q "${repo[@]}" -pl runtime,plugin -am install -DskipTests -Dinvoker.skip
+./mvnw -B -q "${repo[@]}" -pl runtime,plugin,testkit,kafka -am install -DskipTests -Dinvoker.skip
 ./mvnw -B -q "${repo[@]}" -pl examples/callback package -DskipTests
 ./mvnw -B -q "${repo[@]}" -f bench/pom.xml package

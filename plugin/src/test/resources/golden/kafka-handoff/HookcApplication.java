@@ -61,6 +61,7 @@ public final class HookcApplication {
                 wiring.clock())
                 .protect(Idempotency.of(store, "POST /webhooks/stripe",
                     DeliveryIdentity.stripe()::id, Duration.ofDays(3))
+                    .withBounds(Duration.ofSeconds(13), Duration.ofSeconds(10), wiring.clock())
                     .protect(KafkaHandoff.to(startup.kafka("kafka"), "kafka", "stripe-events")
                         .route("POST /webhooks/stripe")
                         .authn("stripe")

@@ -55,7 +55,23 @@ public final class HandoffApp {
 
   private static List<Route> routes(
       dev.hookc.runtime.internal.app.Startup startup, String topic, Duration timeout) {
+    // The same hand-off without idempotency, for the benchmark's breakdown.
+    Route plain =
+        Route.of(
+            "POST",
+            "/plain",
+            Authenticators.standardWebhooks(
+                    startup.secrets("POST /hooks"), Duration.ofMinutes(5), startup.wiring().clock())
+                .protect(
+                    KafkaHandoff.to(startup.kafka("kafka"), "kafka", topic)
+                        .route("POST /plain")
+                        .authn("standard-webhooks")
+                        .deliveryId(DeliveryIdentity.standardWebhooks()::id)
+                        .key(KafkaHandoff.bodyKey("object", "id"))
+                        .timeout(timeout)
+                        .handler()));
     return List.of(
+        plain,
         Route.of(
                 "POST",
                 "/hooks",
