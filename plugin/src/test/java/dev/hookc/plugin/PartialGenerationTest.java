@@ -122,6 +122,59 @@ class PartialGenerationTest {
   }
 
   @Test
+  void editingOperationsThatShareThePathsLastPathAssemblesTheDocumentAsACleanBuildWrites()
+      throws IOException {
+    // /relay is the document's last path: relay.yaml serves its POST, more.yaml its GET, signed
+    // with a scheme that third.yaml, read first, also names (the first file's text wins).
+    write(
+        "src/events/more.yaml",
+        "http.get./relay:\n  summary: The relay's state\n  fn: echoItem\n  authn:\n    hmac:\n"
+            + "      secret: <% env.HOOKC_MORE_SECRET %>\n      header: X-Sig\n");
+    write(
+        "src/events/abc.yaml",
+        "http.get./abc:\n  fn: echoItem\n  authn:\n    hmac:\n"
+            + "      secret: <% env.HOOKC_ABC_SECRET %>\n      header: X-Sig\n");
+    assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
+
+    edit(
+        "src/events/more.yaml",
+        "summary: The relay's state",
+        "summary: The relay's state\n  description: \"Two lines,\\n\\n  the second 'quoted',"
+            + " \\\"double\\\" and: indented\"");
+    assertDocumentAssembledAsACleanBuildWrites();
+    edit("src/events/relay.yaml", "http.post./relay:\n", "http.post./relay:\n  summary: Last\n");
+    assertDocumentAssembledAsACleanBuildWrites();
+    edit("src/events/abc.yaml", "http.get./abc:\n", "http.get./abc:\n  summary: First signed\n");
+    assertDocumentAssembledAsACleanBuildWrites();
+  }
+
+  @Test
+  void editingAnOperationOnALongUnusualPathAssemblesTheDocumentAsACleanBuildWrites()
+      throws IOException {
+    // A path over 128 characters is no simple key in YAML; quotes and a colon make it quoted.
+    String path = "/" + "segment/".repeat(17) + "{id}/it's:\"odd\" #1";
+    write(
+        "src/events/long.yaml",
+        "\"http.put."
+            + path.replace("\"", "\\\"")
+            + "\":\n  summary: 'A long: path'\n"
+            + "  fn: echoItem\n");
+    assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
+    assertThat(documents().get("openapi.json")).contains("segment/segment");
+
+    edit("src/events/long.yaml", "summary: 'A long: path'", "summary: '- a dash, then\ttab'");
+    assertDocumentAssembledAsACleanBuildWrites();
+  }
+
+  /** Regenerates after an edit to one event's documentation and compares with a clean build. */
+  private void assertDocumentAssembledAsACleanBuildWrites() throws IOException {
+    GenerationResult result = generate();
+    assertThat(result.notes()).anyMatch(n -> n.startsWith("OpenAPI document assembled"));
+    assertThat(result.read()).isPositive().isLessThan(result.inputs());
+    assertSameAsCleanBuild(result);
+  }
+
+  @Test
   void plansTheWholeProjectForTheDocumentWhenItsRememberedPartsAreCorrupt() throws IOException {
     Path parts = state.resolveSibling(ApiDocsOutput.PARTS);
     edit(parts.toString().substring(project.toString().length() + 1), "/items", "/itemz");
