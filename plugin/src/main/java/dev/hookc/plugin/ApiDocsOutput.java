@@ -38,7 +38,7 @@ final class ApiDocsOutput {
   /** The resource directory, next to the state file. */
   static final String RESOURCES = "resources";
 
-  private static final String HEADER = "hookc openapi parts 1";
+  private static final String HEADER = "hookc openapi parts 2";
 
   private ApiDocsOutput() {}
 

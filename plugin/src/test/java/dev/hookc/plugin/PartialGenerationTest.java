@@ -149,20 +149,24 @@ class PartialGenerationTest {
   }
 
   @Test
-  void editingAnOperationOnALongUnusualPathAssemblesTheDocumentAsACleanBuildWrites()
-      throws IOException {
-    // A path over 128 characters is no simple key in YAML; quotes and a colon make it quoted.
-    String path = "/" + "segment/".repeat(17) + "{id}/it's:\"odd\" #1";
+  void editingOperationsOnUnusualPathsGivesTheDocumentACleanBuildWrites() throws IOException {
+    // Quotes and a colon make YAML quote a path; one of 128 characters or more is no simple key
+    // in YAML (written after a question mark, its value's first key on the colon's line).
+    String odd = "/odd/{id}/it's:\"odd\" #1";
+    String path = "/" + "segment/".repeat(17) + "{id}";
     write(
-        "src/events/long.yaml",
+        "src/events/odd.yaml",
         "\"http.put."
-            + path.replace("\"", "\\\"")
-            + "\":\n  summary: 'A long: path'\n"
+            + odd.replace("\"", "\\\"")
+            + "\":\n  summary: 'An odd: path'\n"
             + "  fn: echoItem\n");
+    write("src/events/long.yaml", "http.put." + path + ":\n  summary: Long\n  fn: echoItem\n");
     assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
-    assertThat(documents().get("openapi.json")).contains("segment/segment");
+    assertThat(documents().get("openapi.json")).contains("segment/segment", "it's:\\\"odd");
 
-    edit("src/events/long.yaml", "summary: 'A long: path'", "summary: '- a dash, then\ttab'");
+    edit("src/events/odd.yaml", "summary: 'An odd: path'", "summary: '- a dash, then\ttab'");
+    assertDocumentAssembledAsACleanBuildWrites();
+    edit("src/events/long.yaml", "summary: Long", "summary: Longer");
     assertDocumentAssembledAsACleanBuildWrites();
   }
 
