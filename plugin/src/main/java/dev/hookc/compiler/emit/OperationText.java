@@ -100,7 +100,10 @@ record OperationText(
             schemes));
   }
 
-  /** A file's operations as one line of text, for {@link #decode}. */
+  /**
+   * A file's operations as text for {@link #decode}: each field its length, a colon and its
+   * characters as they are, so that reading it back copies them without looking at them.
+   */
   static String encode(List<OperationText> operations) {
     StringBuilder text = new StringBuilder();
     for (OperationText operation : operations) {
@@ -126,26 +129,22 @@ record OperationText(
    * @throws IllegalArgumentException when {@code text} is not what it writes
    */
   static List<OperationText> decode(String text) {
-    List<String> fields = fields(text);
+    Fields fields = new Fields(text);
     List<OperationText> operations = new ArrayList<>();
-    int i = 0;
     try {
-      while (i < fields.size()) {
-        int count = Integer.parseInt(fields.get(i + 6));
+      while (fields.hasNext()) {
+        String path = fields.next();
+        String method = fields.next();
+        String pathJson = fields.next();
+        String pathYaml = fields.next();
+        String json = fields.next();
+        String yaml = fields.next();
+        int count = Integer.parseInt(fields.next());
         Map<String, String> schemes = new LinkedHashMap<>();
         for (int s = 0; s < count; s++) {
-          schemes.put(fields.get(i + 7 + 2 * s), fields.get(i + 8 + 2 * s));
+          schemes.put(fields.next(), fields.next());
         }
-        operations.add(
-            new OperationText(
-                fields.get(i),
-                fields.get(i + 1),
-                fields.get(i + 2),
-                fields.get(i + 3),
-                fields.get(i + 4),
-                fields.get(i + 5),
-                schemes));
-        i += 7 + 2 * count;
+        operations.add(new OperationText(path, method, pathJson, pathYaml, json, yaml, schemes));
       }
     } catch (IndexOutOfBoundsException | NumberFormatException e) {
       throw new IllegalArgumentException("not a part of a document", e);
@@ -156,48 +155,34 @@ record OperationText(
     return operations;
   }
 
-  /** Appends {@code value} and a tab, with backslash, tab and line breaks escaped. */
   private static void field(StringBuilder text, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> text.append("\\\\");
-        case '\t' -> text.append("\\t");
-        case '\n' -> text.append("\\n");
-        case '\r' -> text.append("\\r");
-        default -> text.append(c);
-      }
-    }
-    text.append('\t');
+    text.append(value.length()).append(':').append(value);
   }
 
-  private static List<String> fields(String text) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\t') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\\' && i + 1 < text.length()) {
-        char next = text.charAt(++i);
-        field.append(
-            switch (next) {
-              case '\\' -> '\\';
-              case 't' -> '\t';
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              default -> throw new IllegalArgumentException("not a part of a document");
-            });
-      } else if (c == '\\') {
+  /** Reads the fields {@link #field} wrote, one after another. */
+  private static final class Fields {
+    private final String text;
+    private int at;
+
+    Fields(String text) {
+      this.text = text;
+    }
+
+    boolean hasNext() {
+      return at < text.length();
+    }
+
+    String next() {
+      int colon = text.indexOf(':', at);
+      if (colon < 0) {
         throw new IllegalArgumentException("not a part of a document");
-      } else {
-        field.append(c);
       }
+      int length = Integer.parseInt(text, at, colon, 10);
+      if (length < 0) {
+        throw new IllegalArgumentException("not a part of a document");
+      }
+      at = colon + 1 + length;
+      return text.substring(colon + 1, at);
     }
-    if (field.length() > 0) {
-      throw new IllegalArgumentException("not a part of a document");
-    }
-    return fields;
   }
 }
