@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every callback answered 2xx was confirmed with the gateway and is in the payments table, none is
  * answered 500, and the log lines of the callbacks and of the stop are all printed.
  */
-@Timeout(30)
+@Timeout(120)
 class HostileShutdownTest {
   private static final Pattern SERVING =
       Pattern.compile("hookc: serving 1 route on http://localhost:(\\d+)");
@@ -175,7 +175,8 @@ class HostileShutdownTest {
   }
 
   private static int awaitPort(Process app, Path output) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    // A bound, not a measure: a JVM starting on a loaded shared machine can take this long.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       String text = Files.exists(output) ? Files.readString(output, UTF_8) : "";
       Matcher serving = SERVING.matcher(text);
@@ -188,6 +189,6 @@ class HostileShutdownTest {
       // Another process's output: there is nothing to wait on but the file.
       Thread.sleep(20);
     }
-    throw new AssertionError("not serving within 15 s: " + Files.readString(output, UTF_8));
+    throw new AssertionError("not serving within 60 s: " + Files.readString(output, UTF_8));
   }
 }
