@@ -14,7 +14,6 @@ import dev.hookc.runtime.telemetry.Observation;
 import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,9 +34,11 @@ import java.util.function.Function;
 /**
  * A durable inbox for one route's asynchronous deliveries. {@link #accept} commits the delivery
  * (method, path, parameters, headers and the raw body) to the store <em>before</em> answering, so
- * an acknowledged delivery survives a crash at any moment; workers then run the route's handler
- * from the inbox. A failed run (a 5xx or an exception) is retried with the {@link RetryPolicy};
- * after the last attempt the delivery is dead-lettered with its error, and can be replayed.
+ * an acknowledged delivery survives a crash at any moment (deliveries that arrive together are
+ * committed together, each answered once the commit holding it has returned: see {@code
+ * InboxWriter}); workers then run the route's handler from the inbox. A failed run (a 5xx or an
+ * exception) is retried with the {@link RetryPolicy}; after the last attempt the delivery is
+ * dead-lettered with its error, and can be replayed.
  *
  * <p>Delivery to the handler is at-least-once: a process killed while a handler runs leaves the
  * delivery claimed until its lease ends, and it runs again. With an idempotency key, the inbox's
@@ -61,6 +62,7 @@ public final class Inbox implements AutoCloseable {
   private final Duration lease;
   private final Duration retention;
   private final ExecutorService workers;
+  private final InboxWriter writer;
   private final Telemetry telemetry;
   private volatile boolean running = true;
   // The deliveries the workers are running, by id, with the lease each was claimed until.
@@ -83,6 +85,7 @@ public final class Inbox implements AutoCloseable {
     this.retry = retry;
     this.lease = lease;
     this.retention = retention;
+    this.writer = new InboxWriter(store, scope);
     this.workers =
         Executors.newFixedThreadPool(
             workerCount,
@@ -213,7 +216,9 @@ public final class Inbox implements AutoCloseable {
       // Checked as on synchronous routes, so that a key too long for its column is a 400 here too.
       String dedup = key == null ? null : RequestKeys.checked(key.apply(request));
       String id = UUID.randomUUID().toString();
-      Optional<String> existing = store.transaction(c -> insert(c, id, dedup, request));
+      // Committed together with the deliveries of concurrent requests, and answered only once
+      // that commit has returned.
+      Optional<String> existing = writer.write(id, dedup, request);
       if (dedup != null) {
         WorkContext.outcome(
             Telemetry.Check.IDEMPOTENCY, existing.isPresent() ? "replayed" : "first");
@@ -224,48 +229,6 @@ public final class Inbox implements AutoCloseable {
               : Response.json(status, Map.of("id", existing.orElse(id)));
       return existing.isPresent() ? response.withHeader("Idempotent-Replayed", "true") : response;
     };
-  }
-
-  private Optional<String> insert(Connection c, String id, String dedup, Request request)
-      throws SQLException {
-    long now = System.currentTimeMillis();
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO hookc_inbox (id, scope, dedup_key, method, path, path_params, query,"
-                + " headers, body, state, attempts, next_attempt_at, claimed_until, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)")) {
-      insert.setString(1, id);
-      insert.setString(2, scope);
-      insert.setString(3, dedup);
-      insert.setString(4, request.method());
-      insert.setString(5, request.path());
-      insert.setString(6, json(request.pathParams()));
-      insert.setString(7, json(request.queryParams()));
-      insert.setString(8, json(request.headers()));
-      insert.setBytes(9, request.body());
-      insert.setLong(10, now);
-      insert.setLong(11, now);
-      insert.executeUpdate();
-      return Optional.empty();
-    } catch (SQLException e) {
-      if (dedup == null || !Dialect.isDuplicateKey(e)) {
-        throw e;
-      }
-      c.rollback();
-    }
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT id FROM hookc_inbox WHERE scope = ? AND dedup_key = ?")) {
-      select.setString(1, scope);
-      select.setString(2, dedup);
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return Optional.of(row.getString(1));
-      }
-    }
-  }
-
-  private static String json(Object value) {
-    return new String(Json.write(value), StandardCharsets.UTF_8);
   }
 
   private void work() {
@@ -624,12 +587,14 @@ public final class Inbox implements AutoCloseable {
   }
 
   /**
-   * Stops the workers: they take no new delivery, and those they are running get up to {@code
-   * grace} to finish. A delivery still running then is released, to run again after a restart or on
-   * another instance, rather than stay claimed until its lease lapses; its worker is not
-   * interrupted, and what it records if it finishes before the store closes still counts.
+   * Stops accepting (deliveries already handed over are committed first, later ones fail) and stops
+   * the workers: they take no new delivery, and those they are running get up to {@code grace} to
+   * finish. A delivery still running then is released, to run again after a restart or on another
+   * instance, rather than stay claimed until its lease lapses; its worker is not interrupted, and
+   * what it records if it finishes before the store closes still counts.
    */
   public void stop(Duration grace) {
+    writer.close();
     running = false;
     workers.shutdown();
     try {
