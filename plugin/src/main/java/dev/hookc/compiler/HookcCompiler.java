@@ -15,6 +15,7 @@ import dev.hookc.compiler.emit.ApiDocument;
 import dev.hookc.compiler.emit.EmitUnit;
 import dev.hookc.compiler.emit.GeneratedSource;
 import dev.hookc.compiler.emit.ProjectEmitter;
+import dev.hookc.compiler.kafka.ForwardChecker;
 import dev.hookc.compiler.kafka.KafkaChecker;
 import dev.hookc.compiler.load.ProjectLoader;
 import dev.hookc.compiler.model.Project;
@@ -82,6 +83,7 @@ public final class HookcCompiler {
     Names names = new Names(request.packageName());
     Analysis analysis = new Analyzer(names, diagnostics).analyze(project, functions);
     DeliveryGuarantees guarantees = new DeliveryChecker(diagnostics).check(project, functions);
+    new ForwardChecker(diagnostics).check(project);
     new KafkaChecker(diagnostics).check(project, request.kafkaModule());
     if (diagnostics.hasErrors()) {
       // A Java function not written yet still gets its contract, for its class to implement; any

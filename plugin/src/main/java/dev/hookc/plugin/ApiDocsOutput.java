@@ -38,7 +38,7 @@ final class ApiDocsOutput {
   /** The resource directory, next to the state file. */
   static final String RESOURCES = "resources";
 
-  private static final String HEADER = "hookc openapi parts 1";
+  private static final String HEADER = "hookc openapi parts 2";
 
   private ApiDocsOutput() {}
 
@@ -170,10 +170,17 @@ final class ApiDocsOutput {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append(inputs.get().settings()).append('\n');
     text.append(AnalysisCache.digest(inputs.get().files())).append('\n');
-    // Jackson escapes every line break inside JSON text: one part a line.
+    // A part holds line breaks: each is preceded by its file and its length.
     document
         .parts()
-        .forEach((file, part) -> text.append(file).append('\t').append(part).append('\n'));
+        .forEach(
+            (file, part) ->
+                text.append(file)
+                    .append('\t')
+                    .append(part.length())
+                    .append('\n')
+                    .append(part)
+                    .append('\n'));
     String crc = crc(text);
     text.append("end ").append(crc).append('\n');
     Path temporary = parts.resolveSibling(PARTS + ".tmp");
@@ -205,20 +212,32 @@ final class ApiDocsOutput {
     if (end < 0 || !text.substring(end).equals("end " + crc(text.substring(0, end)) + "\n")) {
       return Optional.empty();
     }
-    List<String> lines = text.substring(0, end).lines().toList();
-    if (lines.size() < 3
-        || !lines.get(0).equals(HEADER)
-        || !lines.get(1).equals(settings)
-        || !lines.get(2).equals(inputs)) {
-      return Optional.empty();
-    }
-    Map<String, String> parts = new TreeMap<>();
-    for (String line : lines.subList(3, lines.size())) {
-      int tab = line.indexOf('\t');
-      if (tab <= 0) {
+    int at = 0;
+    for (String expected : List.of(HEADER, settings, inputs)) {
+      int line = text.indexOf('\n', at);
+      if (line < 0 || line >= end || !text.substring(at, line).equals(expected)) {
         return Optional.empty();
       }
-      parts.put(line.substring(0, tab), line.substring(tab + 1));
+      at = line + 1;
+    }
+    Map<String, String> parts = new TreeMap<>();
+    try {
+      while (at < end) {
+        int tab = text.indexOf('\t', at);
+        int line = text.indexOf('\n', at);
+        if (tab <= at || line < tab || line >= end) {
+          return Optional.empty();
+        }
+        int length = Integer.parseInt(text, tab + 1, line, 10);
+        int next = line + 1 + length;
+        if (length < 0 || next >= end || text.charAt(next) != '\n') {
+          return Optional.empty();
+        }
+        parts.put(text.substring(at, tab), text.substring(line + 1, next));
+        at = next + 1;
+      }
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
     return Optional.of(parts);
   }

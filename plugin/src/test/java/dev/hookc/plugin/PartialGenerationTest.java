@@ -122,6 +122,63 @@ class PartialGenerationTest {
   }
 
   @Test
+  void editingOperationsThatShareThePathsLastPathAssemblesTheDocumentAsACleanBuildWrites()
+      throws IOException {
+    // /relay is the document's last path: relay.yaml serves its POST, more.yaml its GET, signed
+    // with a scheme that third.yaml, read first, also names (the first file's text wins).
+    write(
+        "src/events/more.yaml",
+        "http.get./relay:\n  summary: The relay's state\n  fn: echoItem\n  authn:\n    hmac:\n"
+            + "      secret: <% env.HOOKC_MORE_SECRET %>\n      header: X-Sig\n");
+    write(
+        "src/events/abc.yaml",
+        "http.get./abc:\n  fn: echoItem\n  authn:\n    hmac:\n"
+            + "      secret: <% env.HOOKC_ABC_SECRET %>\n      header: X-Sig\n");
+    assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
+
+    edit(
+        "src/events/more.yaml",
+        "summary: The relay's state",
+        "summary: The relay's state\n  description: \"Two lines,\\n\\n  the second 'quoted',"
+            + " \\\"double\\\" and: indented\"");
+    assertDocumentAssembledAsACleanBuildWrites();
+    edit("src/events/relay.yaml", "http.post./relay:\n", "http.post./relay:\n  summary: Last\n");
+    assertDocumentAssembledAsACleanBuildWrites();
+    edit("src/events/abc.yaml", "http.get./abc:\n", "http.get./abc:\n  summary: First signed\n");
+    assertDocumentAssembledAsACleanBuildWrites();
+  }
+
+  @Test
+  void editingOperationsOnUnusualPathsGivesTheDocumentACleanBuildWrites() throws IOException {
+    // Quotes and a colon make YAML quote a path; one of 128 characters or more is no simple key
+    // in YAML (written after a question mark, its value's first key on the colon's line).
+    String odd = "/odd/{id}/it's:\"odd\" #1";
+    String path = "/" + "segment/".repeat(17) + "{id}";
+    write(
+        "src/events/odd.yaml",
+        "\"http.put."
+            + odd.replace("\"", "\\\"")
+            + "\":\n  summary: 'An odd: path'\n"
+            + "  fn: echoItem\n");
+    write("src/events/long.yaml", "http.put." + path + ":\n  summary: Long\n  fn: echoItem\n");
+    assertThat(generate().outcome()).isEqualTo(Outcome.GENERATED);
+    assertThat(documents().get("openapi.json")).contains("segment/segment", "it's:\\\"odd");
+
+    edit("src/events/odd.yaml", "summary: 'An odd: path'", "summary: '- a dash, then\ttab'");
+    assertDocumentAssembledAsACleanBuildWrites();
+    edit("src/events/long.yaml", "summary: Long", "summary: Longer");
+    assertDocumentAssembledAsACleanBuildWrites();
+  }
+
+  /** Regenerates after an edit to one event's documentation and compares with a clean build. */
+  private void assertDocumentAssembledAsACleanBuildWrites() throws IOException {
+    GenerationResult result = generate();
+    assertThat(result.notes()).anyMatch(n -> n.startsWith("OpenAPI document assembled"));
+    assertThat(result.read()).isPositive().isLessThan(result.inputs());
+    assertSameAsCleanBuild(result);
+  }
+
+  @Test
   void plansTheWholeProjectForTheDocumentWhenItsRememberedPartsAreCorrupt() throws IOException {
     Path parts = state.resolveSibling(ApiDocsOutput.PARTS);
     edit(parts.toString().substring(project.toString().length() + 1), "/items", "/itemz");

@@ -6,8 +6,10 @@ import dev.hookc.compiler.expr.Binding;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.expr.Scope;
+import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.KafkaForward;
 import dev.hookc.compiler.model.KafkaHandoff;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +54,16 @@ final class IdempotencyKeys {
       if (key.isEmpty()
           || key.get().source().equals("delivery")
           || DASHED.matcher(key.get().key().value()).matches()) {
+        continue;
+      }
+      ExprType body = bodyTypes.getOrDefault(event, ExprType.DYNAMIC);
+      expressions.compileRequired(key.get().key(), scope(event, body), "a Kafka record key");
+    }
+    // So is a forwarded record's key.
+    for (Event event : events) {
+      Optional<KafkaForward.Key> key =
+          event.guard().async().flatMap(AsyncDelivery::forward).flatMap(KafkaForward::key);
+      if (key.isEmpty() || DASHED.matcher(key.get().key().value()).matches()) {
         continue;
       }
       ExprType body = bodyTypes.getOrDefault(event, ExprType.DYNAMIC);

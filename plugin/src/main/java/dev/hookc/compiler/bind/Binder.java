@@ -7,9 +7,11 @@ import dev.hookc.compiler.analysis.EventSchemas;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.expr.ExprType;
 import dev.hookc.compiler.model.ApiDocsSettings;
+import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
+import dev.hookc.compiler.model.KafkaForward;
 import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.Parameter;
 import dev.hookc.compiler.model.Project;
@@ -59,7 +61,7 @@ public final class Binder {
     List<BoundEvent> events = new ArrayList<>();
     Map<Event, RouteGuard> routes = new LinkedHashMap<>();
     for (Event event : project.events()) {
-      routes.put(event, withKafkaSource(event.guard(), project));
+      routes.put(event, withForwardSource(withKafkaSource(event.guard(), project), project));
       BoundEvent bound =
           event(
               event,
@@ -126,6 +128,24 @@ public final class Binder {
                 kafka.acceptStatus(),
                 kafka.location(),
                 kafka.sourceLocation())));
+  }
+
+  /**
+   * {@code guard} with its forward's kafka event source named: the only one, unless it names one.
+   */
+  private static RouteGuard withForwardSource(RouteGuard guard, Project project) {
+    Optional<KafkaForward> forward = guard.async().flatMap(AsyncDelivery::forward);
+    if (forward.isEmpty() || forward.get().source().isPresent()) {
+      return guard;
+    }
+    // The checks made sure there is exactly one.
+    String only = project.kafkaSources().keySet().iterator().next();
+    return new RouteGuard(
+        guard.authn(),
+        guard.idempotency(),
+        guard.async().map(a -> a.withForward(forward.get().withSource(only))),
+        guard.authnMalformed(),
+        guard.kafka());
   }
 
   private BoundApiDocs apiDocs(Project project, Analysis analysis) {

@@ -7,6 +7,7 @@ import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.delivery.DeliveryCode;
 import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.expr.ExprCode;
+import dev.hookc.compiler.kafka.ForwardCode;
 import dev.hookc.compiler.kafka.KafkaCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.provider.ProviderCode;
@@ -37,7 +38,8 @@ public final class DiagnosticCodes {
           DatasourceCode.class,
           ProviderCode.class,
           DeliveryCode.class,
-          KafkaCode.class);
+          KafkaCode.class,
+          ForwardCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();
 

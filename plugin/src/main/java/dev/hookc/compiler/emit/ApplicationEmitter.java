@@ -204,7 +204,12 @@ final class ApplicationEmitter {
     for (Event event : events) {
       RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
       if (guard.async().isPresent()) {
-        method.addComment("Runs $L $L from its durable inbox.", event.method(), event.path());
+        method.addComment(
+            guard.async().get().runs()
+                ? "Runs $L $L from its durable inbox."
+                : "Forwards $L $L from its durable inbox to Kafka.",
+            event.method(),
+            event.path());
         method.addStatement(
             guardEmitter.startInbox(
                 event,

@@ -6,6 +6,7 @@ import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.model.Authn;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.Idempotency;
+import dev.hookc.compiler.model.KafkaForward;
 import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.naming.Names;
@@ -53,6 +54,21 @@ final class GuardEmitter {
    */
   CodeBlock startInbox(
       Event event, AsyncDelivery async, CodeBlock controller, Optional<Duration> retention) {
+    if (async.forward().isPresent()) {
+      return CodeBlock.of(
+          "$T $L =\nstartup.inbox(\n$>$>$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4,\n$L,\n$L)$<$<",
+          INBOX,
+          inboxVariable(event),
+          event.method() + " " + event.path(),
+          async.runs() ? controller : CodeBlock.of("null"),
+          RETRY_POLICY,
+          async.maxAttempts(),
+          Durations.code(async.backoff()),
+          Durations.code(async.maxBackoff()),
+          Duration.class,
+          retention.map(Durations::code).orElse(CodeBlock.of("$T.RETENTION", INBOX)),
+          forward(event, async.forward().get()));
+    }
     return CodeBlock.of(
         "$T $L =\nstartup.inbox(\n$>$>$S,\n$L,\nnew $T($L, $L, $L, 2),\n$T.ofMinutes(2),\n4$L)$<$<",
         INBOX,
@@ -66,6 +82,55 @@ final class GuardEmitter {
         Duration.class,
         // Only when the project sets it, so that other projects' code stays as it was.
         retention.map(r -> CodeBlock.of(",\n$L", Durations.code(r))).orElse(CodeBlock.of("")));
+  }
+
+  /**
+   * The {@code InboxForward} of an async event's {@code forward: {kafka: ...}}: the publisher of
+   * its kafka event source, opened here, before the inbox, so that the inbox stops first.
+   */
+  private static CodeBlock forward(Event event, KafkaForward forward) {
+    String source = forward.source().orElseThrow(); // named by the binder
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add(
+                "$T.to(startup.kafka($S), $S, $S)",
+                RuntimeTypes.INBOX_FORWARD,
+                source,
+                source,
+                forward.topic())
+            .indent()
+            .indent()
+            .add("\n.route($S)", event.method() + " " + event.path());
+    event.guard().authn().ifPresent(a -> code.add("\n.authn($S)", a.scheme()));
+    forward.key().ifPresent(k -> code.add("\n.key($L)", forwardKey(k)));
+    if (!forward.headers().isEmpty()) {
+      code.add(
+          "\n.headers($L)",
+          CodeBlock.join(
+              forward.headers().stream().map(h -> CodeBlock.of("$S", h)).toList(), ", "));
+    }
+    code.add("\n.timeout($L)", Durations.code(forward.timeout()));
+    if (forward.run()) {
+      code.add("\n.run(true)");
+    }
+    return code.unindent().unindent().build();
+  }
+
+  private static CodeBlock forwardKey(KafkaForward.Key key) {
+    List<String> path = key.path();
+    switch (key.source()) {
+      case "headers":
+        return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
+      case "query":
+        return CodeBlock.of("$T.query($S)", REQUEST_KEYS, path.get(0));
+      case "params":
+        return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
+      default:
+        return CodeBlock.of(
+            "$T.bodyKey($L)",
+            RuntimeTypes.KAFKA_HANDOFF,
+            CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
+    }
   }
 
   /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */

@@ -16,6 +16,7 @@ import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.EventDocs;
 import dev.hookc.compiler.naming.Names;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +49,47 @@ public final class OpenApiWriter {
 
   /** The document as a JSON tree. */
   public static ObjectNode document(BoundProject project) {
-    return document(project, parts(project));
+    return document(project, operations(project));
+  }
+
+  /** One served event's operation, with where it is served and the security scheme it names. */
+  record Operation(String path, String method, ObjectNode operation, ObjectNode schemes) {}
+
+  /**
+   * The document of {@code project} with the operations of {@code operations}, each event file's as
+   * {@link #operations} gives them: the project gives everything else ({@code http.yaml}'s
+   * settings, the shared definitions).
+   */
+  static ObjectNode document(BoundProject project, Map<String, List<Operation>> operations) {
+    Map<String, ObjectNode> security = new TreeMap<>();
+    Map<String, Map<String, JsonNode>> paths = new TreeMap<>();
+    // In file order, and each file's operations in their order: the first file to name a scheme
+    // gives its text, whichever files were read.
+    for (List<Operation> file : new TreeMap<>(operations).values()) {
+      for (Operation entry : file) {
+        paths
+            .computeIfAbsent(entry.path(), p -> new TreeMap<>(OpenApiWriter::byMethod))
+            .put(entry.method(), entry.operation());
+        for (Map.Entry<String, JsonNode> scheme : entry.schemes().properties()) {
+          security.putIfAbsent(scheme.getKey(), (ObjectNode) scheme.getValue());
+        }
+      }
+    }
+    ObjectNode root = skeleton(project, security);
+    ObjectNode pathsNode = (ObjectNode) root.get("paths");
+    paths.forEach(
+        (path, methods) -> {
+          ObjectNode item = pathsNode.putObject(path);
+          methods.forEach(item::set);
+        });
+    return root;
   }
 
   /**
-   * The document of {@code project} with the operations of {@code parts}, each event file's as
-   * {@link #parts} gives them: the project gives everything else ({@code http.yaml}'s settings, the
-   * shared definitions). A clean build assembles its document from its own parts in the same way,
-   * so parts remembered from an earlier build give the same bytes as parts made afresh.
+   * The document without its operations: {@code paths} is empty, {@code security} are the schemes
+   * the operations name, by name.
    */
-  static ObjectNode document(BoundProject project, Map<String, String> parts) {
+  static ObjectNode skeleton(BoundProject project, Map<String, ObjectNode> security) {
     BoundApiDocs docs = project.apiDocs();
     ObjectNode root = NODES.objectNode();
     root.put("openapi", "3.1.0");
@@ -72,27 +104,7 @@ public final class OpenApiWriter {
         server.description().ifPresent(d -> entry.put("description", d));
       }
     }
-    Map<String, ObjectNode> security = new TreeMap<>();
-    Map<String, Map<String, JsonNode>> paths = new TreeMap<>();
-    // In file order, and each file's operations in their order: the first file to name a scheme
-    // gives its text, whichever files were read.
-    for (String part : new TreeMap<>(parts).values()) {
-      for (JsonNode entry : parse(part)) {
-        paths
-            .computeIfAbsent(
-                entry.get("path").asText(), p -> new TreeMap<>(OpenApiWriter::byMethod))
-            .put(entry.get("method").asText(), entry.get("operation"));
-        for (Map.Entry<String, JsonNode> scheme : entry.get("schemes").properties()) {
-          security.putIfAbsent(scheme.getKey(), (ObjectNode) scheme.getValue());
-        }
-      }
-    }
-    ObjectNode pathsNode = root.putObject("paths");
-    paths.forEach(
-        (path, operations) -> {
-          ObjectNode item = pathsNode.putObject(path);
-          operations.forEach(item::set);
-        });
+    root.putObject("paths");
     ObjectNode components = root.putObject("components");
     ObjectNode schemas = components.putObject("schemas");
     Map<String, JsonNode> sorted = new TreeMap<>();
@@ -102,33 +114,39 @@ public final class OpenApiWriter {
     components.set("responses", ProblemResponses.responses(NODES));
     if (!security.isEmpty()) {
       ObjectNode schemes = components.putObject("securitySchemes");
-      security.forEach(schemes::set);
+      new TreeMap<>(security).forEach(schemes::set);
     }
     return root;
   }
 
   /**
-   * What each event file gives the document, by project-relative file: a JSON array of its served
-   * events' operations in their order, each with its path, method and the security scheme it names.
-   * It depends on the file, {@code http.yaml} and the shared definitions only.
+   * What each event file gives the document, by project-relative file: its served events'
+   * operations in their order. It depends on the file, {@code http.yaml} and the shared definitions
+   * only.
    */
-  static Map<String, String> parts(BoundProject project) {
-    Map<String, ArrayNode> parts = new TreeMap<>();
+  static Map<String, List<Operation>> operations(BoundProject project) {
+    Map<String, List<Operation>> operations = new TreeMap<>();
     for (BoundEvent event : project.servedEvents()) {
       if (!event.event().isRoute()) {
         continue; // a Kafka event is not an HTTP operation
       }
       SecuritySchemes security = new SecuritySchemes();
-      ObjectNode entry = NODES.objectNode();
-      entry.put("path", project.settings().baseUrl() + event.event().path());
-      entry.put("method", event.event().method().name().toLowerCase(java.util.Locale.ROOT));
-      entry.set("operation", operation(event, security));
-      entry.set("schemes", security.node(NODES));
-      parts.computeIfAbsent(event.event().file(), f -> NODES.arrayNode()).add(entry);
+      ObjectNode operation = operation(event, security);
+      operations
+          .computeIfAbsent(event.event().file(), f -> new ArrayList<>())
+          .add(
+              new Operation(
+                  project.settings().baseUrl() + event.event().path(),
+                  event.event().method().name().toLowerCase(java.util.Locale.ROOT),
+                  operation,
+                  security.node(NODES)));
     }
-    Map<String, String> text = new TreeMap<>();
-    parts.forEach((file, operations) -> text.put(file, operations.toString()));
-    return text;
+    return operations;
+  }
+
+  /** The methods of a path item in the order the document lists them. */
+  static int byMethod(String a, String b) {
+    return Integer.compare(METHOD_ORDER.indexOf(a), METHOD_ORDER.indexOf(b));
   }
 
   /** {@code document} as pretty-printed JSON text, ending with a line break. */
@@ -143,10 +161,6 @@ public final class OpenApiWriter {
   /** {@code document} as YAML text. */
   static String yaml(ObjectNode document) {
     return YamlText.of(document);
-  }
-
-  private static int byMethod(String a, String b) {
-    return Integer.compare(METHOD_ORDER.indexOf(a), METHOD_ORDER.indexOf(b));
   }
 
   private static ObjectNode operation(BoundEvent bound, SecuritySchemes security) {
@@ -212,7 +226,7 @@ public final class OpenApiWriter {
     return node;
   }
 
-  private static JsonNode parse(String json) {
+  static JsonNode parse(String json) {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {

@@ -114,7 +114,10 @@ public final class ProjectEmitter {
     List<Event> served = new ArrayList<>();
     Map<Event, ControllerContract> controllerContracts = new LinkedHashMap<>();
     for (BoundEvent event : project.events()) {
-      if (event.workflow().isPresent() || event.event().guard().kafka().isPresent()) {
+      // A route handed to Kafka, or an outbox route that only forwards, has no workflow, and is
+      // served all the same.
+      boolean forwards = event.event().guard().async().flatMap(a -> a.forward()).isPresent();
+      if (event.workflow().isPresent() || event.event().guard().kafka().isPresent() || forwards) {
         served.add(event.event());
         controllerContracts.put(event.event(), event.contract());
       }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -13,12 +14,18 @@ final class YamlText {
   private YamlText() {}
 
   static String of(JsonNode node) {
+    return renderer().apply(node);
+  }
+
+  /** Writes trees one after another with the same writer, on one thread. */
+  static Function<JsonNode, String> renderer() {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
     options.setWidth(100);
     options.setSplitLines(false);
-    return new Yaml(options).dump(value(node));
+    Yaml yaml = new Yaml(options);
+    return node -> yaml.dump(value(node));
   }
 
   private static Object value(JsonNode node) {

@@ -37,6 +37,7 @@ final class EventReader {
           "authn",
           "idempotency",
           "delivery",
+          "forward",
           "kafka",
           "retry",
           "body",
@@ -278,6 +279,10 @@ final class EventReader {
                   "remove 'fn', or use 'delivery: async' to run the workflow in this service"));
       return Optional.empty();
     }
+    if (fn.isEmpty() && forwardsOnly(event)) {
+      // An outbox route: its deliveries are forwarded to Kafka and nothing runs here.
+      return Optional.empty();
+    }
     if (fn.isEmpty()) {
       diagnostics.report(
           LoadCode.EVENT_MISSING_FN,
@@ -290,6 +295,14 @@ final class EventReader {
         .scalar(fn.get(), LoadCode.EVENT_NOT_MAPPING, "'fn'")
         .filter(s -> s.type() == ScalarType.STRING && !s.value().isBlank())
         .map(s -> new FnRef(s.value(), s));
+  }
+
+  /**
+   * Whether the event forwards its deliveries to Kafka ({@code forward}): then it has an {@code fn}
+   * only to run it as well, which the forward's reader checks against its {@code run}.
+   */
+  private static boolean forwardsOnly(YamlMapping event) {
+    return event.get("forward").filter(YamlMapping.class::isInstance).isPresent();
   }
 
   private record BodyDeclaration(Optional<YamlNode> schema, List<String> contentTypes) {}

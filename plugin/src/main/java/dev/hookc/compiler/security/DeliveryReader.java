@@ -2,6 +2,7 @@ package dev.hookc.compiler.security;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.kafka.ForwardReader;
 import dev.hookc.compiler.model.AsyncDelivery;
 import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.ScalarType;
@@ -21,11 +22,13 @@ final class DeliveryReader {
   private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "backoff", "max_backoff");
 
   private final Diagnostics diagnostics;
+  private final ForwardReader forward;
   // A bare number has always counted seconds here.
   private final DurationReader durations;
 
   DeliveryReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.forward = new ForwardReader(diagnostics);
     this.durations =
         new DurationReader(diagnostics, DurationReader.BareUnit.SECONDS, SecurityCode.BAD_DURATION);
   }
@@ -52,6 +55,7 @@ final class DeliveryReader {
       async = mode.equals("async");
     }
     if (!async) {
+      forward.read(event, false);
       retry.ifPresent(
           r ->
               diagnostics.report(
@@ -90,7 +94,8 @@ final class DeliveryReader {
     if (maxBackoff.compareTo(backoff) < 0) {
       maxBackoff = backoff;
     }
-    return Optional.of(new AsyncDelivery(acceptStatus(statuses), attempts, backoff, maxBackoff));
+    AsyncDelivery read = new AsyncDelivery(acceptStatus(statuses), attempts, backoff, maxBackoff);
+    return Optional.of(forward.read(event, true).map(read::withForward).orElse(read));
   }
 
   /** Whether the event written as {@code event} says {@code delivery: kafka}. */

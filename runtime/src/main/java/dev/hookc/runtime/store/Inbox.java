@@ -8,6 +8,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.kafka.InboxForward;
 import dev.hookc.runtime.telemetry.DeliveryStart;
 import dev.hookc.runtime.telemetry.InboxCounts;
 import dev.hookc.runtime.telemetry.Observation;
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,12 @@ import java.util.function.Function;
  * InboxWriter}); workers then run the route's handler from the inbox. A failed run (a 5xx or an
  * exception) is retried with the {@link RetryPolicy}; after the last attempt the delivery is
  * dead-lettered with its error, and can be replayed.
+ *
+ * <p>With a {@link InboxForward} (the route's {@code forward: {kafka: ...}}), the workers first
+ * send each delivery to a Kafka topic: a delivery counts as forwarded, and is done or runs its
+ * handler, only once the broker confirmed the record; a send that failed is a failed attempt like a
+ * failed run. Across instances on PostgreSQL, the claim that makes one worker run a delivery makes
+ * one worker forward it.
  *
  * <p>Delivery to the handler is at-least-once: a process killed while a handler runs leaves the
  * delivery claimed until its lease ends, and it runs again. With an idempotency key, the inbox's
@@ -64,6 +72,7 @@ public final class Inbox implements AutoCloseable {
   private final ExecutorService workers;
   private final InboxWriter writer;
   private final Telemetry telemetry;
+  private final InboxForward forward;
   private volatile boolean running = true;
   // The deliveries the workers are running, by id, with the lease each was claimed until.
   private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
@@ -77,9 +86,11 @@ public final class Inbox implements AutoCloseable {
       Duration lease,
       int workerCount,
       Telemetry telemetry,
-      Duration retention) {
+      Duration retention,
+      InboxForward forward) {
     this.store = store;
     this.telemetry = telemetry;
+    this.forward = forward;
     this.scope = scope;
     this.handler = handler;
     this.retry = retry;
@@ -156,6 +167,28 @@ public final class Inbox implements AutoCloseable {
       int workers,
       Telemetry telemetry,
       Duration retention) {
+    return start(store, scope, handler, retry, lease, workers, telemetry, retention, null);
+  }
+
+  /**
+   * Starts the workers as {@link #start(JdbcStore, String, RequestHandler, RetryPolicy, Duration,
+   * int, Telemetry, Duration)} does, each delivery first forwarded with {@code forward} when it is
+   * not null; {@code handler} then runs only when {@link InboxForward#runs()} (it may be null
+   * otherwise).
+   */
+  public static Inbox start(
+      JdbcStore store,
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Telemetry telemetry,
+      Duration retention,
+      InboxForward forward) {
+    if (handler == null && (forward == null || forward.runs())) {
+      throw new IllegalArgumentException("no handler for the inbox of " + scope);
+    }
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("not a retention: " + retention);
     }
@@ -163,7 +196,15 @@ public final class Inbox implements AutoCloseable {
       releaseClaims(store, scope);
     }
     return new Inbox(
-        store, scope, handler, retry, lease, workers, Objects.requireNonNull(telemetry), retention);
+        store,
+        scope,
+        handler,
+        retry,
+        lease,
+        workers,
+        Objects.requireNonNull(telemetry),
+        retention,
+        forward);
   }
 
   /** The store the inbox keeps its deliveries in. */
@@ -215,6 +256,9 @@ public final class Inbox implements AutoCloseable {
       }
       // Checked as on synchronous routes, so that a key too long for its column is a 400 here too.
       String dedup = key == null ? null : RequestKeys.checked(key.apply(request));
+      if (forward != null) {
+        forward.check(request);
+      }
       String id = UUID.randomUUID().toString();
       // Committed together with the deliveries of concurrent requests, and answered only once
       // that commit has returned.
@@ -298,11 +342,15 @@ public final class Inbox implements AutoCloseable {
     WorkContext.Scope context =
         WorkContext.enter(WorkContext.of(telemetry, null, scope, delivery.id(), observation));
     try {
-      Optional<ProjectDatabase> shared = store.sharedDatasource();
+      String forwarded = forward == null ? null : forward(delivery, observation);
+      boolean runs = forwarded == null && (forward == null || forward.runs());
+      Optional<ProjectDatabase> shared = runs ? store.sharedDatasource() : Optional.empty();
       String error =
-          shared.isPresent()
-              ? runTogether(shared.get(), delivery, observation)
-              : run(delivery, observation);
+          !runs
+              ? forwarded
+              : shared.isPresent()
+                  ? runTogether(shared.get(), delivery, observation)
+                  : run(delivery, observation);
       if (error != null || shared.isEmpty()) {
         String state = store.transaction(c -> finish(c, delivery, error));
         if (state.equals("DEAD")) {
@@ -317,6 +365,37 @@ public final class Inbox implements AutoCloseable {
       context.close();
     }
     return true;
+  }
+
+  /**
+   * Sends {@code delivery} to its topic: null once the broker confirmed it, else why not. A
+   * workflow that fails after a confirmed send is retried with the send: the topic then holds the
+   * delivery more than once, under the same {@code hookc-delivery-id}.
+   */
+  private String forward(Stored delivery, Observation observation) {
+    try {
+      String error =
+          forward.send(
+              delivery.id(), Instant.ofEpochMilli(delivery.receivedAt()), delivery.request());
+      if (error != null) {
+        observation.failure("forward", null);
+        LOG.log(
+            Level.WARNING,
+            "delivery {0} of {1} not forwarded (attempt {2}): {3}",
+            delivery.id(),
+            scope,
+            delivery.attempts() + 1,
+            error);
+      }
+      return error;
+    } catch (InterruptedException e) {
+      // Stopping: the attempt counts as failed, and the delivery is sent again later.
+      Thread.currentThread().interrupt();
+      return "interrupted before Kafka confirmed the record";
+    } catch (RuntimeException e) {
+      observation.failure("exception", e);
+      return failed(delivery, e);
+    }
   }
 
   /** The handler's answer to {@code delivery}, its status told to {@code observation}. */
@@ -416,7 +495,8 @@ public final class Inbox implements AutoCloseable {
     }
   }
 
-  private record Stored(String id, int attempts, long claimedUntil, Request request) {}
+  private record Stored(
+      String id, int attempts, long claimedUntil, long receivedAt, Request request) {}
 
   private Optional<Stored> claim(Connection c) throws SQLException {
     long now = System.currentTimeMillis();
@@ -451,8 +531,8 @@ public final class Inbox implements AutoCloseable {
     }
     try (PreparedStatement read =
         c.prepareStatement(
-            "SELECT method, path, path_params, query, headers, body, attempts FROM hookc_inbox"
-                + " WHERE id = ?")) {
+            "SELECT method, path, path_params, query, headers, body, attempts, received_at"
+                + " FROM hookc_inbox WHERE id = ?")) {
       read.setString(1, id);
       try (ResultSet row = read.executeQuery()) {
         row.next();
@@ -464,7 +544,7 @@ public final class Inbox implements AutoCloseable {
                 Json.mapper().readValue(row.getString(4), MULTI),
                 Json.mapper().readValue(row.getString(5), MULTI),
                 row.getBytes(6));
-        return Optional.of(new Stored(id, row.getInt(7), until, request));
+        return Optional.of(new Stored(id, row.getInt(7), until, row.getLong(8), request));
       } catch (java.io.IOException e) {
         throw new SQLException("unreadable stored delivery " + id, e);
       }

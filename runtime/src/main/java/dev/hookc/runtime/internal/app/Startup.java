@@ -2,6 +2,7 @@ package dev.hookc.runtime.internal.app;
 
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.internal.Wiring;
+import dev.hookc.runtime.kafka.InboxForward;
 import dev.hookc.runtime.kafka.KafkaPublisher;
 import dev.hookc.runtime.kafka.KafkaSettings;
 import dev.hookc.runtime.store.Inbox;
@@ -98,6 +99,24 @@ public final class Startup {
       Duration lease,
       int workers,
       Duration retention) {
+    return inbox(scope, handler, retry, lease, workers, retention, null);
+  }
+
+  /**
+   * Starts an inbox as {@link #inbox(String, RequestHandler, RetryPolicy, Duration, int, Duration)}
+   * does, whose workers first forward each delivery to Kafka with {@code forward} (the route's
+   * {@code forward: {kafka: ...}}), then run {@code handler} when it {@link InboxForward#runs()}.
+   * The publisher {@code forward} sends with is to be opened ({@link #kafka(String)}) before this
+   * call, so that the application stops the inbox's workers before it closes the publisher.
+   */
+  public Inbox inbox(
+      String scope,
+      RequestHandler handler,
+      RetryPolicy retry,
+      Duration lease,
+      int workers,
+      Duration retention,
+      InboxForward forward) {
     Inbox inbox =
         application
             .resources()
@@ -110,7 +129,8 @@ public final class Startup {
                     lease,
                     workers,
                     application.settings().telemetry(),
-                    retention));
+                    retention,
+                    forward));
     application.settings().telemetrySetup().inboxes().put(scope, inbox::counts);
     return inbox;
   }
