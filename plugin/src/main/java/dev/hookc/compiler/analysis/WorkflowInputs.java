@@ -62,6 +62,9 @@ final class WorkflowInputs {
    */
   private static ExprType.PojoType.Property delivery(Workflow workflow, List<Event> servedEvents) {
     for (Event event : servedEvents) {
+      if (event.subscription().isPresent()) {
+        continue; // a record's delivery id is its hookc-delivery-id, else its place in the log
+      }
       Optional<String> why = event.guard().whyNoDelivery();
       if (why.isPresent()) {
         return ExprType.PojoType.Property.unavailable(

@@ -28,6 +28,9 @@ public final class DocsPathChecker {
     List<String> taken = new ArrayList<>(List.of(docs.endpoint(), docs.endpoint() + ".yaml"));
     docs.ui().ifPresent(taken::add);
     for (Event event : events) {
+      if (!event.isRoute()) {
+        continue;
+      }
       String path = strip(settings.baseUrl() + event.path());
       boolean clash =
           taken.stream()

@@ -2,10 +2,12 @@ package dev.hookc.compiler.check;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.FnRef;
 import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.model.TopicSubscription;
 import dev.hookc.compiler.model.ValidationHook;
 import dev.hookc.compiler.model.Workflow;
 import java.util.ArrayList;
@@ -59,6 +61,30 @@ public final class ProjectChecker {
   private void checkRoutes(List<Event> events) {
     Map<String, Event> seen = new HashMap<>();
     for (Event event : events) {
+      if (event.subscription().isPresent()) {
+        TopicSubscription topic = event.subscription().get();
+        // One consumer per topic and group: a second would split the topic's partitions with the
+        // first, each record then running only one of the two workflows.
+        Event first =
+            seen.putIfAbsent(
+                "topic " + topic.source() + " " + topic.topic() + " " + topic.group(), event);
+        if (first != null) {
+          diagnostics.report(
+              LoadCode.TOPIC_DUPLICATE,
+              event.keyNode().location(),
+              "topic "
+                  + topic.topic()
+                  + " of "
+                  + topic.source()
+                  + " is already read as group "
+                  + topic.group()
+                  + " at "
+                  + first.keyNode().location(),
+              "read it as another group to run both workflows on every record, or run both"
+                  + " from one workflow");
+        }
+        continue;
+      }
       String route = event.method() + " " + event.path().replaceAll("\\{[^}]*}", "{}");
       Event first = seen.putIfAbsent(route, event);
       if (first != null) {

@@ -39,6 +39,9 @@ public final class DeliveryChecker {
     Map<Location, EffectWalk.Finding> findings = new TreeMap<>();
     Duration retention = project.http().retention().orElse(InboxSchedule.RETENTION);
     for (Event event : project.events()) {
+      if (!event.isRoute()) {
+        continue; // a Kafka event has no sender: routes.json lists what senders call
+      }
       RouteGuard guard = event.guard();
       checkTtl(event, guard, retention);
       routes.put(event, RouteEntry.json(event, guard, retention));

@@ -14,6 +14,7 @@ import dev.hookc.compiler.model.Guards;
 import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.RouteGuard;
+import dev.hookc.compiler.model.TopicSubscription;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;
@@ -68,6 +69,9 @@ final class ApplicationEmitter {
       List<KafkaSource> kafkaSources,
       String applicationName) {
     ClassName self = names.application();
+    // Kafka events are consumers the application starts, not routes it serves.
+    List<Event> subscriptions = events.stream().filter(e -> !e.isRoute()).toList();
+    events = events.stream().filter(Event::isRoute).toList();
     String served = Plurals.count(events.size(), "route");
     TypeSpec application =
         TypeSpec.classBuilder(self)
@@ -82,6 +86,7 @@ final class ApplicationEmitter {
             .addMethod(
                 builderMethod(
                     events,
+                    subscriptions,
                     settings,
                     functions,
                     served,
@@ -102,6 +107,7 @@ final class ApplicationEmitter {
    */
   private MethodSpec builderMethod(
       List<Event> events,
+      List<Event> subscriptions,
       HttpSettings settings,
       List<ClassName> functions,
       String served,
@@ -152,6 +158,9 @@ final class ApplicationEmitter {
     }
     for (KafkaSource source : kafkaSources) {
       chain.add("\n.kafkaSource($L())", KafkaEmitter.methodName(source));
+    }
+    for (Event event : subscriptions) {
+      chain.add("\n.subscription($L)", subscription(event));
     }
     if (settings.docs().enabled()) {
       // The OpenAPI document is generated next to this class, on the class path.
@@ -270,6 +279,9 @@ final class ApplicationEmitter {
    * and Java functions) emit the same application.
    */
   String describe(Event event, ControllerContract contract, HttpSettings settings) {
+    if (!event.isRoute()) {
+      return "subscription " + subscription(event);
+    }
     RouteGuard guard = guards.routes().getOrDefault(event, OPEN);
     StringBuilder text = new StringBuilder(routeCode(event, contract, settings).toString());
     text.append("\nsecrets ")
@@ -289,6 +301,27 @@ final class ApplicationEmitter {
                             guards.retention()))
                     .append(guardEmitter.inboxVariable(event)));
     return text.toString();
+  }
+
+  /**
+   * A Kafka event as the builder declares it: its topic, group, dead-letter topic and retry policy,
+   * and its controller, which the runtime runs on each record.
+   */
+  private CodeBlock subscription(Event event) {
+    TopicSubscription topic = event.subscription().orElseThrow();
+    return CodeBlock.of(
+        "\n$>$>new $T(\n$>$>$S,\n$S,\n$S,\n$S,\n$S,\nnew $T($L, $L, $L, 2))$<$<,\n$T::new$<$<",
+        RuntimeTypes.SUBSCRIPTION,
+        topic.event(),
+        topic.source(),
+        topic.topic(),
+        topic.group(),
+        topic.deadLetter(),
+        RuntimeTypes.RETRY_POLICY,
+        topic.maxAttempts(),
+        Durations.code(topic.backoff()),
+        Durations.code(topic.maxBackoff()),
+        names.controller(event));
   }
 
   private static MethodSpec mainMethod(HttpSettings settings, String served) {

@@ -147,9 +147,17 @@ final class ControllerEmitter {
             .addSuperinterface(HANDLER)
             .addAnnotation(Names.generated())
             .addJavadoc(
-                "Serves {@code $L $L}$L, from {@code $L}.\n",
-                event.method(),
-                event.path(),
+                "$L$L, from {@code $L}.\n",
+                event
+                    .subscription()
+                    .map(
+                        t ->
+                            CodeBlock.of(
+                                "Runs each record of topic {@code $L} read as group {@code $L}",
+                                t.topic(),
+                                t.group()))
+                    .orElseGet(
+                        () -> CodeBlock.of("Serves {@code $L $L}", event.method(), event.path())),
                 event.summary().map(s -> ": " + s).orElse(""),
                 event.where())
             .addFields(
@@ -163,8 +171,11 @@ final class ControllerEmitter {
                                     Modifier.STATIC,
                                     Modifier.FINAL)
                                 .addJavadoc(
-                                    "How the route's authn identifies a delivery, for {@code"
-                                        + " inputs.delivery}.\n")
+                                    event.isRoute()
+                                        ? "How the route's authn identifies a delivery, for {@code"
+                                            + " inputs.delivery}.\n"
+                                        : "How a record is identified, for {@code"
+                                            + " inputs.delivery}.\n")
                                 .initializer(identity)
                                 .build())
                     .stream()
@@ -224,11 +235,19 @@ final class ControllerEmitter {
                         CodeBlock.of("$T.badRequest(", HTTP_PROBLEM),
                         List.of(
                             Literals.wrapped(
-                                "The request body does not match the schema of "
-                                    + event.method()
-                                    + " "
-                                    + event.path()
-                                    + "."),
+                                event
+                                    .subscription()
+                                    .map(
+                                        t ->
+                                            "The record does not match the schema of "
+                                                + t.event()
+                                                + ".")
+                                    .orElse(
+                                        "The request body does not match the schema of "
+                                            + event.method()
+                                            + " "
+                                            + event.path()
+                                            + ".")),
                             CodeBlock.of("violations"))))
                 .endControlFlow());
     if (bound) {

@@ -325,6 +325,16 @@ final class GuardEmitter {
   /**
    * How {@code authn} identifies a delivery, as a {@code DeliveryIdentity}; empty when it does not.
    */
+  /**
+   * How a Kafka event's records are identified: the {@code hookc-delivery-id} header, which the
+   * runtime sets to the producing route's delivery id, else to {@code
+   * <topic>-<partition>-<offset>}.
+   */
+  static CodeBlock recordIdentity() {
+    return CodeBlock.of(
+        "$T.headers($S, $S, null)", DELIVERY_IDENTITY, "kafka", "hookc-delivery-id");
+  }
+
   static Optional<CodeBlock> deliveryIdentity(Authn authn) {
     switch (authn.scheme()) {
       case "standard-webhooks":

@@ -127,6 +127,9 @@ public final class OpenApiWriter {
   static Map<String, List<Operation>> operations(BoundProject project) {
     Map<String, List<Operation>> operations = new TreeMap<>();
     for (BoundEvent event : project.servedEvents()) {
+      if (!event.event().isRoute()) {
+        continue; // a Kafka event is not an HTTP operation
+      }
       SecuritySchemes security = new SecuritySchemes();
       ObjectNode operation = operation(event, security);
       operations

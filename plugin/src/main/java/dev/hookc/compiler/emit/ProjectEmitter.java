@@ -216,7 +216,9 @@ public final class ProjectEmitter {
         workflowBodies.getOrDefault(workflow.id(), ExprType.DYNAMIC),
         event.contract(),
         project.hooks(),
-        event.event().guard().authn().flatMap(GuardEmitter::deliveryIdentity));
+        event.event().subscription().isPresent()
+            ? Optional.of(GuardEmitter.recordIdentity())
+            : event.event().guard().authn().flatMap(GuardEmitter::deliveryIdentity));
   }
 
   private static void collectCalls(List<CompiledTask> tasks, Set<String> called) {

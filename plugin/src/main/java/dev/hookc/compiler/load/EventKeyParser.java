@@ -16,11 +16,80 @@ final class EventKeyParser {
   private static final Set<String> SOURCES = Set.of("http");
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private final Diagnostics diagnostics;
+  /** A topic name as Kafka accepts it. */
+  static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
-  EventKeyParser(Diagnostics diagnostics) {
+  /** A group id that the key can carry: no dots, which separate the key's parts. */
+  private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+
+  private final Diagnostics diagnostics;
+  private final Set<String> topicSources;
+
+  /**
+   * @param topicSources the names of the project's Kafka event sources ({@code
+   *     src/eventsources/<name>.yaml} with {@code type: kafka}), whose events read topics
+   */
+  EventKeyParser(Diagnostics diagnostics, Set<String> topicSources) {
     this.diagnostics = diagnostics;
+    this.topicSources = Set.copyOf(topicSources);
   }
+
+  /** Whether {@code key} names a Kafka event source: {@code <source>.<topic>.<group_id>}. */
+  boolean readsTopic(YamlScalar key) {
+    int dot = key.value().indexOf('.');
+    return dot > 0 && topicSources.contains(key.value().substring(0, dot));
+  }
+
+  /**
+   * Parses {@code <source>.<topic>.<group_id>}: the group id follows the last dot, so a topic may
+   * contain dots ({@code kafka.stripe.events.billing} reads {@code stripe.events}) and a group id
+   * may not.
+   */
+  Optional<TopicKey> parseTopic(YamlScalar key) {
+    String text = key.value();
+    int firstDot = text.indexOf('.');
+    int lastDot = text.lastIndexOf('.');
+    if (lastDot <= firstDot + 1 || lastDot == text.length() - 1) {
+      diagnostics.report(
+          LoadCode.EVENT_MALFORMED_KEY,
+          key.location(),
+          "'" + text + "' is not a Kafka event key",
+          "write '<source>.<topic>.<group_id>', e.g. '"
+              + text.substring(0, firstDot)
+              + ".stripe-events.billing'");
+      return Optional.empty();
+    }
+    String topic = text.substring(firstDot + 1, lastDot);
+    String group = text.substring(lastDot + 1);
+    boolean ok = true;
+    if (!isTopic(topic)) {
+      diagnostics.report(
+          LoadCode.TOPIC_BAD_NAME,
+          key.locationAt(firstDot + 1),
+          "'" + topic + "' is not a Kafka topic name",
+          "a topic name has 1 to 249 letters, digits, '.', '_' or '-', and is not '.' or '..'");
+      ok = false;
+    }
+    if (!GROUP.matcher(group).matches()) {
+      diagnostics.report(
+          LoadCode.TOPIC_BAD_GROUP,
+          key.locationAt(lastDot + 1),
+          "'" + group + "' is not a consumer group id hookc can read from an event key",
+          "a group id has letters, digits, '_' or '-' (a dot separates the key's parts)");
+      ok = false;
+    }
+    return ok
+        ? Optional.of(new TopicKey(text.substring(0, firstDot), topic, group))
+        : Optional.empty();
+  }
+
+  /** Whether Kafka accepts {@code name} as a topic's. */
+  static boolean isTopic(String name) {
+    return TOPIC.matcher(name).matches() && !name.equals(".") && !name.equals("..");
+  }
+
+  /** A parsed {@code <source>.<topic>.<group_id>}. */
+  record TopicKey(String source, String topic, String group) {}
 
   Optional<EventKey> parse(YamlScalar key) {
     String text = key.value();
@@ -39,11 +108,16 @@ final class EventKeyParser {
     String path = text.substring(secondDot + 1);
     boolean ok = true;
     if (!SOURCES.contains(source)) {
+      Set<String> known = new java.util.TreeSet<>(SOURCES);
+      known.addAll(topicSources);
       diagnostics.report(
           LoadCode.EVENT_UNKNOWN_SOURCE,
           key.location(),
           "unknown event source '" + source + "'",
-          Suggestions.didYouMean(source, SOURCES).orElse("hookc serves 'http' events"));
+          Suggestions.didYouMean(source, known)
+              .orElse(
+                  "hookc serves 'http' events, and reads Kafka topics of the event sources in"
+                      + " src/eventsources with 'type: kafka'"));
       ok = false;
     }
     if (HttpMethod.parse(method).isEmpty()) {

@@ -75,20 +75,24 @@ final class EventReader {
   private final HttpDefaults defaults;
   private final ProviderSchemas providers;
   private final DocsReader docs;
+  private final TopicEventReader topics;
 
   /**
    * @param defaults what {@code http.yaml} sets for every event
    * @param definitions the project's shared schemas, which a parameter's {@code $ref} may name
+   * @param topicSources the names of the project's Kafka event sources
    */
   EventReader(
       Diagnostics diagnostics,
       HttpDefaults defaults,
       Map<String, YamlNode> definitions,
-      ProviderSchemas providers) {
+      ProviderSchemas providers,
+      Set<String> topicSources) {
     this.diagnostics = diagnostics;
     this.providers = providers;
     this.nodes = new Nodes(diagnostics);
-    this.keys = new EventKeyParser(diagnostics);
+    this.keys = new EventKeyParser(diagnostics, topicSources);
+    this.topics = new TopicEventReader(diagnostics);
     this.hooks = new HookReader(diagnostics);
     this.guards = new RouteGuardReader(diagnostics);
     this.contracts = new EventContractReader(diagnostics, definitions);
@@ -105,6 +109,9 @@ final class EventReader {
   }
 
   private Optional<Event> read(YamlScalar keyNode, YamlNode value) {
+    if (keys.readsTopic(keyNode)) {
+      return readTopic(keyNode, value);
+    }
     Optional<EventKey> key = keys.parse(keyNode);
     Optional<YamlMapping> mapping = nodes.mapping(value, LoadCode.EVENT_NOT_MAPPING, "an event");
     if (mapping.isEmpty()) {
@@ -153,7 +160,62 @@ final class EventReader {
             contracts.read(event, parameters, body.schema(), body.contentTypes()),
             docs.read(event, body.contentTypes()),
             event,
-            accepted));
+            accepted,
+            Optional.empty()));
+  }
+
+  /**
+   * A Kafka event: a consumer of a topic, whose records are validated against its body schema and
+   * run its workflow. Its {@code method} and {@code path} ({@code POST /<topic>}) are the request
+   * the runtime makes of a record for its controller; no route serves them.
+   */
+  private Optional<Event> readTopic(YamlScalar keyNode, YamlNode value) {
+    Optional<EventKeyParser.TopicKey> key = keys.parseTopic(keyNode);
+    Optional<YamlMapping> mapping = nodes.mapping(value, LoadCode.EVENT_NOT_MAPPING, "an event");
+    if (mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMapping event = mapping.get();
+    topics.checkKeys(event);
+    Optional<FnRef> fn = fn(keyNode, event);
+    BodyDeclaration body = body(event);
+    if (body.contentTypes().stream().anyMatch(t -> !t.equals("application/json"))) {
+      event
+          .get("body")
+          .ifPresent(
+              b ->
+                  diagnostics.report(
+                      LoadCode.TOPIC_KEY_NOT_APPLICABLE,
+                      b.location(),
+                      "a Kafka event's body is JSON: a record's value is read as JSON",
+                      "declare 'content: {application/json: {schema: ...}}' only"));
+    }
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    EventKeyParser.TopicKey topic = key.get();
+    List<String> json = body.schema().isPresent() ? List.of("application/json") : List.of();
+    return Optional.of(
+        new Event(
+            keyNode.value(),
+            keyNode,
+            HttpMethod.POST,
+            "/" + topic.topic(),
+            List.of(),
+            fn,
+            body.schema(),
+            json,
+            List.of(),
+            Map.of(),
+            nodes.string(event, "summary", LoadCode.EVENT_NOT_MAPPING),
+            operationId(event),
+            Map.of(),
+            new dev.hookc.compiler.model.RouteGuard(Optional.empty(), Optional.empty()),
+            contracts.read(event, List.of(), body.schema(), json),
+            docs.read(event, json),
+            event,
+            Optional.empty(),
+            Optional.of(topics.read(topic, keyNode, event))));
   }
 
   /**

@@ -27,6 +27,12 @@ public enum LoadCode implements DiagnosticCode {
       "HC2040",
       "a documentation key (description, tags, examples, a response's or the body's keys) has the"
           + " wrong shape or is unknown"),
+  TOPIC_BAD_NAME("HC2120", "a Kafka event's topic (or dead-letter topic) is not a topic name"),
+  TOPIC_BAD_GROUP("HC2121", "a Kafka event's consumer group id is malformed"),
+  TOPIC_DUPLICATE("HC2122", "two Kafka events read the same topic as the same consumer group"),
+  TOPIC_KEY_NOT_APPLICABLE(
+      "HC2123", "a Kafka event has a key that only an HTTP event has (authn, responses, ...)"),
+  TOPIC_BAD_SETTING("HC2124", "a Kafka event's 'dead_letter' or 'retry' is malformed"),
   HOOK_MALFORMED(
       "HC2030", "a validation-error hook is neither a workflow name, a list of tasks nor false"),
   HOOK_ON_ASYNC("HC2031", "an event with 'delivery: async' declares a validation-error hook"),

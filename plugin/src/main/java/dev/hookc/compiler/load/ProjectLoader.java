@@ -89,10 +89,15 @@ public final class ProjectLoader {
           .ifPresent(
               root -> root.entries().forEach(e -> definitions.put(e.key().value(), e.value())));
     }
+    // Before the events: a Kafka event's key names one of them.
+    Map<String, KafkaSource> kafkaSources =
+        new EventSourceReader(projectDirectory, diagnostics)
+            .read(eventsDirectory.resolveSibling("eventsources"), this::read);
     List<Event> events = new ArrayList<>();
     ProviderSchemas providers =
         new ProviderSchemas(projectDirectory.resolve("src"), this::read, diagnostics);
-    EventReader eventReader = new EventReader(diagnostics, http, definitions, providers);
+    EventReader eventReader =
+        new EventReader(diagnostics, http, definitions, providers, kafkaSources.keySet());
     for (Path file : yamlFiles(eventsDirectory)) {
       if (!include.test(relative(file))) {
         continue;
@@ -122,9 +127,6 @@ public final class ProjectLoader {
     Map<String, Datasource> datasources =
         new DatasourceReader(projectDirectory, diagnostics)
             .read(projectDirectory.resolve("src/datasources"), this::read);
-    Map<String, KafkaSource> kafkaSources =
-        new EventSourceReader(projectDirectory, diagnostics)
-            .read(eventsDirectory.resolveSibling("eventsources"), this::read);
     return new Project(
         events,
         workflows,

@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param node the event's YAML mapping
  * @param accepted the event types a provider's route accepts ({@code github: {events: [...]}}),
  *     when it declares them
+ * @param subscription what the event reads when it is a Kafka consumer ({@code
+ *     kafka.<topic>.<group_id>}) rather than an HTTP route; its {@code method} and {@code path} are
+ *     then {@code POST /<topic>}, which no route serves
  */
 public record Event(
     String key,
@@ -50,7 +53,8 @@ public record Event(
     EventContract contract,
     EventDocs docs,
     YamlMapping node,
-    Optional<AcceptedEvents> accepted) {
+    Optional<AcceptedEvents> accepted,
+    Optional<TopicSubscription> subscription) {
 
   public Event {
     pathParameters = List.copyOf(pathParameters);
@@ -73,6 +77,11 @@ public record Event(
   @Override
   public int hashCode() {
     return java.util.Objects.hash(key, method, path, keyNode.location());
+  }
+
+  /** Whether the event is an HTTP route, not a consumer of a topic. */
+  public boolean isRoute() {
+    return subscription.isEmpty();
   }
 
   /** Where the event's key was written: {@code src/events/callback.yaml:3:1}. */

@@ -52,11 +52,15 @@ public final class Names {
 
   /**
    * The base name of an event's types: its operationId, else method and path ({@code
-   * PostCallback}).
+   * PostCallback}), or a Kafka event's key ({@code KafkaStripeEventsBilling}).
    */
   public static String eventName(Event event) {
     if (event.operationId().isPresent()) {
       return FunctionNames.upperCamel(event.operationId().get());
+    }
+    if (event.subscription().isPresent()) {
+      // kafka.stripe-events.billing -> KafkaStripeEventsBilling
+      return FunctionNames.upperCamel(event.subscription().get().event());
     }
     StringBuilder name = new StringBuilder(FunctionNames.upperCamel(event.method().keyword()));
     for (String segment : event.path().split("/", -1)) {

@@ -109,6 +109,8 @@ public final class RuntimeTypes {
   public static final ClassName KAFKA_SOURCE_DEFINITION =
       ClassName.get(KAFKA, "KafkaSourceDefinition");
   public static final ClassName KAFKA_HANDOFF = ClassName.get(KAFKA, "KafkaHandoff");
+  public static final ClassName SUBSCRIPTION =
+      ClassName.get("dev.hookc.runtime.source", "Subscription");
   public static final ClassName INBOX_FORWARD = ClassName.get(KAFKA, "InboxForward");
   public static final ClassName MIGRATION_SCRIPT =
       ClassName.get(INTERNAL_DATASOURCE, "MigrationScript");

@@ -25,7 +25,7 @@ public record RetryPolicy(int maxAttempts, Duration initial, Duration max, doubl
   }
 
   /** The delay before attempt {@code attempt + 1}, after {@code attempt} failed ones. */
-  Duration delayAfter(int attempt) {
+  public Duration delayAfter(int attempt) {
     double bound = initial.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
     long capped = (long) Math.min(bound, (double) max.toMillis());
     return Duration.ofMillis(

@@ -180,6 +180,12 @@ final class ApplicationBuilder implements Application.Builder {
                 clock),
             problems);
     KafkaSources kafka = KafkaSources.plan(project.kafkaSources(), effective, env::get, problems);
+    EventSources eventSources =
+        EventSources.plan(
+            kafka,
+            project.kafkaSources().stream().map(k -> k.name()).collect(Collectors.toSet()),
+            project.subscriptions(),
+            problems);
     StoreChoice chosen = storeChoice(env, problems);
     // The console log read these when it was installed, before anything could report them.
     LogSettings.read(env::get, System::getProperty, problems);
@@ -206,7 +212,8 @@ final class ApplicationBuilder implements Application.Builder {
             transport,
             setup,
             telemetry,
-            kafka));
+            kafka,
+            eventSources));
   }
 
   /**

@@ -70,6 +70,8 @@ final class AssembledApplication implements Application {
               .telemetry(settings.telemetry())
               .closeOnStop(resources)
               .start();
+      // The consumers last: they run workflows on what the routes' datasources and store hold.
+      settings.eventSources().start(project.name(), wiring, settings.telemetry(), resources);
       telemetry.started();
     } catch (IOException e) {
       resources.close();

@@ -3,9 +3,12 @@ package dev.hookc.runtime.internal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Route;
+import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.internal.datasource.DatasourceDefinition;
 import dev.hookc.runtime.kafka.KafkaSourceDefinition;
+import dev.hookc.runtime.source.Subscription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +50,7 @@ public final class Assembly {
   private ApiDocs apiDocs;
   private String name = "hookc";
   private final Map<String, String> telemetrySettings = new LinkedHashMap<>();
+  private final List<EventSources.Subscribed> subscriptions = new ArrayList<>();
 
   private Assembly(Function<Map<String, String>, JsonNode> configuration, Routes routes) {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
@@ -187,6 +191,20 @@ public final class Assembly {
     return this;
   }
 
+  /**
+   * An event that reads a topic of a kafka event source ({@link #kafkaSource}) as a consumer group,
+   * running the controller {@code handler} makes on each record; its consumer starts with the
+   * application and stops with it.
+   */
+  public Assembly subscription(
+      Subscription subscription, Function<Wiring, RequestHandler> handler) {
+    subscriptions.add(
+        new EventSources.Subscribed(
+            Objects.requireNonNull(subscription, "subscription"),
+            Objects.requireNonNull(handler, "handler")));
+    return this;
+  }
+
   /** A builder for an application of this project. */
   public Application.Builder builder() {
     ApiDocs docs = apiDocs;
@@ -217,6 +235,7 @@ public final class Assembly {
             Optional.ofNullable(storeOn),
             name,
             telemetrySettings,
-            List.copyOf(kafkaSources.values())));
+            List.copyOf(kafkaSources.values()),
+            subscriptions));
   }
 }

@@ -32,6 +32,7 @@ import java.util.function.Function;
  * @param name the application's name, for telemetry ({@code service.name})
  * @param telemetrySettings the telemetry settings of {@code http.yaml}, by dotted name
  * @param kafkaSources its {@code type: kafka} event sources, in declaration order
+ * @param subscriptions the events that read topics of the kafka event sources
  */
 record Project(
     Function<Map<String, String>, JsonNode> configuration,
@@ -48,10 +49,12 @@ record Project(
     Optional<String> storeOn,
     String name,
     Map<String, String> telemetrySettings,
-    List<KafkaSourceDefinition> kafkaSources) {
+    List<KafkaSourceDefinition> kafkaSources,
+    List<EventSources.Subscribed> subscriptions) {
 
   Project {
     telemetrySettings = Map.copyOf(telemetrySettings);
+    subscriptions = List.copyOf(subscriptions);
     // Copies that keep the declared order, in which problems are then reported.
     server = List.copyOf(server);
     functions = Collections.unmodifiableSet(new LinkedHashSet<>(functions));

@@ -25,6 +25,7 @@ import java.util.Optional;
  *     close, the inboxes and pools they read
  * @param telemetry what observes the application: the modules' and the builder's
  * @param kafka the project's kafka event sources, resolved, and the module that serves them
+ * @param eventSources the event sources other than HTTP, planned
  */
 record Settings(
     JsonNode config,
@@ -38,4 +39,5 @@ record Settings(
     HookcServer.Builder server,
     TelemetrySetup telemetrySetup,
     Telemetry telemetry,
-    KafkaSources kafka) {}
+    KafkaSources kafka,
+    EventSources eventSources) {}

@@ -1,0 +1,99 @@
+package dev.hookc.kafka;
+
+import dev.hookc.runtime.source.RecordOutcome;
+import dev.hookc.runtime.source.Subscription;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends the records an event source's consumers cannot process to their dead-letter topics, as they
+ * were read (key, value, headers) with why in {@code hookc-dead-letter-*} headers; a record counts
+ * as dead-lettered only once the broker acknowledged it ({@code acks=all}).
+ */
+final class DeadLetters implements AutoCloseable {
+  static final String REASON = "hookc-dead-letter-reason";
+  static final String DETAIL = "hookc-dead-letter-detail";
+  static final String ATTEMPTS = "hookc-dead-letter-attempts";
+  static final String EVENT = "hookc-dead-letter-event";
+  static final String TOPIC = "hookc-source-topic";
+  static final String PARTITION = "hookc-source-partition";
+  static final String OFFSET = "hookc-source-offset";
+  private static final Duration ACK = Duration.ofSeconds(30);
+  private static final System.Logger LOG = System.getLogger(DeadLetters.class.getName());
+
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  DeadLetters(Map<String, String> settings, String clientId) {
+    Map<String, Object> config = new LinkedHashMap<>(settings);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-dead-letters");
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(ACK.toMillis()));
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    this.producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Sends {@code record} to the subscription's dead-letter topic; whether the broker has it. */
+  boolean send(
+      Subscription subscription,
+      ConsumerRecord<byte[], byte[]> record,
+      RecordOutcome.DeadLettered outcome) {
+    ProducerRecord<byte[], byte[]> letter =
+        new ProducerRecord<>(subscription.deadLetter(), null, record.key(), record.value());
+    for (Header header : record.headers()) {
+      letter.headers().add(header);
+    }
+    put(letter, REASON, outcome.reason());
+    put(letter, DETAIL, outcome.detail());
+    put(letter, ATTEMPTS, Integer.toString(outcome.attempts()));
+    put(letter, EVENT, subscription.event());
+    put(letter, TOPIC, record.topic());
+    put(letter, PARTITION, Integer.toString(record.partition()));
+    put(letter, OFFSET, Long.toString(record.offset()));
+    try {
+      producer.send(letter).get(ACK.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      LOG.log(
+          Level.ERROR,
+          "record "
+              + record.topic()
+              + "-"
+              + record.partition()
+              + "-"
+              + record.offset()
+              + " could not be dead-lettered to "
+              + subscription.deadLetter()
+              + "; it will be read again",
+          e);
+      return false;
+    }
+  }
+
+  private static void put(ProducerRecord<byte[], byte[]> letter, String name, String value) {
+    letter.headers().remove(name);
+    letter.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}
