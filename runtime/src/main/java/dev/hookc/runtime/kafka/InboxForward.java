@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -124,7 +123,7 @@ public final class InboxForward {
               topic,
               key == null ? null : KafkaHandoff.checkedKey(key.apply(request)),
               request.bodyBytes(),
-              headers(id, receivedAt, request));
+              RecordHeaders.of(id, route, authn, receivedAt, request, headers));
       return confirmed(publisher, record, observation);
     } catch (HttpProblem e) {
       // Checked when the delivery was accepted; a row stored by an earlier version may lack it.
@@ -161,27 +160,6 @@ public final class InboxForward {
       observation.failure("interrupted", e);
       throw e;
     }
-  }
-
-  private List<Map.Entry<String, String>> headers(String id, Instant receivedAt, Request request) {
-    List<Map.Entry<String, String>> all = new ArrayList<>();
-    all.add(Map.entry("hookc-delivery-id", id));
-    all.add(Map.entry("hookc-route", route));
-    if (authn != null) {
-      all.add(Map.entry("hookc-authn", authn));
-    }
-    all.add(Map.entry("hookc-received-at", receivedAt.toString()));
-    String contentType = request.header("content-type");
-    if (contentType != null) {
-      all.add(Map.entry("content-type", contentType));
-    }
-    for (String name : headers) {
-      for (String value : request.headerValues(name)) {
-        all.add(Map.entry(name, value));
-      }
-    }
-    WorkContext.telemetry().propagate((name, value) -> all.add(Map.entry(name, value)));
-    return all;
   }
 
   /** Why a send failed, without internals: the exception's type and message. */

@@ -201,7 +201,11 @@ public final class KafkaHandoff {
       try {
         observation.attribute("messaging.destination.name", topic);
         OutgoingRecord record =
-            new OutgoingRecord(topic, recordKey, request.bodyBytes(), headers(request, id));
+            new OutgoingRecord(
+                topic,
+                recordKey,
+                request.bodyBytes(),
+                RecordHeaders.of(id, route, authn, clock.instant(), request, headers));
         send(record, observation);
       } finally {
         observation.close();
@@ -249,27 +253,6 @@ public final class KafkaHandoff {
         observation.failure("interrupted", e);
         throw e;
       }
-    }
-
-    private List<Map.Entry<String, String>> headers(Request request, String id) {
-      List<Map.Entry<String, String>> all = new ArrayList<>();
-      all.add(Map.entry("hookc-delivery-id", id));
-      all.add(Map.entry("hookc-route", route));
-      if (authn != null) {
-        all.add(Map.entry("hookc-authn", authn));
-      }
-      all.add(Map.entry("hookc-received-at", clock.instant().toString()));
-      String contentType = request.header("content-type");
-      if (contentType != null) {
-        all.add(Map.entry("content-type", contentType));
-      }
-      for (String name : headers) {
-        for (String value : request.headerValues(name)) {
-          all.add(Map.entry(name, value));
-        }
-      }
-      WorkContext.telemetry().propagate((name, value) -> all.add(Map.entry(name, value)));
-      return all;
     }
   }
 
