@@ -2,12 +2,7 @@ package dev.hookc.compiler.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookc.compiler.emit.GeneratedSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,26 +17,8 @@ class KafkaHandoffGoldenTest {
 
   @Test
   void generatesTheHandoffRouteAsInTheGoldenFiles() throws Exception {
-    Map<String, String> generated = new TreeMap<>();
-    for (GeneratedSource source : ProjectBuild.compileYaml(PROJECT, PACKAGE).sources()) {
-      String path = source.path();
-      if (path.endsWith("/HookcApplication.java")) {
-        generated.put(path.substring(path.lastIndexOf('/') + 1), source.content());
-      }
-    }
-    if (Boolean.getBoolean("hookc.golden.update")) {
-      Files.createDirectories(GOLDEN);
-      for (Map.Entry<String, String> file : generated.entrySet()) {
-        Files.writeString(GOLDEN.resolve(file.getKey()), file.getValue());
-      }
-    }
-    Map<String, String> expected = new TreeMap<>();
-    try (Stream<Path> files = Files.list(GOLDEN)) {
-      for (Path file : files.toList()) {
-        expected.put(file.getFileName().toString(), Files.readString(file));
-      }
-    }
-    assertThat(generated).isEqualTo(expected);
+    GoldenFiles.assertGenerated(
+        PROJECT, PACKAGE, GOLDEN, path -> path.endsWith("/HookcApplication.java"));
   }
 
   @Test
