@@ -216,6 +216,23 @@ class PublishDiagnosticsTest {
   }
 
   @Test
+  void reportsAPublishInsideATransactionAtTheTask() {
+    project.file("src/datasources/db.yaml", "type: jdbc\nstatements:\n  ping: SELECT 1 AS one\n");
+
+    CompileResult result =
+        publish(
+            "datasource.db.transaction",
+            "    tasks:\n" // 5
+                + "      - id: ping\n" // 6
+                + "        fn: datasource.db.ping\n" // 7
+                + "      - id: send\n" // 8
+                + "        fn: datasource.bus.publish\n" // 9
+                + "        args: {topic: t, message: <% inputs.body %>}\n"); // 10
+
+    assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC6108@8:9");
+  }
+
+  @Test
   void readsAKafkaDatasourceWithTheEventSourcesChecks() {
     project.file("src/datasources/bus.yaml", "type: kafka\nbrokers: a:1\nclient_di: x\n");
 
