@@ -28,7 +28,7 @@ class RestartBackoffTest {
       backoff.next(false);
     }
     backoff.ran(Duration.ofSeconds(59));
-    assertThat(backoff.next(false).toMillis()).isBetween(30_000L, 60_000L);
+    assertThat(backoff.next(false).toMillis()).isBetween(16_000L, 32_000L);
     backoff.ran(Duration.ofMinutes(1));
     assertThat(backoff.next(false).toMillis()).isBetween(500L, 1_000L);
   }
