@@ -82,20 +82,22 @@ class KafkaPipelineTest {
             with(kafka, "STRIPE_WEBHOOK_SECRET", SECRET),
             data.resolve("edge"));
     services.add(edgeProcess);
+    // The edge and the first worker start at once. The second worker starts once the first
+    // serves: the first has migrated the database by then. (Instances on PostgreSQL may start
+    // together, since they migrate under an advisory lock; processes sharing an H2 server do not
+    // take turns.)
     for (String worker : List.of("worker-1", "worker-2")) {
-      services.add(
+      ServiceProcess process =
           ServiceProcess.start(
               worker,
               workerApplication,
               List.of(edgeApplication, KafkaPipelineTest.class),
               with(kafka, "LEDGER_DB_URL", databaseUrl),
-              data.resolve(worker)));
+              data.resolve(worker));
+      services.add(process);
+      process.awaitPort(WAIT);
     }
-    // All three start at once; each is waited for with its own bound.
     edge = edgeProcess.baseUri(WAIT);
-    for (ServiceProcess service : services) {
-      service.awaitPort(WAIT);
-    }
   }
 
   @AfterAll
