@@ -127,7 +127,10 @@ public final class Analyzer {
         .definitions()
         .forEach(
             (name, node) ->
-                json.put(name, dev.hookc.compiler.yaml.YamlJson.toJson(node).toString()));
+                json.put(
+                    name,
+                    dev.hookc.compiler.json.JsonTrees.compact(
+                        dev.hookc.compiler.yaml.YamlJson.toJson(node))));
     return json;
   }
 

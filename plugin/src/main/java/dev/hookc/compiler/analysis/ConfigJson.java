@@ -1,5 +1,6 @@
 package dev.hookc.compiler.analysis;
 
+import dev.hookc.compiler.json.JsonTrees;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.yaml.YamlJson;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -35,6 +36,6 @@ public record ConfigJson(String defaults, Map<String, String> environments, Stri
   }
 
   private static String json(YamlMapping file) {
-    return YamlJson.toJson(file).toString();
+    return JsonTrees.compact(YamlJson.toJson(file));
   }
 }

@@ -1,10 +1,10 @@
 package dev.hookc.compiler.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookc.compiler.json.JsonTrees;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -22,7 +22,6 @@ import java.util.TreeSet;
  */
 final class RouteEntry {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private RouteEntry() {}
 
@@ -57,7 +56,7 @@ final class RouteEntry {
     entry.set("inboxRetry", retry(guard));
     entry.set("senderRetries", sender(guard));
     entry.set("statuses", statuses(event, guard));
-    return entry.toString();
+    return JsonTrees.compact(entry);
   }
 
   private static JsonNode idempotency(Event event, RouteGuard guard, Duration retention) {

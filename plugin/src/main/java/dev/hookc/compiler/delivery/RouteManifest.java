@@ -1,12 +1,13 @@
 package dev.hookc.compiler.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookc.compiler.json.JsonTrees;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,8 +29,8 @@ public final class RouteManifest {
     List<JsonNode> routes = new ArrayList<>();
     for (String entry : entries) {
       try {
-        routes.add(RouteEntry.MAPPER.readTree(entry));
-      } catch (JsonProcessingException e) {
+        routes.add(JsonTrees.read(entry));
+      } catch (UncheckedIOException e) {
         throw new IllegalArgumentException("not a route entry: " + entry, e);
       }
     }
@@ -43,10 +44,6 @@ public final class RouteManifest {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     printer = printer.withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    try {
-      return RouteEntry.MAPPER.writer(printer).writeValueAsString(manifest) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers always writes", e);
-    }
+    return JsonTrees.pretty(manifest, printer) + "\n";
   }
 }

@@ -1,21 +1,18 @@
 package dev.hookc.compiler.emit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.bind.BoundApiDocs;
 import dev.hookc.compiler.bind.BoundEvent;
 import dev.hookc.compiler.bind.BoundProject;
+import dev.hookc.compiler.json.JsonTrees;
 import dev.hookc.compiler.model.ApiDocsSettings;
 import dev.hookc.compiler.model.Event;
 import dev.hookc.compiler.model.EventDocs;
 import dev.hookc.compiler.naming.Names;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,11 +34,6 @@ public final class OpenApiWriter {
   public static final String YAML = "openapi.yaml";
 
   private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .nodeFactory(NODES)
-          .build();
   private static final List<String> METHOD_ORDER =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -151,11 +143,7 @@ public final class OpenApiWriter {
 
   /** {@code document} as pretty-printed JSON text, ending with a line break. */
   static String json(ObjectNode document) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonTrees.pretty(document, new DefaultPrettyPrinter()) + "\n";
   }
 
   /** {@code document} as YAML text. */
@@ -227,10 +215,6 @@ public final class OpenApiWriter {
   }
 
   static JsonNode parse(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonTrees.read(json);
   }
 }

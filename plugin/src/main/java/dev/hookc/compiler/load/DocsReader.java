@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.json.JsonTrees;
 import dev.hookc.compiler.model.EventDocs;
 import dev.hookc.compiler.yaml.YamlJson;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -92,7 +93,7 @@ final class DocsReader {
             // A path parameter is always there; OpenAPI asks to say so.
             json.put("required", true);
           }
-          parameters.add(json.toString());
+          parameters.add(JsonTrees.compact(json));
         }
       }
     }
@@ -123,7 +124,7 @@ final class DocsReader {
       }
       json.set("content", served);
     }
-    return Optional.of(json.toString());
+    return Optional.of(JsonTrees.compact(json));
   }
 
   private Map<String, String> responses(YamlMapping event) {
@@ -145,7 +146,7 @@ final class DocsReader {
       if (response.get("content").orElse(null) instanceof YamlMapping content) {
         content.entries().forEach(media -> media(media.value()));
       }
-      responses.put(entry.key().value(), YamlJson.toJson(response).toString());
+      responses.put(entry.key().value(), JsonTrees.compact(YamlJson.toJson(response)));
     }
     return responses;
   }

@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Reads the Java sources of a project's functions ({@code <package>/functions} below the Java
@@ -53,14 +52,10 @@ public final class JavaFunctionReader {
   }
 
   /**
-   * Reads every {@code .java} file below {@code directory}, the directory of package {@code
-   * packageName}; a missing directory has none.
+   * Reads {@code files}, the {@code .java} files below the directory of package {@code
+   * packageName}.
    */
-  public JavaSources read(Path directory, String packageName) {
-    List<Path> files = javaFiles(directory);
-    if (files.isEmpty()) {
-      return JavaSources.NONE;
-    }
+  JavaSources read(List<Path> files, String packageName) {
     JavaParser parser =
         new JavaParser(
             new ParserConfiguration()
@@ -300,20 +295,5 @@ public final class JavaFunctionReader {
     Path shown =
         absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
-  }
-
-  private static List<Path> javaFiles(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".java"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -116,13 +116,15 @@ public final class ProjectLoader {
           .flatMap(root -> workflowReader.read(id, relative(file), root))
           .ifPresentOrElse(workflows::add, () -> unreadable.add(id));
     }
-    JavaSources java =
-        javaFunctions
-            .map(
-                p ->
-                    new JavaFunctionReader(projectDirectory, diagnostics)
-                        .read(p.directory(), p.packageName()))
-            .orElse(JavaSources.NONE);
+    JavaSources java = JavaSources.NONE;
+    if (javaFunctions.isPresent()) {
+      List<Path> files = JavaFiles.below(javaFunctions.get().directory());
+      if (!files.isEmpty()) {
+        java =
+            new JavaFunctionReader(projectDirectory, diagnostics)
+                .read(files, javaFunctions.get().packageName());
+      }
+    }
     // Always read whole, like http.yaml: any change to them reaches every file.
     Map<String, Datasource> datasources =
         new DatasourceReader(projectDirectory, diagnostics)
