@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * A {@code type: kafka} event source's consumers: one {@link TopicConsumer} per event that reads
- * from it, and one producer for their dead letters.
+ * from it, and one producer for their dead letters. Each consumer reports whether it runs to the
+ * application's health route, as its event ({@code kafka.payments.billing}).
  */
 public final class KafkaEventSource implements EventSource {
   private final List<AutoCloseable> open;
@@ -34,7 +35,9 @@ public final class KafkaEventSource implements EventSource {
       open.add(deadLetters);
       try {
         for (RecordProcessor processor : setup.processors()) {
-          open.add(new TopicConsumer(processor, setup.settings(), clientId, deadLetters).start());
+          open.add(
+              new TopicConsumer(processor, setup.settings(), clientId, deadLetters, setup.health())
+                  .start());
         }
       } catch (RuntimeException e) {
         ShutdownSequence.closeInReverse(open);

@@ -61,6 +61,29 @@ final class Consumers {
       String deadLetter,
       RetryPolicy retry,
       RequestHandler handler) {
+    return application(broker, topic, group, deadLetter, retry, Map.of(), handler);
+  }
+
+  /** As {@link #application} with client {@code properties} as the event source's YAML gives. */
+  static Application applicationWithProperties(
+      KafkaBroker broker,
+      String topic,
+      String group,
+      Map<String, String> properties,
+      RequestHandler handler) {
+    return application(broker, topic, group, topic + ".dlq", QUICK, properties, handler);
+  }
+
+  private static Application application(
+      KafkaBroker broker,
+      String topic,
+      String group,
+      String deadLetter,
+      RetryPolicy retry,
+      Map<String, String> properties,
+      RequestHandler handler) {
+    Map<String, Setting> settings = new java.util.LinkedHashMap<>();
+    properties.forEach((key, value) -> settings.put(key, Setting.literal(value)));
     JsonNode empty = JsonNodeFactory.instance.objectNode();
     return Assembly.of(env -> empty, startup -> List.of())
         .name("consumer-test")
@@ -69,7 +92,7 @@ final class Consumers {
                 "kafka",
                 List.of(Setting.literal(broker.bootstrapServers())),
                 Optional.empty(),
-                Map.of()))
+                settings))
         .subscription(
             new Subscription(
                 "kafka." + topic + "." + group, "kafka", topic, group, deadLetter, retry),

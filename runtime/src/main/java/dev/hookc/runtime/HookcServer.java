@@ -1,5 +1,6 @@
 package dev.hookc.runtime;
 
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.http.HttpTransport;
 import dev.hookc.runtime.http.TransportSettings;
 import dev.hookc.runtime.log.ConsoleLog;
@@ -174,8 +175,18 @@ public final class HookcServer implements AutoCloseable {
     private int maxConnections = 10_000;
     private long maxBufferedBodyBytes = TransportSettings.defaultMaxBufferedBodyBytes();
     private Telemetry telemetry = Telemetry.NONE;
+    private Health health = new Health();
 
     private Builder() {}
+
+    /**
+     * The components the health path reports ({@link #healthPath}); by default none, and the path
+     * always answers 200 {@code {"status":"UP"}}.
+     */
+    public Builder health(Health health) {
+      this.health = Objects.requireNonNull(health, "health");
+      return this;
+    }
 
     /**
      * What observes the requests ({@link Telemetry#NONE} by default): each gets a request id, a
@@ -221,7 +232,10 @@ public final class HookcServer implements AutoCloseable {
 
     /**
      * The path that answers {@code GET} with 200 {@code {"status":"UP"}}, even when the server is
-     * busy; default {@code /health}, and null disables it.
+     * busy; default {@code /health}, and null disables it. With {@linkplain #health components},
+     * the body lists each ({@code "components":{"kafka.payments.billing":{"status":"UP",
+     * "restarts":0}}}), and while any is down the answer is 503 with {@code "status":"DOWN"} and
+     * that component's {@code detail}.
      */
     public Builder healthPath(String path) {
       this.healthPath = path;
@@ -360,7 +374,16 @@ public final class HookcServer implements AutoCloseable {
       List<Route> all = new ArrayList<>(routes);
       Route health = null;
       if (healthPath != null) {
-        health = Route.of("GET", healthPath, request -> Response.json(200, Map.of("status", "UP")));
+        Health components = this.health;
+        health =
+            Route.of(
+                "GET",
+                healthPath,
+                request -> {
+                  // One snapshot of states the components keep current: nothing blocks here.
+                  Map<String, Object> body = components.body();
+                  return Response.json("UP".equals(body.get("status")) ? 200 : 503, body);
+                });
         all.add(health);
       }
       for (Route route : all) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Route;
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.log.ShutdownSequence;
 import dev.hookc.runtime.store.JdbcStore;
 import dev.hookc.runtime.telemetry.TelemetrySetup;
@@ -27,6 +28,8 @@ final class AssembledApplication implements Application {
   private final Settings settings;
   private final Resources resources = new Resources();
   private final ApplicationWiring wiring;
+  // What the health route reports: the event sources' consumers, each as its event.
+  private final Health health = new Health();
   private State state = State.BUILT; // guarded by this
   private HookcServer server; // guarded by this
   private JdbcStore store; // guarded by this
@@ -68,10 +71,13 @@ final class AssembledApplication implements Application {
               .server()
               .routes(routes)
               .telemetry(settings.telemetry())
+              .health(health)
               .closeOnStop(resources)
               .start();
       // The consumers last: they run workflows on what the routes' datasources and store hold.
-      settings.eventSources().start(project.name(), wiring, settings.telemetry(), resources);
+      settings
+          .eventSources()
+          .start(project.name(), wiring, settings.telemetry(), health, resources);
       telemetry.started();
     } catch (IOException e) {
       resources.close();

@@ -1,6 +1,7 @@
 package dev.hookc.runtime.internal.app;
 
 import dev.hookc.runtime.RequestHandler;
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.source.EventSource;
 import dev.hookc.runtime.source.EventSourceProvider;
@@ -106,9 +107,10 @@ final class EventSources {
 
   /**
    * Starts every source's consumers, each owned by {@code resources} (so stopped before the
-   * datasources and store their workflows use).
+   * datasources and store their workflows use), each reporting whether it runs to {@code health}.
    */
-  void start(String application, Wiring wiring, Telemetry telemetry, Resources resources)
+  void start(
+      String application, Wiring wiring, Telemetry telemetry, Health health, Resources resources)
       throws Exception {
     for (Planned source : planned) {
       List<RecordProcessor> processors = new ArrayList<>();
@@ -121,7 +123,8 @@ final class EventSources {
           source
               .provider()
               .start(
-                  new EventSourceSetup(application, source.name(), source.settings(), processors));
+                  new EventSourceSetup(
+                      application, source.name(), source.settings(), processors, health));
       resources.own(started);
     }
   }

@@ -1,0 +1,196 @@
+package dev.hookc.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.kafka.testing.KafkaBroker;
+import dev.hookc.runtime.Application;
+import dev.hookc.runtime.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A Kafka consumer whose loop fails — an error escaping the workflow, a commit the broker is not
+ * there to take — restarts after a backoff and processes what remains, and the application's health
+ * route answers 503 with the consumer's component while it does not run.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class HostileKafkaConsumerTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static KafkaBroker broker;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBroker.start();
+  }
+
+  @AfterAll
+  static void closeBroker() {
+    broker.close();
+  }
+
+  /** The health route's status and body. */
+  private record Probe(int status, JsonNode body) {
+    JsonNode component(String name) {
+      return body.path("components").path(name);
+    }
+  }
+
+  private static Probe health(Application app) throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(app.baseUri() + "/health"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Probe(response.statusCode(), Json.mapper().readTree(response.body()));
+  }
+
+  /** Probes the health route until {@code status} comes, at most {@link #WAIT}. */
+  private static Probe awaitHealth(Application app, int status) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Probe probe = health(app);
+      if (probe.status() == status) {
+        return probe;
+      }
+      assertThat(System.nanoTime()).as("waiting for /health " + status).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void restartsAConsumerWhoseWorkflowThrewAnErrorAndProcessesTheRemainingRecords()
+      throws Exception {
+    broker.createTopic("payments", 1);
+    String component = "kafka.payments.hookc";
+    AtomicBoolean thrown = new AtomicBoolean();
+    List<String> processed = new CopyOnWriteArrayList<>();
+    CountDownLatch last = new CountDownLatch(1);
+    try (Application app =
+        Consumers.application(
+            broker,
+            "payments",
+            "hookc",
+            Consumers.QUICK,
+            request -> {
+              String id = Consumers.id(request);
+              if (id.equals("pay_3") && thrown.compareAndSet(false, true)) {
+                // An Error is no failed attempt the retry policy handles: it escapes the loop.
+                throw new NoClassDefFoundError("dev/example/LedgerClient");
+              }
+              processed.add(id);
+              if (id.equals("pay_5")) {
+                last.countDown();
+              }
+              return Consumers.ok();
+            })) {
+      Probe before = health(app);
+      assertThat(before.status()).isEqualTo(200);
+      assertThat(before.component(component).path("status").asText()).isEqualTo("UP");
+
+      Consumers.produce(
+          broker,
+          "payments",
+          List.of(
+              "{\"id\":\"pay_1\"}",
+              "{\"id\":\"pay_2\"}",
+              "{\"id\":\"pay_3\"}",
+              "{\"id\":\"pay_4\"}",
+              "{\"id\":\"pay_5\"}"));
+
+      Probe down = awaitHealth(app, 503);
+      assertThat(down.body().path("status").asText()).isEqualTo("DOWN");
+      assertThat(down.component(component).path("status").asText()).isEqualTo("DOWN");
+      assertThat(down.component(component).path("detail").asText())
+          .contains("NoClassDefFoundError");
+
+      assertThat(last.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      Probe up = awaitHealth(app, 200);
+      assertThat(up.body().path("status").asText()).isEqualTo("UP");
+      assertThat(up.component(component).path("status").asText()).isEqualTo("UP");
+      assertThat(up.component(component).path("restarts").asLong()).isEqualTo(1);
+      Consumers.awaitBroker(
+          WAIT, "5 committed offsets", () -> Consumers.committedTotal(broker, "hookc") == 5);
+    }
+    // What finished before the error was committed then: each record ran once.
+    assertThat(processed).containsExactly("pay_1", "pay_2", "pay_3", "pay_4", "pay_5");
+  }
+
+  @Test
+  void restartsAConsumerWhoseCommitTimedOutWhileTheBrokerWasGoneAndIsDownUntilItRejoins()
+      throws Exception {
+    broker.createTopic("refunds", 1);
+    String component = "kafka.refunds.ledger";
+    CountDownLatch inFirst = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Map<String, Integer> runs = new ConcurrentHashMap<>();
+    Set<String> done = ConcurrentHashMap.newKeySet();
+    CountDownLatch last = new CountDownLatch(1);
+    try (Application app =
+        Consumers.applicationWithProperties(
+            broker,
+            "refunds",
+            "ledger",
+            // A commit gives up after 3 s rather than the client's default minute; the member the
+            // failed consumer could not take out of the group (the broker was gone) is dropped
+            // after 6 s rather than 45, and its partitions then go to the restarted consumer.
+            Map.of(
+                "default.api.timeout.ms", "3000",
+                "session.timeout.ms", "6000",
+                "heartbeat.interval.ms", "1000"),
+            request -> {
+              String id = Consumers.id(request);
+              runs.merge(id, 1, Integer::sum);
+              if (id.equals("ref_1") && inFirst.getCount() > 0) {
+                inFirst.countDown();
+                release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+              }
+              done.add(id);
+              if (id.equals("ref_2")) {
+                last.countDown();
+              }
+              return Consumers.ok();
+            })) {
+      Consumers.produce(broker, "refunds", List.of("{\"id\":\"ref_1\"}", "{\"id\":\"ref_2\"}"));
+      assertThat(inFirst.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      broker.stop();
+      try {
+        release.countDown();
+        Probe down = awaitHealth(app, 503);
+        assertThat(down.component(component).path("status").asText()).isEqualTo("DOWN");
+        assertThat(down.component(component).path("detail").asText()).contains("Timeout");
+        // Still down while the broker is gone: a restarted consumer is up once back in its group.
+        Thread.sleep(2_000);
+        assertThat(health(app).status()).isEqualTo(503);
+      } finally {
+        broker.restart();
+      }
+      assertThat(last.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      Probe up = awaitHealth(app, 200);
+      assertThat(up.component(component).path("restarts").asLong()).isGreaterThanOrEqualTo(1);
+      Consumers.awaitBroker(
+          WAIT, "2 committed offsets", () -> Consumers.committedTotal(broker, "ledger") == 2);
+    }
+    // ref_1's offset was never committed, so it ran again: at least once, never less.
+    assertThat(runs.get("ref_1")).isGreaterThanOrEqualTo(2);
+    assertThat(runs.get("ref_2")).isGreaterThanOrEqualTo(1);
+  }
+}
