@@ -3,6 +3,9 @@ package dev.hookc.bench;
 import dev.hookc.kafka.HandoffApp;
 import dev.hookc.kafka.testing.KafkaBroker;
 import dev.hookc.runtime.Application;
+import dev.hookc.runtime.HookcServer;
+import dev.hookc.runtime.Response;
+import dev.hookc.runtime.Route;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * signature, idempotency on the delivery id in the embedded H2 store, keyed record, acks=all) at 50
  * concurrent senders (and the same route without idempotency), against the raw limit measured in
  * the same run on the same in-process broker: 50 threads each sending with a plain producer ({@code
- * acks=all}, idempotent) and waiting for the acknowledgement. Prints both rates and their ratio.
+ * acks=all}, idempotent) and waiting for the acknowledgement. Prints both rates and their ratio,
+ * and the rate of the same HTTP client against a route that answers at once: the ceiling that the
+ * sender and the HTTP exchange, which the plain producer does not pay, put on the hand-off here.
  *
  * <p>Arguments: seconds per measurement (default 15), senders (default 50).
  */
@@ -57,11 +62,26 @@ public final class KafkaHandoffThroughput {
         handoff(app, "/hooks", senders, 3, body);
         double handoff = handoff(app, "/hooks", senders, seconds, body);
         double plain = handoff(app, "/plain", senders, seconds, body);
+        // The ceiling of the HTTP exchange alone on this machine: the same client and server
+        // with a route that does nothing, neither signature nor store nor broker.
+        HookcServer noop =
+            HookcServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .route(Route.of("POST", "/noop", request -> Response.empty(202)))
+                .start();
+        double http;
+        try {
+          http = handoff(noop.port(), "/noop", senders, seconds, body);
+        } finally {
+          noop.stop(Duration.ofSeconds(1));
+        }
         System.out.printf(
             "kafka hand-off, %d senders, %d s each: plain producer acks=all %.0f records/s;"
                 + " delivery: kafka %.0f acknowledged deliveries/s (ratio %.2f);"
-                + " without idempotency %.0f/s (ratio %.2f)%n",
-            senders, seconds, raw, handoff, handoff / raw, plain, plain / raw);
+                + " without idempotency %.0f/s (ratio %.2f);"
+                + " HTTP alone (a route that answers 202 at once) %.0f/s (ratio %.2f)%n",
+            senders, seconds, raw, handoff, handoff / raw, plain, plain / raw, http, http / raw);
       }
     }
   }
@@ -92,8 +112,13 @@ public final class KafkaHandoffThroughput {
 
   private static double handoff(Application app, String path, int senders, int seconds, byte[] body)
       throws Exception {
+    return handoff(app.port(), path, senders, seconds, body);
+  }
+
+  private static double handoff(int port, String path, int senders, int seconds, byte[] body)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI uri = URI.create("http://127.0.0.1:" + app.port() + path);
+    URI uri = URI.create("http://127.0.0.1:" + port + path);
     AtomicLong ids = new AtomicLong();
     return run(
         senders,

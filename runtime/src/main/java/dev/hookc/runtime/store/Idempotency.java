@@ -9,9 +9,7 @@ import dev.hookc.runtime.Response;
 import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +31,11 @@ import java.util.function.Function;
  * the sender's retry runs the handler again. A claim whose process died is taken over once its
  * lease has run out; the claim of a request still running when its store closes (its server stopped
  * and the grace ran out) is released then, so that a retry after a restart runs at once.
+ *
+ * <p>Claims and recorded responses are written by group commit ({@link IdempotencyWriter}): under
+ * load the claims of many concurrent requests share one commit, and each request runs its handler
+ * only after the commit holding its own claim returned, and is answered only after the commit
+ * holding its recorded response.
  *
  * <p>Keys are checked before they are stored ({@link RequestKeys}): one that is missing, longer
  * than 500 characters or not text is a 400.
@@ -104,12 +107,16 @@ public final class Idempotency {
       throws Exception {
     long deadline = clock.millis() + wait.toMillis();
     while (true) {
-      Outcome claim = store.transaction(c -> claim(c, value, owner));
+      long now = clock.millis();
+      // Now and then, drop expired records so that the table holds only live keys.
+      boolean purge = ThreadLocalRandom.current().nextInt(PURGE_ONE_IN) == 0;
+      IdempotencyWriter.Claimed claim =
+          store.idempotency().claim(scope, value, owner, now, now + lease.toMillis(), purge);
       if (claim.replay() != null) {
         WorkContext.outcome(Telemetry.Check.IDEMPOTENCY, "replayed");
-        return claim.replay();
+        return replay(claim.replay());
       }
-      if (claim.claimed()) {
+      if (claim.taken()) {
         WorkContext.outcome(Telemetry.Check.IDEMPOTENCY, "first");
         return runClaimed(request, handler, value, owner);
       }
@@ -139,77 +146,25 @@ public final class Idempotency {
       release(value, owner);
       return response;
     }
-    store.transaction(c -> record(c, value, owner, response));
+    store
+        .idempotency()
+        .record(
+            scope,
+            value,
+            owner,
+            response.status(),
+            new String(Json.write(response.headers()), StandardCharsets.UTF_8),
+            response.body(),
+            clock.millis() + ttl.toMillis());
     return response;
   }
 
-  private record Outcome(boolean claimed, Response replay) {}
-
-  private Outcome claim(Connection c, String value, String owner) throws SQLException {
-    long now = clock.millis();
-    // Now and then, drop expired records so that the table holds only live keys.
-    if (ThreadLocalRandom.current().nextInt(PURGE_ONE_IN) == 0) {
-      try (PreparedStatement purge =
-          c.prepareStatement(
-              "DELETE FROM hookc_idempotency WHERE scope = ? AND done = TRUE AND expires_at < ?")) {
-        purge.setString(1, scope);
-        purge.setLong(2, now);
-        purge.executeUpdate();
-      }
-    }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO hookc_idempotency (scope, idem_key, owner, done, expires_at)"
-                + " VALUES (?, ?, ?, FALSE, ?)")) {
-      insert.setString(1, scope);
-      insert.setString(2, value);
-      insert.setString(3, owner);
-      insert.setLong(4, now + lease.toMillis());
-      insert.executeUpdate();
-      return new Outcome(true, null);
-    } catch (SQLException e) {
-      if (!Dialect.isDuplicateKey(e)) {
-        throw e;
-      }
-      c.rollback();
-    }
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT done, status, headers, body, expires_at, owner FROM hookc_idempotency"
-                + " WHERE scope = ? AND idem_key = ?")) {
-      select.setString(1, scope);
-      select.setString(2, value);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return new Outcome(false, null); // released meanwhile: try again
-        }
-        if (row.getLong(5) <= now) {
-          // Expired, or a claim whose process died: take it over if no one else has.
-          try (PreparedStatement takeOver =
-              c.prepareStatement(
-                  "UPDATE hookc_idempotency SET owner = ?, done = FALSE, status = NULL,"
-                      + " headers = NULL, body = NULL, expires_at = ?"
-                      + " WHERE scope = ? AND idem_key = ? AND owner = ?")) {
-            takeOver.setString(1, owner);
-            takeOver.setLong(2, now + lease.toMillis());
-            takeOver.setString(3, scope);
-            takeOver.setString(4, value);
-            takeOver.setString(5, row.getString(6));
-            return new Outcome(takeOver.executeUpdate() == 1, null);
-          }
-        }
-        if (row.getBoolean(1)) {
-          return new Outcome(false, replay(row.getInt(2), row.getString(3), row.getBytes(4)));
-        }
-        return new Outcome(false, null);
-      }
-    }
-  }
-
-  private static Response replay(int status, String headers, byte[] body) {
-    Map<String, List<String>> stored;
+  private static Response replay(IdempotencyWriter.Stored stored) {
+    int status = stored.status();
+    byte[] body = stored.body();
+    Map<String, List<String>> headers;
     try {
-      stored = Json.mapper().readValue(headers, HEADERS);
+      headers = Json.mapper().readValue(stored.headers(), HEADERS);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("unreadable stored headers", e);
     }
@@ -217,30 +172,12 @@ public final class Idempotency {
         status == 204 || status == 304 || body == null || body.length == 0
             ? Response.empty(status)
             : Response.of(status, null, body);
-    for (Map.Entry<String, List<String>> header : stored.entrySet()) {
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       for (String value : header.getValue()) {
         response = response.withAddedHeader(header.getKey(), value);
       }
     }
     return response.withHeader("Idempotent-Replayed", "true");
-  }
-
-  private Void record(Connection c, String value, String owner, Response response)
-      throws SQLException {
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE hookc_idempotency SET done = TRUE, status = ?, headers = ?, body = ?,"
-                + " expires_at = ? WHERE scope = ? AND idem_key = ? AND owner = ?")) {
-      update.setInt(1, response.status());
-      update.setString(2, new String(Json.write(response.headers()), StandardCharsets.UTF_8));
-      update.setBytes(3, response.body());
-      update.setLong(4, clock.millis() + ttl.toMillis());
-      update.setString(5, scope);
-      update.setString(6, value);
-      update.setString(7, owner);
-      update.executeUpdate();
-    }
-    return null;
   }
 
   private void release(String value, String owner) throws SQLException {

@@ -38,6 +38,7 @@ public final class JdbcStore implements Store {
   private final ProjectDatabase shared; // the datasource it is on, or null
   private final Set<Claim> claims = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private IdempotencyWriter idempotency; // started by the first idempotent request
 
   private JdbcStore(Database database) {
     this(database, null);
@@ -198,6 +199,17 @@ public final class JdbcStore implements Store {
     return database.transaction(work);
   }
 
+  /** The group committer of this store's idempotency claims and records. */
+  synchronized IdempotencyWriter idempotency() {
+    if (closed.get()) {
+      throw new IllegalStateException("hookc's store is closed");
+    }
+    if (idempotency == null) {
+      idempotency = new IdempotencyWriter(database);
+    }
+    return idempotency;
+  }
+
   /** An idempotency key claimed by a request that has not completed yet. */
   record Claim(String scope, String key, String owner) {}
 
@@ -222,6 +234,14 @@ public final class JdbcStore implements Store {
       return;
     }
     try {
+      // What was accepted is written first: a claim committed now is among those released next.
+      IdempotencyWriter writer;
+      synchronized (this) {
+        writer = idempotency;
+      }
+      if (writer != null) {
+        writer.close();
+      }
       releaseClaims();
     } finally {
       database.release();
