@@ -256,6 +256,9 @@ final class DatasourceArgs {
         case HTTP:
           why = "an http call is not part of a database transaction; call it before or after";
           break;
+        case PUBLISH:
+          why = "a Kafka record is not part of a database transaction; publish after it committed";
+          break;
         case WORKFLOW:
           why = "a workflow's tasks are not checked to fit in a transaction; inline them";
           break;

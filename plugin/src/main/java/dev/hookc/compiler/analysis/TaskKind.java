@@ -26,7 +26,9 @@ public enum TaskKind {
   /** {@code datasource.<jdbc>.transaction}: its tasks in one transaction. */
   TRANSACTION,
   /** {@code datasource.<http>.<method>./<path>}. */
-  HTTP;
+  HTTP,
+  /** {@code datasource.<kafka>.publish}: a record produced to a topic. */
+  PUBLISH;
 
   static TaskKind of(Task task, Optional<ResolvedFunction> function) {
     if (function.orElse(null) instanceof ResolvedFunction.JavaFunction) {
@@ -34,6 +36,9 @@ public enum TaskKind {
     }
     if (function.orElse(null) instanceof ResolvedFunction.WorkflowFunction) {
       return WORKFLOW;
+    }
+    if (function.orElse(null) instanceof ResolvedFunction.KafkaPublish) {
+      return PUBLISH;
     }
     if (function.orElse(null) instanceof ResolvedFunction.DatasourceTask datasource) {
       return datasource.isTransaction() ? TRANSACTION : datasource.isStatement() ? UPDATE : HTTP;

@@ -139,6 +139,10 @@ final class WorkflowCompiler {
           .flatMap(f -> DatasourceArgs.httpData((ResolvedFunction.DatasourceTask) f))
           .ifPresent(data -> typed.put(task.id(), TaskScope.result(data)));
       task.fn()
+          .flatMap(fn -> functions.resolve(fn.name()))
+          .filter(ResolvedFunction.KafkaPublish.class::isInstance)
+          .ifPresent(f -> typed.put(task.id(), TaskScope.result(PublishArgs.DATA)));
+      task.fn()
           .flatMap(fn -> functions.resolveCall(fn.name()))
           .filter(ResolvedFunction.JavaFunction.class::isInstance)
           .map(f -> results.data((ResolvedFunction.JavaFunction) f))
@@ -210,6 +214,8 @@ final class WorkflowCompiler {
       named.putAll(
           datasources.http(
               task, (ResolvedFunction.DatasourceTask) function.get(), scope, expressions));
+    } else if (kind == TaskKind.PUBLISH) {
+      named.putAll(new PublishArgs(diagnostics).compile(task, scope, expressions));
     } else if (task.args().isPresent()) {
       if (task.args().get() instanceof YamlMapping mapping
           && (kind == TaskKind.JAVA || kind == TaskKind.LOG)) {
@@ -344,6 +350,7 @@ final class WorkflowCompiler {
     return kind == TaskKind.JAVA
         || kind.isStatement()
         || kind == TaskKind.HTTP
+        || kind == TaskKind.PUBLISH
         || kind == TaskKind.WORKFLOW
         || kind == TaskKind.TRANSFORM
         || kind == TaskKind.LOG

@@ -102,7 +102,7 @@ public final class Binder {
         StatementsBinder.bind(
             names, List.copyOf(project.datasources().values()), analysis.statements()),
         apiDocs(project, analysis),
-        List.copyOf(project.kafkaSources().values()));
+        List.copyOf(project.publishSources().values()));
   }
 
   /** {@code guard} with its Kafka hand-off's source named: the only one, unless it names one. */

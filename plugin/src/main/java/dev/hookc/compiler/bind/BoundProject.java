@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * @param datasources the datasources of {@code src/datasources}, by name
  * @param statements the typed statements class of each jdbc datasource, in name order
  * @param apiDocs what the OpenAPI document says besides the events, and where it is served
- * @param kafkaSources the kafka event sources of {@code src/eventsources}, in name order
+ * @param kafkaSources the kafka event sources of {@code src/eventsources}, in name order, then the
+ *     kafka datasources of {@code src/datasources}
  */
 public record BoundProject(
     Names names,

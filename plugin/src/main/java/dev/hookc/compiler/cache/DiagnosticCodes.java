@@ -9,6 +9,7 @@ import dev.hookc.compiler.diag.DiagnosticCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.kafka.ForwardCode;
 import dev.hookc.compiler.kafka.KafkaCode;
+import dev.hookc.compiler.kafka.PublishCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.provider.ProviderCode;
 import dev.hookc.compiler.schema.SchemaCode;
@@ -39,7 +40,8 @@ public final class DiagnosticCodes {
           ProviderCode.class,
           DeliveryCode.class,
           KafkaCode.class,
-          ForwardCode.class);
+          ForwardCode.class,
+          PublishCode.class);
 
   private static final Map<String, DiagnosticCode> BY_ID = byId();
 

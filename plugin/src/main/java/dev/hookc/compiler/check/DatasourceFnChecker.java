@@ -3,8 +3,10 @@ package dev.hookc.compiler.check;
 import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
+import dev.hookc.compiler.kafka.PublishCode;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.FnRef;
+import dev.hookc.compiler.model.KafkaSource;
 import java.util.Map;
 
 /**
@@ -21,7 +23,7 @@ final class DatasourceFnChecker {
   }
 
   void check(FnRef fn) {
-    if (functions.datasourceTask(fn.name()).isPresent()) {
+    if (functions.resolve(fn.name()).isPresent()) {
       return;
     }
     String rest = fn.name().substring(FunctionTable.DATASOURCE_PREFIX.length());
@@ -30,6 +32,11 @@ final class DatasourceFnChecker {
     int nameOffset = FunctionTable.DATASOURCE_PREFIX.length();
     Map<String, Datasource> datasources = functions.datasources();
     Datasource datasource = datasources.get(name);
+    String operation = dot < 0 ? "" : rest.substring(dot + 1);
+    int operationOffset = nameOffset + name.length() + 1;
+    if (datasource == null && kafka(fn, name, operation, nameOffset, operationOffset)) {
+      return;
+    }
     if (datasource == null) {
       diagnostics.report(
           DatasourceCode.UNKNOWN_DATASOURCE,
@@ -42,8 +49,6 @@ final class DatasourceFnChecker {
                       : "datasources: " + String.join(", ", datasources.keySet())));
       return;
     }
-    String operation = dot < 0 ? "" : rest.substring(dot + 1);
-    int operationOffset = nameOffset + name.length() + 1;
     if (datasource instanceof Datasource.Jdbc jdbc) {
       diagnostics.report(
           DatasourceCode.UNKNOWN_OPERATION,
@@ -62,5 +67,46 @@ final class DatasourceFnChecker {
           Suggestions.didYouMean(operation, FunctionTable.operations(datasource))
               .orElse("write <method>./<path>, e.g. get./v1/items/{id}"));
     }
+  }
+
+  /**
+   * Reports a publish task whose name is no Kafka source, or a Kafka source's operation other than
+   * publish; whether it reported.
+   */
+  private boolean kafka(FnRef fn, String name, String operation, int nameOffset, int opOffset) {
+    Map<String, KafkaSource> sources = functions.publishSources();
+    if (sources.containsKey(name)) {
+      diagnostics.report(
+          PublishCode.UNKNOWN_OPERATION,
+          fn.node().locationAt(Math.min(opOffset, fn.name().length())),
+          "'"
+              + operation
+              + "' is not an operation of Kafka source '"
+              + name
+              + "' ("
+              + sources.get(name).file()
+              + ")",
+          "write datasource." + name + ".publish with args {topic, message}");
+      return true;
+    }
+    if (!operation.equals(FunctionTable.PUBLISH)) {
+      return false;
+    }
+    diagnostics.report(
+        PublishCode.UNKNOWN_SOURCE,
+        fn.node().locationAt(nameOffset),
+        "unknown Kafka source '"
+            + name
+            + "': no src/eventsources/"
+            + name
+            + ".yaml or src/datasources/"
+            + name
+            + ".yaml has 'type: kafka'",
+        Suggestions.didYouMean(name, sources.keySet())
+            .orElse(
+                sources.isEmpty()
+                    ? "declare it in src/datasources/" + name + ".yaml with 'type: kafka'"
+                    : "Kafka sources: " + String.join(", ", sources.keySet())));
+    return true;
   }
 }

@@ -81,7 +81,8 @@ public final class FunctionTable {
   /** What {@code name} resolves to, or empty when nothing answers to it. */
   public Optional<ResolvedFunction> resolve(String name) {
     if (name.startsWith(DATASOURCE_PREFIX)) {
-      return datasourceTask(name).map(ResolvedFunction.class::cast);
+      Optional<ResolvedFunction> task = datasourceTask(name).map(ResolvedFunction.class::cast);
+      return task.isPresent() ? task : kafkaPublish(name).map(ResolvedFunction.class::cast);
     }
     if (BUILTINS.contains(name)) {
       return Optional.of(new ResolvedFunction.Builtin(name));
@@ -144,6 +145,32 @@ public final class FunctionTable {
     return Optional.empty();
   }
 
+  /** The operation of a Kafka source that tasks can name. */
+  public static final String PUBLISH = "publish";
+
+  /**
+   * What {@code datasource.<name>.publish} names when {@code <name>} is no jdbc or http datasource:
+   * a publish with the Kafka settings of that name; empty when there are none.
+   */
+  public Optional<ResolvedFunction.KafkaPublish> kafkaPublish(String name) {
+    String rest = name.substring(DATASOURCE_PREFIX.length());
+    int dot = rest.indexOf('.');
+    if (dot < 0 || !rest.substring(dot + 1).equals(PUBLISH)) {
+      return Optional.empty();
+    }
+    String source = rest.substring(0, dot);
+    if (project.datasources().containsKey(source)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(project.publishSources().get(source))
+        .map(s -> new ResolvedFunction.KafkaPublish(name, s));
+  }
+
+  /** The Kafka settings publish tasks can name, by name. */
+  public Map<String, dev.hookc.compiler.model.KafkaSource> publishSources() {
+    return project.publishSources();
+  }
+
   /** The project's datasources, by name. */
   public Map<String, Datasource> datasources() {
     return project.datasources();
@@ -197,6 +224,10 @@ public final class FunctionTable {
         .values()
         .forEach(
             d -> operations(d).forEach(o -> names.add(DATASOURCE_PREFIX + d.name() + "." + o)));
+    project
+        .publishSources()
+        .keySet()
+        .forEach(k -> names.add(DATASOURCE_PREFIX + k + "." + PUBLISH));
     String prefix = shown(functionsDirectory(javaSourceDirectory, packageName)) + "/";
     for (JavaFunctionClass java : project.javaSources().classes().values()) {
       if (java.isFunction() && java.file().startsWith(prefix)) {

@@ -2,6 +2,7 @@ package dev.hookc.compiler.check;
 
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.JavaFunctionClass;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.Workflow;
 import java.util.Optional;
 
@@ -60,4 +61,10 @@ public sealed interface ResolvedFunction {
       return datasource instanceof Datasource.Jdbc && !isTransaction();
     }
   }
+
+  /**
+   * {@code datasource.<name>.publish}: produces a record with the Kafka settings {@code source} (a
+   * kafka event source, or a kafka datasource).
+   */
+  record KafkaPublish(String name, KafkaSource source) implements ResolvedFunction {}
 }

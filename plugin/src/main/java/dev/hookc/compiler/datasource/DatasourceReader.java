@@ -2,8 +2,10 @@ package dev.hookc.compiler.datasource;
 
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
+import dev.hookc.compiler.kafka.EventSourceReader;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.DatasourceSetting;
+import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlScalar;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads {@code src/datasources/<name>.yaml}, one datasource a file, and a {@code jdbc} datasource's
- * migrations.
+ * migrations. A {@code type: kafka} file is read like a kafka event source (Godspeed keeps its
+ * producers here) and kept apart: see {@link #kafka()}.
  */
 public final class DatasourceReader {
   /** A name tasks can write in {@code datasource.<name>.*} and Java can name a parameter after. */
@@ -37,6 +40,7 @@ public final class DatasourceReader {
   private final Path projectDirectory;
   private final Diagnostics diagnostics;
   private final Keys keys;
+  private final Map<String, KafkaSource> kafka = new LinkedHashMap<>();
 
   public DatasourceReader(Path projectDirectory, Diagnostics diagnostics) {
     this.projectDirectory = projectDirectory.toAbsolutePath().normalize();
@@ -62,7 +66,7 @@ public final class DatasourceReader {
             "name the file with letters, digits and underscores, e.g. payments_db.yaml");
         continue;
       }
-      if (datasources.containsKey(name)) {
+      if (datasources.containsKey(name) || kafka.containsKey(name)) {
         diagnostics.report(
             DatasourceCode.BAD_NAME,
             Location.startOf(relative),
@@ -76,11 +80,16 @@ public final class DatasourceReader {
     return datasources;
   }
 
+  /** The {@code type: kafka} datasources the last {@link #read} found, by name, in file order. */
+  public Map<String, KafkaSource> kafka() {
+    return java.util.Collections.unmodifiableMap(kafka);
+  }
+
   private Optional<Datasource> read(String name, String file, YamlMapping root) {
     Optional<String> type = keys.text(root, "type");
     if (type.isEmpty()) {
       if (root.get("type").isEmpty()) {
-        keys.malformed(root, "datasource '" + name + "' needs a 'type': jdbc or http");
+        keys.malformed(root, "datasource '" + name + "' needs a 'type': jdbc, http or kafka");
       }
       return Optional.empty();
     }
@@ -90,10 +99,17 @@ public final class DatasourceReader {
       case "http":
       case "axios":
         return new HttpDatasourceReader(keys, diagnostics).read(name, file, root);
+      case "kafka":
+        new EventSourceReader(projectDirectory, diagnostics)
+            .kafka(name, file, root, "kafka datasource")
+            .ifPresent(k -> kafka.put(name, k));
+        return Optional.empty();
       default:
         keys.malformed(
             root.get("type").get(),
-            "unknown datasource type '" + type.get() + "': hookc knows jdbc and http (axios)");
+            "unknown datasource type '"
+                + type.get()
+                + "': hookc knows jdbc, http (axios) and kafka");
         return Optional.empty();
     }
   }

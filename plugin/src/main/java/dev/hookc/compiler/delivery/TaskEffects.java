@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which tasks change something outside hookc, so that running them twice does something twice: a
- * Java function (hookc cannot see what it does), a jdbc statement that is not a query, and an http
- * call with a method other than GET, HEAD or OPTIONS. A transaction is not one itself: its
- * statements are, each where it is written.
+ * Java function (hookc cannot see what it does), a jdbc statement that is not a query, an http call
+ * with a method other than GET, HEAD or OPTIONS, and a record published to Kafka. A transaction is
+ * not one itself: its statements are, each where it is written.
  */
 final class TaskEffects {
   private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
@@ -23,6 +23,9 @@ final class TaskEffects {
   static Optional<String> of(ResolvedFunction function) {
     if (function instanceof ResolvedFunction.JavaFunction java) {
       return Optional.of("the Java function '" + java.name() + "'");
+    }
+    if (function instanceof ResolvedFunction.KafkaPublish publish) {
+      return Optional.of("the publish '" + publish.name() + "'");
     }
     if (function instanceof ResolvedFunction.DatasourceTask task) {
       if (task.datasource() instanceof Datasource.Jdbc jdbc && task.isStatement()) {

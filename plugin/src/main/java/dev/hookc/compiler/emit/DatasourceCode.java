@@ -61,4 +61,22 @@ final class DatasourceCode {
         RuntimeTypes.TASK_ARGS,
         CodeBlock.join(parts, ",\n"));
   }
+
+  /**
+   * {@code KafkaTasks.publish(kafkaPublisher, "kafka", topic, message, key, headers, timeout)},
+   * null for each optional arg not given.
+   */
+  static CodeBlock publish(CompiledTask compiled, String publisher) {
+    ResolvedFunction.KafkaPublish fn = (ResolvedFunction.KafkaPublish) compiled.function().get();
+    Map<String, CompiledValue> args = compiled.namedArgs();
+    List<CodeBlock> parts = new ArrayList<>();
+    parts.add(CodeBlock.of("$L", publisher));
+    parts.add(CodeBlock.of("$S", fn.source().name()));
+    for (String part : List.of("topic", "message", "key", "headers", TIMEOUT)) {
+      CompiledValue value = args.get(part);
+      parts.add(value == null ? CodeBlock.of("null") : value.code());
+    }
+    return CodeBlock.of(
+        "$T.publish(\n$>$>$L)$<$<", RuntimeTypes.KAFKA_TASKS, CodeBlock.join(parts, ",\n"));
+  }
 }

@@ -19,9 +19,13 @@ final class KafkaEmitter {
 
   private KafkaEmitter() {}
 
-  /** The name of the method defining {@code source}: {@code kafkaEventSource} for "kafka". */
+  /**
+   * The name of the method defining {@code source}: {@code kafkaEventSource} for the event source
+   * "kafka", {@code busKafkaDatasource} for the datasource "bus".
+   */
   static String methodName(KafkaSource source) {
-    return FunctionNames.lowerCamel(source.name()) + "EventSource";
+    return FunctionNames.lowerCamel(source.name())
+        + (source.isDatasource() ? "KafkaDatasource" : "EventSource");
   }
 
   /** The method defining {@code source}. */
@@ -30,7 +34,10 @@ final class KafkaEmitter {
     return MethodSpec.methodBuilder(methodName(source))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc(
-            "Kafka event source {@code $L}, from {@code $L}.\n", source.name(), source.file())
+            "Kafka $L {@code $L}, from {@code $L}.\n",
+            source.isDatasource() ? "datasource" : "event source",
+            source.name(),
+            source.file())
         .returns(RuntimeTypes.KAFKA_SOURCE_DEFINITION)
         .addStatement(
             "return new $T(\n$S,\n$T.of($L),\n$L,\n$L)",

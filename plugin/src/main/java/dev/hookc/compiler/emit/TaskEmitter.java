@@ -240,6 +240,8 @@ final class TaskEmitter {
                 .build());
       case HTTP:
         return new Body(DatasourceCode.httpCall(compiled, datasourceField(compiled)), false);
+      case PUBLISH:
+        return new Body(DatasourceCode.publish(compiled, publisherField(compiled)), false);
       default:
         return Body.of("$T.returning($L)", Names.STATUS, args);
     }
@@ -302,6 +304,22 @@ final class TaskEmitter {
                 Modifier.PRIVATE,
                 Modifier.FINAL)
             .initializer("$L.$L($S)", WIRING, jdbc ? "jdbc" : "http", name)
+            .build());
+    return field;
+  }
+
+  /**
+   * The field holding the publisher of the Kafka source a publish task names: the application's one
+   * producer of that source, shared with its routes.
+   */
+  private String publisherField(CompiledTask compiled) {
+    ResolvedFunction.KafkaPublish fn = (ResolvedFunction.KafkaPublish) compiled.function().get();
+    String name = fn.source().name();
+    String field = FunctionNames.lowerCamel(name) + "Publisher";
+    collaborators.put(
+        field,
+        FieldSpec.builder(RuntimeTypes.KAFKA_PUBLISHER, field, Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("$L.kafka($S)", WIRING, name)
             .build());
     return field;
   }

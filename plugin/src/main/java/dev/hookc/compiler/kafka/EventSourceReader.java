@@ -93,7 +93,7 @@ public final class EventSourceReader {
             "event source '" + name + "' is declared twice (.yaml and .yml)");
         continue;
       }
-      kafka(name, relative, root.get()).ifPresent(s -> sources.put(name, s));
+      kafka(name, relative, root.get(), "kafka event source").ifPresent(s -> sources.put(name, s));
     }
     return sources;
   }
@@ -122,14 +122,22 @@ public final class EventSourceReader {
     return false;
   }
 
-  private Optional<KafkaSource> kafka(String name, String file, YamlMapping root) {
+  /**
+   * The Kafka settings of {@code root}, a file whose {@code type} is {@code kafka}: an event source
+   * of {@code src/eventsources}, or a datasource of {@code src/datasources}, which Godspeed keeps
+   * its producers in. Both have the same keys, and the same mistakes are reported the same way.
+   *
+   * @param what what the file declares, in messages: {@code kafka event source}, {@code kafka
+   *     datasource}
+   */
+  public Optional<KafkaSource> kafka(String name, String file, YamlMapping root, String what) {
     for (YamlMapping.Entry entry : root.entries()) {
       String key = entry.key().value();
       if (!KEYS.contains(key)) {
         diagnostics.report(
             KafkaCode.SOURCE_UNKNOWN_KEY,
             entry.key().location(),
-            "unknown kafka event source key '" + key + "'",
+            "unknown " + what + " key '" + key + "'",
             Suggestions.keyHint(key, KEYS));
       }
     }
@@ -142,7 +150,7 @@ public final class EventSourceReader {
       diagnostics.report(
           KafkaCode.SOURCE_MALFORMED,
           type.location(),
-          "kafka event source '" + name + "' has no 'brokers'",
+          what + " '" + name + "' has no 'brokers'",
           "for example 'brokers: <% env.KAFKA_BROKERS %>' or 'brokers: [broker-1:9092]'");
       fine = false;
     } else {

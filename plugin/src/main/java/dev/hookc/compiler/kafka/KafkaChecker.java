@@ -34,6 +34,8 @@ public final class KafkaChecker {
     Map<String, KafkaSource> sources = project.kafkaSources();
     List<Location> uses = new ArrayList<>();
     sources.values().forEach(s -> uses.add(s.location()));
+    // A publish task names one of these, so its project is reported at the first of them.
+    project.kafkaDatasources().values().forEach(s -> uses.add(s.location()));
     for (Event event : project.events()) {
       Optional<KafkaHandoff> kafka = event.guard().kafka();
       if (kafka.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.hookc.compiler.datasource.DatasourceReader;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Location;
 import dev.hookc.compiler.kafka.EventSourceReader;
+import dev.hookc.compiler.kafka.PublishCode;
 import dev.hookc.compiler.model.ConfigFiles;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Event;
@@ -126,9 +127,25 @@ public final class ProjectLoader {
       }
     }
     // Always read whole, like http.yaml: any change to them reaches every file.
+    DatasourceReader datasourceReader = new DatasourceReader(projectDirectory, diagnostics);
     Map<String, Datasource> datasources =
-        new DatasourceReader(projectDirectory, diagnostics)
-            .read(projectDirectory.resolve("src/datasources"), this::read);
+        datasourceReader.read(projectDirectory.resolve("src/datasources"), this::read);
+    Map<String, KafkaSource> kafkaDatasources = datasourceReader.kafka();
+    for (KafkaSource twice : kafkaDatasources.values()) {
+      KafkaSource first = kafkaSources.get(twice.name());
+      if (first != null) {
+        diagnostics.report(
+            PublishCode.DECLARED_TWICE,
+            twice.location(),
+            "Kafka settings '"
+                + twice.name()
+                + "' are declared twice: in "
+                + first.file()
+                + " and in "
+                + twice.file(),
+            "keep one of them: a publish task names either by its name");
+      }
+    }
     return new Project(
         events,
         workflows,
@@ -138,7 +155,8 @@ public final class ProjectLoader {
         loadConfig(configDirectory),
         java,
         datasources,
-        kafkaSources);
+        kafkaSources,
+        kafkaDatasources);
   }
 
   /** Where a project's Java functions are: a package and its directory of sources. */

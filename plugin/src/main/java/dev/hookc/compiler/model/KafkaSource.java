@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@code type: kafka} event source of {@code src/eventsources}: one YAML file, whose name is the
- * source's, telling the Kafka clients where the brokers are and how to reach them.
+ * A {@code type: kafka} event source of {@code src/eventsources}, or datasource of {@code
+ * src/datasources} (where Godspeed keeps its producers): one YAML file, whose name is the source's,
+ * telling the Kafka clients where the brokers are and how to reach them.
  *
  * @param name its name: the file's name without {@code .yaml}, as events and {@code kafka.source}
  *     write it
@@ -32,5 +33,10 @@ public record KafkaSource(
   public KafkaSource {
     brokers = List.copyOf(brokers);
     properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  /** Whether it was declared in {@code src/datasources}, for publish tasks only. */
+  public boolean isDatasource() {
+    return file.startsWith("src/datasources/");
   }
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param javaSources what was read of the Java functions' sources
  * @param datasources the datasources of {@code src/datasources}, by name
  * @param kafkaSources the {@code type: kafka} event sources of {@code src/eventsources}, by name
+ * @param kafkaDatasources the {@code type: kafka} datasources of {@code src/datasources}, by name:
+ *     Kafka settings that publish tasks name, as Godspeed keeps its producers there
  */
 public record Project(
     List<Event> events,
@@ -29,7 +31,8 @@ public record Project(
     ConfigFiles config,
     JavaSources javaSources,
     Map<String, Datasource> datasources,
-    Map<String, KafkaSource> kafkaSources) {
+    Map<String, KafkaSource> kafkaSources,
+    Map<String, KafkaSource> kafkaDatasources) {
 
   public Project {
     events = List.copyOf(events);
@@ -39,6 +42,18 @@ public record Project(
     datasources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasources));
     kafkaSources =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kafkaSources));
+    kafkaDatasources =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(kafkaDatasources));
+  }
+
+  /**
+   * The Kafka settings a {@code datasource.<name>.publish} task may name: the kafka event sources,
+   * then the kafka datasources whose name no event source has (a name in both is an error).
+   */
+  public Map<String, KafkaSource> publishSources() {
+    Map<String, KafkaSource> all = new java.util.LinkedHashMap<>(kafkaSources);
+    kafkaDatasources.forEach(all::putIfAbsent);
+    return java.util.Collections.unmodifiableMap(all);
   }
 
   /** Every project-relative file of the datasources: their YAML and migrations. */

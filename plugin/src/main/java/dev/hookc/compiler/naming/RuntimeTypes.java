@@ -112,6 +112,8 @@ public final class RuntimeTypes {
   public static final ClassName SUBSCRIPTION =
       ClassName.get("dev.hookc.runtime.source", "Subscription");
   public static final ClassName INBOX_FORWARD = ClassName.get(KAFKA, "InboxForward");
+  public static final ClassName KAFKA_PUBLISHER = ClassName.get(KAFKA, "KafkaPublisher");
+  public static final ClassName KAFKA_TASKS = ClassName.get(KAFKA, "KafkaTasks");
   public static final ClassName MIGRATION_SCRIPT =
       ClassName.get(INTERNAL_DATASOURCE, "MigrationScript");
   public static final ClassName JDBC_TASKS = ClassName.get(INTERNAL_DATASOURCE, "JdbcTasks");

@@ -9,6 +9,7 @@ import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.delivery.DeliveryCode;
 import dev.hookc.compiler.expr.ExprCode;
 import dev.hookc.compiler.kafka.KafkaCode;
+import dev.hookc.compiler.kafka.PublishCode;
 import dev.hookc.compiler.load.LoadCode;
 import dev.hookc.compiler.schema.SchemaCode;
 import dev.hookc.compiler.security.SecurityCode;
@@ -38,7 +39,8 @@ class DiagnosticsDocumentationTest {
           SchemaCode.class,
           DatasourceCode.class,
           DeliveryCode.class,
-          KafkaCode.class);
+          KafkaCode.class,
+          PublishCode.class);
 
   private static List<DiagnosticCode> allCodes() {
     List<DiagnosticCode> codes = new ArrayList<>();

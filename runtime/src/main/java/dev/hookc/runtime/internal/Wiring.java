@@ -3,6 +3,7 @@ package dev.hookc.runtime.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.datasource.HttpDatasource;
 import dev.hookc.runtime.datasource.JdbcDatasource;
+import dev.hookc.runtime.kafka.KafkaPublisher;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
@@ -54,6 +55,15 @@ public interface Wiring {
    * @throws IllegalArgumentException when the project has no http datasource of that name
    */
   HttpDatasource http(String name);
+
+  /**
+   * The publisher of the Kafka settings {@code name} (a kafka event source, or a kafka datasource):
+   * the application's one producer of them, shared with its {@code delivery: kafka} routes and
+   * closed when it stops.
+   *
+   * @throws IllegalArgumentException when the project has no Kafka settings of that name
+   */
+  KafkaPublisher kafka(String name);
 
   /** One HTTP client for the application, made on first use. */
   HttpClient httpClient();

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * real broker: a typed record books a row through the jdbc datasource; a record that breaks the
  * schema goes to {@code payments.dlq} with the violations in its headers; a payment POSTed to the
  * application's {@code delivery: kafka} route is answered once the broker has it, and the consumer
- * books it under the route's delivery id.
+ * books it under the route's delivery id, then publishes it to {@code payment.booked}.
  */
 // Both read the one topic of the example: the first counts on its offsets starting at 0.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,6 +55,7 @@ class KafkaConsumerExampleTest {
   static void startBroker() {
     broker = KafkaBroker.start();
     broker.createTopic("payments", 2);
+    broker.createTopic("payment.booked", 1);
   }
 
   @AfterAll
@@ -197,6 +198,24 @@ class KafkaConsumerExampleTest {
         Thread.sleep(50);
       }
       assertThat(ledger(db)).contains(id + " pay_web 4200 CHF");
+      // The workflow's publish task announced the booking: keyed by the payment, JSON, with the
+      // delivery id of the record it booked.
+      List<ConsumerRecord<byte[], byte[]>> booked =
+          broker.readAll("payment.booked", WAIT).stream()
+              .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals("pay_web"))
+              .toList();
+      assertThat(booked).isNotEmpty();
+      assertThat(Json.mapper().readTree(booked.get(0).value()))
+          .isEqualTo(
+              Json.mapper()
+                  .readTree("{\"payment_id\":\"pay_web\",\"amount\":4200,\"currency\":\"CHF\"}"));
+      Map<String, String> headers = new HashMap<>();
+      for (Header header : booked.get(0).headers()) {
+        headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+      }
+      assertThat(headers)
+          .containsEntry("hookc-delivery-id", id)
+          .containsEntry("x-booked-by", "ledger");
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.hookc.runtime.datasource.HttpDatasource;
 import dev.hookc.runtime.datasource.JdbcDatasource;
 import dev.hookc.runtime.internal.FunctionFactory;
 import dev.hookc.runtime.internal.Wiring;
+import dev.hookc.runtime.kafka.KafkaPublisher;
 import dev.hookc.runtime.store.JdbcStore;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -88,6 +89,11 @@ final class ApplicationWiring implements Wiring {
   @Override
   public HttpDatasource http(String name) {
     return settings.datasources().http(Objects.requireNonNull(name, "name"));
+  }
+
+  @Override
+  public KafkaPublisher kafka(String name) {
+    return settings.kafka().publisher(Objects.requireNonNull(name, "name"), resources);
   }
 
   @Override
