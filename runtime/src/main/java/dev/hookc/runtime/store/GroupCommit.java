@@ -1,0 +1,266 @@
+package dev.hookc.runtime.store;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit, for the writes whose requests each wait for their own commit (the inbox's accepted
+ * deliveries, the idempotency store's claims and recorded responses): the writes of concurrent
+ * requests are done in one transaction and committed together, and each request learns its outcome
+ * only after the commit that holds its write has returned. A commit costs far more than a row (H2
+ * writes a chunk to its file, PostgreSQL waits for its WAL to reach the disk), so under load a few
+ * commits carry many writes; a lone request gets a transaction of its own after one thread
+ * hand-off.
+ *
+ * <p>When a batch fails — a duplicate key, a row the database refuses, the database away — the
+ * whole batch is rolled back and written again in one transaction, each write behind a savepoint as
+ * a request alone would write it ({@link Writes#each}), so that one bad write fails only its own
+ * request.
+ *
+ * @param <T> one request's write
+ */
+final class GroupCommit<T> implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(GroupCommit.class.getName());
+
+  /** The most writes one commit carries: more would hold the first request back for little gain. */
+  static final int MAX_BATCH = 64;
+
+  /**
+   * Batches in flight at once: while one waits for its commit to reach the disk, the next is
+   * written.
+   */
+  static final int COMMITTERS = 2;
+
+  /** How one kind of write is done together, and one by one after a failed batch. */
+  interface Writes<T> {
+    /**
+     * Writes the whole batch with {@code c}; throws if any write fails, and the batch is then
+     * rolled back and written by {@link #each}.
+     *
+     * @return each write's outcome, in the batch's order
+     */
+    List<Object> all(Connection c, List<T> batch) throws SQLException;
+
+    /**
+     * Writes each write of the batch with {@code c} behind a savepoint of its own, as a request
+     * alone would: one the database refuses is rolled back alone and its outcome is {@link
+     * Refused}.
+     *
+     * @return each write's outcome, in the batch's order
+     */
+    List<Object> each(Connection c, List<T> batch) throws SQLException;
+  }
+
+  /** The outcome of a write the database refused when written alone: fails only its request. */
+  record Refused(SQLException cause) {}
+
+  /** Runs work in one transaction: committed when it returns, rolled back if it throws. */
+  @FunctionalInterface
+  interface Transactions {
+    List<Object> run(JdbcStore.Work<List<Object>> work) throws SQLException;
+  }
+
+  /**
+   * A write waiting for its commit, and the outcome its request waits for; without a write, a
+   * committer's stop. Compared by identity: each is one request's.
+   */
+  private static final class Pending<T> {
+    private final T write;
+    private final CompletableFuture<Object> outcome;
+
+    Pending(T write, CompletableFuture<Object> outcome) {
+      this.write = write;
+      this.outcome = outcome;
+    }
+
+    T write() {
+      return write;
+    }
+
+    CompletableFuture<Object> outcome() {
+      return outcome;
+    }
+  }
+
+  private final String what;
+  private final Transactions transactions;
+  private final Writes<T> writes;
+  private final Comparator<? super T> order;
+  private final String closedMessage;
+  private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+  private final Pending<T> stop = new Pending<>(null, null);
+  private final List<Thread> committers = new ArrayList<>();
+  private volatile boolean closed;
+
+  /**
+   * Starts the committers.
+   *
+   * @param what the writes, as log lines and thread names speak of them
+   * @param order the order a batch is written in (so that two committers lock keys in the same
+   *     order), or null for the order the writes came in
+   * @param closedMessage what a write offered after the close fails with
+   */
+  GroupCommit(
+      String what,
+      Transactions transactions,
+      Writes<T> writes,
+      Comparator<? super T> order,
+      String closedMessage) {
+    this.what = what;
+    this.transactions = transactions;
+    this.writes = writes;
+    this.order = order;
+    this.closedMessage = closedMessage;
+    for (int i = 0; i < COMMITTERS; i++) {
+      Thread t = new Thread(this::commitLoop, "hookc-commit-" + what);
+      t.setDaemon(true);
+      committers.add(t);
+      t.start();
+    }
+  }
+
+  /**
+   * Writes {@code write} and returns its outcome once the commit that holds it has returned.
+   *
+   * @throws SQLException when the database refused it, or its batch's commit failed
+   * @throws IllegalStateException when this is closed
+   */
+  Object submit(T write) throws SQLException, InterruptedException {
+    if (closed) {
+      throw new IllegalStateException(closedMessage);
+    }
+    Pending<T> pending = new Pending<>(write, new CompletableFuture<>());
+    queue.add(pending);
+    // Closed in between: unless a committer has taken it already, it will not be written.
+    if (closed && queue.remove(pending)) {
+      throw new IllegalStateException(closedMessage);
+    }
+    try {
+      return pending.outcome().get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private void commitLoop() {
+    List<Pending<T>> batch = new ArrayList<>(MAX_BATCH);
+    while (true) {
+      Pending<T> first;
+      try {
+        first = queue.take();
+      } catch (InterruptedException e) {
+        continue; // not interrupted by hookc; the close's stop ends the loop
+      }
+      if (first == stop) {
+        return;
+      }
+      batch.add(first);
+      queue.drainTo(batch, MAX_BATCH - 1);
+      // A stop drained with the batch: the batch is written, then this committer stops, and
+      // another committer's stop goes back to it.
+      long stops = batch.stream().filter(p -> p == stop).count();
+      batch.removeIf(p -> p == stop);
+      for (long i = 1; i < stops; i++) {
+        queue.add(stop);
+      }
+      if (order != null) {
+        batch.sort(Comparator.comparing(Pending::write, order));
+      }
+      commit(batch);
+      batch.clear();
+      if (stops > 0) {
+        return;
+      }
+    }
+  }
+
+  private void commit(List<Pending<T>> batch) {
+    List<T> batchWrites = batch.stream().map(Pending::write).toList();
+    try {
+      // Only after the commit returned may these requests go on.
+      complete(batch, transactions.run(c -> writes.all(c, batchWrites)));
+      return;
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.DEBUG,
+          "a batch of {0} {1} failed and was rolled back; writing it one by one: {2}",
+          batch.size(),
+          what,
+          e.toString());
+    } catch (Error e) {
+      failAll(batch, e); // not rethrown: this thread goes on serving the requests that wait
+      return;
+    }
+    List<Object> outcomes;
+    try {
+      outcomes = transactions.run(c -> writes.each(c, batchWrites));
+    } catch (SQLException | RuntimeException | Error e) {
+      failAll(batch, e);
+      return;
+    }
+    complete(batch, outcomes);
+  }
+
+  private static <T> void complete(List<Pending<T>> batch, List<Object> outcomes) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (outcomes.get(i) instanceof Refused refused) {
+        batch.get(i).outcome().completeExceptionally(refused.cause());
+      } else {
+        batch.get(i).outcome().complete(outcomes.get(i));
+      }
+    }
+  }
+
+  private static <T> void failAll(List<Pending<T>> batch, Throwable e) {
+    for (Pending<T> p : batch) {
+      p.outcome().completeExceptionally(e);
+    }
+  }
+
+  /**
+   * Writes what was offered before the close, then stops the committers; a write offered afterwards
+   * fails. Requests in flight have normally finished before their writer closes.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (int i = 0; i < committers.size(); i++) {
+      queue.add(stop);
+    }
+    for (Thread t : committers) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    // Left behind only if a committer hung on the database: not written, so never acknowledged.
+    List<Pending<T>> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.removeIf(p -> p == stop);
+    failAll(left, new IllegalStateException(closedMessage));
+  }
+}
