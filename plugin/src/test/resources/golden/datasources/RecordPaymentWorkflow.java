@@ -162,7 +162,7 @@ public final class RecordPaymentWorkflow {
                 Js.object("Idempotency-Key", inputs.body().getId()),
                 Js.object("amount", Js.asDecimal(Js.member(Js.at(outputs.find().rows(), 0L),
                     "amount"))),
-                Duration.ofMillis(5000L))));
+                Duration.ofSeconds(5))));
   }
 
   /**

@@ -65,7 +65,7 @@ public final class AnnouncePaymentWorkflow {
             Js.object("id", inputs.body().getId(), "amount", inputs.body().getAmount()),
             inputs.body().getId(),
             Js.object("x-region", inputs.body().getRegion(), "x-source", "payments"),
-            Duration.ofMillis(3000L)));
+            Duration.ofSeconds(3)));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.hookc.compiler.analysis;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.hookc.compiler.check.ResolvedFunction;
 import dev.hookc.compiler.datasource.DatasourceCode;
 import dev.hookc.compiler.datasource.ResponseTypes;
@@ -15,10 +14,10 @@ import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.expr.Scope;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.naming.Durations;
 import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.YamlMapping;
 import dev.hookc.compiler.yaml.YamlNode;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,11 +160,7 @@ final class DatasourceArgs {
             .ifPresent(
                 d ->
                     named.put(
-                        TIMEOUT,
-                        new CompiledValue(
-                            ExprType.DYNAMIC,
-                            CodeBlock.of("$T.ofMillis($LL)", Duration.class, d.toMillis()),
-                            Set.of())));
+                        TIMEOUT, new CompiledValue(ExprType.DYNAMIC, Durations.code(d), Set.of())));
         continue;
       }
       if (key.equals("path")) {

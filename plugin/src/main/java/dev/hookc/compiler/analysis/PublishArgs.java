@@ -1,6 +1,5 @@
 package dev.hookc.compiler.analysis;
 
-import com.palantir.javapoet.CodeBlock;
 import dev.hookc.compiler.diag.Diagnostics;
 import dev.hookc.compiler.diag.Suggestions;
 import dev.hookc.compiler.expr.CompiledValue;
@@ -9,6 +8,7 @@ import dev.hookc.compiler.expr.ExpressionCompiler;
 import dev.hookc.compiler.expr.Scope;
 import dev.hookc.compiler.kafka.PublishCode;
 import dev.hookc.compiler.model.Task;
+import dev.hookc.compiler.naming.Durations;
 import dev.hookc.compiler.yaml.DurationReader;
 import dev.hookc.compiler.yaml.ScalarType;
 import dev.hookc.compiler.yaml.YamlMapping;
@@ -105,11 +105,7 @@ final class PublishArgs {
         .ifPresent(
             d ->
                 named.put(
-                    TIMEOUT,
-                    new CompiledValue(
-                        ExprType.DYNAMIC,
-                        CodeBlock.of("$T.ofMillis($LL)", Duration.class, d.toMillis()),
-                        Set.of())));
+                    TIMEOUT, new CompiledValue(ExprType.DYNAMIC, Durations.code(d), Set.of())));
     return named;
   }
 

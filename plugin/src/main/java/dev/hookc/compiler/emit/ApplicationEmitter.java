@@ -15,6 +15,7 @@ import dev.hookc.compiler.model.HttpSettings;
 import dev.hookc.compiler.model.KafkaSource;
 import dev.hookc.compiler.model.RouteGuard;
 import dev.hookc.compiler.model.TopicSubscription;
+import dev.hookc.compiler.naming.Durations;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.hookc.compiler.model.Datasource;
 import dev.hookc.compiler.model.DatasourceSetting;
+import dev.hookc.compiler.naming.Durations;
 import dev.hookc.compiler.naming.FunctionNames;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.util.ArrayList;

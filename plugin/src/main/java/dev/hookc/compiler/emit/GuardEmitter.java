@@ -9,6 +9,7 @@ import dev.hookc.compiler.model.Idempotency;
 import dev.hookc.compiler.model.KafkaForward;
 import dev.hookc.compiler.model.KafkaHandoff;
 import dev.hookc.compiler.model.RouteGuard;
+import dev.hookc.compiler.naming.Durations;
 import dev.hookc.compiler.naming.Names;
 import dev.hookc.compiler.naming.RuntimeTypes;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.hookc.compiler.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookc.compiler.naming.Durations;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

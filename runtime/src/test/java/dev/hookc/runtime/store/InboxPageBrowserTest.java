@@ -12,10 +12,12 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -356,10 +358,19 @@ class InboxPageBrowserTest {
     return Optional.empty();
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(file);
+  private static void deleteRecursively(Path directory) throws IOException, InterruptedException {
+    // Chromium's helper processes can still be writing into the profile after its main process
+    // has exited: files appear and vanish while it is deleted, so a failed pass is tried again.
+    for (int attempt = 1; Files.exists(directory); attempt++) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      } catch (UncheckedIOException | DirectoryNotEmptyException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        Thread.sleep(200);
       }
     }
   }

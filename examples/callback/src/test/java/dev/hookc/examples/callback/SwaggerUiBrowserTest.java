@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.hookc.runtime.Application;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,10 +148,19 @@ class SwaggerUiBrowserTest {
     return Optional.empty();
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(file);
+  private static void deleteRecursively(Path directory) throws IOException, InterruptedException {
+    // Chromium's helper processes can still be writing into the profile after its main process
+    // has exited: files appear and vanish while it is deleted, so a failed pass is tried again.
+    for (int attempt = 1; Files.exists(directory); attempt++) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      } catch (UncheckedIOException | DirectoryNotEmptyException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        Thread.sleep(200);
       }
     }
   }

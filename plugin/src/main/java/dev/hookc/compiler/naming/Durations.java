@@ -1,14 +1,17 @@
-package dev.hookc.compiler.emit;
+package dev.hookc.compiler.naming;
 
 import com.palantir.javapoet.CodeBlock;
 import java.time.Duration;
 
-/** Durations in generated code, in the largest unit that states them exactly. */
-final class Durations {
+/**
+ * Durations in generated code, in the largest unit that states them exactly; for the emitters and
+ * for the arguments analysis compiles into code.
+ */
+public final class Durations {
   private Durations() {}
 
   /** {@code Duration.ofHours(1)} for an hour, {@code Duration.ofSeconds(90)} for 90 seconds. */
-  static CodeBlock code(Duration duration) {
+  public static CodeBlock code(Duration duration) {
     if (duration.toNanosPart() % 1_000_000 != 0) {
       return CodeBlock.of("$T.ofNanos($LL)", Duration.class, duration.toNanos());
     }
