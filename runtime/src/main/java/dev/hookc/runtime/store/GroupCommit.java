@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>When a batch fails — a duplicate key, a row the database refuses, the database away — the
  * whole batch is rolled back and written again in one transaction, each write behind a savepoint as
- * a request alone would write it ({@link Writes#each}), so that one bad write fails only its own
- * request.
+ * a request alone would write it, so that one bad write fails only its own request.
  *
  * @param <T> one request's write
  */
@@ -40,24 +39,10 @@ final class GroupCommit<T> implements AutoCloseable {
    */
   static final int COMMITTERS = 2;
 
-  /** How one kind of write is done together, and one by one after a failed batch. */
-  interface Writes<T> {
-    /**
-     * Writes the whole batch with {@code c}; throws if any write fails, and the batch is then
-     * rolled back and written by {@link #each}.
-     *
-     * @return each write's outcome, in the batch's order
-     */
-    List<Object> all(Connection c, List<T> batch) throws SQLException;
-
-    /**
-     * Writes each write of the batch with {@code c} behind a savepoint of its own, as a request
-     * alone would: one the database refuses is rolled back alone and its outcome is {@link
-     * Refused}.
-     *
-     * @return each write's outcome, in the batch's order
-     */
-    List<Object> each(Connection c, List<T> batch) throws SQLException;
+  /** Writes a batch with one connection, in its transaction; each write's outcome, in order. */
+  @FunctionalInterface
+  interface Batch<T> {
+    List<Object> write(Connection c, List<T> batch) throws SQLException;
   }
 
   /** The outcome of a write the database refused when written alone: fails only its request. */
@@ -93,7 +78,8 @@ final class GroupCommit<T> implements AutoCloseable {
 
   private final String what;
   private final Transactions transactions;
-  private final Writes<T> writes;
+  private final Batch<T> all;
+  private final Batch<T> each;
   private final Comparator<? super T> order;
   private final String closedMessage;
   private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
@@ -105,6 +91,10 @@ final class GroupCommit<T> implements AutoCloseable {
    * Starts the committers.
    *
    * @param what the writes, as log lines and thread names speak of them
+   * @param all writes a whole batch; throws if any write fails, and the batch is then rolled back
+   *     and written by {@code each}
+   * @param each writes each write behind a savepoint of its own, as a request alone would; one the
+   *     database refuses is rolled back alone and its outcome is {@link Refused}
    * @param order the order a batch is written in (so that two committers lock keys in the same
    *     order), or null for the order the writes came in
    * @param closedMessage what a write offered after the close fails with
@@ -112,12 +102,14 @@ final class GroupCommit<T> implements AutoCloseable {
   GroupCommit(
       String what,
       Transactions transactions,
-      Writes<T> writes,
+      Batch<T> all,
+      Batch<T> each,
       Comparator<? super T> order,
       String closedMessage) {
     this.what = what;
     this.transactions = transactions;
-    this.writes = writes;
+    this.all = all;
+    this.each = each;
     this.order = order;
     this.closedMessage = closedMessage;
     for (int i = 0; i < COMMITTERS; i++) {
@@ -197,7 +189,7 @@ final class GroupCommit<T> implements AutoCloseable {
     List<T> batchWrites = batch.stream().map(Pending::write).toList();
     try {
       // Only after the commit returned may these requests go on.
-      complete(batch, transactions.run(c -> writes.all(c, batchWrites)));
+      complete(batch, transactions.run(c -> all.write(c, batchWrites)));
       return;
     } catch (SQLException | RuntimeException e) {
       LOG.log(
@@ -212,7 +204,7 @@ final class GroupCommit<T> implements AutoCloseable {
     }
     List<Object> outcomes;
     try {
-      outcomes = transactions.run(c -> writes.each(c, batchWrites));
+      outcomes = transactions.run(c -> each.write(c, batchWrites));
     } catch (SQLException | RuntimeException | Error e) {
       failAll(batch, e);
       return;

@@ -71,17 +71,8 @@ final class IdempotencyWriter implements AutoCloseable {
         new GroupCommit<>(
             "idempotency",
             database::transaction,
-            new GroupCommit.Writes<>() {
-              @Override
-              public List<Object> all(Connection c, List<Op> batch) throws SQLException {
-                return writeAll(c, batch);
-              }
-
-              @Override
-              public List<Object> each(Connection c, List<Op> batch) throws SQLException {
-                return writeEach(c, batch);
-              }
-            },
+            IdempotencyWriter::writeAll,
+            IdempotencyWriter::writeEach,
             BY_KEY,
             "hookc's store is closed");
   }

@@ -60,17 +60,8 @@ final class InboxWriter implements AutoCloseable {
         new GroupCommit<>(
             "inbox-" + scope,
             store::transaction,
-            new GroupCommit.Writes<>() {
-              @Override
-              public List<Object> all(Connection c, List<Row> batch) throws SQLException {
-                return insertAll(c, batch);
-              }
-
-              @Override
-              public List<Object> each(Connection c, List<Row> batch) throws SQLException {
-                return insertEach(c, batch);
-              }
-            },
+            this::insertAll,
+            this::insertEach,
             null,
             "the inbox of " + scope + " is closed");
   }
