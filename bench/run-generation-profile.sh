@@ -10,7 +10,7 @@
 # plugin's steps timed apart (ChangeProfile; after one clean generation). MODE picks the path:
 # cached (default: with the analysis cache, reading only the files the change reaches), stages
 # (without it, every file read, the compiler's stages timed apart), goal or goal-uncached (the
-# whole SourceGenerator, with or without the cache).
+# whole SourceGenerator, with or without the cache; --rounds repeats it too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${N:-1000}"

@@ -80,20 +80,21 @@ public final class ChangeProfile {
         if (args[0].equals("goal-uncached")) {
           Files.deleteIfExists(request.stateFile().resolveSibling(AnalysisCache.NAME));
         }
-        changeOneEvent(project);
-        Clock start = Clock.now();
-        GenerationResult result = new SourceGenerator().generate(request);
-        System.out.println(
-            String.format(Locale.ROOT, "%-10s %s", "goal", Clock.now().since(start))
-                + "  "
-                + result.summary(0)
-                + ", "
-                + result.diagnostics().size()
-                + " diagnostics");
+        for (int round = 1; round <= rounds(args); round++) {
+          changeOneEvent(project);
+          Clock start = Clock.now();
+          GenerationResult result = new SourceGenerator().generate(request);
+          System.out.println(
+              String.format(Locale.ROOT, "%-10s %s", "goal", Clock.now().since(start))
+                  + "  "
+                  + result.summary(0)
+                  + ", "
+                  + result.diagnostics().size()
+                  + " diagnostics");
+        }
       }
       case "stages", "cached" -> {
-        int rounds = args.length > 4 && args[3].equals("--rounds") ? Integer.parseInt(args[4]) : 1;
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1; round <= rounds(args); round++) {
           changeOneEvent(project);
           if (args[0].equals("cached")) {
             cachedStages(request);
@@ -104,6 +105,11 @@ public final class ChangeProfile {
       }
       default -> throw new IllegalArgumentException("unknown mode: " + args[0]);
     }
+  }
+
+  /** The {@code --rounds K} argument: how many times to change the event and generate; 1 without. */
+  private static int rounds(String[] args) {
+    return args.length > 4 && args[3].equals("--rounds") ? Integer.parseInt(args[4]) : 1;
   }
 
   /**
@@ -140,12 +146,14 @@ public final class ChangeProfile {
     t.lap("write");
     Map<String, OutputManifest.Unit> recorded = new TreeMap<>(partial.kept());
     for (int i = 0; i < partial.emit().size(); i++) {
-      recorded.put(partial.emit().get(i).key(), unit(partial.emit().get(i), emitted.get(i)));
+      recorded.put(
+          partial.emit().get(i).key(),
+          OutputManifest.Unit.of(partial.emit().get(i), emitted.get(i)));
     }
-    new OutputManifest(inputs.settings(), inputs.files(), recorded).write(manifestFile);
+    new OutputManifest(inputs, recorded).write(manifestFile);
     new AnalysisCache(
             inputs.settings(),
-            AnalysisCache.digest(inputs.files()),
+            inputs.digest(),
             cached.cache().facts(),
             cached.cache().diagnostics())
         .write(cacheFile);
@@ -194,14 +202,16 @@ public final class ChangeProfile {
     t.lap("write");
     Map<String, OutputManifest.Unit> recorded = new TreeMap<>(partial.kept());
     for (int i = 0; i < partial.emit().size(); i++) {
-      recorded.put(partial.emit().get(i).key(), unit(partial.emit().get(i), emitted.get(i)));
+      recorded.put(
+          partial.emit().get(i).key(),
+          OutputManifest.Unit.of(partial.emit().get(i), emitted.get(i)));
     }
     IncrementalGeneration.Inputs inputs = incremental.inputs().get();
-    new OutputManifest(inputs.settings(), inputs.files(), recorded).write(manifestFile);
+    new OutputManifest(inputs, recorded).write(manifestFile);
     // Left for a following cached run, as the goal leaves it.
     new AnalysisCache(
             inputs.settings(),
-            AnalysisCache.digest(inputs.files()),
+            inputs.digest(),
             plan.facts(),
             AnalysisCache.byFile(plan.diagnostics()))
         .write(request.stateFile().resolveSibling(AnalysisCache.NAME));
@@ -253,23 +263,6 @@ public final class ChangeProfile {
     var facts = FileFacts.of(project, bound, guarantees);
     t.lap("file facts");
     return new CompilePlan(diagnostics.sorted(), units, facts);
-  }
-
-  private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {
-    Map<String, OutputManifest.Output> outputs = new TreeMap<>();
-    for (GeneratedSource source : sources) {
-      byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
-      try {
-        outputs.put(
-            source.path(),
-            new OutputManifest.Output(
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
-                bytes.length));
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return new OutputManifest.Unit(unit.origins(), outputs);
   }
 
   /** Edits the first event: its first {@code maxItems} one up, or back to what it was. */

@@ -51,7 +51,7 @@ final class ApiDocsOutput {
       GenerationRequest request,
       CompilePlan plan,
       Optional<CachedGeneration> cached,
-      Optional<Map<String, String>> last,
+      Optional<OutputManifest> last,
       Optional<IncrementalGeneration.Inputs> inputs)
       throws IOException {
     Optional<ApiDocument> document = plan.apiDocs();
@@ -97,7 +97,7 @@ final class ApiDocsOutput {
       GenerationRequest request,
       ApiDocument fresh,
       CachedGeneration cached,
-      Optional<Map<String, String>> last,
+      Optional<OutputManifest> last,
       Optional<IncrementalGeneration.Inputs> inputs) {
     if (last.isEmpty() || inputs.isEmpty()) {
       return Optional.empty();
@@ -106,7 +106,7 @@ final class ApiDocsOutput {
         parts(
             request.stateFile().resolveSibling(PARTS),
             inputs.get().settings(),
-            AnalysisCache.digest(last.get()));
+            last.get().digest());
     if (remembered.isEmpty()) {
       return Optional.empty();
     }
@@ -169,7 +169,7 @@ final class ApiDocsOutput {
     }
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append(inputs.get().settings()).append('\n');
-    text.append(AnalysisCache.digest(inputs.get().files())).append('\n');
+    text.append(inputs.get().digest()).append('\n');
     // A part holds line breaks: each is preceded by its file and its length.
     document
         .parts()
@@ -252,7 +252,10 @@ final class ApiDocsOutput {
   private static void writeIfChanged(Path file, String content) throws IOException {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     try {
-      if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+      // Read only when the size matches: a changed document usually differs in length.
+      if (Files.isRegularFile(file)
+          && Files.size(file) == bytes.length
+          && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
         return;
       }
       Files.createDirectories(file.getParent());

@@ -129,7 +129,7 @@ record CachedGeneration(
     if (changed.isEmpty()
         || !manifest.settings().equals(inputs.settings())
         || !cache.settings().equals(inputs.settings())
-        || !cache.inputs().equals(AnalysisCache.digest(manifest.inputs()))) {
+        || !cache.inputs().equals(manifest.digest())) {
       return false;
     }
     for (String file : changed) {

@@ -22,6 +22,7 @@ final class IncrementalGeneration {
   private final List<String> notes = new ArrayList<>();
   private FileHashes hashes;
   private String fingerprint;
+  private Inputs fingerprinted;
 
   private IncrementalGeneration(GenerationRequest request, InputFingerprint inputs, String note) {
     this.state = new UpToDateCheck(request.stateFile());
@@ -92,17 +93,30 @@ final class IncrementalGeneration {
   }
 
   /**
-   * Every input file with its content hash, by project-relative path, and the settings' digest;
-   * empty when {@link #isUpToDate} could not fingerprint the inputs (or did not need to).
+   * Every input file with its content hash, by project-relative path, the settings' digest and the
+   * files' digest; empty when {@link #isUpToDate} could not fingerprint the inputs (or did not need
+   * to).
    */
   java.util.Optional<Inputs> inputs() {
-    return fingerprint == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(new Inputs(inputs.settingsDigest(), inputs.files()));
+    if (fingerprint == null) {
+      return java.util.Optional.empty();
+    }
+    if (fingerprinted == null) {
+      java.util.Map<String, String> files = inputs.files();
+      fingerprinted = new Inputs(inputs.settingsDigest(), files, AnalysisCache.digest(files));
+    }
+    return java.util.Optional.of(fingerprinted);
   }
 
-  /** The inputs {@link #isUpToDate} fingerprinted, as the output manifest records them. */
-  record Inputs(String settings, java.util.Map<String, String> files) {}
+  /**
+   * The inputs {@link #isUpToDate} fingerprinted, as the output manifest records them.
+   *
+   * @param settings the digest of the plugin's version and parameters
+   * @param files each input file's content hash, by project-relative path
+   * @param digest the digest of {@code files} ({@link AnalysisCache#digest}), computed once: the
+   *     manifest, the analysis cache and the OpenAPI parts each record it
+   */
+  record Inputs(String settings, java.util.Map<String, String> files, String digest) {}
 
   /** Why the check could not run, for the debug log; empty when it ran. */
   List<String> notes() {

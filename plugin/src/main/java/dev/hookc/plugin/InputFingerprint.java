@@ -124,6 +124,8 @@ final class InputFingerprint {
     settings.forEach(digest::setting);
     for (Input input : inputs) {
       digest.entry(input.kind(), input.label());
+      // The directory's path once, rather than each file's made relative to the project.
+      String directory = projectRelative(input.directory());
       for (Scanned file : input.files()) {
         digest.entry('f', file.relative());
         String hash = PRESENT;
@@ -131,7 +133,7 @@ final class InputFingerprint {
           hash = hashes.hash(file.file(), file.attributes());
           digest.entry('c', hash);
         }
-        files.put(projectRelative(file.file()), hash);
+        files.put(directory.isEmpty() ? file.relative() : directory + "/" + file.relative(), hash);
       }
     }
     return digest.hex();
@@ -143,7 +145,7 @@ final class InputFingerprint {
    * {@link #fingerprint}.
    */
   Map<String, String> files() {
-    return Map.copyOf(files);
+    return Collections.unmodifiableMap(new TreeMap<>(files));
   }
 
   private String projectRelative(Path file) {

@@ -11,15 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -128,29 +124,30 @@ final class SourceGenerator {
     Map<String, OutputManifest.Unit> recorded =
         new HashMap<>(partial.map(PartialGeneration::kept).orElse(Map.of()));
     for (int i = 0; i < units.size(); i++) {
-      recorded.put(units.get(i).key(), unit(units.get(i), emitted.get(i)));
+      recorded.put(units.get(i).key(), OutputManifest.Unit.of(units.get(i), emitted.get(i)));
     }
     int files = recorded.values().stream().mapToInt(u -> u.outputs().size()).sum();
     // The same facts the cache remembers: a build that read every file and one that read only the
-    // changed ones write the same manifest.
-    writeRoutes(request, cached.map(c -> c.cache().facts()).orElse(plan.facts()))
-        .ifPresent(problems::add);
+    // changed ones write the same manifest. A cached generation changed no file's facts (it
+    // declines otherwise), so its routes are the last build's: written again only when missing.
+    if (cached.isEmpty() || !Files.exists(request.stateFile().resolveSibling(RouteManifest.NAME))) {
+      writeRoutes(request, cached.map(c -> c.cache().facts()).orElse(plan.facts()))
+          .ifPresent(problems::add);
+    }
     if (inputs.isPresent()) {
       // Two independent files: the cache is written on another core while the manifest is here.
       CompletableFuture<Optional<String>> analysis =
           CompletableFuture.supplyAsync(
               () -> rememberAnalysis(plan, cached, inputs.get(), cacheFile));
       try {
-        new OutputManifest(inputs.get().settings(), inputs.get().files(), recorded)
-            .write(manifestFile);
+        new OutputManifest(inputs.get(), recorded).write(manifestFile);
       } catch (IOException e) {
         problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
       }
       analysis.join().ifPresent(problems::add);
     }
     List<String> notes = new ArrayList<>(incremental.notes());
-    notes.add(
-        ApiDocsOutput.write(request, plan, cached, manifest.map(OutputManifest::inputs), inputs));
+    notes.add(ApiDocsOutput.write(request, plan, cached, manifest, inputs));
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
         GenerationResult.Outcome.GENERATED,
@@ -182,6 +179,12 @@ final class SourceGenerator {
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return Optional.empty();
     } catch (IOException e) {
+      // Not left behind stale: a later build that finds it missing writes it.
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // The warning below already says the file may be wrong.
+      }
       return Optional.of("cannot write " + file);
     }
   }
@@ -217,11 +220,7 @@ final class SourceGenerator {
                     new AnalysisCache(
                         "", "", plan.facts(), AnalysisCache.byFile(plan.diagnostics())));
     try {
-      new AnalysisCache(
-              inputs.settings(),
-              AnalysisCache.digest(inputs.files()),
-              next.facts(),
-              next.diagnostics())
+      new AnalysisCache(inputs.settings(), inputs.digest(), next.facts(), next.diagnostics())
           .write(cacheFile);
       return Optional.empty();
     } catch (IOException e) {
@@ -246,23 +245,6 @@ final class SourceGenerator {
       new SourceWriter(output).update(sources, java.util.Set.of());
     } catch (IOException e) {
       throw new IOException("cannot write generated sources to " + output, e);
-    }
-  }
-
-  private static OutputManifest.Unit unit(EmitUnit unit, List<GeneratedSource> sources) {
-    Map<String, OutputManifest.Output> outputs = new TreeMap<>();
-    for (GeneratedSource source : sources) {
-      byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
-      outputs.put(source.path(), new OutputManifest.Output(sha256(bytes), bytes.length));
-    }
-    return new OutputManifest.Unit(unit.origins(), outputs);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 

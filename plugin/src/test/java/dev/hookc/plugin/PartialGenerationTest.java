@@ -493,6 +493,53 @@ class PartialGenerationTest {
     assertSameAsCleanBuild(result);
   }
 
+  @Test
+  void aKeptGeneratedFileThatWasDeletedIsWrittenAgain() throws IOException {
+    Path kept = generatedFile("Relay");
+    Files.delete(kept);
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+    assertThat(kept).exists();
+    assertSameAsCleanBuild(result);
+  }
+
+  @Test
+  void aKeptGeneratedFileThatWasEditedIsWrittenAgain() throws IOException {
+    Path kept = generatedFile("Relay");
+    Files.writeString(kept, Files.readString(kept) + "// edited\n");
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+    assertThat(kept).content().doesNotContain("// edited");
+    assertSameAsCleanBuild(result);
+  }
+
+  @Test
+  void theRouteManifestDeletedBeforeAChangeIsWrittenAgainAsACleanBuildWritesIt()
+      throws IOException {
+    Path routes = state.resolveSibling("routes.json");
+    String clean = Files.readString(routes);
+    Files.delete(routes);
+    edit("src/events/items.yaml", "maximum: 100", "maximum: 50");
+
+    GenerationResult result = generate();
+    assertThat(result.read()).isPositive();
+    assertThat(routes).hasContent(clean);
+  }
+
+  /** A generated file of a unit whose key contains {@code fragment}. */
+  private Path generatedFile(String fragment) throws IOException {
+    try (Stream<Path> files = Files.walk(output)) {
+      return files
+          .filter(p -> p.getFileName().toString().contains(fragment))
+          .filter(p -> p.toString().endsWith(".java"))
+          .sorted()
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
   /**
    * Regenerates, then checks that every file was read, that exactly the units whose key contains
    * one of {@code fragments} (and the project-wide ones) were emitted, and that the output is a

@@ -58,8 +58,17 @@ final class DocumentText {
     if (paths.isEmpty()) {
       return Optional.of(new Text(json, yaml));
     }
-    StringBuilder jsonText = new StringBuilder(json.length() + 64 * 1024);
-    StringBuilder yamlText = new StringBuilder(yaml.length() + 64 * 1024);
+    // Sized for the whole document at once: at a thousand events it is megabytes long.
+    int jsonLength = json.length();
+    int yamlLength = yaml.length();
+    for (Map<String, OperationText> methods : paths.values()) {
+      for (OperationText operation : methods.values()) {
+        jsonLength += operation.pathJson().length() + operation.json().length() + 16;
+        yamlLength += operation.pathYaml().length() + operation.yaml().length() + 8;
+      }
+    }
+    StringBuilder jsonText = new StringBuilder(jsonLength);
+    StringBuilder yamlText = new StringBuilder(yamlLength);
     jsonText.append(json, 0, jsonAt).append(LF).append("  \"paths\" : {").append(LF);
     yamlText.append(yaml, 0, yamlAt).append("\npaths:\n");
     boolean firstPath = true;
