@@ -5,6 +5,7 @@ import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.emit.ApiDocument;
 import dev.hookc.compiler.emit.OpenApiWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +168,12 @@ final class ApiDocsOutput {
             .anyMatch(f -> f.contains("\t") || f.contains("\n") || f.contains("\r"))) {
       return;
     }
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    // Megabytes at a thousand events: sized once, encoded once, checksummed over the bytes.
+    int size = 256;
+    for (Map.Entry<String, String> part : document.parts().entrySet()) {
+      size += part.getKey().length() + part.getValue().length() + 16;
+    }
+    StringBuilder text = new StringBuilder(size).append(HEADER).append('\n');
     text.append(inputs.get().settings()).append('\n');
     text.append(inputs.get().digest()).append('\n');
     // A part holds line breaks: each is preceded by its file and its length.
@@ -181,11 +187,14 @@ final class ApiDocsOutput {
                     .append('\n')
                     .append(part)
                     .append('\n'));
-    String crc = crc(text);
-    text.append("end ").append(crc).append('\n');
+    byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] end = ("end " + crc(body, body.length) + "\n").getBytes(StandardCharsets.US_ASCII);
     Path temporary = parts.resolveSibling(PARTS + ".tmp");
     try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        out.write(body);
+        out.write(end);
+      }
       Files.move(
           temporary, parts, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -204,14 +213,21 @@ final class ApiDocsOutput {
       if (!Files.isRegularFile(file)) {
         return Optional.empty();
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      byte[] bytes = Files.readAllBytes(file);
+      // The end line is ASCII: its offset in the bytes is its offset from the text's end.
+      int endBytes = lastLine(bytes);
+      if (endBytes < 0) {
+        return Optional.empty();
+      }
+      String endLine = new String(bytes, endBytes, bytes.length - endBytes, StandardCharsets.UTF_8);
+      if (!endLine.equals("end " + crc(bytes, endBytes) + "\n")) {
+        return Optional.empty();
+      }
+      text = new String(bytes, 0, endBytes, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    int end = text.lastIndexOf("end ");
-    if (end < 0 || !text.substring(end).equals("end " + crc(text.substring(0, end)) + "\n")) {
-      return Optional.empty();
-    }
+    int end = text.length();
     int at = 0;
     for (String expected : List.of(HEADER, settings, inputs)) {
       int line = text.indexOf('\n', at);
@@ -242,10 +258,22 @@ final class ApiDocsOutput {
     return Optional.of(parts);
   }
 
-  private static String crc(CharSequence text) {
+  private static String crc(byte[] bytes, int length) {
     CRC32 crc = new CRC32();
-    crc.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    crc.update(bytes, 0, length);
     return HexFormat.of().toHexDigits(crc.getValue());
+  }
+
+  /** Where the last line of {@code bytes} starts (a line ending with a line break); -1 if none. */
+  private static int lastLine(byte[] bytes) {
+    if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
+      return -1;
+    }
+    int at = bytes.length - 2;
+    while (at >= 0 && bytes[at] != '\n') {
+      at--;
+    }
+    return at + 1;
   }
 
   /** Leaves an equal file alone, so that its time tells when the document last changed. */

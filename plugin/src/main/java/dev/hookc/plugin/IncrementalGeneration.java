@@ -23,6 +23,7 @@ final class IncrementalGeneration {
   private FileHashes hashes;
   private String fingerprint;
   private Inputs fingerprinted;
+  private Boolean unchanged;
 
   private IncrementalGeneration(GenerationRequest request, InputFingerprint inputs, String note) {
     this.state = new UpToDateCheck(request.stateFile());
@@ -52,7 +53,7 @@ final class IncrementalGeneration {
     if (inputs == null) {
       return false;
     }
-    if (state.isUnchanged(inputs, outputDirectory)) {
+    if (isUnchanged()) {
       return true;
     }
     hashes = state.rememberedHashes();
@@ -63,6 +64,17 @@ final class IncrementalGeneration {
       return false;
     }
     return state.isUpToDate(fingerprint, outputDirectory);
+  }
+
+  /**
+   * Whether the inputs' names, sizes and times show the output current, without reading any input:
+   * the first, quick part of {@link #isUpToDate}. False means that a file most likely changed.
+   */
+  boolean isUnchanged() {
+    if (unchanged == null) {
+      unchanged = inputs != null && state.isUnchanged(inputs, outputDirectory);
+    }
+    return unchanged;
   }
 
   /**
