@@ -139,20 +139,19 @@ final class SourceGenerator {
       writeRoutes(request, cached.map(c -> c.cache().facts()).orElse(plan.facts()))
           .ifPresent(problems::add);
     }
-    if (inputs.isPresent()) {
-      // Two independent files: the cache is written on another core while the manifest is here.
-      CompletableFuture<Optional<String>> analysis =
-          CompletableFuture.supplyAsync(
-              () -> rememberAnalysis(plan, cached, inputs.get(), cacheFile));
-      try {
-        new OutputManifest(inputs.get(), recorded).write(manifestFile);
-      } catch (IOException e) {
-        problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
-      }
-      analysis.join().ifPresent(problems::add);
-    }
+    // Independent files: the cache and the manifest are written on another core while the OpenAPI
+    // document, the largest, is assembled and written here.
+    CompletableFuture<List<String>> remembered =
+        inputs.isPresent()
+            ? CompletableFuture.supplyAsync(
+                () -> rememberGeneration(plan, cached, inputs.get(), recorded, request))
+            : CompletableFuture.completedFuture(List.of());
     List<String> notes = new ArrayList<>(incremental.notes());
-    notes.add(ApiDocsOutput.write(request, plan, cached, manifest, inputs));
+    try {
+      notes.add(ApiDocsOutput.write(request, plan, cached, manifest, inputs));
+    } finally {
+      problems.addAll(remembered.join());
+    }
     problems.addAll(remember(incremental, request));
     return new GenerationResult(
         GenerationResult.Outcome.GENERATED,
@@ -206,6 +205,28 @@ final class SourceGenerator {
         .flatMap(cache -> writeRoutes(request, cache.facts()))
         .stream()
         .toList();
+  }
+
+  /**
+   * Writes the analysis cache and the manifest for the next build; the warnings to show when they
+   * cannot be written.
+   */
+  private static List<String> rememberGeneration(
+      CompilePlan plan,
+      Optional<CachedGeneration> cached,
+      IncrementalGeneration.Inputs inputs,
+      Map<String, OutputManifest.Unit> recorded,
+      GenerationRequest request) {
+    List<String> problems = new ArrayList<>();
+    rememberAnalysis(plan, cached, inputs, request.stateFile().resolveSibling(AnalysisCache.NAME))
+        .ifPresent(problems::add);
+    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
+    try {
+      new OutputManifest(inputs, recorded).write(manifestFile);
+    } catch (IOException e) {
+      problems.add("cannot write " + manifestFile + "; the next change regenerates everything");
+    }
+    return problems;
   }
 
   /**
