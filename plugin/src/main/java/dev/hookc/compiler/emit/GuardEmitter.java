@@ -15,6 +15,7 @@ import dev.hookc.compiler.naming.RuntimeTypes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Emits the code that puts a route's controller behind its guard: the authenticator its {@code
@@ -232,26 +233,11 @@ final class GuardEmitter {
   }
 
   private static CodeBlock kafkaKey(KafkaHandoff.Key key, RouteGuard guard) {
-    List<String> path = key.path();
-    switch (key.source()) {
-      case "delivery":
-        return guard
-            .authn()
-            .flatMap(GuardEmitter::deliveryIdentity)
-            .map(identity -> CodeBlock.of("$L::id", identity))
-            .orElse(CodeBlock.of("null"));
-      case "headers":
-        return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
-      case "query":
-        return CodeBlock.of("$T.query($S)", REQUEST_KEYS, path.get(0));
-      case "params":
-        return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
-      default:
-        return CodeBlock.of(
-            "$T.bodyKey($L)",
-            RuntimeTypes.KAFKA_HANDOFF,
-            CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
-    }
+    return requestKey(
+        key.source(),
+        key.path(),
+        guard,
+        properties -> CodeBlock.of("$T.bodyKey($L)", RuntimeTypes.KAFKA_HANDOFF, properties));
   }
 
   private static CodeBlock authenticator(Event event, Authn authn) {
@@ -324,9 +310,6 @@ final class GuardEmitter {
   }
 
   /**
-   * How {@code authn} identifies a delivery, as a {@code DeliveryIdentity}; empty when it does not.
-   */
-  /**
    * How a Kafka event's records are identified: the {@code hookc-delivery-id} header, which the
    * runtime sets to the producing route's delivery id, else to {@code
    * <topic>-<partition>-<offset>}.
@@ -336,6 +319,9 @@ final class GuardEmitter {
         "$T.headers($S, $S, null)", DELIVERY_IDENTITY, "kafka", "hookc-delivery-id");
   }
 
+  /**
+   * How {@code authn} identifies a delivery, as a {@code DeliveryIdentity}; empty when it does not.
+   */
   static Optional<CodeBlock> deliveryIdentity(Authn authn) {
     switch (authn.scheme()) {
       case "standard-webhooks":
@@ -358,10 +344,23 @@ final class GuardEmitter {
   }
 
   private static CodeBlock key(Idempotency idempotency, RouteGuard guard) {
-    List<String> path = idempotency.path();
-    switch (idempotency.source()) {
+    return requestKey(
+        idempotency.source(),
+        idempotency.path(),
+        guard,
+        properties -> CodeBlock.of("$T.body($L)", REQUEST_KEYS, properties));
+  }
+
+  /**
+   * A key read from the request: the delivery's id as the route's scheme gives it, a header, a
+   * query or path parameter, or else the body property at {@code path}, which {@code body} reads
+   * from the property names.
+   */
+  private static CodeBlock requestKey(
+      String source, List<String> path, RouteGuard guard, Function<CodeBlock, CodeBlock> body) {
+    switch (source) {
       case "delivery":
-        // A route whose scheme identifies no delivery was reported (HC4019), and the code
+        // A route whose scheme identifies no delivery was reported at build time, and the code
         // generated meanwhile is discarded.
         return guard
             .authn()
@@ -375,9 +374,7 @@ final class GuardEmitter {
       case "params":
         return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
       default:
-        return CodeBlock.of(
-            "$T.body($L)",
-            REQUEST_KEYS,
+        return body.apply(
             CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
     }
   }
