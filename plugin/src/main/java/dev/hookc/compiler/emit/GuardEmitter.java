@@ -119,20 +119,12 @@ final class GuardEmitter {
   }
 
   private static CodeBlock forwardKey(KafkaForward.Key key) {
-    List<String> path = key.path();
-    switch (key.source()) {
-      case "headers":
-        return CodeBlock.of("$T.header($S)", REQUEST_KEYS, path.get(0));
-      case "query":
-        return CodeBlock.of("$T.query($S)", REQUEST_KEYS, path.get(0));
-      case "params":
-        return CodeBlock.of("$T.param($S)", REQUEST_KEYS, path.get(0));
-      default:
-        return CodeBlock.of(
-            "$T.bodyKey($L)",
-            RuntimeTypes.KAFKA_HANDOFF,
-            CodeBlock.join(path.stream().map(p -> CodeBlock.of("$S", p)).toList(), ", "));
-    }
+    // Read from a stored delivery, which has no verifying scheme to identify it by.
+    return requestKey(
+        key.source(),
+        key.path(),
+        Optional.empty(),
+        properties -> CodeBlock.of("$T.bodyKey($L)", RuntimeTypes.KAFKA_HANDOFF, properties));
   }
 
   /** {@code controller} behind {@code guard}; {@code controller} itself when the route is open. */
@@ -236,7 +228,7 @@ final class GuardEmitter {
     return requestKey(
         key.source(),
         key.path(),
-        guard,
+        guard.authn(),
         properties -> CodeBlock.of("$T.bodyKey($L)", RuntimeTypes.KAFKA_HANDOFF, properties));
   }
 
@@ -347,23 +339,25 @@ final class GuardEmitter {
     return requestKey(
         idempotency.source(),
         idempotency.path(),
-        guard,
+        guard.authn(),
         properties -> CodeBlock.of("$T.body($L)", REQUEST_KEYS, properties));
   }
 
   /**
-   * A key read from the request: the delivery's id as the route's scheme gives it, a header, a
-   * query or path parameter, or else the body property at {@code path}, which {@code body} reads
-   * from the property names.
+   * A key read from the request: the delivery's id as {@code authn} gives it, a header, a query or
+   * path parameter, or else the body property at {@code path}, which {@code body} reads from the
+   * property names.
    */
   private static CodeBlock requestKey(
-      String source, List<String> path, RouteGuard guard, Function<CodeBlock, CodeBlock> body) {
+      String source,
+      List<String> path,
+      Optional<Authn> authn,
+      Function<CodeBlock, CodeBlock> body) {
     switch (source) {
       case "delivery":
         // A route whose scheme identifies no delivery was reported at build time, and the code
         // generated meanwhile is discarded.
-        return guard
-            .authn()
+        return authn
             .flatMap(GuardEmitter::deliveryIdentity)
             .map(identity -> CodeBlock.of("$L::id", identity))
             .orElse(CodeBlock.of("null"));
