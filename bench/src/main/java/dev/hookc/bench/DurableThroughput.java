@@ -254,18 +254,18 @@ public final class DurableThroughput {
     JdbcStore store = stores.open();
     CountDownLatch release = new CountDownLatch(1);
     Inbox inbox =
-        Inbox.start(
-            store,
-            SCOPE,
-            request -> {
-              if (o.workers() == 0) {
-                release.await();
-              }
-              return Response.empty(204);
-            },
-            RetryPolicy.defaults(),
-            Duration.ofMinutes(1),
-            Math.max(1, o.workers()));
+        Inbox.builder(store, SCOPE)
+            .handler(
+                request -> {
+                  if (o.workers() == 0) {
+                    release.await();
+                  }
+                  return Response.empty(204);
+                })
+            .retry(RetryPolicy.defaults())
+            .lease(Duration.ofMinutes(1))
+            .workers(Math.max(1, o.workers()))
+            .start();
     HookcServer server =
         HookcServer.builder()
             .host("127.0.0.1")

@@ -20,12 +20,9 @@ import dev.hookc.compiler.model.Project;
 import dev.hookc.compiler.naming.Names;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +104,9 @@ public final class ChangeProfile {
     }
   }
 
-  /** The {@code --rounds K} argument: how many times to change the event and generate; 1 without. */
+  /**
+   * The {@code --rounds K} argument: how many times to change the event and generate; 1 without.
+   */
   private static int rounds(String[] args) {
     return args.length > 4 && args[3].equals("--rounds") ? Integer.parseInt(args[4]) : 1;
   }

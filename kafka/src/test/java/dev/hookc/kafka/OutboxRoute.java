@@ -78,16 +78,14 @@ final class OutboxRoute implements AutoCloseable {
                 .headers("webhook-id")
                 .timeout(Duration.ofSeconds(2)));
     Inbox inbox =
-        Inbox.start(
-            store,
-            SCOPE,
-            handler,
-            retry,
-            Duration.ofMinutes(1),
-            2,
-            telemetry,
-            Inbox.RETENTION,
-            forward);
+        Inbox.builder(store, SCOPE)
+            .handler(handler)
+            .retry(retry)
+            .lease(Duration.ofMinutes(1))
+            .workers(2)
+            .telemetry(telemetry)
+            .forward(forward)
+            .start();
     HookcServer server =
         HookcServer.builder()
             .host("127.0.0.1")

@@ -111,100 +111,95 @@ public final class Inbox implements AutoCloseable {
   }
 
   /**
-   * Starts {@code workers} threads that run {@code handler} on the deliveries of {@code scope}. A
-   * delivery a dead process had claimed runs again once {@code lease} has passed.
+   * The inbox of the deliveries of {@code scope} in {@code store}, to configure and {@link
+   * Builder#start start}: by default one worker, {@link RetryPolicy#defaults()}, a lease of one
+   * minute, {@link #RETENTION} and no telemetry.
    */
-  public static Inbox start(
-      JdbcStore store,
-      String scope,
-      RequestHandler handler,
-      RetryPolicy retry,
-      Duration lease,
-      int workers) {
-    return start(store, scope, handler, retry, lease, workers, Telemetry.NONE, RETENTION);
+  public static Builder builder(JdbcStore store, String scope) {
+    return new Builder(store, scope);
   }
 
-  /**
-   * Starts the workers like {@link #start(JdbcStore, String, RequestHandler, RetryPolicy, Duration,
-   * int)}, each attempt observed by {@code telemetry}: its delivery, retries and dead letters.
-   */
-  public static Inbox start(
-      JdbcStore store,
-      String scope,
-      RequestHandler handler,
-      RetryPolicy retry,
-      Duration lease,
-      int workers,
-      Telemetry telemetry) {
-    return start(store, scope, handler, retry, lease, workers, telemetry, RETENTION);
-  }
+  /** How an inbox runs its deliveries; {@link #start} starts its workers. */
+  public static final class Builder {
+    private final JdbcStore store;
+    private final String scope;
+    private RequestHandler handler;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private Duration lease = Duration.ofMinutes(1);
+    private int workers = 1;
+    private Telemetry telemetry = Telemetry.NONE;
+    private Duration retention = RETENTION;
+    private InboxForward forward;
 
-  /**
-   * Starts {@code workers} threads that run {@code handler} on the deliveries of {@code scope},
-   * keeping each processed delivery (and so its key) for {@code retention} after it was received.
-   */
-  public static Inbox start(
-      JdbcStore store,
-      String scope,
-      RequestHandler handler,
-      RetryPolicy retry,
-      Duration lease,
-      int workers,
-      Duration retention) {
-    return start(store, scope, handler, retry, lease, workers, Telemetry.NONE, retention);
-  }
-
-  /**
-   * Starts the workers observed by {@code telemetry}, keeping each processed delivery for {@code
-   * retention} after it was received.
-   */
-  public static Inbox start(
-      JdbcStore store,
-      String scope,
-      RequestHandler handler,
-      RetryPolicy retry,
-      Duration lease,
-      int workers,
-      Telemetry telemetry,
-      Duration retention) {
-    return start(store, scope, handler, retry, lease, workers, telemetry, retention, null);
-  }
-
-  /**
-   * Starts the workers as {@link #start(JdbcStore, String, RequestHandler, RetryPolicy, Duration,
-   * int, Telemetry, Duration)} does, each delivery first forwarded with {@code forward} when it is
-   * not null; {@code handler} then runs only when {@link InboxForward#runs()} (it may be null
-   * otherwise).
-   */
-  public static Inbox start(
-      JdbcStore store,
-      String scope,
-      RequestHandler handler,
-      RetryPolicy retry,
-      Duration lease,
-      int workers,
-      Telemetry telemetry,
-      Duration retention,
-      InboxForward forward) {
-    if (handler == null && (forward == null || forward.runs())) {
-      throw new IllegalArgumentException("no handler for the inbox of " + scope);
+    private Builder(JdbcStore store, String scope) {
+      this.store = Objects.requireNonNull(store);
+      this.scope = Objects.requireNonNull(scope);
     }
-    if (retention.isNegative() || retention.isZero()) {
-      throw new IllegalArgumentException("not a retention: " + retention);
+
+    /** What runs each delivery; needed unless a {@link #forward} replaces running it. */
+    public Builder handler(RequestHandler handler) {
+      this.handler = handler;
+      return this;
     }
-    if (store.dialect() == Dialect.H2) {
-      releaseClaims(store, scope);
+
+    /** When a failed delivery is tried again, and how often before it is dead. */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry);
+      return this;
     }
-    return new Inbox(
-        store,
-        scope,
-        handler,
-        retry,
-        lease,
-        workers,
-        Objects.requireNonNull(telemetry),
-        retention,
-        forward);
+
+    /**
+     * How long a claimed delivery belongs to its worker: one a dead process had claimed runs again
+     * once it has passed.
+     */
+    public Builder lease(Duration lease) {
+      this.lease = Objects.requireNonNull(lease);
+      return this;
+    }
+
+    /** How many deliveries run at once. */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /** What observes each attempt: its delivery, retries and dead letters. */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry);
+      return this;
+    }
+
+    /** How long a processed delivery (and so its key) is kept after it was received. */
+    public Builder retention(Duration retention) {
+      this.retention = Objects.requireNonNull(retention);
+      return this;
+    }
+
+    /**
+     * Forwards each delivery first; the {@link #handler} then runs only when {@link
+     * InboxForward#runs()}.
+     */
+    public Builder forward(InboxForward forward) {
+      this.forward = forward;
+      return this;
+    }
+
+    /** Starts the workers. */
+    public Inbox start() {
+      if (handler == null && (forward == null || forward.runs())) {
+        throw new IllegalArgumentException("no handler for the inbox of " + scope);
+      }
+      if (retention.isNegative() || retention.isZero()) {
+        throw new IllegalArgumentException("not a retention: " + retention);
+      }
+      if (workers < 1) {
+        throw new IllegalArgumentException("not a number of workers: " + workers);
+      }
+      if (store.dialect() == Dialect.H2) {
+        releaseClaims(store, scope);
+      }
+      return new Inbox(store, scope, handler, retry, lease, workers, telemetry, retention, forward);
+    }
   }
 
   /** The store the inbox keeps its deliveries in. */

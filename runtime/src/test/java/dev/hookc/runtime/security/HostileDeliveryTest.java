@@ -157,16 +157,16 @@ class HostileDeliveryTest {
   void acceptsASvixDeliveryOnceOnAnAsyncRouteAndItsWorkflowSeesTheSignedId() throws Exception {
     BlockingQueue<JsonNode> seen = new LinkedBlockingQueue<>();
     Inbox inbox =
-        Inbox.start(
-            store(),
-            "POST /hook",
-            request -> {
-              seen.add(DeliveryIdentity.standardWebhooks().read(request));
-              return Response.empty(204);
-            },
-            new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), 2),
-            Duration.ofMinutes(1),
-            1);
+        Inbox.builder(store(), "POST /hook")
+            .handler(
+                request -> {
+                  seen.add(DeliveryIdentity.standardWebhooks().read(request));
+                  return Response.empty(204);
+                })
+            .retry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(10), 2))
+            .lease(Duration.ofMinutes(1))
+            .workers(1)
+            .start();
     open.add(0, inbox);
     serve(
         standardWebhooks()

@@ -186,16 +186,16 @@ class HostileGroupCommitTest {
     JdbcStore store = JdbcStore.of(slowCommits(real));
     open.add(store);
     Inbox inbox =
-        Inbox.start(
-            store,
-            "POST /hook",
-            request -> {
-              release.await(30, TimeUnit.SECONDS);
-              return Response.empty(204);
-            },
-            RetryPolicy.defaults(),
-            Duration.ofMinutes(1),
-            1);
+        Inbox.builder(store, "POST /hook")
+            .handler(
+                request -> {
+                  release.await(30, TimeUnit.SECONDS);
+                  return Response.empty(204);
+                })
+            .retry(RetryPolicy.defaults())
+            .lease(Duration.ofMinutes(1))
+            .workers(1)
+            .start();
     open.add(0, inbox);
     server =
         HookcServer.builder()

@@ -191,8 +191,12 @@ class HostileShutdownTest {
     JdbcStore store = JdbcStore.open(JdbcStore.h2Url(data), null, null);
     open.add(store);
     Inbox inbox =
-        Inbox.start(
-            store, "POST /hook", stuck(entered), RetryPolicy.defaults(), Duration.ofMinutes(2), 1);
+        Inbox.builder(store, "POST /hook")
+            .handler(stuck(entered))
+            .retry(RetryPolicy.defaults())
+            .lease(Duration.ofMinutes(2))
+            .workers(1)
+            .start();
     HookcServer server =
         HookcServer.builder()
             .host("127.0.0.1")

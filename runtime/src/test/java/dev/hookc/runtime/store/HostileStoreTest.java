@@ -77,13 +77,12 @@ class HostileStoreTest {
 
   private Inbox inbox(JdbcStore store, String scope) {
     Inbox inbox =
-        Inbox.start(
-            store,
-            scope,
-            request -> Response.empty(204),
-            RetryPolicy.defaults(),
-            Duration.ofMinutes(1),
-            1);
+        Inbox.builder(store, scope)
+            .handler(request -> Response.empty(204))
+            .retry(RetryPolicy.defaults())
+            .lease(Duration.ofMinutes(1))
+            .workers(1)
+            .start();
     open.add(0, inbox);
     return inbox;
   }

@@ -75,14 +75,13 @@ abstract class InboxAdminContract {
     inboxes = new LinkedHashMap<>();
     for (String scope : List.of(A, B)) {
       Inbox inbox =
-          Inbox.start(
-              store,
-              scope,
-              handler,
-              new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10), 2),
-              Duration.ofMinutes(1),
-              2,
-              retention);
+          Inbox.builder(store, scope)
+              .handler(handler)
+              .retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10), 2))
+              .lease(Duration.ofMinutes(1))
+              .workers(2)
+              .retention(retention)
+              .start();
       open.add(0, inbox);
       inboxes.put(scope, inbox);
     }

@@ -71,19 +71,19 @@ class InboxAdminPostgresTest extends InboxAdminContract {
     Map<String, Inbox> secondInboxes = new java.util.LinkedHashMap<>();
     for (String scope : List.of(A, B)) {
       Inbox inbox =
-          Inbox.start(
-              secondStore,
-              scope,
-              request -> {
-                runs.computeIfAbsent(
-                        request.header("x-id"),
-                        k -> new java.util.concurrent.atomic.AtomicInteger())
-                    .incrementAndGet();
-                return dev.hookc.runtime.Response.empty(204);
-              },
-              RetryPolicy.defaults(),
-              Duration.ofMinutes(1),
-              2);
+          Inbox.builder(secondStore, scope)
+              .handler(
+                  request -> {
+                    runs.computeIfAbsent(
+                            request.header("x-id"),
+                            k -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet();
+                    return dev.hookc.runtime.Response.empty(204);
+                  })
+              .retry(RetryPolicy.defaults())
+              .lease(Duration.ofMinutes(1))
+              .workers(2)
+              .start();
       open.add(0, inbox);
       secondInboxes.put(scope, inbox);
     }

@@ -22,23 +22,23 @@ public final class InboxCrashApp {
     Path processed = data.resolve("processed.log");
     JdbcStore store = JdbcStore.open(JdbcStore.h2Url(data), null, null);
     Inbox inbox =
-        Inbox.start(
-            store,
-            "POST /hook",
-            request -> {
-              Thread.sleep(ThreadLocalRandom.current().nextInt(5));
-              String line = request.header("webhook-id") + "\n";
-              Files.write(
-                  processed,
-                  line.getBytes(StandardCharsets.UTF_8),
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.APPEND,
-                  StandardOpenOption.DSYNC);
-              return Response.empty(204);
-            },
-            RetryPolicy.defaults(),
-            Duration.ofMinutes(1),
-            4);
+        Inbox.builder(store, "POST /hook")
+            .handler(
+                request -> {
+                  Thread.sleep(ThreadLocalRandom.current().nextInt(5));
+                  String line = request.header("webhook-id") + "\n";
+                  Files.write(
+                      processed,
+                      line.getBytes(StandardCharsets.UTF_8),
+                      StandardOpenOption.CREATE,
+                      StandardOpenOption.APPEND,
+                      StandardOpenOption.DSYNC);
+                  return Response.empty(204);
+                })
+            .retry(RetryPolicy.defaults())
+            .lease(Duration.ofMinutes(1))
+            .workers(4)
+            .start();
     HookcServer server =
         HookcServer.builder()
             .host("127.0.0.1")

@@ -79,17 +79,17 @@ class InboxPageBrowserTest {
     store = JdbcStore.open(JdbcStore.h2Url(data), null, null);
     open.add(store);
     inbox =
-        Inbox.start(
-            store,
-            "POST /hook",
-            request -> {
-              runs.computeIfAbsent(request.header("x-id"), k -> new AtomicInteger())
-                  .incrementAndGet();
-              return Response.empty(204);
-            },
-            RetryPolicy.defaults(),
-            Duration.ofMinutes(1),
-            1);
+        Inbox.builder(store, "POST /hook")
+            .handler(
+                request -> {
+                  runs.computeIfAbsent(request.header("x-id"), k -> new AtomicInteger())
+                      .incrementAndGet();
+                  return Response.empty(204);
+                })
+            .retry(RetryPolicy.defaults())
+            .lease(Duration.ofMinutes(1))
+            .workers(1)
+            .start();
     open.add(0, inbox);
     server =
         HookcServer.builder()

@@ -1,6 +1,7 @@
 package dev.hookc.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Json;
@@ -50,7 +51,13 @@ class InboxTest {
       throws Exception {
     JdbcStore store = JdbcStore.open(JdbcStore.h2Url(data), null, null);
     open.add(store);
-    Inbox inbox = Inbox.start(store, "POST /hook", handler, retry, Duration.ofMinutes(1), 2);
+    Inbox inbox =
+        Inbox.builder(store, "POST /hook")
+            .handler(handler)
+            .retry(retry)
+            .lease(Duration.ofMinutes(1))
+            .workers(2)
+            .start();
     open.add(0, inbox);
     List<Route> routes = new ArrayList<>(InboxAdmin.routes(TOKEN, Map.of("POST /hook", inbox)));
     routes.add(
@@ -85,6 +92,30 @@ class InboxTest {
       assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
       Thread.sleep(20);
     }
+  }
+
+  @Test
+  void theBuilderRefusesAnInboxThatCouldNeverRunADelivery() throws Exception {
+    JdbcStore store = JdbcStore.open(JdbcStore.h2Url(data), null, null);
+    open.add(store);
+
+    assertThatThrownBy(() -> Inbox.builder(store, "POST /hook").start())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no handler for the inbox of POST /hook");
+    assertThatThrownBy(
+            () ->
+                Inbox.builder(store, "POST /hook")
+                    .handler(r -> Response.empty(204))
+                    .workers(0)
+                    .start())
+        .hasMessage("not a number of workers: 0");
+    assertThatThrownBy(
+            () ->
+                Inbox.builder(store, "POST /hook")
+                    .handler(r -> Response.empty(204))
+                    .retention(Duration.ZERO)
+                    .start())
+        .hasMessage("not a retention: PT0S");
   }
 
   @Test

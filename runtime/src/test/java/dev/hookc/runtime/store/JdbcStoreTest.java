@@ -198,16 +198,16 @@ class JdbcStoreTest {
           .extracting(row -> tuple(row.get(0), row.get(1)))
           .containsExactly(tuple("1", "BASELINE"), tuple("2", "SQL"), tuple("3", "SQL"));
       try (Inbox inbox =
-          Inbox.start(
-              store,
-              "POST /async",
-              request -> {
-                processed.countDown();
-                return Response.empty(204);
-              },
-              RetryPolicy.defaults(),
-              Duration.ofMinutes(1),
-              1)) {
+          Inbox.builder(store, "POST /async")
+              .handler(
+                  request -> {
+                    processed.countDown();
+                    return Response.empty(204);
+                  })
+              .retry(RetryPolicy.defaults())
+              .lease(Duration.ofMinutes(1))
+              .workers(1)
+              .start()) {
         var server =
             HookcServer.builder()
                 .host("127.0.0.1")

@@ -138,18 +138,18 @@ class PostgresInstancesTest {
               .getJdbcUrl("postgres", "postgres")
               .replace("?", "?ApplicationName=" + name + "&");
       Inbox inbox =
-          Inbox.start(
-              JdbcStore.open(url, "postgres", null),
-              "POST /async",
-              request -> {
-                String key = request.header("webhook-id");
-                runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                ranOn.put(key, name);
-                return Response.empty(204);
-              },
-              RetryPolicy.defaults(),
-              Duration.ofMinutes(1),
-              4);
+          Inbox.builder(JdbcStore.open(url, "postgres", null), "POST /async")
+              .handler(
+                  request -> {
+                    String key = request.header("webhook-id");
+                    runs.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                    ranOn.put(key, name);
+                    return Response.empty(204);
+                  })
+              .retry(RetryPolicy.defaults())
+              .lease(Duration.ofMinutes(1))
+              .workers(4)
+              .start();
       inboxes.add(inbox);
       servers.add(
           HookcServer.builder()

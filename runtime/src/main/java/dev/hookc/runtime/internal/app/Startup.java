@@ -121,16 +121,15 @@ public final class Startup {
         application
             .resources()
             .own(
-                Inbox.start(
-                    store(),
-                    scope,
-                    handler,
-                    retry,
-                    lease,
-                    workers,
-                    application.settings().telemetry(),
-                    retention,
-                    forward));
+                Inbox.builder(store(), scope)
+                    .handler(handler)
+                    .retry(retry)
+                    .lease(lease)
+                    .workers(workers)
+                    .telemetry(application.settings().telemetry())
+                    .retention(retention)
+                    .forward(forward)
+                    .start());
     application.settings().telemetrySetup().inboxes().put(scope, inbox::counts);
     return inbox;
   }
