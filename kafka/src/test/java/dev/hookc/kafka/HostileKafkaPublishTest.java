@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A workflow's publish task against a real broker: the record a consumer reads has the message as
  * JSON, the key and the task's headers; while the broker is away the task fails, so a synchronous
- * request is not answered 2xx and an async delivery stays pending until the broker is back.
+ * request is answered 503 with {@code Retry-After} (never 2xx) and an async delivery stays pending
+ * until the broker is back.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class HostileKafkaPublishTest {
@@ -114,7 +115,7 @@ class HostileKafkaPublishTest {
   }
 
   @Test
-  void aSynchronousRequestIsNotAnswered2xxWhileTheBrokerIsDown() throws Exception {
+  void aSynchronousRequestIsAnswered503WithRetryAfterWhileTheBrokerIsDown() throws Exception {
     RecordingTelemetry telemetry = new RecordingTelemetry();
     AtomicReference<Inbox> inbox = new AtomicReference<>();
     try (Application app =
@@ -128,8 +129,20 @@ class HostileKafkaPublishTest {
 
       HttpResponse<String> failed = post(app, "/orders", "{\"id\":\"o-down\"}");
 
-      assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
+      // An outage, not a bug: the sender is asked to come back later.
+      assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+      assertThat(failed.headers().firstValue("retry-after")).hasValue("5");
       assertThat(failed.headers().firstValue("content-type")).hasValue("application/problem+json");
+      JsonNode problem = Json.mapper().readTree(failed.body());
+      assertThat(problem.path("type").asText())
+          .isEqualTo("https://hookc.dev/problems/datasource-unavailable");
+      assertThat(problem.path("detail").asText())
+          .startsWith("the datasource bus ")
+          .contains("(publish orders)");
+      assertThat(failed.body())
+          .doesNotContain(broker.bootstrapServers())
+          .doesNotContain("Exception")
+          .doesNotContain("o-down");
       // Not confirmed in time, or refused at once: either way a failure, never a success.
       assertThat(telemetry.datasourceFailures).containsAnyOf("timeout", "unavailable");
       broker.restart();

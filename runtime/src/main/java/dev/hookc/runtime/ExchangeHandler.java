@@ -1,5 +1,6 @@
 package dev.hookc.runtime;
 
+import dev.hookc.runtime.datasource.DatasourceException;
 import dev.hookc.runtime.http.Exchange;
 import dev.hookc.runtime.http.HttpApplication;
 import dev.hookc.runtime.http.Rejection;
@@ -110,9 +111,25 @@ final class ExchangeHandler implements HttpApplication {
         problemType = slug(problem.type());
         response = Problems.toResponse(problem, requestId);
       } catch (Exception | StackOverflowError e) {
-        LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
-        problemType = "internal-error";
-        response = Problems.toResponse(Problems.internal(), requestId);
+        DatasourceException outage = DatasourceOutages.of(e);
+        if (outage != null) {
+          // Expected while a database or provider is down: one line each, no stack trace.
+          LOG.log(
+              Level.WARNING,
+              "request {0} answered 503: {1} {2}: {3} ({4})",
+              requestId,
+              method,
+              rawPath,
+              outage.getMessage(),
+              outage.kind().code());
+          HttpProblem problem = DatasourceOutages.problem(outage);
+          problemType = slug(problem.type());
+          response = Problems.toResponse(problem, requestId);
+        } else {
+          LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
+          problemType = "internal-error";
+          response = Problems.toResponse(Problems.internal(), requestId);
+        }
       }
       status = response.status();
       exchange.respond(status, response.headers(), response.bodyBytes());
