@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +95,9 @@ class HostileKafkaPublishTest {
             .telemetry(telemetry)
             .build()
             .start()) {
+      Instant before = Instant.now();
       HttpResponse<String> response = post(app, "/orders", "{\"id\":\"o-1\",\"total\":12.5}");
+      Instant after = Instant.now();
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode place = Json.mapper().readTree(response.body());
@@ -109,7 +113,12 @@ class HostileKafkaPublishTest {
       assertThat(headers)
           .containsEntry("x-source", List.of("orders"))
           .containsEntry("traceparent", List.of(RecordingTelemetry.TRACEPARENT))
+          .containsEntry("hookc-route", List.of("POST /orders"))
           .doesNotContainKey("hookc-delivery-id");
+      // As a hand-off's record says it: the instant the request arrived, in ISO-8601.
+      assertThat(headers.get("hookc-received-at")).hasSize(1);
+      assertThat(Instant.parse(headers.get("hookc-received-at").get(0)))
+          .isBetween(before.truncatedTo(ChronoUnit.MILLIS), after);
       assertThat(telemetry.datasourceCalls).contains("bus kafka orders");
     }
   }
@@ -166,7 +175,9 @@ class HostileKafkaPublishTest {
       assertThat(post(app, "/orders", "{\"id\":\"warm-async\"}").statusCode()).isEqualTo(200);
       broker.stop();
 
+      Instant before = Instant.now();
       HttpResponse<String> accepted = post(app, "/async-orders", "{\"id\":\"o-async\"}");
+      Instant after = Instant.now();
 
       assertThat(accepted.statusCode()).as("stored, so acknowledged").isEqualTo(202);
       String id = InboxForwardTest.id(accepted);
@@ -183,7 +194,13 @@ class HostileKafkaPublishTest {
           .allSatisfy(
               r ->
                   assertThat(InboxForwardTest.headers(r))
-                      .containsEntry("hookc-delivery-id", List.of(id)));
+                      .containsEntry("hookc-delivery-id", List.of(id))
+                      .containsEntry("hookc-route", List.of("POST /async-orders")));
+      // When the delivery was accepted, not when the attempt that published it ran.
+      assertThat(
+              Instant.parse(
+                  InboxForwardTest.headers(records.get(0)).get("hookc-received-at").get(0)))
+          .isBetween(before.truncatedTo(ChronoUnit.MILLIS), after);
     }
   }
 }

@@ -15,6 +15,7 @@ import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,12 @@ final class ExchangeHandler implements HttpApplication {
     WorkContext.Scope scope =
         WorkContext.enter(
             WorkContext.of(
-                work == null ? Telemetry.NONE : work, requestId, route, null, observation));
+                work == null ? Telemetry.NONE : work,
+                requestId,
+                route,
+                null,
+                Instant.now(),
+                observation));
     String problemType = null;
     int status = 500;
     try {
