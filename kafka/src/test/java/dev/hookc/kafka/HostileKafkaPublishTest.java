@@ -1,11 +1,13 @@
 package dev.hookc.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.kafka.testing.KafkaBroker;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.Json;
+import dev.hookc.runtime.internal.datasource.Setting;
 import dev.hookc.runtime.store.Inbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,6 +123,27 @@ class HostileKafkaPublishTest {
           .isBetween(before.truncatedTo(ChronoUnit.MILLIS), after);
       assertThat(telemetry.datasourceCalls).contains("bus kafka orders");
     }
+  }
+
+  @Test
+  void aProducerKafkaRefusesToMakeIsNamedAfterTheKafkaDatasourceAsDeclared() {
+    AtomicReference<Inbox> inbox = new AtomicReference<>();
+    Application.Builder builder =
+        PublishApp.builder(
+            broker.bootstrapServers(),
+            Map.of("security.protocol", Setting.literal("NOT_A_PROTOCOL")),
+            data,
+            inbox);
+
+    assertThatThrownBy(() -> builder.build().start().close())
+        .hasStackTraceContaining("kafka datasource bus: ")
+        .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("kafka event source bus"));
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(text));
+    return text.toString();
   }
 
   @Test
