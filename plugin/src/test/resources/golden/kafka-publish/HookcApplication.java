@@ -83,7 +83,7 @@ public final class HookcApplication {
    * Kafka datasource {@code bus}, from {@code src/datasources/bus.yaml}.
    */
   private static KafkaSourceDefinition busKafkaDatasource() {
-    return new KafkaSourceDefinition(
+    return KafkaSourceDefinition.datasource(
         "bus",
         List.of(new Setting("<% config.bus.brokers %>", (config, env)
             -> config.at("/bus/brokers").asText(null))),

@@ -56,8 +56,7 @@ final class ProducerPublisher implements KafkaPublisher {
       return new ProducerPublisher(
           new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
     } catch (KafkaException e) {
-      throw new IllegalArgumentException(
-          "kafka event source " + settings.name() + ": " + rootMessage(e), e);
+      throw new IllegalArgumentException(settings.label() + ": " + rootMessage(e), e);
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.hookc.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.kafka.testing.KafkaBroker;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.Json;
+import dev.hookc.runtime.internal.datasource.Setting;
 import dev.hookc.runtime.store.Inbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A workflow's publish task against a real broker: the record a consumer reads has the message as
  * JSON, the key and the task's headers; while the broker is away the task fails, so a synchronous
- * request is not answered 2xx and an async delivery stays pending until the broker is back.
+ * request is answered 503 with {@code Retry-After} (never 2xx) and an async delivery stays pending
+ * until the broker is back.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class HostileKafkaPublishTest {
@@ -92,7 +97,9 @@ class HostileKafkaPublishTest {
             .telemetry(telemetry)
             .build()
             .start()) {
+      Instant before = Instant.now();
       HttpResponse<String> response = post(app, "/orders", "{\"id\":\"o-1\",\"total\":12.5}");
+      Instant after = Instant.now();
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode place = Json.mapper().readTree(response.body());
@@ -108,13 +115,39 @@ class HostileKafkaPublishTest {
       assertThat(headers)
           .containsEntry("x-source", List.of("orders"))
           .containsEntry("traceparent", List.of(RecordingTelemetry.TRACEPARENT))
+          .containsEntry("hookc-route", List.of("POST /orders"))
           .doesNotContainKey("hookc-delivery-id");
+      // As a hand-off's record says it: the instant the request arrived, in ISO-8601.
+      assertThat(headers.get("hookc-received-at")).hasSize(1);
+      assertThat(Instant.parse(headers.get("hookc-received-at").get(0)))
+          .isBetween(before.truncatedTo(ChronoUnit.MILLIS), after);
       assertThat(telemetry.datasourceCalls).contains("bus kafka orders");
     }
   }
 
   @Test
-  void aSynchronousRequestIsNotAnswered2xxWhileTheBrokerIsDown() throws Exception {
+  void aProducerKafkaRefusesToMakeIsNamedAfterTheKafkaDatasourceAsDeclared() {
+    AtomicReference<Inbox> inbox = new AtomicReference<>();
+    Application.Builder builder =
+        PublishApp.builder(
+            broker.bootstrapServers(),
+            Map.of("security.protocol", Setting.literal("NOT_A_PROTOCOL")),
+            data,
+            inbox);
+
+    assertThatThrownBy(() -> builder.build().start().close())
+        .hasStackTraceContaining("kafka datasource bus: ")
+        .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("kafka event source bus"));
+  }
+
+  private static String stackTrace(Throwable e) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    e.printStackTrace(new java.io.PrintWriter(text));
+    return text.toString();
+  }
+
+  @Test
+  void aSynchronousRequestIsAnswered503WithRetryAfterWhileTheBrokerIsDown() throws Exception {
     RecordingTelemetry telemetry = new RecordingTelemetry();
     AtomicReference<Inbox> inbox = new AtomicReference<>();
     try (Application app =
@@ -128,8 +161,20 @@ class HostileKafkaPublishTest {
 
       HttpResponse<String> failed = post(app, "/orders", "{\"id\":\"o-down\"}");
 
-      assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
+      // An outage, not a bug: the sender is asked to come back later.
+      assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+      assertThat(failed.headers().firstValue("retry-after")).hasValue("5");
       assertThat(failed.headers().firstValue("content-type")).hasValue("application/problem+json");
+      JsonNode problem = Json.mapper().readTree(failed.body());
+      assertThat(problem.path("type").asText())
+          .isEqualTo("https://hookc.dev/problems/datasource-unavailable");
+      assertThat(problem.path("detail").asText())
+          .startsWith("the datasource bus ")
+          .contains("(publish orders)");
+      assertThat(failed.body())
+          .doesNotContain(broker.bootstrapServers())
+          .doesNotContain("Exception")
+          .doesNotContain("o-down");
       // Not confirmed in time, or refused at once: either way a failure, never a success.
       assertThat(telemetry.datasourceFailures).containsAnyOf("timeout", "unavailable");
       broker.restart();
@@ -153,7 +198,9 @@ class HostileKafkaPublishTest {
       assertThat(post(app, "/orders", "{\"id\":\"warm-async\"}").statusCode()).isEqualTo(200);
       broker.stop();
 
+      Instant before = Instant.now();
       HttpResponse<String> accepted = post(app, "/async-orders", "{\"id\":\"o-async\"}");
+      Instant after = Instant.now();
 
       assertThat(accepted.statusCode()).as("stored, so acknowledged").isEqualTo(202);
       String id = InboxForwardTest.id(accepted);
@@ -170,7 +217,13 @@ class HostileKafkaPublishTest {
           .allSatisfy(
               r ->
                   assertThat(InboxForwardTest.headers(r))
-                      .containsEntry("hookc-delivery-id", List.of(id)));
+                      .containsEntry("hookc-delivery-id", List.of(id))
+                      .containsEntry("hookc-route", List.of("POST /async-orders")));
+      // When the delivery was accepted, not when the attempt that published it ran.
+      assertThat(
+              Instant.parse(
+                  InboxForwardTest.headers(records.get(0)).get("hookc-received-at").get(0)))
+          .isBetween(before.truncatedTo(ChronoUnit.MILLIS), after);
     }
   }
 }

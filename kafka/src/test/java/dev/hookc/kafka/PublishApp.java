@@ -99,15 +99,24 @@ final class PublishApp {
   /** A builder of the application; {@code inbox} is given the async route's inbox. */
   static Application.Builder builder(
       String bootstrapServers, Path data, AtomicReference<Inbox> inbox) {
+    return builder(bootstrapServers, Map.of(), data, inbox);
+  }
+
+  /** A builder of the application whose datasource {@code bus} has {@code properties}. */
+  static Application.Builder builder(
+      String bootstrapServers,
+      Map<String, Setting> properties,
+      Path data,
+      AtomicReference<Inbox> inbox) {
     return Assembly.of(config -> JsonNodeFactory.instance.objectNode(), s -> routes(s, inbox))
         .name("publish")
         .store(null, null)
         .kafkaSource(
-            new KafkaSourceDefinition(
+            KafkaSourceDefinition.datasource(
                 "bus",
                 List.of(Setting.literal(bootstrapServers)),
                 Optional.of(Setting.literal("publish-test")),
-                Map.of()))
+                properties))
         .builder()
         .host("127.0.0.1")
         .port(0)

@@ -1,5 +1,6 @@
 package dev.hookc.runtime;
 
+import dev.hookc.runtime.datasource.DatasourceException;
 import dev.hookc.runtime.http.Exchange;
 import dev.hookc.runtime.http.HttpApplication;
 import dev.hookc.runtime.http.Rejection;
@@ -14,6 +15,7 @@ import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +101,12 @@ final class ExchangeHandler implements HttpApplication {
     WorkContext.Scope scope =
         WorkContext.enter(
             WorkContext.of(
-                work == null ? Telemetry.NONE : work, requestId, route, null, observation));
+                work == null ? Telemetry.NONE : work,
+                requestId,
+                route,
+                null,
+                Instant.now(),
+                observation));
     String problemType = null;
     int status = 500;
     try {
@@ -110,9 +117,25 @@ final class ExchangeHandler implements HttpApplication {
         problemType = slug(problem.type());
         response = Problems.toResponse(problem, requestId);
       } catch (Exception | StackOverflowError e) {
-        LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
-        problemType = "internal-error";
-        response = Problems.toResponse(Problems.internal(), requestId);
+        DatasourceException outage = DatasourceOutages.of(e);
+        if (outage != null) {
+          // Expected while a database or provider is down: one line each, no stack trace.
+          LOG.log(
+              Level.WARNING,
+              "request {0} answered 503: {1} {2}: {3} ({4})",
+              requestId,
+              method,
+              rawPath,
+              outage.getMessage(),
+              outage.kind().code());
+          HttpProblem problem = DatasourceOutages.problem(outage);
+          problemType = slug(problem.type());
+          response = Problems.toResponse(problem, requestId);
+        } else {
+          LOG.log(Level.ERROR, "request " + requestId + " failed: " + method + " " + rawPath, e);
+          problemType = "internal-error";
+          response = Problems.toResponse(Problems.internal(), requestId);
+        }
       }
       status = response.status();
       exchange.respond(status, response.headers(), response.bodyBytes());

@@ -12,8 +12,8 @@ import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits what the application says of Kafka: each kafka event source's definition, whose settings
- * the runtime resolves when the application is built.
+ * Emits what the application says of Kafka: each kafka event source's and kafka datasource's
+ * definition, whose settings the runtime resolves when the application is built.
  */
 final class KafkaEmitter {
 
@@ -40,7 +40,10 @@ final class KafkaEmitter {
             source.file())
         .returns(RuntimeTypes.KAFKA_SOURCE_DEFINITION)
         .addStatement(
-            "return new $T(\n$S,\n$T.of($L),\n$L,\n$L)",
+            // A datasource is made so, so that the runtime's messages name it as the project does.
+            source.isDatasource()
+                ? "return $T.datasource(\n$S,\n$T.of($L),\n$L,\n$L)"
+                : "return new $T(\n$S,\n$T.of($L),\n$L,\n$L)",
             RuntimeTypes.KAFKA_SOURCE_DEFINITION,
             source.name(),
             List.class,

@@ -40,7 +40,8 @@ final class ProblemResponses {
     {
       "503",
       "ServiceUnavailable",
-      "The server is busy or stopping; retry after `Retry-After` seconds."
+      "The server is busy or stopping, or a database, API or Kafka broker it needs could not be"
+          + " reached; retry after `Retry-After` seconds."
     },
   };
 

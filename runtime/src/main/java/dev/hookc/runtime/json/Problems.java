@@ -64,6 +64,30 @@ public final class Problems {
         .withHeader("Connection", "close");
   }
 
+  /** The seconds a sender is asked to wait after a datasource outage, as a Kafka hand-off does. */
+  public static final String DATASOURCE_RETRY_AFTER = "5";
+
+  /**
+   * A synchronous request whose workflow ended because {@code datasource} could not serve {@code
+   * operation} ({@code why}: could not be reached, did not answer in time): the same delivery may
+   * well succeed later. It names what the project declared, never the driver's message, a URL, SQL
+   * or credentials.
+   */
+  public static HttpProblem datasourceUnavailable(String datasource, String operation, String why) {
+    return new HttpProblem(
+            503,
+            "Service Unavailable",
+            "the datasource "
+                + datasource
+                + " "
+                + why
+                + " ("
+                + operation
+                + "); retry after the given delay")
+        .withType(TYPE_PREFIX + "datasource-unavailable")
+        .withHeader("Retry-After", DATASOURCE_RETRY_AFTER);
+  }
+
   public static HttpProblem internal() {
     return new HttpProblem(
             500,

@@ -3,7 +3,7 @@ package dev.hookc.runtime.kafka;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** Sends records to one event source's brokers; thread-safe. */
+/** Sends records to the brokers of one kafka event source or datasource; thread-safe. */
 public interface KafkaPublisher extends AutoCloseable {
 
   /**

@@ -12,28 +12,55 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A {@code type: kafka} event source as {@code src/eventsources/<name>.yaml} writes it, each value
- * a literal or read from the configuration or the environment when the application is built.
+ * A {@code type: kafka} event source as {@code src/eventsources/<name>.yaml} writes it, or a {@code
+ * type: kafka} datasource of {@code src/datasources} (the same keys, for publish tasks only), each
+ * value a literal or read from the configuration or the environment when the application is built.
  *
  * @param name the source's name (the file's)
  * @param brokers the bootstrap servers; each value may hold several, separated by commas
  * @param clientId the clients' {@code client.id}, when given
  * @param properties further client properties, passed as written
+ * @param datasource whether {@code src/datasources} declares it, so that messages name it as the
+ *     project does
  */
 public record KafkaSourceDefinition(
     String name,
     List<Setting> brokers,
     Optional<Setting> clientId,
-    Map<String, Setting> properties) {
+    Map<String, Setting> properties,
+    boolean datasource) {
 
   public KafkaSourceDefinition {
     Objects.requireNonNull(name, "name");
     brokers = List.copyOf(brokers);
     if (brokers.isEmpty()) {
-      throw new IllegalArgumentException("no brokers for kafka event source " + name);
+      throw new IllegalArgumentException("no brokers for " + KafkaSettings.label(datasource, name));
     }
     Objects.requireNonNull(clientId, "clientId");
     properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  /** A kafka event source of {@code src/eventsources}. */
+  public KafkaSourceDefinition(
+      String name,
+      List<Setting> brokers,
+      Optional<Setting> clientId,
+      Map<String, Setting> properties) {
+    this(name, brokers, clientId, properties, false);
+  }
+
+  /** A {@code type: kafka} datasource of {@code src/datasources}. */
+  public static KafkaSourceDefinition datasource(
+      String name,
+      List<Setting> brokers,
+      Optional<Setting> clientId,
+      Map<String, Setting> properties) {
+    return new KafkaSourceDefinition(name, brokers, clientId, properties, true);
+  }
+
+  /** {@code kafka event source <name>} or {@code kafka datasource <name>}, as it was declared. */
+  public String label() {
+    return KafkaSettings.label(datasource, name);
   }
 
   /**
@@ -53,12 +80,7 @@ public record KafkaSourceDefinition(
       for (String server : value.split(",", -1)) {
         String trimmed = server.trim();
         if (trimmed.isEmpty()) {
-          problems.add(
-              "kafka event source "
-                  + name
-                  + ": 'brokers' ("
-                  + broker.source()
-                  + ") names no broker");
+          problems.add(label() + ": 'brokers' (" + broker.source() + ") names no broker");
         } else {
           servers.add(trimmed);
         }
@@ -77,7 +99,7 @@ public record KafkaSourceDefinition(
     if (problems.size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new KafkaSettings(name, servers, client, resolved));
+    return Optional.of(new KafkaSettings(name, servers, client, resolved, datasource));
   }
 
   private String value(
@@ -88,14 +110,7 @@ public record KafkaSourceDefinition(
       List<String> problems) {
     String value = setting.resolve(config, environment);
     if (value == null || value.isBlank()) {
-      problems.add(
-          "kafka event source "
-              + name
-              + ": '"
-              + key
-              + "' reads "
-              + setting.source()
-              + ", which is not set");
+      problems.add(label() + ": '" + key + "' reads " + setting.source() + ", which is not set");
       return null;
     }
     return value;

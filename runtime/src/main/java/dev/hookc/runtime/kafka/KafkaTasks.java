@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
  * <p>The record's value is the message as JSON text (UTF-8), a string included ({@code "text"},
  * quoted), so that a hookc Kafka event, which reads its records as JSON, reads it back; its key the
  * key's text (a number as JSON writes it), or none; its headers the task's, then {@code
- * hookc-delivery-id} of the work running (an async delivery, a Kafka record) and the trace context.
+ * hookc-delivery-id} of the work running (an async delivery, a Kafka record), its {@code
+ * hookc-route} and {@code hookc-received-at}, and the trace context.
  */
 public final class KafkaTasks {
   /** How long a send waits for the broker when the task gives no {@code timeout}. */

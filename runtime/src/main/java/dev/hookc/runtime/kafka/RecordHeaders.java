@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class RecordHeaders {
   private static final String DELIVERY_ID = "hookc-delivery-id";
+  private static final String ROUTE = "hookc-route";
+  private static final String RECEIVED_AT = "hookc-received-at";
 
   private RecordHeaders() {}
 
@@ -31,11 +33,11 @@ final class RecordHeaders {
       List<String> copied) {
     List<Map.Entry<String, String>> all = new ArrayList<>();
     all.add(Map.entry(DELIVERY_ID, deliveryId));
-    all.add(Map.entry("hookc-route", route));
+    all.add(Map.entry(ROUTE, route));
     if (authn != null) {
       all.add(Map.entry("hookc-authn", authn));
     }
-    all.add(Map.entry("hookc-received-at", receivedAt.toString()));
+    all.add(Map.entry(RECEIVED_AT, receivedAt.toString()));
     String contentType = request.header("content-type");
     if (contentType != null) {
       all.add(Map.entry("content-type", contentType));
@@ -50,19 +52,29 @@ final class RecordHeaders {
   }
 
   /**
-   * The headers of a record a workflow's publish task produces: {@code given}, in order, then
-   * {@code hookc-delivery-id} (the id of the async delivery or Kafka record being processed, when
-   * there is one and {@code given} has none), then the trace context of the work running now.
+   * The headers of a record a workflow's publish task produces: {@code given}, in order, then what
+   * a hand-off's record says of the work running now, each when it is known and {@code given} does
+   * not set it: {@code hookc-delivery-id} (the id of the async delivery or Kafka record being
+   * processed), {@code hookc-route} (the route or Kafka event that ran the workflow) and {@code
+   * hookc-received-at}; then the trace context.
    */
   static List<Map.Entry<String, String>> published(Map<String, String> given) {
     List<Map.Entry<String, String>> all = new ArrayList<>();
     given.forEach((name, value) -> all.add(Map.entry(name, value)));
     WorkContext work = WorkContext.current();
-    String deliveryId = work == null ? null : work.deliveryId();
-    if (deliveryId != null && !given.containsKey(DELIVERY_ID)) {
-      all.add(Map.entry(DELIVERY_ID, deliveryId));
+    if (work != null) {
+      add(all, given, DELIVERY_ID, work.deliveryId());
+      add(all, given, ROUTE, work.route());
+      add(all, given, RECEIVED_AT, work.receivedAt() == null ? null : work.receivedAt().toString());
     }
     WorkContext.telemetry().propagate((name, value) -> all.add(Map.entry(name, value)));
     return all;
+  }
+
+  private static void add(
+      List<Map.Entry<String, String>> all, Map<String, String> given, String name, String value) {
+    if (value != null && !given.containsKey(name)) {
+      all.add(Map.entry(name, value));
+    }
   }
 }

@@ -11,6 +11,8 @@ import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
 public final class RecordProcessor {
   /** The header that carries a delivery's id from the route that produced the record. */
   public static final String DELIVERY_ID = "hookc-delivery-id";
+
+  /** The header that carries when the route that produced the record received the delivery. */
+  public static final String RECEIVED_AT = "hookc-received-at";
 
   private static final System.Logger LOG = System.getLogger(RecordProcessor.class.getName());
   private static final int MAX_DETAIL = 2000;
@@ -64,6 +69,7 @@ public final class RecordProcessor {
    */
   public RecordOutcome process(SourceRecord record, BooleanSupplier stopping) {
     String deliveryId = deliveryId(record);
+    Instant receivedAt = receivedAt(record);
     Request request = request(record, deliveryId);
     int max = subscription.retry().maxAttempts();
     String failure = null;
@@ -71,7 +77,7 @@ public final class RecordProcessor {
       if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
         return abandoned(record, deliveryId);
       }
-      Attempt result = attempt(record, request, deliveryId, attempt);
+      Attempt result = attempt(record, request, deliveryId, receivedAt, attempt);
       if (result.outcome() != null) {
         return result.outcome();
       }
@@ -106,7 +112,8 @@ public final class RecordProcessor {
   /** What one attempt came to: an outcome, or why it failed and may be tried again. */
   private record Attempt(RecordOutcome outcome, String failure) {}
 
-  private Attempt attempt(SourceRecord record, Request request, String deliveryId, int attempt) {
+  private Attempt attempt(
+      SourceRecord record, Request request, String deliveryId, Instant receivedAt, int attempt) {
     Observation observation =
         telemetry == Telemetry.NONE
             ? Observation.NONE
@@ -118,7 +125,8 @@ public final class RecordProcessor {
     observation.attribute("messaging.kafka.offset", Long.toString(record.offset()));
     WorkContext.Scope context =
         WorkContext.enter(
-            WorkContext.of(telemetry, null, subscription.event(), deliveryId, observation));
+            WorkContext.of(
+                telemetry, null, subscription.event(), deliveryId, receivedAt, observation));
     try {
       Response response = handler.handle(request);
       observation.status(response.status(), null);
@@ -197,6 +205,22 @@ public final class RecordProcessor {
   static String deliveryId(SourceRecord record) {
     String id = record.headers().get(DELIVERY_ID);
     return id == null || id.isBlank() ? record.position() : id;
+  }
+
+  /**
+   * When the delivery was received: the {@code hookc-received-at} of a record a hand-off or an
+   * outbox produced, else now, when the record is taken (a value that is no instant is ignored).
+   */
+  private static Instant receivedAt(SourceRecord record) {
+    String given = record.headers().get(RECEIVED_AT);
+    if (given != null) {
+      try {
+        return Instant.parse(given);
+      } catch (DateTimeParseException e) {
+        LOG.log(Level.DEBUG, "record {0}: {1} is no instant", record.position(), RECEIVED_AT);
+      }
+    }
+    return Instant.now();
   }
 
   /**

@@ -335,7 +335,14 @@ public final class Inbox implements AutoCloseable {
             : telemetry.delivery(
                 new DeliveryStart(scope, delivery.id(), attempt, delivery.request()::header));
     WorkContext.Scope context =
-        WorkContext.enter(WorkContext.of(telemetry, null, scope, delivery.id(), observation));
+        WorkContext.enter(
+            WorkContext.of(
+                telemetry,
+                null,
+                scope,
+                delivery.id(),
+                Instant.ofEpochMilli(delivery.receivedAt()),
+                observation));
     try {
       String forwarded = forward == null ? null : forward(delivery, observation);
       boolean runs = forwarded == null && (forward == null || forward.runs());

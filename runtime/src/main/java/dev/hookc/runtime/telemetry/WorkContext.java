@@ -1,12 +1,13 @@
 package dev.hookc.runtime.telemetry;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
  * What the current thread is doing for the application: the request or async delivery, its route
- * and id, the task running, and the telemetry that observes it. Log lines carry it (the JSON log
- * format), tasks and datasource calls find their telemetry through it, and a parallel branch takes
- * it along ({@link #carry}).
+ * and id, when it was received, the task running, and the telemetry that observes it. Log lines
+ * carry it (the JSON log format), tasks and datasource calls find their telemetry through it, and a
+ * parallel branch takes it along ({@link #carry}).
  */
 public final class WorkContext {
   private static final ThreadLocal<WorkContext> CURRENT = new ThreadLocal<>();
@@ -15,6 +16,7 @@ public final class WorkContext {
   private final String requestId;
   private final String route;
   private final String deliveryId;
+  private final Instant receivedAt;
   private final Observation root;
   private final String task;
 
@@ -23,12 +25,14 @@ public final class WorkContext {
       String requestId,
       String route,
       String deliveryId,
+      Instant receivedAt,
       Observation root,
       String task) {
     this.telemetry = telemetry;
     this.requestId = requestId;
     this.route = route;
     this.deliveryId = deliveryId;
+    this.receivedAt = receivedAt;
     this.root = root;
     this.task = task;
   }
@@ -36,7 +40,21 @@ public final class WorkContext {
   /** The context of a request or delivery observed by {@code root}. */
   public static WorkContext of(
       Telemetry telemetry, String requestId, String route, String deliveryId, Observation root) {
-    return new WorkContext(telemetry, requestId, route, deliveryId, root, null);
+    return of(telemetry, requestId, route, deliveryId, null, root);
+  }
+
+  /**
+   * The context of a request or delivery observed by {@code root}, received at {@code receivedAt}
+   * (null when not known).
+   */
+  public static WorkContext of(
+      Telemetry telemetry,
+      String requestId,
+      String route,
+      String deliveryId,
+      Instant receivedAt,
+      Observation root) {
+    return new WorkContext(telemetry, requestId, route, deliveryId, receivedAt, root, null);
   }
 
   /** The current thread's context, or null outside a request or delivery. */
@@ -69,6 +87,7 @@ public final class WorkContext {
             current.requestId,
             current.route,
             current.deliveryId,
+            current.receivedAt,
             current.root,
             task));
   }
@@ -114,6 +133,15 @@ public final class WorkContext {
   /** The inbox's id of the async delivery being attempted, else null. */
   public String deliveryId() {
     return deliveryId;
+  }
+
+  /**
+   * When hookc received the work: the request's arrival, an async delivery's acceptance (the same
+   * on every attempt), the {@code hookc-received-at} of a Kafka record that carries one, else when
+   * the record was taken; null when not known.
+   */
+  public Instant receivedAt() {
+    return receivedAt;
   }
 
   /** The task running, {@code workflow.task}, or null. */

@@ -11,7 +11,9 @@ import dev.hookc.runtime.store.RetryPolicy;
 import dev.hookc.runtime.telemetry.DeliveryStart;
 import dev.hookc.runtime.telemetry.Observation;
 import dev.hookc.runtime.telemetry.Telemetry;
+import dev.hookc.runtime.telemetry.WorkContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,6 +89,40 @@ class RecordProcessorTest {
         record("{}", Map.of("hookc-delivery-id", "msg_2a")), RecordProcessorTest::running);
 
     assertThat(observed).containsExactly("kafka.stripe-events.billing msg_2a #1");
+  }
+
+  @Test
+  void theWorkflowRunsAsTheEventReceivedWhenTheRouteThatProducedTheRecordReceivedIt() {
+    List<Object> seen = new CopyOnWriteArrayList<>();
+    RecordProcessor processor =
+        new RecordProcessor(
+            STRIPE,
+            request -> {
+              WorkContext work = WorkContext.current();
+              seen.add(work.route());
+              seen.add(work.deliveryId());
+              seen.add(work.receivedAt());
+              return Response.empty(204);
+            },
+            telemetry);
+
+    processor.process(
+        record(
+            "{}",
+            Map.of(
+                "hookc-delivery-id", "msg_3",
+                "hookc-received-at", "2026-12-04T09:15:30.123456Z")),
+        RecordProcessorTest::running);
+    Instant before = Instant.now();
+    processor.process(
+        record("{}", Map.of("hookc-received-at", "yesterday")), RecordProcessorTest::running);
+    Instant after = Instant.now();
+
+    assertThat(seen)
+        .startsWith(
+            "kafka.stripe-events.billing", "msg_3", Instant.parse("2026-12-04T09:15:30.123456Z"))
+        .contains("kafka.stripe-events.billing", "stripe-events-2-41");
+    assertThat((Instant) seen.get(5)).as("when it was taken").isBetween(before, after);
   }
 
   @Test

@@ -135,15 +135,18 @@ public final class Assembly {
   }
 
   /**
-   * A {@code type: kafka} event source of {@code src/eventsources}: its settings resolved and
-   * checked when the application is built, with every other setting.
+   * A {@code type: kafka} event source of {@code src/eventsources}, or a kafka datasource of {@code
+   * src/datasources}: its settings resolved and checked when the application is built, with every
+   * other setting.
    *
    * @throws IllegalArgumentException when a source of that name was declared already
    */
   public Assembly kafkaSource(KafkaSourceDefinition definition) {
     Objects.requireNonNull(definition, "definition");
-    if (kafkaSources.putIfAbsent(definition.name(), definition) != null) {
-      throw new IllegalArgumentException("kafka event source declared twice: " + definition.name());
+    KafkaSourceDefinition before = kafkaSources.putIfAbsent(definition.name(), definition);
+    if (before != null) {
+      throw new IllegalArgumentException(
+          definition.label() + " declared twice: also as the " + before.label());
     }
     return this;
   }

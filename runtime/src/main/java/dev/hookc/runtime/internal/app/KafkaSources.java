@@ -51,9 +51,9 @@ final class KafkaSources {
     Optional<KafkaModule> module = module();
     if (module.isEmpty()) {
       problems.add(
-          "the project has kafka event sources ("
-              + String.join(", ", definitions.stream().map(KafkaSourceDefinition::name).toList())
-              + ") but hookc-kafka is not on the class path: add the dependency"
+          "the project has "
+              + String.join(", ", definitions.stream().map(KafkaSourceDefinition::label).toList())
+              + " but hookc-kafka is not on the class path: add the dependency"
               + " dev.hookc:hookc-kafka");
     }
     return new KafkaSources(Collections.unmodifiableMap(resolved), module);
@@ -68,12 +68,13 @@ final class KafkaSources {
   /**
    * The resolved settings of source {@code name}.
    *
-   * @throws IllegalArgumentException when the project has no kafka event source of that name
+   * @throws IllegalArgumentException when the project has no kafka event source or datasource of
+   *     that name
    */
   KafkaSettings settings(String name) {
     KafkaSettings found = settings.get(name);
     if (found == null) {
-      throw new IllegalArgumentException("no kafka event source named " + name);
+      throw new IllegalArgumentException("no kafka event source or datasource named " + name);
     }
     return found;
   }

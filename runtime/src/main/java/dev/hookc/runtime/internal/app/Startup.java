@@ -59,7 +59,7 @@ public final class Startup {
   }
 
   /**
-   * The resolved settings of the kafka event source {@code name}.
+   * The resolved settings of the kafka event source or datasource {@code name}.
    *
    * @throws IllegalArgumentException when the project declared none of that name
    */
@@ -68,11 +68,12 @@ public final class Startup {
   }
 
   /**
-   * The publisher of the kafka event source {@code name}, shared by the application's routes and
-   * closed when the application stops, after the requests in flight: a send that has not settled by
-   * then fails, and the route answers 503.
+   * The publisher of the kafka event source or datasource {@code name}, shared by the application's
+   * routes and closed when the application stops, after the requests in flight: a send that has not
+   * settled by then fails, and the route answers 503.
    *
-   * @throws IllegalArgumentException when the project declared no kafka event source of that name
+   * @throws IllegalArgumentException when the project declared no kafka event source or datasource
+   *     of that name
    */
   public KafkaPublisher kafka(String name) {
     return application.settings().kafka().publisher(name, application.resources());

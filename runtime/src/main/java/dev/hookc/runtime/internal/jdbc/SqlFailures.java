@@ -95,8 +95,9 @@ final class SqlFailures {
       case "40001", "40P01", "55P03", "HYT00" -> Kind.TRANSIENT;
       // Query cancelled (statement_timeout).
       case "57014" -> Kind.TIMEOUT;
-      // Shutting down, too many connections; H2's database closed, connection broken.
-      case "57P01", "57P02", "57P03", "53300", "90098", "90067" -> Kind.UNAVAILABLE;
+      // Shutting down, too many connections; H2's database closed, connection broken, and the
+      // database closed under a connection the pool kept from before the server restarted.
+      case "57P01", "57P02", "57P03", "53300", "90098", "90067", "90121" -> Kind.UNAVAILABLE;
       default -> state.startsWith("08") ? Kind.UNAVAILABLE : Kind.OTHER;
     };
   }

@@ -3,8 +3,9 @@ package dev.hookc.runtime.internal.workflow;
 /**
  * A task threw (a Java function, a built-in, a nested workflow or an expression) and no {@code
  * on_error} handled it: it ends every enclosing task and workflow, and the request, with a 500
- * problem that reveals nothing. Its message names the task that threw and its place in the YAML;
- * the cause is what it threw.
+ * problem that reveals nothing (a 503 {@code datasource-unavailable} when the cause is a datasource
+ * that could not be reached or did not answer in time). Its message names the task that threw and
+ * its place in the YAML; the cause is what it threw.
  *
  * <p>It is not logged where it is thrown: whoever ends with it logs it once (the server with the
  * request's id, the inbox with the delivery's, an {@code on_error} that handles it with the task
