@@ -1,6 +1,7 @@
 package dev.hookc.compiler;
 
 import dev.hookc.compiler.diag.Diagnostic;
+import dev.hookc.compiler.model.ProjectInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,34 @@ public final class TestProject {
                 root.resolve("src/main/java"),
                 root.resolve("target/generated-sources/hookc"),
                 PACKAGE));
+  }
+
+  /**
+   * Compiles the project with the standard layout as one whose dependencies do not include
+   * hookc-kafka.
+   */
+  public CompileResult compileWithoutKafkaModule() {
+    return new HookcCompiler()
+        .compile(
+            new CompileRequest(
+                root,
+                root.resolve("src/events"),
+                root.resolve("src/functions"),
+                root.resolve("src/definitions"),
+                root.resolve("src/main/java"),
+                root.resolve("target/generated-sources/hookc"),
+                PACKAGE,
+                new ProjectInfo(root.getFileName().toString(), "1"),
+                false));
+  }
+
+  /** The content of the source {@code result} generated whose path ends with {@code /name}. */
+  public static String generated(CompileResult result, String name) {
+    return result.sources().stream()
+        .filter(s -> s.path().endsWith("/" + name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no generated " + name))
+        .content();
   }
 
   /** Each diagnostic as {@code CODE@line:column}, in file and line order. */

@@ -46,12 +46,7 @@ class EventSourceDiagnosticsTest {
                 + "  sasl.jaas.config: <% env.KAFKA_JAAS %>\n");
 
     assertThat(result.diagnostics()).isEmpty();
-    String application =
-        result.sources().stream()
-            .filter(s -> s.path().endsWith("/HookcApplication.java"))
-            .findFirst()
-            .orElseThrow()
-            .content();
+    String application = TestProject.generated(result, "HookcApplication.java");
     assertThat(application)
         .contains(".kafkaSource(kafkaEventSource())")
         .contains("env.apply(\"KAFKA_BROKERS\")")

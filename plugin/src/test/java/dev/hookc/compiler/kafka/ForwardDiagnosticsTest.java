@@ -14,23 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * record key), by code, line and column; a right one compiles into the inbox's forward.
  */
 class ForwardDiagnosticsTest {
-  private static final String SOURCE = "type: kafka\nbrokers: <% env.KAFKA_BROKERS %>\n";
+  private static final String SOURCE = KafkaYaml.SOURCE;
   private static final String WORKFLOW =
       "id: ship\ntasks:\n  - id: done\n    args: {statusCode: 200}\n";
-  private static final String HEAD =
-      "http.post./shipments:\n" // 1
-          + "  delivery: async\n" // 2
-          + "  authn:\n" // 3
-          + "    standard-webhooks:\n" // 4
-          + "      secret: <% config.s %>\n" // 5
-          + "  body:\n" // 6
-          + "    content:\n" // 7
-          + "      application/json:\n" // 8
-          + "        schema:\n" // 9
-          + "          type: object\n" // 10
-          + "          additionalProperties: false\n" // 11
-          + "          properties:\n" // 12
-          + "            id: {type: string}\n"; // 13
+  private static final String HEAD = KafkaYaml.signedEvent("/shipments", "async");
 
   @TempDir Path root;
   private TestProject project;
@@ -48,11 +35,7 @@ class ForwardDiagnosticsTest {
   }
 
   private static String application(CompileResult result) {
-    return result.sources().stream()
-        .filter(s -> s.path().endsWith("/HookcApplication.java"))
-        .findFirst()
-        .orElseThrow()
-        .content();
+    return TestProject.generated(result, "HookcApplication.java");
   }
 
   @Test

@@ -2,11 +2,8 @@ package dev.hookc.compiler.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookc.compiler.CompileRequest;
 import dev.hookc.compiler.CompileResult;
-import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.TestProject;
-import dev.hookc.compiler.model.ProjectInfo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,21 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * code, line and column.
  */
 class KafkaHandoffDiagnosticsTest {
-  private static final String SOURCE = "type: kafka\nbrokers: <% env.KAFKA_BROKERS %>\n";
-  private static final String HEAD =
-      "http.post./hooks:\n" // 1
-          + "  delivery: kafka\n" // 2
-          + "  authn:\n" // 3
-          + "    standard-webhooks:\n" // 4
-          + "      secret: <% config.s %>\n" // 5
-          + "  body:\n" // 6
-          + "    content:\n" // 7
-          + "      application/json:\n" // 8
-          + "        schema:\n" // 9
-          + "          type: object\n" // 10
-          + "          additionalProperties: false\n" // 11
-          + "          properties:\n" // 12
-          + "            id: {type: string}\n"; // 13
+  private static final String SOURCE = KafkaYaml.SOURCE;
+  private static final String HEAD = KafkaYaml.signedEvent("/hooks", "kafka");
 
   @TempDir Path root;
   private TestProject project;
@@ -178,19 +162,7 @@ class KafkaHandoffDiagnosticsTest {
   @Test
   void reportsTheMissingModuleAtTheFirstUse() {
     project.file("src/events/hooks.yaml", HEAD + "  kafka: {topic: hooks}\n");
-    CompileResult result =
-        new HookcCompiler()
-            .compile(
-                new CompileRequest(
-                    root,
-                    root.resolve("src/events"),
-                    root.resolve("src/functions"),
-                    root.resolve("src/definitions"),
-                    root.resolve("src/main/java"),
-                    root.resolve("target/generated-sources/hookc"),
-                    TestProject.PACKAGE,
-                    new ProjectInfo("hooks", "1"),
-                    false));
+    CompileResult result = project.compileWithoutKafkaModule();
 
     // The event file sorts before the event source's: src/events/ < src/eventsources/.
     assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC2113@2:13");

@@ -2,11 +2,8 @@ package dev.hookc.compiler.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookc.compiler.CompileRequest;
 import dev.hookc.compiler.CompileResult;
-import dev.hookc.compiler.HookcCompiler;
 import dev.hookc.compiler.TestProject;
-import dev.hookc.compiler.model.ProjectInfo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,19 +246,7 @@ class PublishDiagnosticsTest {
         "src/functions/pay.yaml",
         "id: pay\ntasks:\n  - id: announce\n    fn: datasource.bus.publish\n"
             + "    args: {topic: t, message: <% inputs.body %>}\n");
-    CompileResult result =
-        new HookcCompiler()
-            .compile(
-                new CompileRequest(
-                    root,
-                    root.resolve("src/events"),
-                    root.resolve("src/functions"),
-                    root.resolve("src/definitions"),
-                    root.resolve("src/main/java"),
-                    root.resolve("target/generated-sources/hookc"),
-                    TestProject.PACKAGE,
-                    new ProjectInfo("pay", "1"),
-                    false));
+    CompileResult result = project.compileWithoutKafkaModule();
 
     assertThat(result.diagnostics()).extracting(TestProject::brief).containsExactly("HC2113@1:7");
     assertThat(result.diagnostics().get(0).location().file()).isEqualTo("src/datasources/bus.yaml");

@@ -47,12 +47,7 @@ class TopicEventDiagnosticsTest {
     CompileResult result = events("kafka.stripe.events.billing:\n  fn: book\n" + BODY);
 
     assertThat(result.diagnostics()).isEmpty();
-    String application =
-        result.sources().stream()
-            .filter(s -> s.path().endsWith("/HookcApplication.java"))
-            .findFirst()
-            .orElseThrow()
-            .content();
+    String application = TestProject.generated(result, "HookcApplication.java");
     assertThat(application).contains("\"stripe.events\",\n").contains("\"billing\",\n");
   }
 
