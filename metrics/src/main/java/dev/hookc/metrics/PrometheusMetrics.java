@@ -51,14 +51,18 @@ public final class PrometheusMetrics implements TelemetryProvider {
     new UptimeMetrics().bindTo(registry);
     InboxGauges inboxes = new InboxGauges(registry, setup.inboxes(), INBOX_CACHE);
     setup.whenStarted(() -> Pools.bind(registry, setup.dataSources()));
-    setup.serve(Route.of("GET", path, scrape(registry, inboxes, token)));
+    ComponentGauges components = new ComponentGauges(registry, setup::components);
+    setup.serve(Route.of("GET", path, scrape(registry, inboxes, components, token)));
     setup.closeOnStop(registry::close);
     setup.closeOnStop(gc);
     return new MetricsTelemetry(registry);
   }
 
   private static dev.hookc.runtime.RequestHandler scrape(
-      PrometheusMeterRegistry registry, InboxGauges inboxes, String token) {
+      PrometheusMeterRegistry registry,
+      InboxGauges inboxes,
+      ComponentGauges components,
+      String token) {
     byte[] expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     return request -> {
       if (expected != null) {
@@ -72,6 +76,7 @@ public final class PrometheusMetrics implements TelemetryProvider {
         }
       }
       inboxes.refresh();
+      components.refresh();
       return Response.of(200, CONTENT_TYPE, registry.scrape().getBytes(StandardCharsets.UTF_8));
     };
   }

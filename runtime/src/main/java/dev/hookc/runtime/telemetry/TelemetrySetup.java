@@ -24,6 +24,16 @@ public final class TelemetrySetup {
     InboxCounts counts() throws SQLException;
   }
 
+  /**
+   * The application's components that run beside its routes (a Kafka consumer, say), read when a
+   * module asks.
+   */
+  @FunctionalInterface
+  public interface ComponentsView {
+    /** Each component by name, and whether it runs now. */
+    Map<String, Boolean> running();
+  }
+
   private final String application;
   private final Map<String, String> settings;
   private final Function<String, String> environment;
@@ -32,6 +42,7 @@ public final class TelemetrySetup {
   private final Map<String, InboxView> inboxes = new ConcurrentHashMap<>();
   private final Map<String, DataSource> dataSources = new ConcurrentHashMap<>();
   private final List<Runnable> whenStarted = new ArrayList<>();
+  private volatile ComponentsView components = Map::of;
 
   /**
    * @param application the application's name ({@code service.name}): the project's artifact id
@@ -77,6 +88,19 @@ public final class TelemetrySetup {
    */
   public Map<String, InboxView> inboxes() {
     return inboxes;
+  }
+
+  /** Where {@link #components()} reads from (for the application builder). */
+  public void components(ComponentsView view) {
+    this.components = Objects.requireNonNull(view, "view");
+  }
+
+  /**
+   * The application's components now (its Kafka consumers, each by its event), and whether each
+   * runs: what the health route reports, for a module to measure.
+   */
+  public Map<String, Boolean> components() {
+    return components.running();
   }
 
   /**

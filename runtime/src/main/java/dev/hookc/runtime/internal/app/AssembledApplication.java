@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** An application built from checked {@link Settings}: started once, closed once. */
@@ -42,6 +44,7 @@ final class AssembledApplication implements Application {
     for (AutoCloseable resource : settings.telemetrySetup().resources()) {
       resources.own(resource);
     }
+    settings.telemetrySetup().components(this::componentsRunning);
   }
 
   @Override
@@ -104,6 +107,13 @@ final class AssembledApplication implements Application {
       }
     }
     return store;
+  }
+
+  /** Each component the health route reports, and whether it runs. */
+  private Map<String, Boolean> componentsRunning() {
+    Map<String, Boolean> running = new LinkedHashMap<>();
+    health.components().forEach((name, state) -> running.put(name, state.up()));
+    return running;
   }
 
   Settings settings() {
