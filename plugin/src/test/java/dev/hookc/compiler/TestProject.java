@@ -45,16 +45,7 @@ public final class TestProject {
 
   /** Compiles the project with the standard layout. */
   public CompileResult compile() {
-    return new HookcCompiler()
-        .compile(
-            new CompileRequest(
-                root,
-                root.resolve("src/events"),
-                root.resolve("src/functions"),
-                root.resolve("src/definitions"),
-                root.resolve("src/main/java"),
-                root.resolve("target/generated-sources/hookc"),
-                PACKAGE));
+    return compile(true);
   }
 
   /**
@@ -62,6 +53,10 @@ public final class TestProject {
    * hookc-kafka.
    */
   public CompileResult compileWithoutKafkaModule() {
+    return compile(false);
+  }
+
+  private CompileResult compile(boolean kafkaModule) {
     return new HookcCompiler()
         .compile(
             new CompileRequest(
@@ -72,8 +67,8 @@ public final class TestProject {
                 root.resolve("src/main/java"),
                 root.resolve("target/generated-sources/hookc"),
                 PACKAGE,
-                new ProjectInfo(root.getFileName().toString(), "1"),
-                false));
+                new ProjectInfo(PACKAGE, "0.0.0"),
+                kafkaModule));
   }
 
   /** The content of the source {@code result} generated whose path ends with {@code /name}. */
