@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -286,10 +288,37 @@ public final class KafkaHandoffThroughput {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String newTopic(KafkaBroker broker, String prefix) {
+  /**
+   * A topic of its own for a measurement, whose partitions have a leader: an idempotent producer
+   * that starts on a partition still electing one can be refused its first batches (and then its
+   * retries, as out of order) until the delivery timeout.
+   */
+  private static String newTopic(KafkaBroker broker, String prefix) throws Exception {
     String topic = prefix + "-" + ++topics;
     broker.createTopic(topic, PARTITIONS);
-    return topic;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try (Admin admin = broker.admin()) {
+        boolean led =
+            admin
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .stream()
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        if (led && records(broker, topic) == 0) {
+          return topic;
+        }
+      } catch (ExecutionException e) {
+        // Not known everywhere yet: asked again below.
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topic " + topic + " has no leader after 30 s");
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** The records in {@code topic}: the sum of its partitions' end offsets. */
