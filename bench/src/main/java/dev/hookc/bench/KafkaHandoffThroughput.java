@@ -82,10 +82,11 @@ public final class KafkaHandoffThroughput {
         Runtime.getRuntime().availableProcessors(),
         Rates.load());
     try (KafkaBroker broker = KafkaBroker.start()) {
-      // Warm-up: one short run of each, not counted, so that the JIT has compiled every path.
-      producer(broker, o, o.warmup(), 1);
+      // Warm-up: a run of each, not counted, so that the JIT has compiled every path (shorter
+      // ones left the first measured runs visibly slower than the later ones).
+      producer(broker, o, o.warmup(), 5);
       for (String mode : o.modes()) {
-        hookc(broker, o, mode, o.warmup(), 1);
+        hookc(broker, o, mode, o.warmup(), 5);
       }
       List<Double> raws = new ArrayList<>();
       Map<String, List<Double>> rates = new LinkedHashMap<>();
