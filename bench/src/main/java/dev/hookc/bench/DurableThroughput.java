@@ -9,10 +9,6 @@ import dev.hookc.runtime.store.RequestKeys;
 import dev.hookc.runtime.store.RetryPolicy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,10 +141,10 @@ public final class DurableThroughput {
         Locale.ROOT,
         "%-10s MEDIAN  raw limit %.0f rows/s, hookc %.0f acknowledged/s, ratio %.2f (load now %s)%n",
         kind,
-        median(rawBest),
-        median(acked),
-        median(ratios),
-        load());
+        Rates.median(rawBest),
+        Rates.median(acked),
+        Rates.median(ratios),
+        Rates.load());
   }
 
   private static void print(String kind, int run, Rate r) {
@@ -239,8 +235,8 @@ public final class DurableThroughput {
       threads.add(t);
       t.start();
     }
-    double rate = window(rows, warmup, duration);
-    String load = load();
+    double rate = Rates.window(rows::get, warmup, duration);
+    String load = Rates.load();
     stop.set(true);
     for (Thread t : threads) {
       t.join(30_000);
@@ -276,43 +272,43 @@ public final class DurableThroughput {
                     "/webhooks/orders",
                     inbox.accept(202, RequestKeys.header("webhook-id"), null)))
             .start();
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong acknowledged = new AtomicLong();
-    AtomicLong wrong = new AtomicLong();
     String prefix = UUID.randomUUID().toString().substring(0, 8);
-    List<Thread> senders = new ArrayList<>();
-    for (int s = 0; s < o.senders(); s++) {
-      int sender = s;
-      Thread t =
-          new Thread(
-              () -> send(server.port(), prefix + "-" + sender, stop, acknowledged, wrong),
-              "sender-" + s);
-      senders.add(t);
-      t.start();
-    }
+    String head =
+        "POST /webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
+            + "Content-Length: "
+            + BODY.length
+            + "\r\nwebhook-id: ";
+    // A fresh idempotency key per delivery: one ascending sequence per sender.
+    LoopbackSenders senders =
+        LoopbackSenders.start(
+            server.port(),
+            o.senders(),
+            202,
+            s ->
+                n -> LoopbackSenders.request(head + prefix + "-" + s + "-" + n + "\r\n\r\n", BODY));
     long commitsBefore = commits(store);
-    long ackedBefore = acknowledged.get();
-    double rate = window(acknowledged, warmup, duration);
-    String load = load();
+    long ackedBefore = senders.acknowledged();
+    double rate = Rates.window(senders::acknowledged, warmup, duration);
+    String load = Rates.load();
     long perCommit = commits(store) - commitsBefore;
-    long ackedDuring = acknowledged.get() - ackedBefore;
-    stop.set(true);
-    for (Thread t : senders) {
-      t.join(30_000);
-    }
+    long ackedDuring = senders.acknowledged() - ackedBefore;
+    senders.stop();
     server.stop(Duration.ofSeconds(5));
     release.countDown();
     inbox.stop(Duration.ofSeconds(1));
     long stored = count(store);
     store.close();
-    if (wrong.get() > 0 || stored != acknowledged.get()) {
+    if (senders.wrong() > 0 || stored != senders.acknowledged()) {
       throw new IllegalStateException(
           "invalid run: "
-              + wrong.get()
-              + " answers other than 202, "
+              + senders.wrong()
+              + " answers other than 202 (first: "
+              + senders.firstWrong()
+              + "), "
               + stored
               + " rows for "
-              + acknowledged.get()
+              + senders.acknowledged()
               + " acknowledged deliveries");
     }
     String batches =
@@ -347,97 +343,6 @@ public final class DurableThroughput {
     }
   }
 
-  /** Counts after {@code warmup} seconds for {@code duration} seconds: the rate per second. */
-  private static double window(AtomicLong counter, int warmup, int duration)
-      throws InterruptedException {
-    Thread.sleep(warmup * 1000L);
-    long c0 = counter.get();
-    long t0 = System.nanoTime();
-    Thread.sleep(duration * 1000L);
-    long c1 = counter.get();
-    long t1 = System.nanoTime();
-    return (c1 - c0) * 1e9 / (t1 - t0);
-  }
-
-  /** One sender: a keep-alive connection, a fresh idempotency key per delivery. */
-  private static void send(
-      int port, String name, AtomicBoolean stop, AtomicLong acknowledged, AtomicLong wrong) {
-    String head =
-        "POST /webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            + "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
-            + "Content-Length: "
-            + BODY.length
-            + "\r\nwebhook-id: ";
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      socket.setTcpNoDelay(true);
-      OutputStream out = socket.getOutputStream();
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[8192];
-      long n = 0;
-      while (!stop.get()) {
-        byte[] request = (head + name + "-" + n++ + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] message = new byte[request.length + BODY.length];
-        System.arraycopy(request, 0, message, 0, request.length);
-        System.arraycopy(BODY, 0, message, request.length, BODY.length);
-        out.write(message);
-        out.flush();
-        if (readStatus(in, buffer) == 202) {
-          acknowledged.incrementAndGet();
-        } else {
-          wrong.incrementAndGet();
-        }
-      }
-    } catch (IOException e) {
-      wrong.incrementAndGet();
-    }
-  }
-
-  /**
-   * Reads one response (head and a Content-Length body) into {@code buffer}: its status. Reads in
-   * blocks rather than bytes, so that the senders cost the shared cores as little as they can.
-   */
-  private static int readStatus(InputStream in, byte[] buffer) throws IOException {
-    int have = 0;
-    int headEnd = -1;
-    while (headEnd < 0) {
-      int n = in.read(buffer, have, buffer.length - have);
-      if (n < 0) {
-        throw new IOException("connection closed");
-      }
-      have += n;
-      headEnd = indexOf(buffer, have, "\r\n\r\n");
-    }
-    String head = new String(buffer, 0, headEnd, StandardCharsets.ISO_8859_1);
-    int length = 0;
-    int at = head.toLowerCase(Locale.ROOT).indexOf("\r\ncontent-length:");
-    if (at >= 0) {
-      int from = at + 17;
-      int to = head.indexOf('\r', from);
-      length = Integer.parseInt(head.substring(from, to < 0 ? head.length() : to).trim());
-    }
-    for (int missing = headEnd + 4 + length - have; missing > 0; ) {
-      int n = in.read(buffer, 0, Math.min(missing, buffer.length));
-      if (n < 0) {
-        throw new IOException("connection closed");
-      }
-      missing -= n;
-    }
-    return Integer.parseInt(head.substring(9, 12));
-  }
-
-  private static int indexOf(byte[] bytes, int length, String what) {
-    outer:
-    for (int i = 0; i + what.length() <= length; i++) {
-      for (int j = 0; j < what.length(); j++) {
-        if (bytes[i + j] != what.charAt(j)) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
   /** The headers column as hookc writes it for the senders' requests. */
   private static String headersJson() {
     return "{\"content-length\":[\""
@@ -445,21 +350,6 @@ public final class DurableThroughput {
         + "\"],\"content-type\":[\"application/json\"],\"host\":[\"127.0.0.1\"],"
         + "\"user-agent\":[\"Stripe/1.0 (+https://stripe.com/docs/webhooks)\"],"
         + "\"webhook-id\":[\"a1b2c3d4-12-123456\"]}";
-  }
-
-  private static String load() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ", -1);
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException e) {
-      return "?";
-    }
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static Options parse(String[] args) {

@@ -166,25 +166,9 @@ class IdempotencyTest {
   @Test
   void runsAgainOnceTheTtlHasPassed() throws Exception {
     // The clock moves only when the test moves it, so a slow machine cannot expire the key early.
-    java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong();
-    java.time.Clock clock =
-        new java.time.Clock() {
-          @Override
-          public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-          }
-
-          @Override
-          public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public java.time.Instant instant() {
-            return java.time.Instant.ofEpochMilli(millis.get());
-          }
-        };
-    millis.set(System.currentTimeMillis());
+    java.util.concurrent.atomic.AtomicLong millis =
+        new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+    java.time.Clock clock = movedBy(millis);
     start(
         keyedByHeader(Duration.ofMillis(200))
             .withBounds(Duration.ofMinutes(2), Duration.ofSeconds(10), clock),
@@ -194,6 +178,57 @@ class IdempotencyTest {
     assertThat(post("short", "{}").body()).isEqualTo("{\"run\":1}");
     millis.addAndGet(2);
     assertThat(post("short", "{}").body()).isEqualTo("{\"run\":2}");
+  }
+
+  @Test
+  void dropsExpiredRecordsAtTheFirstDeliveryThenOnceAMinute() throws Exception {
+    java.util.concurrent.atomic.AtomicLong millis =
+        new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+    start(
+        keyedByHeader(Duration.ofMillis(200))
+            .withBounds(Duration.ofMinutes(2), Duration.ofSeconds(10), movedBy(millis)),
+        counting(Duration.ZERO));
+    post("first", "{}");
+    millis.addAndGet(1_000);
+    post("second", "{}");
+    // "first" expired 800 ms ago, but the last purge was less than a minute ago.
+    assertThat(keys()).containsExactlyInAnyOrder("first", "second");
+    millis.addAndGet(60_000);
+    post("third", "{}");
+    assertThat(keys()).containsExactly("third");
+  }
+
+  /** The idempotency keys the store holds. */
+  private List<String> keys() throws Exception {
+    List<String> keys = new ArrayList<>();
+    try (var c = store.dataSource().getConnection();
+        var s = c.createStatement();
+        var rows = s.executeQuery("SELECT idem_key FROM hookc_idempotency")) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
+  }
+
+  /** A clock at {@code millis}, which moves only when the test moves it. */
+  private static Clock movedBy(java.util.concurrent.atomic.AtomicLong millis) {
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return java.time.Instant.ofEpochMilli(millis.get());
+      }
+    };
   }
 
   @Test
