@@ -23,7 +23,6 @@ final class IncrementalGeneration {
   private FileHashes hashes;
   private String fingerprint;
   private Inputs fingerprinted;
-  private Boolean unchanged;
 
   private IncrementalGeneration(GenerationRequest request, InputFingerprint inputs, String note) {
     this.state = new UpToDateCheck(request.stateFile());
@@ -53,7 +52,7 @@ final class IncrementalGeneration {
     if (inputs == null) {
       return false;
     }
-    if (isUnchanged()) {
+    if (state.isUnchanged(inputs, outputDirectory)) {
       return true;
     }
     hashes = state.rememberedHashes();
@@ -64,17 +63,6 @@ final class IncrementalGeneration {
       return false;
     }
     return state.isUpToDate(fingerprint, outputDirectory);
-  }
-
-  /**
-   * Whether the inputs' names, sizes and times show the output current, without reading any input:
-   * the first, quick part of {@link #isUpToDate}. False means that a file most likely changed.
-   */
-  boolean isUnchanged() {
-    if (unchanged == null) {
-      unchanged = inputs != null && state.isUnchanged(inputs, outputDirectory);
-    }
-    return unchanged;
   }
 
   /**

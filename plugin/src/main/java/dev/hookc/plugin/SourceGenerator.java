@@ -40,13 +40,6 @@ final class SourceGenerator {
     // Before anything can fail: an editor needs the schemas most while the YAML is still wrong.
     EditorSchemas.writeTo(request.stateFile().resolveSibling(EditorSchemas.DIRECTORY));
     IncrementalGeneration incremental = IncrementalGeneration.scan(request);
-    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
-    Path cacheFile = request.stateFile().resolveSibling(AnalysisCache.NAME);
-    if (!incremental.isUnchanged() && Files.exists(manifestFile) && Files.exists(cacheFile)) {
-      // Most likely a change that reads only a few files, which then costs mostly the JVM's
-      // loading of the compiler: done meanwhile on the other core. A whole build keeps both.
-      CompilerWarmUp.start();
-    }
     if (incremental.isUpToDate()) {
       ApiDocsOutput.ensure(request, incremental.inputs());
       List<String> problems = new ArrayList<>(restoreRoutes(request));
@@ -69,6 +62,8 @@ final class SourceGenerator {
       throw new IOException("cannot delete " + request.stateFile(), e);
     }
     Path output = request.compile().outputDirectory();
+    Path manifestFile = request.stateFile().resolveSibling(MANIFEST);
+    Path cacheFile = request.stateFile().resolveSibling(AnalysisCache.NAME);
     Optional<IncrementalGeneration.Inputs> inputs = incremental.inputs();
     // Both files are read and parsed whole, and neither needs the other: the cache on another core.
     CompletableFuture<Optional<AnalysisCache>> cache =
