@@ -160,6 +160,20 @@ class KafkaConsumerExampleTest {
       assertThat(headers.get("hookc-dead-letter-detail"))
           .startsWith("The record does not match the schema of kafka.payments.ledger.")
           .contains("/currency");
+
+      // The consumer's state, as /health reports it, in the Prometheus scrape.
+      HttpResponse<String> metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(app.baseUri().resolve("/metrics")).timeout(WAIT).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body().lines())
+          .anyMatch(
+              line ->
+                  line.startsWith("hookc_component_up{")
+                      && line.contains("component=\"kafka.payments.ledger\"")
+                      && line.endsWith("} 1.0"));
     }
   }
 
