@@ -45,6 +45,9 @@ class HostileKafkaPublishTest {
   private static KafkaBroker broker;
 
   @TempDir Path data;
+  // Per test, as JUnit makes an instance for each: what the application reports, and its inbox.
+  private final RecordingTelemetry telemetry = new RecordingTelemetry();
+  private final AtomicReference<Inbox> inbox = new AtomicReference<>();
 
   @BeforeAll
   static void startBroker() {
@@ -60,6 +63,14 @@ class HostileKafkaPublishTest {
   @AfterEach
   void brokerBack() {
     broker.restart();
+  }
+
+  /** The publishing application, observed by {@link #telemetry}, its inbox in {@link #inbox}. */
+  private Application start() {
+    return PublishApp.builder(broker.bootstrapServers(), data, inbox)
+        .telemetry(telemetry)
+        .build()
+        .start();
   }
 
   private static HttpResponse<String> post(Application app, String path, String body)
@@ -90,13 +101,7 @@ class HostileKafkaPublishTest {
   @Test
   void aPublishedRecordHasTheMessageAsJsonItsKeyAndHeadersAndTheTaskReturnsItsPlace()
       throws Exception {
-    RecordingTelemetry telemetry = new RecordingTelemetry();
-    AtomicReference<Inbox> inbox = new AtomicReference<>();
-    try (Application app =
-        PublishApp.builder(broker.bootstrapServers(), data, inbox)
-            .telemetry(telemetry)
-            .build()
-            .start()) {
+    try (Application app = start()) {
       Instant before = Instant.now();
       HttpResponse<String> response = post(app, "/orders", "{\"id\":\"o-1\",\"total\":12.5}");
       Instant after = Instant.now();
@@ -127,7 +132,6 @@ class HostileKafkaPublishTest {
 
   @Test
   void aProducerKafkaRefusesToMakeIsNamedAfterTheKafkaDatasourceAsDeclared() {
-    AtomicReference<Inbox> inbox = new AtomicReference<>();
     Application.Builder builder =
         PublishApp.builder(
             broker.bootstrapServers(),
@@ -148,13 +152,7 @@ class HostileKafkaPublishTest {
 
   @Test
   void aSynchronousRequestIsAnswered503WithRetryAfterWhileTheBrokerIsDown() throws Exception {
-    RecordingTelemetry telemetry = new RecordingTelemetry();
-    AtomicReference<Inbox> inbox = new AtomicReference<>();
-    try (Application app =
-        PublishApp.builder(broker.bootstrapServers(), data, inbox)
-            .telemetry(telemetry)
-            .build()
-            .start()) {
+    try (Application app = start()) {
       // The producer knows the topic's leaders before the outage, as a running application would.
       assertThat(post(app, "/orders", "{\"id\":\"warm\"}").statusCode()).isEqualTo(200);
       broker.stop();
@@ -188,13 +186,7 @@ class HostileKafkaPublishTest {
   @Test
   void anAsyncDeliveryStaysPendingWhileTheBrokerIsDownAndIsPublishedOnceItIsBack()
       throws Exception {
-    RecordingTelemetry telemetry = new RecordingTelemetry();
-    AtomicReference<Inbox> inbox = new AtomicReference<>();
-    try (Application app =
-        PublishApp.builder(broker.bootstrapServers(), data, inbox)
-            .telemetry(telemetry)
-            .build()
-            .start()) {
+    try (Application app = start()) {
       assertThat(post(app, "/orders", "{\"id\":\"warm-async\"}").statusCode()).isEqualTo(200);
       broker.stop();
 
