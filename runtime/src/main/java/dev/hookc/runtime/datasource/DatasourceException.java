@@ -1,5 +1,9 @@
 package dev.hookc.runtime.datasource;
 
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+
 /**
  * A datasource call that failed: a constraint the database enforces, a database or provider that
  * cannot be reached, a deadline passed. Its {@link #kind()} says which, so that a workflow's {@code
@@ -32,6 +36,48 @@ public final class DatasourceException extends RuntimeException {
     /** The kind as a workflow reads it: {@code unique_violation}, ... */
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether trying the same call again later may succeed: an outage, not a mistake. */
+    public boolean mayPass() {
+      return this == TRANSIENT || this == UNAVAILABLE || this == TIMEOUT;
+    }
+
+    /**
+     * The kind of a database failure, told from the SQLSTATE that H2 and PostgreSQL report (the
+     * first in its chain) and from the pool's own exceptions.
+     */
+    public static Kind of(SQLException e) {
+      if (e instanceof SQLTransientConnectionException) {
+        return UNAVAILABLE; // no connection from the pool within its timeout
+      }
+      if (e instanceof SQLTimeoutException) {
+        return TIMEOUT;
+      }
+      String state = null;
+      for (Throwable t = e; t != null && state == null; t = t.getCause()) {
+        if (t instanceof SQLException sql) {
+          state = sql.getSQLState();
+        }
+      }
+      if (state == null) {
+        return OTHER;
+      }
+      return switch (state) {
+        case "23505" -> UNIQUE_VIOLATION;
+        // H2 says 23506 for a missing parent row, 23503 for a child row left behind.
+        case "23503", "23506" -> FOREIGN_KEY_VIOLATION;
+        case "23502" -> NOT_NULL_VIOLATION;
+        case "23514", "23513" -> CHECK_VIOLATION; // PostgreSQL, H2
+        // Serialization failure, deadlock; PostgreSQL's lock not available, H2's lock timeout.
+        case "40001", "40P01", "55P03", "HYT00" -> TRANSIENT;
+        // Query cancelled (statement_timeout).
+        case "57014" -> TIMEOUT;
+        // Shutting down, too many connections; H2's database closed, connection broken, and the
+        // database closed under a connection the pool kept from before the server restarted.
+        case "57P01", "57P02", "57P03", "53300", "90098", "90067", "90121" -> UNAVAILABLE;
+        default -> state.startsWith("08") ? UNAVAILABLE : OTHER;
+      };
     }
   }
 

@@ -8,6 +8,7 @@ import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.telemetry.Telemetry;
 import dev.hookc.runtime.telemetry.WorkContext;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -41,6 +42,8 @@ import java.util.function.Function;
  * than 500 characters or not text is a 400.
  */
 public final class Idempotency {
+  private static final System.Logger LOG = System.getLogger(Idempotency.class.getName());
+
   private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {};
   private static final Duration POLL = Duration.ofMillis(25);
 
@@ -118,8 +121,12 @@ public final class Idempotency {
       long now = clock.millis();
       // Now and then, drop expired records so that the table holds only live keys.
       boolean purge = purgeDue(now);
-      IdempotencyWriter.Claimed claim =
-          store.idempotency().claim(scope, value, owner, now, now + lease.toMillis(), purge);
+      IdempotencyWriter.Claimed claim;
+      try {
+        claim = store.idempotency().claim(scope, value, owner, now, now + lease.toMillis(), purge);
+      } catch (SQLException e) {
+        throw StoreOutages.answer("claiming the idempotency key", e);
+      }
       if (claim.replay() != null) {
         WorkContext.outcome(Telemetry.Check.IDEMPOTENCY, "replayed");
         return replay(claim.replay());
@@ -153,23 +160,29 @@ public final class Idempotency {
     try {
       response = handler.handle(request);
     } catch (Exception | Error e) {
-      release(value, owner);
+      releaseAfterFailure(value, owner, e);
       throw e;
     }
     if (response.status() >= 500) {
-      release(value, owner);
+      releaseAfterFailure(value, owner, null);
       return response;
     }
-    store
-        .idempotency()
-        .record(
-            scope,
-            value,
-            owner,
-            response.status(),
-            new String(Json.write(response.headers()), StandardCharsets.UTF_8),
-            response.body(),
-            clock.millis() + ttl.toMillis());
+    try {
+      store
+          .idempotency()
+          .record(
+              scope,
+              value,
+              owner,
+              response.status(),
+              new String(Json.write(response.headers()), StandardCharsets.UTF_8),
+              response.body(),
+              clock.millis() + ttl.toMillis());
+    } catch (SQLException e) {
+      // The work is done but its answer is not recorded: the key stays claimed until its lease
+      // lapses, and the sender's retry then runs it again (or, before that, is told to wait).
+      throw StoreOutages.answer("recording the answer", e);
+    }
     return response;
   }
 
@@ -192,6 +205,27 @@ public final class Idempotency {
       }
     }
     return response.withHeader("Idempotent-Replayed", "true");
+  }
+
+  /**
+   * Frees the key of a request that failed, so that the sender's retry runs it again at once. When
+   * the store cannot free it, the request's own failure is still what the sender is answered: the
+   * key is then freed by its lease lapsing.
+   */
+  private void releaseAfterFailure(String value, String owner, Throwable failure) {
+    try {
+      release(value, owner);
+    } catch (SQLException | RuntimeException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      }
+      LOG.log(
+          Level.WARNING,
+          "hookc''s store could not free an idempotency key of {0} after its request failed; it is"
+              + " freed when its lease lapses: SQLSTATE {1}",
+          scope,
+          e instanceof SQLException sql ? sql.getSQLState() : e.toString());
+    }
   }
 
   private void release(String value, String owner) throws SQLException {

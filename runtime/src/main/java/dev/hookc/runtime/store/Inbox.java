@@ -257,7 +257,12 @@ public final class Inbox implements AutoCloseable {
       String id = UUID.randomUUID().toString();
       // Committed together with the deliveries of concurrent requests, and answered only once
       // that commit has returned.
-      Optional<String> existing = writer.write(id, dedup, request);
+      Optional<String> existing;
+      try {
+        existing = writer.write(id, dedup, request);
+      } catch (SQLException e) {
+        throw StoreOutages.answer("storing the delivery", e);
+      }
       if (dedup != null) {
         WorkContext.outcome(
             Telemetry.Check.IDEMPOTENCY, existing.isPresent() ? "replayed" : "first");

@@ -2,11 +2,13 @@ package dev.hookc.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +25,7 @@ import java.util.logging.Logger;
  *       before it is handed out, and idle ones are checked every 2 minutes, so that one the
  *       database or a firewall closed is replaced instead of failing a request. Connections are
  *       renewed after 30 minutes, and idle ones beyond the minimum closed after 10.
- *   <li>A transaction waits at most 5 s for a connection, then fails (the request gets a 500, and
+ *   <li>A transaction waits at most 5 s for a connection, then fails (the request gets a 503, and
  *       the sender retries).
  * </ul>
  */
@@ -91,6 +93,23 @@ final class StorePool {
     return logger;
   }
 
+  /**
+   * HikariCP drops a connection whose failure says it is broken by the SQLSTATEs it knows (class
+   * 08, PostgreSQL's shutdowns); H2 reports a database closed under its connection — its server
+   * restarted — as its own codes, which HikariCP keeps. Without this, a pool under steady traffic
+   * (never idle long enough to be validated) would hand the same dead connections out for every
+   * request after the database came back.
+   */
+  private static final class EvictBroken implements SQLExceptionOverride {
+    // Database closed (twice over) and connection broken.
+    private static final Set<String> H2_BROKEN = Set.of("90121", "90098", "90067");
+
+    @java.lang.Override // the interface's nested enum is also named Override
+    public Override adjudicate(SQLException e) {
+      return H2_BROKEN.contains(e.getSQLState()) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+    }
+  }
+
   /** What to add when no JDBC driver on the class path takes {@code url}; empty when one does. */
   static Optional<String> missingDriver(String url, Dialect dialect) {
     try {
@@ -132,6 +151,7 @@ final class StorePool {
     config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
     config.setIdleTimeout(Duration.ofMinutes(10).toMillis());
     config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+    config.setExceptionOverride(new EvictBroken());
     try {
       return new HikariDataSource(config);
     } catch (HikariPool.PoolInitializationException e) {

@@ -3,7 +3,6 @@ package dev.hookc.runtime.internal.jdbc;
 import dev.hookc.runtime.datasource.DatasourceException;
 import dev.hookc.runtime.datasource.DatasourceException.Kind;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,7 +32,7 @@ final class SqlFailures {
   /** {@code e}, raised by {@code operation} (a statement's name) on {@code datasource}. */
   static DatasourceException of(String datasource, String operation, SQLException e) {
     String state = state(e);
-    Kind kind = kind(e, state);
+    Kind kind = Kind.of(e);
     StringBuilder message = new StringBuilder(datasource).append(": ").append(operation);
     String name = null;
     switch (kind) {
@@ -73,33 +72,6 @@ final class SqlFailures {
     }
     return new DatasourceException(
         datasource, operation, kind, message.toString(), safe ? e : null);
-  }
-
-  private static Kind kind(SQLException e, String state) {
-    if (e instanceof SQLTransientConnectionException) {
-      return Kind.UNAVAILABLE; // no connection from the pool within its timeout
-    }
-    if (e instanceof SQLTimeoutException) {
-      return Kind.TIMEOUT;
-    }
-    if (state == null) {
-      return Kind.OTHER;
-    }
-    return switch (state) {
-      case "23505" -> Kind.UNIQUE_VIOLATION;
-      // H2 says 23506 for a missing parent row, 23503 for a child row left behind.
-      case "23503", "23506" -> Kind.FOREIGN_KEY_VIOLATION;
-      case "23502" -> Kind.NOT_NULL_VIOLATION;
-      case "23514", "23513" -> Kind.CHECK_VIOLATION; // PostgreSQL, H2
-      // Serialization failure, deadlock; PostgreSQL's lock not available, H2's lock timeout.
-      case "40001", "40P01", "55P03", "HYT00" -> Kind.TRANSIENT;
-      // Query cancelled (statement_timeout).
-      case "57014" -> Kind.TIMEOUT;
-      // Shutting down, too many connections; H2's database closed, connection broken, and the
-      // database closed under a connection the pool kept from before the server restarted.
-      case "57P01", "57P02", "57P03", "53300", "90098", "90067", "90121" -> Kind.UNAVAILABLE;
-      default -> state.startsWith("08") ? Kind.UNAVAILABLE : Kind.OTHER;
-    };
   }
 
   /** The first SQLSTATE in the chain of {@code e}. */
