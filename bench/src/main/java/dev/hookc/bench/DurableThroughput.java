@@ -137,14 +137,42 @@ public final class DurableThroughput {
       ratios.add(h.perSecond() / best);
       System.out.printf(Locale.ROOT, "%-10s run %d  ratio %.2f%n", kind, run, h.perSecond() / best);
     }
+    // The same senders against a route that stores nothing and answers at once: what this
+    // machine's HTTP path alone reaches while the database's process is idle, so that the ratio's
+    // ceiling here is printed beside it (the database shares the same cores).
+    Rate alone = httpAlone(o, o.warmup(), o.duration());
+    print(kind, 0, alone);
     System.out.printf(
         Locale.ROOT,
-        "%-10s MEDIAN  raw limit %.0f rows/s, hookc %.0f acknowledged/s, ratio %.2f (load now %s)%n",
+        "%-10s MEDIAN  raw limit %.0f rows/s, hookc %.0f acknowledged/s, ratio %.2f; HTTP alone"
+            + " %.2f of the raw limit (load now %s)%n",
         kind,
         Rates.median(rawBest),
         Rates.median(acked),
         Rates.median(ratios),
+        alone.perSecond() / Rates.median(rawBest),
         Rates.load());
+  }
+
+  /** The senders against a route that answers 202 at once: HTTP alone, per second. */
+  private static Rate httpAlone(Options o, int warmup, int duration) throws Exception {
+    HookcServer server =
+        HookcServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .route(Route.of("POST", "/webhooks/orders", request -> Response.empty(202)))
+            .start();
+    LoopbackSenders senders =
+        LoopbackSenders.start(
+            server.port(), o.senders(), 202, s -> n -> LoopbackSenders.request(head(s, n), BODY));
+    double rate = Rates.window(senders::acknowledged, warmup, duration);
+    String load = Rates.load();
+    senders.stop();
+    server.stop(Duration.ofSeconds(5));
+    if (senders.wrong() > 0) {
+      throw new IllegalStateException("invalid run: first wrong answer " + senders.firstWrong());
+    }
+    return new Rate("HTTP alone, " + o.senders() + " senders", rate, load);
   }
 
   private static void print(String kind, int run, Rate r) {
@@ -272,21 +300,9 @@ public final class DurableThroughput {
                     "/webhooks/orders",
                     inbox.accept(202, RequestKeys.header("webhook-id"), null)))
             .start();
-    String prefix = UUID.randomUUID().toString().substring(0, 8);
-    String head =
-        "POST /webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            + "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
-            + "Content-Length: "
-            + BODY.length
-            + "\r\nwebhook-id: ";
-    // A fresh idempotency key per delivery: one ascending sequence per sender.
     LoopbackSenders senders =
         LoopbackSenders.start(
-            server.port(),
-            o.senders(),
-            202,
-            s ->
-                n -> LoopbackSenders.request(head + prefix + "-" + s + "-" + n + "\r\n\r\n", BODY));
+            server.port(), o.senders(), 202, s -> n -> LoopbackSenders.request(head(s, n), BODY));
     long commitsBefore = commits(store);
     long ackedBefore = senders.acknowledged();
     double rate = Rates.window(senders::acknowledged, warmup, duration);
@@ -316,6 +332,22 @@ public final class DurableThroughput {
             ? ""
             : String.format(Locale.ROOT, ", %.1f/commit", (double) ackedDuring / perCommit);
     return new Rate("hookc async, " + o.senders() + " senders" + batches, rate, load);
+  }
+
+  private static final String HEAD =
+      "POST /webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
+          + "Content-Length: "
+          + BODY.length
+          + "\r\nwebhook-id: ";
+  private static final String KEY_PREFIX = UUID.randomUUID().toString().substring(0, 8);
+
+  /**
+   * The head of delivery {@code n} of sender {@code s}: a fresh idempotency key per delivery, one
+   * ascending sequence per sender.
+   */
+  private static String head(int s, long n) {
+    return HEAD + KEY_PREFIX + "-" + s + "-" + n + "\r\n\r\n";
   }
 
   /** PostgreSQL's count of committed transactions in the database so far; 0 on H2. */

@@ -59,7 +59,8 @@ final class IdempotencyWriter implements AutoCloseable {
       long expiresAt)
       implements Op {}
 
-  // Batches are written in key order, so that two committers' batches lock keys in the same order
+  // Batches are written in key order, so that the batches of instances sharing PostgreSQL lock keys
+  // in the same order
   // and never wait for each other in a cycle; any order of concurrent requests is a valid one.
   private static final Comparator<Op> BY_KEY =
       Comparator.comparing(Op::scope).thenComparing(Op::key);
