@@ -18,8 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +46,7 @@ class StoreOutageTest {
   private JdbcStore store;
   private Inbox inbox;
   private HookcServer server;
-  private final AtomicInteger runs = new AtomicInteger();
+  private IdempotentRoute sync;
 
   @BeforeEach
   void start() throws Exception {
@@ -62,22 +60,12 @@ class StoreOutageTest {
             .lease(Duration.ofMinutes(1))
             .workers(1)
             .start();
+    sync = IdempotentRoute.over(store);
     server =
         HookcServer.builder()
             .host("127.0.0.1")
             .port(0)
             .shutdownGrace(Duration.ofMillis(100))
-            .route(
-                Route.of(
-                    "POST",
-                    "/sync",
-                    Idempotency.of(
-                            store,
-                            "POST /sync",
-                            RequestKeys.header("webhook-id"),
-                            Duration.ofHours(1))
-                        .protect(
-                            request -> Response.json(200, Map.of("run", runs.incrementAndGet())))))
             .route(
                 Route.of(
                     "POST", "/async", inbox.accept(202, RequestKeys.header("webhook-id"), null)))
@@ -99,6 +87,7 @@ class StoreOutageTest {
   @AfterEach
   void stop() throws Exception {
     server.stop(Duration.ofMillis(100));
+    sync.close();
     inbox.close();
     store.close();
     database.stop();
@@ -106,24 +95,22 @@ class StoreOutageTest {
 
   @Test
   void aStoreThatCannotBeReachedIs503UntilItIsBackAndThenTheRetryIsStored() throws Exception {
-    assertThat(post("/async", "evt_1").statusCode()).isEqualTo(202);
-    assertThat(post("/sync", "evt_1").statusCode()).isEqualTo(200);
+    assertThat(post("evt_1").statusCode()).isEqualTo(202);
+    assertThat(sync.post("evt_1").statusCode()).isEqualTo(201);
 
     database.stop();
-    for (String path : new String[] {"/async", "/sync"}) {
-      HttpResponse<String> answer = post(path, "evt_2");
-      assertUnavailable(answer, "could not be reached");
-    }
-    assertThat(runs).as("no workflow ran without its key claimed").hasValue(1);
+    assertUnavailable(post("evt_2"), "could not be reached");
+    assertUnavailable(sync.post("evt_2"), "could not be reached");
+    assertThat(sync.runs).as("no workflow ran without its key claimed").hasValue(1);
 
     database = tcpServer(databasePort);
     // The sender's retries: the pool may hand out a connection from before the restart once.
-    assertThat(retried("/async", "evt_2").statusCode()).isEqualTo(202);
-    assertThat(retried("/sync", "evt_2").statusCode()).isEqualTo(200);
-    assertThat(runs).hasValue(2);
+    assertThat(retried(() -> post("evt_2")).statusCode()).isEqualTo(202);
+    assertThat(retried(() -> sync.post("evt_2")).statusCode()).isEqualTo(201);
+    assertThat(sync.runs).hasValue(2);
     assertThat(inboxKeys()).isEqualTo(2);
     // Stored once: a further retry is a replay.
-    HttpResponse<String> replay = post("/async", "evt_2");
+    HttpResponse<String> replay = post("evt_2");
     assertThat(replay.statusCode()).isEqualTo(202);
     assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
   }
@@ -145,22 +132,22 @@ class StoreOutageTest {
       try (PreparedStatement insert =
           holder.prepareStatement(
               "INSERT INTO hookc_idempotency (scope, idem_key, owner, done, expires_at)"
-                  + " VALUES ('POST /sync', 'evt_held', 'holder', FALSE, ?)")) {
+                  + " VALUES ('POST /hook', 'evt_held', 'holder', FALSE, ?)")) {
         insert.setLong(1, System.currentTimeMillis() + 60_000);
         insert.executeUpdate();
       }
 
       // H2 reports a lock timeout as a statement timeout.
-      assertUnavailable(post("/async", "evt_held"), "did not answer in time");
-      assertUnavailable(post("/sync", "evt_held"), "did not answer in time");
-      assertThat(runs).hasValue(0);
+      assertUnavailable(post("evt_held"), "did not answer in time");
+      assertUnavailable(sync.post("evt_held"), "did not answer in time");
+      assertThat(sync.runs).hasValue(0);
       holder.rollback();
     }
 
-    assertThat(post("/async", "evt_held").statusCode()).isEqualTo(202);
-    assertThat(post("/sync", "evt_held").statusCode()).isEqualTo(200);
+    assertThat(post("evt_held").statusCode()).isEqualTo(202);
+    assertThat(sync.post("evt_held").statusCode()).isEqualTo(201);
     assertThat(inboxKeys()).isEqualTo(1);
-    assertThat(runs).hasValue(1);
+    assertThat(sync.runs).hasValue(1);
   }
 
   private static void assertUnavailable(HttpResponse<String> answer, String why) throws Exception {
@@ -173,19 +160,25 @@ class StoreOutageTest {
         .doesNotContain("jdbc:", "127.0.0.1", PASSWORD, "INSERT", "evt_");
   }
 
-  /** Posts as a sender does: again after {@code Retry-After} while answered 503. */
-  private HttpResponse<String> retried(String path, String key) throws Exception {
-    HttpResponse<String> answer = post(path, key);
+  /** A delivery as a sender sends it. */
+  @FunctionalInterface
+  private interface Send {
+    HttpResponse<String> send() throws Exception;
+  }
+
+  /** Sends as a sender does: again, shortly, while answered 503. */
+  private static HttpResponse<String> retried(Send send) throws Exception {
+    HttpResponse<String> answer = send.send();
     for (int attempt = 1; answer.statusCode() == 503 && attempt < 8; attempt++) {
       Thread.sleep(50);
-      answer = post(path, key);
+      answer = send.send();
     }
     return answer;
   }
 
-  private HttpResponse<String> post(String path, String key) throws Exception {
+  private HttpResponse<String> post(String key) throws Exception {
     return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+        HttpRequest.newBuilder(URI.create(server.baseUri() + "/async"))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json")
             .header("webhook-id", key)
