@@ -3,6 +3,7 @@ package dev.hookc.runtime.store;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -193,13 +194,13 @@ final class GroupCommit<T> implements AutoCloseable {
       // Only after the commit returned may these requests go on.
       complete(batch, transactions.run(c -> all.write(c, batchWrites)));
       return;
+    } catch (SQLTransientConnectionException e) {
+      // No connection within the pool's timeout: nothing of the batch was written, and writing it
+      // again row by row would only wait as long a second time before the requests learn it.
+      failAll(batch, e);
+      return;
     } catch (SQLException | RuntimeException e) {
-      LOG.log(
-          Level.DEBUG,
-          "a batch of {0} {1} failed and was rolled back; writing it one by one: {2}",
-          batch.size(),
-          what,
-          e.toString());
+      logRolledBack(batch, e);
     } catch (Error e) {
       failAll(batch, e); // not rethrown: this thread goes on serving the requests that wait
       return;
@@ -212,6 +213,15 @@ final class GroupCommit<T> implements AutoCloseable {
       return;
     }
     complete(batch, outcomes);
+  }
+
+  private void logRolledBack(List<Pending<T>> batch, Exception e) {
+    LOG.log(
+        Level.DEBUG,
+        "a batch of {0} {1} failed and was rolled back; writing it one by one: {2}",
+        batch.size(),
+        what,
+        e.toString());
   }
 
   private static <T> void complete(List<Pending<T>> batch, List<Object> outcomes) {
