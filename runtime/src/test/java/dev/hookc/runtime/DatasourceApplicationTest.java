@@ -161,7 +161,7 @@ class DatasourceApplicationTest {
     try (Connection c = h2(data.resolve("db"))) {
       assertThat(rows(c, "SELECT id FROM payments")).containsExactly("evt_1");
       assertThat(rows(c, "SELECT dedup_key, state FROM hookc_inbox")).containsExactly("evt_1|DONE");
-      assertThat(rows(c, "SELECT COUNT(*) FROM \"hookc_schema_history\"")).containsExactly("3");
+      assertThat(rows(c, "SELECT COUNT(*) FROM \"hookc_schema_history\"")).containsExactly("4");
       assertThat(rows(c, "SELECT COUNT(*) FROM \"flyway_schema_history\"")).containsExactly("1");
       c.createStatement().execute("SHUTDOWN");
     }

@@ -24,7 +24,11 @@ record Migration(
 
   /** hookc's migrations, in order: the same names in every dialect's folder. */
   static final List<String> SCRIPTS =
-      List.of("V1__create_idempotency.sql", "V2__create_inbox.sql", "V3__index_due_deliveries.sql");
+      List.of(
+          "V1__create_idempotency.sql",
+          "V2__create_inbox.sql",
+          "V3__index_due_deliveries.sql",
+          "V4__inline_request_columns.sql");
 
   /** hookc's migrations for {@code dialect}, in order. */
   static List<Migration> all(Dialect dialect) {

@@ -163,7 +163,7 @@ class HostilePostgresStoreTest {
                     }
                     return rows;
                   });
-      assertThat(history).containsExactly("1 SQL", "2 SQL", "3 SQL");
+      assertThat(history).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
       stores.forEach(JdbcStore::close);
     } finally {
       starts.shutdownNow();

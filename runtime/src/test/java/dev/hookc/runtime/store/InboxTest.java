@@ -138,6 +138,33 @@ class InboxTest {
     assertThat(repeat.body()).isEqualTo(response.body());
   }
 
+  // The row holds the request's parts inline (H2's V4 migration): a body near the default limit and
+  // a long header come back from it exactly as they were received.
+  @Test
+  void runsTheHandlerWithABodyNearTheLimitAndLongHeadersExactlyAsReceived() throws Exception {
+    Map<String, String> bodies = new ConcurrentHashMap<>();
+    Map<String, String> headers = new ConcurrentHashMap<>();
+    start(
+        request -> {
+          String key = request.header("webhook-id");
+          headers.put(key, request.header("x-trace"));
+          bodies.put(key, new String(request.body(), StandardCharsets.UTF_8));
+          return Response.empty(204);
+        },
+        RetryPolicy.defaults());
+    String body = "{\"id\": \"big\", \"pad\": \"" + "ü€x".repeat(150_000) + "\"}";
+    String trace = "t".repeat(8_000);
+    assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(900_000);
+
+    HttpResponse<String> response =
+        send("POST", "/hook", body, "webhook-id", "big", "x-trace", trace);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    await(() -> bodies.containsKey("big"));
+    assertThat(bodies.get("big")).isEqualTo(body);
+    assertThat(headers.get("big")).isEqualTo(trace);
+  }
+
   @Test
   void rejectsAnInvalidBodyOrMissingKeyBeforeStoringIt() throws Exception {
     AtomicInteger runs = new AtomicInteger();

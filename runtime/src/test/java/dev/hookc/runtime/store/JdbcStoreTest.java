@@ -90,6 +90,12 @@ class JdbcStoreTest {
                   "SQL",
                   "V3__index_due_deliveries.sql",
                   checksumOf("V3__index_due_deliveries.sql"),
+                  true),
+              List.of(
+                  "4",
+                  "SQL",
+                  "V4__inline_request_columns.sql",
+                  checksumOf("V4__inline_request_columns.sql"),
                   true));
     }
   }
@@ -99,7 +105,7 @@ class JdbcStoreTest {
     String url = JdbcStore.h2Url(data);
     JdbcStore.open(url, null, null).close();
     try (JdbcStore store = JdbcStore.open(url, null, null)) {
-      assertThat(query(store, JdbcStoreTest::history)).hasSize(3);
+      assertThat(query(store, JdbcStoreTest::history)).hasSize(4);
     }
   }
 
@@ -136,7 +142,7 @@ class JdbcStoreTest {
               .load();
       ValidateResult result = flyway.validateWithResult();
       assertThat(result.validationSuccessful).as(result.getAllErrorMessages()).isTrue();
-      assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("3");
+      assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("4");
       assertThat(flyway.info().pending()).isEmpty();
     }
   }
@@ -159,7 +165,7 @@ class JdbcStoreTest {
       assertThat(route.runs).hasValue(1);
       assertThat(query(store, JdbcStoreTest::history))
           .extracting(row -> tuple(row.get(0), row.get(1)))
-          .containsExactly(tuple("3", "BASELINE"));
+          .containsExactly(tuple("3", "BASELINE"), tuple("4", "SQL"));
       // Left for an earlier hookc, which then finds its tables complete.
       int earlierCount =
           query(
@@ -196,7 +202,8 @@ class JdbcStoreTest {
     try (JdbcStore store = JdbcStore.open(url, null, null)) {
       assertThat(query(store, JdbcStoreTest::history))
           .extracting(row -> tuple(row.get(0), row.get(1)))
-          .containsExactly(tuple("1", "BASELINE"), tuple("2", "SQL"), tuple("3", "SQL"));
+          .containsExactly(
+              tuple("1", "BASELINE"), tuple("2", "SQL"), tuple("3", "SQL"), tuple("4", "SQL"));
       try (Inbox inbox =
           Inbox.builder(store, "POST /async")
               .handler(

@@ -1,0 +1,3 @@
+-- Nothing to change on PostgreSQL: its TEXT and BYTEA already stay in the row (and are compressed
+-- or moved out by TOAST only past about 2 kB, at no cost to small ones). H2's V4 moves its
+-- columns from CLOB and BLOB to inline types; the versions stay the same in both dialects.
