@@ -140,7 +140,7 @@ class MigrationsTest {
     try (ProjectDatabase db = withScripts(builder(url), true).open();
         JdbcStore store = JdbcStore.on(db)) {
       assertThat(store.dataSource()).isNotNull();
-      assertThat(count(db, "SELECT COUNT(*) FROM \"hookc_schema_history\"")).isEqualTo(3);
+      assertThat(count(db, "SELECT COUNT(*) FROM \"hookc_schema_history\"")).isEqualTo(4);
       assertThat(count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\"")).isEqualTo(3);
       assertThat(count(db, "SELECT COUNT(*) FROM hookc_inbox")).isZero();
     }
