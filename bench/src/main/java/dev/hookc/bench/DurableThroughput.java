@@ -59,6 +59,14 @@ public final class DurableThroughput {
               + "\"receipt_email\":\"ada@example.com\"}}}")
           .getBytes(StandardCharsets.UTF_8);
 
+  private static final String HEAD =
+      "POST /webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+          + "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
+          + "Content-Length: "
+          + BODY.length
+          + "\r\nwebhook-id: ";
+  private static final String KEY_PREFIX = UUID.randomUUID().toString().substring(0, 8);
+
   private DurableThroughput() {}
 
   private record Options(
@@ -333,14 +341,6 @@ public final class DurableThroughput {
             : String.format(Locale.ROOT, ", %.1f/commit", (double) ackedDuring / perCommit);
     return new Rate("hookc async, " + o.senders() + " senders" + batches, rate, load);
   }
-
-  private static final String HEAD =
-      "POST /webhooks/orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
-          + "Content-Length: "
-          + BODY.length
-          + "\r\nwebhook-id: ";
-  private static final String KEY_PREFIX = UUID.randomUUID().toString().substring(0, 8);
 
   /**
    * The head of delivery {@code n} of sender {@code s}: a fresh idempotency key per delivery, one

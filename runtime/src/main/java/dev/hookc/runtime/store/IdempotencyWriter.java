@@ -60,8 +60,8 @@ final class IdempotencyWriter implements AutoCloseable {
       implements Op {}
 
   // Batches are written in key order, so that the batches of instances sharing PostgreSQL lock keys
-  // in the same order
-  // and never wait for each other in a cycle; any order of concurrent requests is a valid one.
+  // in the same order and never wait for each other in a cycle; any order of concurrent requests is
+  // a valid one.
   private static final Comparator<Op> BY_KEY =
       Comparator.comparing(Op::scope).thenComparing(Op::key);
 
