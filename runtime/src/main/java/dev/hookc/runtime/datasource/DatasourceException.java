@@ -38,6 +38,11 @@ public final class DatasourceException extends RuntimeException {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Whether trying the same call again later may succeed: an outage, not a mistake. */
+    public boolean mayPass() {
+      return this == TRANSIENT || this == UNAVAILABLE || this == TIMEOUT;
+    }
+
     /**
      * The kind of a database failure, told from the SQLSTATE that H2 and PostgreSQL report (the
      * first in its chain) and from the pool's own exceptions.

@@ -8,6 +8,7 @@ import dev.hookc.runtime.Request;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Violation;
+import dev.hookc.runtime.datasource.DatasourceException.Kind;
 import dev.hookc.runtime.kafka.InboxForward;
 import dev.hookc.runtime.telemetry.DeliveryStart;
 import dev.hookc.runtime.telemetry.InboxCounts;
@@ -276,17 +277,36 @@ public final class Inbox implements AutoCloseable {
   }
 
   private void work() {
+    // While the store is away, one line when it goes and one when it is back, not a stack trace
+    // every few seconds from every worker.
+    boolean storeAway = false;
     while (running) {
       try {
         if (!runOne()) {
           purgeWhenDue();
           Thread.sleep(IDLE_POLL_MILLIS);
         }
+        if (storeAway) {
+          storeAway = false;
+          LOG.log(Level.INFO, "inbox worker of {0}: hookc''s store is back", scope);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        LOG.log(Level.ERROR, "inbox worker of " + scope + " failed; retrying", e);
+        if (e instanceof SQLException sql && Kind.of(sql).mayPass()) {
+          if (!storeAway) {
+            storeAway = true;
+            LOG.log(
+                Level.WARNING,
+                "inbox worker of {0}: hookc''s store cannot be used (SQLSTATE {1}); retrying until"
+                    + " it can",
+                scope,
+                sql.getSQLState());
+          }
+        } else {
+          LOG.log(Level.ERROR, "inbox worker of " + scope + " failed; retrying", e);
+        }
         try {
           Thread.sleep(IDLE_POLL_MILLIS * 10);
         } catch (InterruptedException interrupted) {

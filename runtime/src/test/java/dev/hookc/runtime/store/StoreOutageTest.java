@@ -1,6 +1,7 @@
 package dev.hookc.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.HookcServer;
@@ -18,6 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +54,25 @@ class StoreOutageTest {
   private HookcServer server;
   private IdempotentRoute sync;
 
+  private final Logger inboxLogger = Logger.getLogger(Inbox.class.getName());
+  private final List<LogRecord> workerLog = new CopyOnWriteArrayList<>();
+  private final Handler workerLogHandler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          workerLog.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
   @BeforeEach
   void start() throws Exception {
+    inboxLogger.addHandler(workerLogHandler);
     database = tcpServer(0);
     databasePort = database.getPort();
     store = JdbcStore.open(url(), "sa", PASSWORD);
@@ -86,6 +109,7 @@ class StoreOutageTest {
 
   @AfterEach
   void stop() throws Exception {
+    inboxLogger.removeHandler(workerLogHandler);
     server.stop(Duration.ofMillis(100));
     sync.close();
     inbox.close();
@@ -109,6 +133,14 @@ class StoreOutageTest {
     assertThat(retried(() -> sync.post("evt_2")).statusCode()).isEqualTo(201);
     assertThat(sync.runs).hasValue(2);
     assertThat(inboxKeys()).isEqualTo(2);
+    // The inbox's worker said once that the store went, and once that it came back: no stack
+    // traces.
+    await(
+        () -> workerLog.stream().anyMatch(r -> r.getLevel().equals(java.util.logging.Level.INFO)));
+    assertThat(workerLog)
+        .extracting(r -> r.getLevel().getName(), r -> r.getThrown() == null)
+        .containsExactly(tuple("WARNING", true), tuple("INFO", true));
+    assertThat(workerLog.get(0).getParameters()).contains("POST /async");
     // Stored once: a further retry is a replay.
     HttpResponse<String> replay = post("evt_2");
     assertThat(replay.statusCode()).isEqualTo(202);
@@ -185,6 +217,14 @@ class StoreOutageTest {
             .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + key + "\"}"))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   private int inboxKeys() throws Exception {
