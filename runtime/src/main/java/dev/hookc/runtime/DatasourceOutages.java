@@ -22,7 +22,7 @@ final class DatasourceOutages {
     Throwable cause = thrown;
     for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
       if (cause instanceof DatasourceException failure) {
-        return why(failure) == null ? null : failure;
+        return failure.kind().mayPass() ? failure : null;
       }
       cause = cause.getCause();
     }
@@ -38,8 +38,7 @@ final class DatasourceOutages {
     return switch (failure.kind()) {
       case UNAVAILABLE -> "could not be reached";
       case TIMEOUT -> "did not answer in time";
-      case TRANSIENT -> "failed in a way that may pass";
-      default -> null;
+      default -> "failed in a way that may pass"; // TRANSIENT: of() lets no other kind through
     };
   }
 }

@@ -26,16 +26,15 @@ final class StoreOutages {
    */
   static Exception answer(String operation, SQLException e) {
     Kind kind = Kind.of(e);
+    if (!kind.mayPass()) {
+      return e;
+    }
     String why =
         switch (kind) {
           case UNAVAILABLE -> "could not be reached";
           case TIMEOUT -> "did not answer in time";
-          case TRANSIENT -> "was busy";
-          default -> null;
+          default -> "was busy"; // TRANSIENT: a lock, a deadlock, a serialization failure
         };
-    if (why == null) {
-      return e;
-    }
     // Expected while the database is down or overloaded: one line, no stack trace. The driver's
     // message may quote a row's values, which come from senders: only its SQLSTATE is logged.
     LOG.log(
