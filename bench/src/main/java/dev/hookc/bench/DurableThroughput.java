@@ -1,5 +1,7 @@
 package dev.hookc.bench;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.Response;
 import dev.hookc.runtime.Route;
@@ -32,8 +34,9 @@ import java.util.stream.Stream;
  * Acknowledged deliveries per second of a {@code delivery: async} route (the inbox's accept path,
  * real HTTP on loopback, N concurrent senders each with its own keep-alive connection and a fresh
  * idempotency key per delivery) against the raw limit of the same store in the same run: plain
- * batched inserts of the same row into the same table, one commit per batch, on the same URL (so
- * the same durability settings). Each run gets a fresh database; raw and hookc runs alternate.
+ * batched inserts of the same row (with ids made as hookc makes them) into the same table, one
+ * commit per batch, on the same URL (so the same durability settings). Each run gets a fresh
+ * database; raw and hookc runs alternate.
  *
  * <p>Arguments: {@code --stores h2,postgresql --senders 50 --runs 3 --warmup 5 --duration 8 --batch
  * 50 --raw-writers 1,2 --workers 0}. With {@code --workers 0} the inbox's one worker is held on its
@@ -65,6 +68,10 @@ public final class DurableThroughput {
           + "Content-Length: "
           + BODY.length
           + "\r\nwebhook-id: ";
+  // The ids hookc gives deliveries (time-ordered, UUID version 7), so that the primary-key index
+  // grows as it does under hookc: random UUIDs would halve H2's raw limit.
+  private static final TimeBasedEpochRandomGenerator IDS =
+      Generators.timeBasedEpochRandomGenerator();
   private static final String KEY_PREFIX = UUID.randomUUID().toString().substring(0, 8);
 
   private DurableThroughput() {}
@@ -243,7 +250,7 @@ public final class DurableThroughput {
                     for (long round = 0; !stop.get(); round++) {
                       long now = System.currentTimeMillis();
                       for (int i = 0; i < o.batch(); i++) {
-                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(1, IDS.generate().toString());
                         insert.setString(2, SCOPE);
                         // Keys shaped as the senders' are: one ascending sequence per sender,
                         // interleaved, so that the unique index grows the same way.

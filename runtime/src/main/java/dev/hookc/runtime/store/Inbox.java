@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -255,7 +254,7 @@ public final class Inbox implements AutoCloseable {
       if (forward != null) {
         forward.check(request);
       }
-      String id = UUID.randomUUID().toString();
+      String id = DeliveryIds.next();
       // Committed together with the deliveries of concurrent requests, and answered only once
       // that commit has returned.
       Optional<String> existing;

@@ -138,6 +138,23 @@ class InboxTest {
     assertThat(repeat.body()).isEqualTo(response.body());
   }
 
+  // Time-ordered ids put each new row at the end of the inbox's primary-key index (DeliveryIds).
+  @Test
+  void givesDeliveriesTimeOrderedIdsInTheOrderTheyArrived() throws Exception {
+    start(request -> Response.empty(204), RetryPolicy.defaults());
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> response =
+          send("POST", "/hook", "{\"id\": " + i + "}", "webhook-id", "ordered-" + i);
+      assertThat(response.statusCode()).isEqualTo(202);
+      ids.add(Json.mapper().readTree(response.body()).path("id").asText());
+      Thread.sleep(2);
+    }
+    assertThat(ids).isSorted().doesNotHaveDuplicates();
+    assertThat(ids)
+        .allSatisfy(id -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7));
+  }
+
   // The row holds the request's parts inline (H2's V4 migration): a body near the default limit and
   // a long header come back from it exactly as they were received.
   @Test
