@@ -61,7 +61,8 @@ final class Consumers {
       String deadLetter,
       RetryPolicy retry,
       RequestHandler handler) {
-    return application(broker, topic, group, deadLetter, retry, Map.of(), handler);
+    return application(
+        broker.bootstrapServers(), topic, group, deadLetter, retry, Map.of(), handler);
   }
 
   /** As {@link #application} with client {@code properties} as the event source's YAML gives. */
@@ -71,11 +72,24 @@ final class Consumers {
       String group,
       Map<String, String> properties,
       RequestHandler handler) {
-    return application(broker, topic, group, topic + ".dlq", QUICK, properties, handler);
+    return applicationAt(broker.bootstrapServers(), topic, group, properties, handler);
+  }
+
+  /**
+   * As {@link #applicationWithProperties}, connecting to {@code bootstrapServers} (a broker's SASL
+   * listener, say).
+   */
+  static Application applicationAt(
+      String bootstrapServers,
+      String topic,
+      String group,
+      Map<String, String> properties,
+      RequestHandler handler) {
+    return application(bootstrapServers, topic, group, topic + ".dlq", QUICK, properties, handler);
   }
 
   private static Application application(
-      KafkaBroker broker,
+      String bootstrapServers,
       String topic,
       String group,
       String deadLetter,
@@ -89,10 +103,7 @@ final class Consumers {
         .name("consumer-test")
         .kafkaSource(
             new KafkaSourceDefinition(
-                "kafka",
-                List.of(Setting.literal(broker.bootstrapServers())),
-                Optional.empty(),
-                settings))
+                "kafka", List.of(Setting.literal(bootstrapServers)), Optional.empty(), settings))
         .subscription(
             new Subscription(
                 "kafka." + topic + "." + group, "kafka", topic, group, deadLetter, retry),

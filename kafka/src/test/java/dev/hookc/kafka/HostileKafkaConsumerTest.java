@@ -19,6 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +34,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A Kafka consumer whose loop fails — an error escaping the workflow, a commit the broker is not
  * there to take — restarts after a backoff and processes what remains, and the application's health
- * route answers 503 with the consumer's component while it does not run.
+ * route answers 503 with the consumer's component while it does not run. One the broker refuses
+ * (wrong credentials) is down with the reason and waits long before it tries again.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class HostileKafkaConsumerTest {
@@ -192,5 +200,108 @@ class HostileKafkaConsumerTest {
     // ref_1's offset was never committed, so it ran again: at least once, never less.
     assertThat(runs.get("ref_1")).isGreaterThanOrEqualTo(2);
     assertThat(runs.get("ref_2")).isGreaterThanOrEqualTo(1);
+  }
+
+  // The other half of a fatal failure's restart — waiting 30 to 60 s before trying again, where a
+  // failure that may pass waits 1 s, doubling — is RestartBackoffTest's; this test shows that a
+  // real broker's refusal is taken as fatal, and that the wait does not hold up the application.
+  @Test
+  void aConsumerTheBrokerRefusesIsDownWithTheReasonAndWaitsLongBeforeTryingAgain()
+      throws Exception {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Logger consumerLog = Logger.getLogger(TopicConsumer.class.getName());
+    Handler recorder =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    consumerLog.addHandler(recorder);
+    try (KafkaBroker secured = KafkaBroker.startWithPlainUsers(Map.of("orders", "right-secret"))) {
+      secured.createTopic("orders", 1);
+      Consumers.produce(secured, "orders", List.of("{\"id\":\"ord_1\"}"));
+
+      // The listener and the client settings are right: with the right password, it consumes.
+      CountDownLatch consumed = new CountDownLatch(1);
+      try (Application right =
+          Consumers.applicationAt(
+              secured.saslBootstrapServers(),
+              "orders",
+              "fulfilment",
+              plain("orders", "right-secret"),
+              request -> {
+                consumed.countDown();
+                return Consumers.ok();
+              })) {
+        assertThat(consumed.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(health(right).status()).isEqualTo(200);
+      }
+
+      AtomicInteger runs = new AtomicInteger();
+      Application wrong =
+          Consumers.applicationAt(
+              secured.saslBootstrapServers(),
+              "orders",
+              "billing",
+              plain("orders", "wrong-secret"),
+              request -> {
+                runs.incrementAndGet();
+                return Consumers.ok();
+              });
+      long closing;
+      try {
+        Probe down = awaitHealth(wrong, 503);
+        String component = "kafka.orders.billing";
+        assertThat(down.component(component).path("status").asText()).isEqualTo("DOWN");
+        assertThat(down.component(component).path("detail").asText())
+            .contains("SaslAuthenticationException");
+
+        List<LogRecord> failures =
+            logged.stream().filter(r -> r.getLevel().equals(Level.SEVERE)).toList();
+        assertThat(failures).hasSize(1);
+        String message = failures.get(0).getMessage();
+        assertThat(message).contains(component).contains("that retrying may not cure");
+        Matcher wait = Pattern.compile("restarts in (\\d+) ms").matcher(message);
+        assertThat(wait.find()).as(message).isTrue();
+        assertThat(Long.parseLong(wait.group(1)))
+            .as("the wait after a fatal failure")
+            .isBetween(RestartBackoff.MAX.toMillis() / 2, RestartBackoff.MAX.toMillis());
+
+        // No retry storm against the broker meanwhile, and nothing ran.
+        Thread.sleep(2_000);
+        assertThat(health(wrong).status()).isEqualTo(503);
+        assertThat(logged.stream().filter(r -> r.getLevel().equals(Level.SEVERE))).hasSize(1);
+        assertThat(runs).hasValue(0);
+      } finally {
+        closing = System.nanoTime();
+        wrong.close();
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - closing))
+          .as("stopping ends the wait before a restart")
+          .isLessThan(Duration.ofSeconds(10));
+    } finally {
+      consumerLog.removeHandler(recorder);
+    }
+  }
+
+  private static Map<String, String> plain(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
   }
 }

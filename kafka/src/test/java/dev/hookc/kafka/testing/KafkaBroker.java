@@ -59,21 +59,48 @@ public final class KafkaBroker implements AutoCloseable {
   private final Path data;
   private final int brokerPort;
   private final int controllerPort;
+  private final int saslPort;
+  private final Map<String, String> plainUsers;
   private final KafkaConfig config;
   private KafkaRaftServer server;
 
-  private KafkaBroker(Path data, int brokerPort, int controllerPort) {
+  private KafkaBroker(
+      Path data, int brokerPort, int controllerPort, int saslPort, Map<String, String> plainUsers) {
     this.data = data;
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
+    this.saslPort = saslPort;
+    this.plainUsers = plainUsers;
     this.config = new KafkaConfig(properties(), false);
   }
 
   /** Formats a new broker's storage and starts it, waiting until it answers an admin client. */
   public static KafkaBroker start() {
+    return start(Map.of());
+  }
+
+  /**
+   * As {@link #start()}, with a second listener at {@link #saslBootstrapServers()} that takes only
+   * clients authenticated by SASL/PLAIN as one of {@code users} (name to password), as a managed
+   * Kafka service does; {@link #bootstrapServers()} stays open, for the harness's own clients.
+   */
+  public static KafkaBroker startWithPlainUsers(Map<String, String> users) {
+    if (users.isEmpty()) {
+      throw new IllegalArgumentException("no users");
+    }
+    return start(users);
+  }
+
+  private static KafkaBroker start(Map<String, String> plainUsers) {
     KafkaBroker broker;
     try {
-      broker = new KafkaBroker(Files.createTempDirectory("hookc-kafka"), freePort(), freePort());
+      broker =
+          new KafkaBroker(
+              Files.createTempDirectory("hookc-kafka"),
+              freePort(),
+              freePort(),
+              plainUsers.isEmpty() ? 0 : freePort(),
+              Map.copyOf(plainUsers));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,6 +112,14 @@ public final class KafkaBroker implements AutoCloseable {
   /** The {@code bootstrap.servers} value of this broker, e.g. {@code 127.0.0.1:40123}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + brokerPort;
+  }
+
+  /** The {@code bootstrap.servers} value of the SASL/PLAIN listener. */
+  public String saslBootstrapServers() {
+    if (saslPort == 0) {
+      throw new IllegalStateException("this broker was started without a SASL listener");
+    }
+    return "127.0.0.1:" + saslPort;
   }
 
   /** Whether the broker is running now. */
@@ -197,13 +232,25 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    String sasl = saslPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
     p.put(
         "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort + sasl);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + sasl);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+    if (saslPort != 0) {
+      StringBuilder jaas =
+          new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      plainUsers.forEach(
+          (user, password) ->
+              jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+      p.put("sasl.enabled.mechanisms", "PLAIN");
+      p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+    }
     p.put("log.dirs", data.resolve("log").toString());
     // One broker: every internal topic has one replica, and few partitions for a fast start.
     p.put("offsets.topic.replication.factor", "1");
