@@ -33,6 +33,18 @@ public final class HandoffApp {
   /** A builder of the application, its store in {@code data}, handing off to {@code topic}. */
   public static Application.Builder builder(
       String bootstrapServers, String topic, Duration timeout, Path data) {
+    return builder(bootstrapServers, Map.of(), topic, timeout, data);
+  }
+
+  /** As {@link #builder}, with client {@code properties} as the event source's YAML gives. */
+  public static Application.Builder builder(
+      String bootstrapServers,
+      Map<String, String> properties,
+      String topic,
+      Duration timeout,
+      Path data) {
+    Map<String, Setting> settings = new java.util.LinkedHashMap<>();
+    properties.forEach((key, value) -> settings.put(key, Setting.literal(value)));
     return Assembly.of(HandoffApp::config, startup -> routes(startup, topic, timeout))
         .name("handoff")
         .secrets("POST /hooks", "value:" + SECRET)
@@ -42,7 +54,7 @@ public final class HandoffApp {
                 "kafka",
                 List.of(Setting.literal(bootstrapServers)),
                 Optional.of(Setting.literal("handoff-test")),
-                Map.of()))
+                settings))
         .builder()
         .host("127.0.0.1")
         .port(0)

@@ -235,7 +235,7 @@ class HostileKafkaConsumerTest {
               secured.saslBootstrapServers(),
               "orders",
               "fulfilment",
-              plain("orders", "right-secret"),
+              KafkaBroker.plainClient("orders", "right-secret"),
               request -> {
                 consumed.countDown();
                 return Consumers.ok();
@@ -250,7 +250,7 @@ class HostileKafkaConsumerTest {
               secured.saslBootstrapServers(),
               "orders",
               "billing",
-              plain("orders", "wrong-secret"),
+              KafkaBroker.plainClient("orders", "wrong-secret"),
               request -> {
                 runs.incrementAndGet();
                 return Consumers.ok();
@@ -289,19 +289,5 @@ class HostileKafkaConsumerTest {
     } finally {
       consumerLog.removeHandler(recorder);
     }
-  }
-
-  private static Map<String, String> plain(String user, String password) {
-    return Map.of(
-        "security.protocol",
-        "SASL_PLAINTEXT",
-        "sasl.mechanism",
-        "PLAIN",
-        "sasl.jaas.config",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + user
-            + "\" password=\""
-            + password
-            + "\";");
   }
 }

@@ -160,4 +160,47 @@ class HostileKafkaHandoffTest {
     assertThat(post(app, "msg_l", "{\"object\":{\"id\":\"o2\"}}", Map.of()).statusCode())
         .isEqualTo(202);
   }
+
+  @Test
+  void answers503WhenTheBrokerRefusesTheCredentialsAndKeepsNoAnswerForTheRetry() throws Exception {
+    try (KafkaBroker secured = KafkaBroker.startWithPlainUsers(Map.of("hooks", "right-secret"))) {
+      secured.createTopic(topic, 1);
+      try (Application refused =
+          HandoffApp.builder(
+                  secured.saslBootstrapServers(),
+                  KafkaBroker.plainClient("hooks", "wrong-secret"),
+                  topic,
+                  Duration.ofSeconds(2),
+                  data.resolve("refused"))
+              .build()
+              .start()) {
+        long started = System.nanoTime();
+        HttpResponse<String> answer =
+            post(refused, "msg_m", "{\"object\":{\"id\":\"o3\"}}", Map.of());
+        assertProblem(answer, 503, "kafka-unavailable");
+        assertThat(answer.headers().firstValue("retry-after")).hasValue("5");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+        assertProblem(
+            post(refused, "msg_m", "{\"object\":{\"id\":\"o3\"}}", Map.of()),
+            503,
+            "kafka-unavailable");
+      }
+      // The same store with the right password: the sender's retry is handed off, not replayed.
+      try (Application accepted =
+          HandoffApp.builder(
+                  secured.saslBootstrapServers(),
+                  KafkaBroker.plainClient("hooks", "right-secret"),
+                  topic,
+                  Duration.ofSeconds(5),
+                  data.resolve("refused"))
+              .build()
+              .start()) {
+        HttpResponse<String> retried =
+            post(accepted, "msg_m", "{\"object\":{\"id\":\"o3\"}}", Map.of());
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
+      }
+      assertThat(secured.readAll(topic, Duration.ofSeconds(20))).hasSize(1);
+    }
+  }
 }

@@ -114,6 +114,21 @@ public final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + brokerPort;
   }
 
+  /** A client's settings for the SASL/PLAIN listener, as {@code user} with {@code password}. */
+  public static Map<String, String> plainClient(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+  }
+
   /** The {@code bootstrap.servers} value of the SASL/PLAIN listener. */
   public String saslBootstrapServers() {
     if (saslPort == 0) {
