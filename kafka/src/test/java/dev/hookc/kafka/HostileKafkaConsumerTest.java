@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.kafka.testing.KafkaBroker;
 import dev.hookc.runtime.Application;
 import dev.hookc.runtime.Json;
+import dev.hookc.runtime.RequestHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -231,11 +232,10 @@ class HostileKafkaConsumerTest {
       // The listener and the client settings are right: with the right password, it consumes.
       CountDownLatch consumed = new CountDownLatch(1);
       try (Application right =
-          Consumers.applicationAt(
-              secured.saslBootstrapServers(),
-              "orders",
+          consumerAs(
+              secured,
               "fulfilment",
-              KafkaBroker.plainClient("orders", "right-secret"),
+              "right-secret",
               request -> {
                 consumed.countDown();
                 return Consumers.ok();
@@ -246,11 +246,10 @@ class HostileKafkaConsumerTest {
 
       AtomicInteger runs = new AtomicInteger();
       Application wrong =
-          Consumers.applicationAt(
-              secured.saslBootstrapServers(),
-              "orders",
+          consumerAs(
+              secured,
               "billing",
-              KafkaBroker.plainClient("orders", "wrong-secret"),
+              "wrong-secret",
               request -> {
                 runs.incrementAndGet();
                 return Consumers.ok();
@@ -289,5 +288,16 @@ class HostileKafkaConsumerTest {
     } finally {
       consumerLog.removeHandler(recorder);
     }
+  }
+
+  /** An application reading "orders" as {@code group} on {@code secured}'s SASL listener. */
+  private static Application consumerAs(
+      KafkaBroker secured, String group, String password, RequestHandler handler) {
+    return Consumers.applicationAt(
+        secured.saslBootstrapServers(),
+        "orders",
+        group,
+        KafkaBroker.plainClient("orders", password),
+        handler);
   }
 }

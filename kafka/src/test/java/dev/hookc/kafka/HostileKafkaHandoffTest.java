@@ -165,15 +165,7 @@ class HostileKafkaHandoffTest {
   void answers503WhenTheBrokerRefusesTheCredentialsAndKeepsNoAnswerForTheRetry() throws Exception {
     try (KafkaBroker secured = KafkaBroker.startWithPlainUsers(Map.of("hooks", "right-secret"))) {
       secured.createTopic(topic, 1);
-      try (Application refused =
-          HandoffApp.builder(
-                  secured.saslBootstrapServers(),
-                  KafkaBroker.plainClient("hooks", "wrong-secret"),
-                  topic,
-                  Duration.ofSeconds(2),
-                  data.resolve("refused"))
-              .build()
-              .start()) {
+      try (Application refused = handingOffTo(secured, "wrong-secret", Duration.ofSeconds(2))) {
         long started = System.nanoTime();
         HttpResponse<String> answer =
             post(refused, "msg_m", "{\"object\":{\"id\":\"o3\"}}", Map.of());
@@ -186,15 +178,7 @@ class HostileKafkaHandoffTest {
             "kafka-unavailable");
       }
       // The same store with the right password: the sender's retry is handed off, not replayed.
-      try (Application accepted =
-          HandoffApp.builder(
-                  secured.saslBootstrapServers(),
-                  KafkaBroker.plainClient("hooks", "right-secret"),
-                  topic,
-                  Duration.ofSeconds(5),
-                  data.resolve("refused"))
-              .build()
-              .start()) {
+      try (Application accepted = handingOffTo(secured, "right-secret", Duration.ofSeconds(5))) {
         HttpResponse<String> retried =
             post(accepted, "msg_m", "{\"object\":{\"id\":\"o3\"}}", Map.of());
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
@@ -202,5 +186,17 @@ class HostileKafkaHandoffTest {
       }
       assertThat(secured.readAll(topic, Duration.ofSeconds(20))).hasSize(1);
     }
+  }
+
+  /** The application on {@code secured}'s SASL listener as user "hooks", its store in "refused". */
+  private Application handingOffTo(KafkaBroker secured, String password, Duration timeout) {
+    return HandoffApp.builder(
+            secured.saslBootstrapServers(),
+            KafkaBroker.plainClient("hooks", password),
+            topic,
+            timeout,
+            data.resolve("refused"))
+        .build()
+        .start();
   }
 }
