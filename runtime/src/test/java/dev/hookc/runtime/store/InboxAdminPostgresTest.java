@@ -96,6 +96,7 @@ class InboxAdminPostgresTest extends InboxAdminContract {
     open.add(0, () -> second.stop(Duration.ofMillis(100)));
 
     ExecutorService callers = Executors.newFixedThreadPool(4);
+    int replayed = 0;
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<JsonNode>> replies = new ArrayList<>();
@@ -120,18 +121,18 @@ class InboxAdminPostgresTest extends InboxAdminContract {
         }
       }
       go.countDown();
-      int replayed = 0;
       for (Future<JsonNode> reply : replies) {
         replayed += reply.get(30, TimeUnit.SECONDS).path("replayed").asInt();
       }
-      // Four calls of 200 over 300 dead letters: each call takes the oldest 200, so the calls race
-      // for the same rows, and each row goes to one of them.
-      assertThat(replayed).isEqualTo(200);
+      // Four calls of 200 over 300 dead letters: each takes the oldest 200 still dead when it
+      // looks, so calls that overlap race for the same rows, and each row goes to one of them; a
+      // call that looks after another has replayed takes the rest. Never a row twice: at most 300.
+      assertThat(replayed).isBetween(200, dead);
     } finally {
       callers.shutdownNow();
     }
     JsonNode rest = json("POST", "/_hookc/deliveries/replay", 200);
-    assertThat(rest.path("replayed").asInt()).isEqualTo(dead - 200);
+    assertThat(rest.path("replayed").asInt()).isEqualTo(dead - replayed);
     assertThat(rest.path("remaining").asLong()).isZero();
     await(() -> done(A) == dead);
     assertThat(runs).hasSize(dead);
