@@ -34,14 +34,6 @@ final class GroupCommit<T> implements AutoCloseable {
   /** The most writes one commit carries: more would hold the first request back for little gain. */
   static final int MAX_BATCH = 64;
 
-  /**
-   * Batches in flight at once. One: the requests that arrive while a batch commits wait for the
-   * next, so batches grow with the load and commit latency. A second committer halved the batches
-   * and cost a fifth of the throughput on both H2 and PostgreSQL (50 senders: H2 6,080 against
-   * 4,970 deliveries/s, PostgreSQL 12,150 against 9,730; "Durable throughput" in performance.md).
-   */
-  static final int COMMITTERS = 1;
-
   /** Writes a batch with one connection, in its transaction; each write's outcome, in order. */
   @FunctionalInterface
   interface Batch<T> {
@@ -58,7 +50,7 @@ final class GroupCommit<T> implements AutoCloseable {
   }
 
   /**
-   * A write waiting for its commit, and the outcome its request waits for; without a write, a
+   * A write waiting for its commit, and the outcome its request waits for; without a write, the
    * committer's stop. Compared by identity: each is one request's.
    */
   private static final class Pending<T> {
@@ -87,11 +79,15 @@ final class GroupCommit<T> implements AutoCloseable {
   private final String closedMessage;
   private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
   private final Pending<T> stop = new Pending<>(null, null);
-  private final List<Thread> committers = new ArrayList<>();
+  private final Thread committer;
   private volatile boolean closed;
 
   /**
-   * Starts the committers.
+   * Starts the committer: one thread, so that the requests that arrive while a batch commits wait
+   * for the next, and batches grow with the load and the commit's latency. A second committer
+   * halved the batches and cost a fifth of the throughput on both H2 and PostgreSQL (50 senders: H2
+   * 6,080 against 4,970 deliveries/s, PostgreSQL 12,150 against 9,730; "Durable throughput" in
+   * performance.md).
    *
    * @param what the writes, as log lines and thread names speak of them
    * @param all writes a whole batch; throws if any write fails, and the batch is then rolled back
@@ -115,12 +111,9 @@ final class GroupCommit<T> implements AutoCloseable {
     this.each = each;
     this.order = order;
     this.closedMessage = closedMessage;
-    for (int i = 0; i < COMMITTERS; i++) {
-      Thread t = new Thread(this::commitLoop, "hookc-commit-" + what);
-      t.setDaemon(true);
-      committers.add(t);
-      t.start();
-    }
+    this.committer = new Thread(this::commitLoop, "hookc-commit-" + what);
+    committer.setDaemon(true);
+    committer.start();
   }
 
   /**
@@ -170,19 +163,14 @@ final class GroupCommit<T> implements AutoCloseable {
       }
       batch.add(first);
       queue.drainTo(batch, MAX_BATCH - 1);
-      // A stop drained with the batch: the batch is written, then this committer stops, and
-      // another committer's stop goes back to it.
-      long stops = batch.stream().filter(p -> p == stop).count();
-      batch.removeIf(p -> p == stop);
-      for (long i = 1; i < stops; i++) {
-        queue.add(stop);
-      }
+      // The stop drained with the batch: the writes offered before it are written, then it stops.
+      boolean stopping = batch.removeIf(p -> p == stop);
       if (order != null) {
         batch.sort(Comparator.comparing(Pending::write, order));
       }
       commit(batch);
       batch.clear();
-      if (stops > 0) {
+      if (stopping) {
         return;
       }
     }
@@ -241,7 +229,7 @@ final class GroupCommit<T> implements AutoCloseable {
   }
 
   /**
-   * Writes what was offered before the close, then stops the committers; a write offered afterwards
+   * Writes what was offered before the close, then stops the committer; a write offered afterwards
    * fails. Requests in flight have normally finished before their writer closes.
    */
   @Override
@@ -250,18 +238,13 @@ final class GroupCommit<T> implements AutoCloseable {
       return;
     }
     closed = true;
-    for (int i = 0; i < committers.size(); i++) {
-      queue.add(stop);
+    queue.add(stop);
+    try {
+      committer.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    for (Thread t : committers) {
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    // Left behind only if a committer hung on the database: not written, so never acknowledged.
+    // Left behind only if the committer hung on the database: not written, so never acknowledged.
     List<Pending<T>> left = new ArrayList<>();
     queue.drainTo(left);
     left.removeIf(p -> p == stop);
