@@ -20,7 +20,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Sends the records an event source's consumers cannot process to their dead-letter topics, as they
  * were read (key, value, headers) with why in {@code hookc-dead-letter-*} headers; a record counts
- * as dead-lettered only once the broker acknowledged it ({@code acks=all}).
+ * as dead-lettered only once the broker acknowledged it ({@code acks=all}). A producer the broker
+ * refused for good is made again ({@link RenewingProducer}), so that dead letters flow once the
+ * consumers' user is provisioned.
  */
 final class DeadLetters implements AutoCloseable {
   static final String REASON = "hookc-dead-letter-reason";
@@ -33,7 +35,7 @@ final class DeadLetters implements AutoCloseable {
   private static final Duration ACK = Duration.ofSeconds(30);
   private static final System.Logger LOG = System.getLogger(DeadLetters.class.getName());
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final RenewingProducer<byte[], byte[]> producers;
 
   DeadLetters(Map<String, String> settings, String clientId) {
     Map<String, Object> config = new LinkedHashMap<>(settings);
@@ -43,8 +45,11 @@ final class DeadLetters implements AutoCloseable {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(ACK.toMillis()));
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    this.producer =
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    this.producers =
+        new RenewingProducer<>(
+            clientId + "'s dead letters",
+            () ->
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
   }
 
   /** Sends {@code record} to the subscription's dead-letter topic; whether the broker has it. */
@@ -64,6 +69,7 @@ final class DeadLetters implements AutoCloseable {
     put(letter, TOPIC, record.topic());
     put(letter, PARTITION, Integer.toString(record.partition()));
     put(letter, OFFSET, Long.toString(record.offset()));
+    KafkaProducer<byte[], byte[]> producer = producers.producer();
     try {
       producer.send(letter).get(ACK.toMillis() + 5_000, TimeUnit.MILLISECONDS);
       return true;
@@ -71,6 +77,7 @@ final class DeadLetters implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      producers.failed(producer, e);
       LOG.log(
           Level.ERROR,
           "record "
@@ -94,6 +101,6 @@ final class DeadLetters implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close(Duration.ofSeconds(5));
+    producers.close(Duration.ofSeconds(5));
   }
 }

@@ -20,9 +20,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A {@link KafkaPublisher} on one {@link KafkaProducer}: every record is confirmed by all in-sync
- * replicas ({@code acks=all}) and written once per send even when the producer retries ({@code
- * enable.idempotence=true}); the source's own properties cannot turn either off.
+ * A {@link KafkaPublisher} on one {@link KafkaProducer} at a time: every record is confirmed by all
+ * in-sync replicas ({@code acks=all}) and written once per send even when the producer retries
+ * ({@code enable.idempotence=true}); the source's own properties cannot turn either off. A producer
+ * the broker refused for good is made again ({@link RenewingProducer}).
  */
 final class ProducerPublisher implements KafkaPublisher {
   /**
@@ -41,11 +42,11 @@ final class ProducerPublisher implements KafkaPublisher {
   static final Map<String, Object> REQUIRED =
       Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final RenewingProducer<String, byte[]> producers;
   private volatile boolean closed;
 
-  private ProducerPublisher(KafkaProducer<String, byte[]> producer) {
-    this.producer = producer;
+  private ProducerPublisher(RenewingProducer<String, byte[]> producers) {
+    this.producers = producers;
   }
 
   static ProducerPublisher open(KafkaSettings settings) {
@@ -54,7 +55,10 @@ final class ProducerPublisher implements KafkaPublisher {
     config.putAll(REQUIRED);
     try {
       return new ProducerPublisher(
-          new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
+          new RenewingProducer<>(
+              settings.label(),
+              () ->
+                  new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())));
     } catch (KafkaException e) {
       throw new IllegalArgumentException(settings.label() + ": " + rootMessage(e), e);
     }
@@ -74,6 +78,7 @@ final class ProducerPublisher implements KafkaPublisher {
     }
     ProducerRecord<String, byte[]> outgoing =
         new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+    KafkaProducer<String, byte[]> producer = producers.producer();
     try {
       // The callback settles 'confirmed'; the producer's own future says the same.
       var unused =
@@ -84,11 +89,14 @@ final class ProducerPublisher implements KafkaPublisher {
                   confirmed.complete(
                       new RecordPlace(metadata.topic(), metadata.partition(), metadata.offset()));
                 } else {
+                  producers.failed(producer, error);
                   confirmed.completeExceptionally(translated(error));
                 }
               });
     } catch (KafkaException | IllegalStateException e) {
-      // Thrown before the record is queued: too large for the producer, or the producer closed.
+      // Thrown before the record is queued: too large for the producer, the producer closed, or
+      // its metadata refused (credentials).
+      producers.failed(producer, e);
       confirmed.completeExceptionally(translated(e));
     }
     return confirmed;
@@ -105,7 +113,7 @@ final class ProducerPublisher implements KafkaPublisher {
   public void close(Duration grace) {
     closed = true;
     // Waits up to the grace for the sends in flight; the rest fail, and their routes answer 503.
-    producer.close(grace);
+    producers.close(grace);
   }
 
   private static String rootMessage(Throwable e) {

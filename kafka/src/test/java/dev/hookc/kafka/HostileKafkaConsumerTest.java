@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
  * A Kafka consumer whose loop fails — an error escaping the workflow, a commit the broker is not
  * there to take — restarts after a backoff and processes what remains, and the application's health
  * route answers 503 with the consumer's component while it does not run. One the broker refuses
- * (wrong credentials) is down with the reason and waits long before it tries again.
+ * (wrong credentials) is down with the reason and waits long before it tries again, and consumes by
+ * itself once its user exists.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class HostileKafkaConsumerTest {
@@ -74,7 +75,12 @@ class HostileKafkaConsumerTest {
 
   /** Probes the health route until {@code status} comes, at most {@link #WAIT}. */
   private static Probe awaitHealth(Application app, int status) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    return awaitHealth(app, status, WAIT);
+  }
+
+  /** Probes the health route until {@code status} comes, at most {@code timeout}. */
+  private static Probe awaitHealth(Application app, int status, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Probe probe = health(app);
       if (probe.status() == status) {
@@ -287,6 +293,53 @@ class HostileKafkaConsumerTest {
           .isLessThan(Duration.ofSeconds(10));
     } finally {
       consumerLog.removeHandler(recorder);
+    }
+  }
+
+  /**
+   * The restart after a fatal failure, end to end: a deployment whose Kafka user is provisioned
+   * after it started (an operator's order of work) is refused, waits, and then joins and consumes
+   * by itself, without being restarted. Takes the whole fatal wait, 30 to 60 s.
+   */
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void aConsumerRefusedUntilItsUserIsProvisionedConsumesByItselfAfterTheWait() throws Exception {
+    try (KafkaBroker secured = KafkaBroker.startWithPlainUsers(Map.of("orders", "right-secret"))) {
+      secured.createTopic("orders", 1);
+      // One good record, one without its id that the consumer's dead-letter producer must carry.
+      Consumers.produce(secured, "orders", List.of("{\"id\":\"ord_1\"}", "{\"sku\":\"s_1\"}"));
+      String component = "kafka.orders.shipping";
+      List<String> processed = new CopyOnWriteArrayList<>();
+      try (Application app =
+          Consumers.applicationAt(
+              secured.saslBootstrapServers(),
+              "orders",
+              "shipping",
+              KafkaBroker.scramClient("shipping", "provisioned-later"),
+              request -> {
+                processed.add(Consumers.id(request));
+                return Consumers.ok();
+              })) {
+        Probe down = awaitHealth(app, 503);
+        assertThat(down.component(component).path("detail").asText())
+            .contains("SaslAuthenticationException");
+        long refused = System.nanoTime();
+
+        secured.addScramUser("shipping", "provisioned-later");
+
+        Probe up = awaitHealth(app, 200, RestartBackoff.MAX.plus(WAIT));
+        assertThat(Duration.ofNanos(System.nanoTime() - refused))
+            .as("the consumer waited out the fatal wait before it tried again")
+            .isGreaterThanOrEqualTo(RestartBackoff.MAX.dividedBy(2).minusSeconds(1));
+        assertThat(up.component(component).path("status").asText()).isEqualTo("UP");
+        assertThat(up.component(component).path("restarts").asLong()).isEqualTo(1);
+        Consumers.awaitBroker(
+            WAIT, "2 committed offsets", () -> Consumers.committedTotal(secured, "shipping") == 2);
+        assertThat(processed).containsExactly("ord_1");
+        assertThat(secured.readAll("orders.dlq", WAIT))
+            .extracting(record -> Consumers.text(record.value()))
+            .containsExactly("{\"sku\":\"s_1\"}");
+      }
     }
   }
 

@@ -188,6 +188,37 @@ class HostileKafkaHandoffTest {
     }
   }
 
+  @Test
+  void handsOffWithoutARestartOnceTheRefusedUserIsProvisioned() throws Exception {
+    try (KafkaBroker secured = KafkaBroker.startWithPlainUsers(Map.of("hooks", "right-secret"))) {
+      secured.createTopic(topic, 1);
+      try (Application app =
+          HandoffApp.builder(
+                  secured.saslBootstrapServers(),
+                  KafkaBroker.scramClient("edge", "provisioned-later"),
+                  topic,
+                  Duration.ofSeconds(2),
+                  data.resolve("late-user"))
+              .build()
+              .start()) {
+        assertProblem(
+            post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of()), 503, "kafka-unavailable");
+
+        secured.addScramUser("edge", "provisioned-later");
+
+        // The sender retries as told; once the user exists its retry is handed off.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> retried;
+        do {
+          Thread.sleep(500);
+          retried = post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of());
+        } while (retried.statusCode() == 503 && System.nanoTime() < deadline);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+      }
+      assertThat(secured.readAll(topic, Duration.ofSeconds(20))).hasSize(1);
+    }
+  }
+
   /** The application on {@code secured}'s SASL listener as user "hooks", its store in "refused". */
   private Application handingOffTo(KafkaBroker secured, String password, Duration timeout) {
     return HandoffApp.builder(

@@ -24,6 +24,9 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -81,8 +84,10 @@ public final class KafkaBroker implements AutoCloseable {
 
   /**
    * As {@link #start()}, with a second listener at {@link #saslBootstrapServers()} that takes only
-   * clients authenticated by SASL/PLAIN as one of {@code users} (name to password), as a managed
-   * Kafka service does; {@link #bootstrapServers()} stays open, for the harness's own clients.
+   * authenticated clients, as a managed Kafka service does: by SASL/PLAIN as one of {@code users}
+   * (name to password, fixed for the broker's life), or by SCRAM-SHA-256 as a user {@link
+   * #addScramUser added} while it runs. {@link #bootstrapServers()} stays open, for the harness's
+   * own clients.
    */
   public static KafkaBroker startWithPlainUsers(Map<String, String> users) {
     if (users.isEmpty()) {
@@ -129,7 +134,46 @@ public final class KafkaBroker implements AutoCloseable {
             + "\";");
   }
 
-  /** The {@code bootstrap.servers} value of the SASL/PLAIN listener. */
+  /**
+   * A client's settings for the SASL listener, as SCRAM-SHA-256 {@code user} with {@code password}.
+   */
+  public static Map<String, String> scramClient(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "SCRAM-SHA-256",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+  }
+
+  /**
+   * Provisions SCRAM-SHA-256 credentials for {@code user} while the broker runs, as an operator
+   * does with {@code kafka-configs.sh --alter --add-config SCRAM-SHA-256=...}: clients of the SASL
+   * listener authenticate as {@code user} from then on.
+   */
+  public void addScramUser(String user, String password) {
+    try (Admin admin = admin()) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 4096), password)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot add the SCRAM user " + user, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The {@code bootstrap.servers} value of the SASL listener. */
   public String saslBootstrapServers() {
     if (saslPort == 0) {
       throw new IllegalStateException("this broker was started without a SASL listener");
@@ -263,8 +307,12 @@ public final class KafkaBroker implements AutoCloseable {
       plainUsers.forEach(
           (user, password) ->
               jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
-      p.put("sasl.enabled.mechanisms", "PLAIN");
+      p.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
       p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+      // SCRAM users live in the cluster's metadata, added while it runs (addScramUser).
+      p.put(
+          "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     }
     p.put("log.dirs", data.resolve("log").toString());
     // One broker: every internal topic has one replica, and few partitions for a fast start.
