@@ -1,5 +1,6 @@
 package dev.hookc.kafka;
 
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.source.RecordOutcome;
 import dev.hookc.runtime.source.Subscription;
 import java.lang.System.Logger.Level;
@@ -37,7 +38,11 @@ final class DeadLetters implements AutoCloseable {
 
   private final RenewingProducer<byte[], byte[]> producers;
 
-  DeadLetters(Map<String, String> settings, String clientId) {
+  /**
+   * The dead-letter producer of event source {@code source}; while its brokers refuse it, it is
+   * component {@code kafka-producer.<source>.dead-letters} of {@code health}.
+   */
+  DeadLetters(Map<String, String> settings, String clientId, String source, Health health) {
     Map<String, Object> config = new LinkedHashMap<>(settings);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-dead-letters");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -48,6 +53,7 @@ final class DeadLetters implements AutoCloseable {
     this.producers =
         new RenewingProducer<>(
             clientId + "'s dead letters",
+            new RenewingProducer.Component(health, "kafka-producer." + source + ".dead-letters"),
             () ->
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
   }
@@ -72,12 +78,13 @@ final class DeadLetters implements AutoCloseable {
     KafkaProducer<byte[], byte[]> producer = producers.producer();
     try {
       producer.send(letter).get(ACK.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      producers.sent(producer);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      producers.failed(producer, e);
+      producers.failed(producer, e, subscription.deadLetter());
       LOG.log(
           Level.ERROR,
           "record "

@@ -1,5 +1,6 @@
 package dev.hookc.kafka;
 
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.kafka.KafkaModule;
 import dev.hookc.runtime.kafka.KafkaPublisher;
 import dev.hookc.runtime.kafka.KafkaSettings;
@@ -15,7 +16,7 @@ public final class KafkaClients implements KafkaModule {
   public KafkaClients() {}
 
   @Override
-  public KafkaPublisher publisher(KafkaSettings settings) {
-    return ProducerPublisher.open(settings);
+  public KafkaPublisher publisher(KafkaSettings settings, Health health) {
+    return ProducerPublisher.open(settings, health);
   }
 }

@@ -31,7 +31,8 @@ public final class KafkaEventSource implements EventSource {
     public EventSource start(EventSourceSetup setup) {
       String clientId = setup.settings().getOrDefault("client.id", setup.application());
       List<AutoCloseable> open = new ArrayList<>();
-      DeadLetters deadLetters = new DeadLetters(setup.settings(), clientId);
+      DeadLetters deadLetters =
+          new DeadLetters(setup.settings(), clientId, setup.name(), setup.health());
       open.add(deadLetters);
       try {
         for (RecordProcessor processor : setup.processors()) {

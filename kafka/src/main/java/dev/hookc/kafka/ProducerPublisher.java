@@ -1,5 +1,6 @@
 package dev.hookc.kafka;
 
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.kafka.KafkaPublisher;
 import dev.hookc.runtime.kafka.KafkaSettings;
 import dev.hookc.runtime.kafka.OutgoingRecord;
@@ -49,7 +50,11 @@ final class ProducerPublisher implements KafkaPublisher {
     this.producers = producers;
   }
 
-  static ProducerPublisher open(KafkaSettings settings) {
+  /**
+   * The publisher of {@code settings}' source; while its brokers refuse it, it is component {@code
+   * kafka-producer.<source>} of {@code health}.
+   */
+  static ProducerPublisher open(KafkaSettings settings, Health health) {
     Map<String, Object> config = new LinkedHashMap<>(DEFAULTS);
     config.putAll(settings.clientProperties());
     config.putAll(REQUIRED);
@@ -57,6 +62,7 @@ final class ProducerPublisher implements KafkaPublisher {
       return new ProducerPublisher(
           new RenewingProducer<>(
               settings.label(),
+              new RenewingProducer.Component(health, "kafka-producer." + settings.name()),
               () ->
                   new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())));
     } catch (KafkaException e) {
@@ -86,17 +92,18 @@ final class ProducerPublisher implements KafkaPublisher {
               outgoing,
               (metadata, error) -> {
                 if (error == null) {
+                  producers.sent(producer);
                   confirmed.complete(
                       new RecordPlace(metadata.topic(), metadata.partition(), metadata.offset()));
                 } else {
-                  producers.failed(producer, error);
+                  producers.failed(producer, error, record.topic());
                   confirmed.completeExceptionally(translated(error));
                 }
               });
     } catch (KafkaException | IllegalStateException e) {
       // Thrown before the record is queued: too large for the producer, the producer closed, or
       // its metadata refused (credentials).
-      producers.failed(producer, e);
+      producers.failed(producer, e, record.topic());
       confirmed.completeExceptionally(translated(e));
     }
     return confirmed;

@@ -1,7 +1,12 @@
 package dev.hookc.kafka;
 
+import dev.hookc.runtime.health.ComponentHealth;
+import dev.hookc.runtime.health.Health;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -15,72 +20,163 @@ import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
  * idempotently, keeps that error for good: every later send fails with it, even once the user
  * exists or the password is right (an operator provisioning the user after the deployment, a
  * rotated secret, a token endpoint that was away). A route handing deliveries off would answer 503
- * until the process restarts. So a send that failed so marks the producer, and the next send at
- * least {@link #RENEW_AFTER} after the producer was made gets a new one; the old one is closed on a
- * thread of its own, failing what it still held (its routes answered 503 for those already).
+ * until the process restarts. So a send that failed so makes the producer a {@link Component} of
+ * the application's health, down with the refusal, and a check on a thread of its own {@link
+ * #FIRST_CHECK} later makes a new producer and asks the brokers for the failed topic's partitions
+ * with it: answered, the new producer is the one sends use and the component is up again (with the
+ * number of producers made again); refused, the check comes again, each wait twice the last up to
+ * {@link #LAST_CHECK}. The check does not wait for traffic, so a load balancer that took the
+ * instance out on its health sees it come back. The old producer is closed at once, failing what it
+ * still held (its routes answered 503 for those already).
  */
 final class RenewingProducer<K, V> implements AutoCloseable {
-  /** At most one new producer per this long, the {@code Retry-After} a refused hand-off answers. */
-  static final Duration RENEW_AFTER = Duration.ofSeconds(5);
+  /** The first check after a refusal: the {@code Retry-After} a refused hand-off answers. */
+  static final Duration FIRST_CHECK = Duration.ofSeconds(5);
+
+  /** The longest wait between checks while the brokers keep refusing. */
+  static final Duration LAST_CHECK = Duration.ofSeconds(60);
 
   private static final System.Logger LOG = System.getLogger(RenewingProducer.class.getName());
 
+  /** The health component the producer is once refused: {@code name} in {@code health}. */
+  record Component(Health health, String name) {}
+
   private final String label;
+  private final Component component;
   private final Supplier<KafkaProducer<K, V>> factory;
+  private final ScheduledExecutorService checks;
   private volatile KafkaProducer<K, V> current;
-  private volatile Throwable unusable;
-  private long madeAt;
-  private boolean closed;
+  // Whether the component is reported down: a check or a successful send reports it up again.
+  private volatile boolean down;
+  private long renewals; // guarded by this
+  private int refusals; // guarded by this: in a row, for the wait before the next check
+  private boolean closed; // guarded by this
 
   /** Makes the first producer now: a setting the client refuses fails here, at start-up. */
-  RenewingProducer(String label, Supplier<KafkaProducer<K, V>> factory) {
+  RenewingProducer(String label, Component component, Supplier<KafkaProducer<K, V>> factory) {
     this.label = label;
+    this.component = component;
     this.factory = factory;
     this.current = factory.get();
-    this.madeAt = System.nanoTime();
+    this.checks =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "hookc-kafka-producer-check");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
-  /** The producer to send with: a new one when the last is unusable and old enough. */
+  /** The producer to send with now. */
   KafkaProducer<K, V> producer() {
-    if (unusable == null) {
-      return current;
+    return current;
+  }
+
+  /**
+   * Notes that a send of {@code producer} to {@code topic} failed with {@code failure}: a refusal
+   * the producer keeps makes the component down and schedules a check, unless one is due already.
+   */
+  void failed(KafkaProducer<K, V> producer, Throwable failure, String topic) {
+    Throwable refusal = refusal(failure);
+    if (refusal == null || producer != current || down) {
+      return;
     }
     synchronized (this) {
-      Throwable why = unusable;
-      if (why == null || closed || System.nanoTime() - madeAt < RENEW_AFTER.toNanos()) {
-        return current;
+      if (closed || producer != current || down) {
+        return;
       }
-      KafkaProducer<K, V> renewed;
+      refused(refusal, topic);
+    }
+  }
+
+  /** Notes that {@code producer} sent a record: a producer reported down is up again. */
+  void sent(KafkaProducer<K, V> producer) {
+    if (!down) {
+      return;
+    }
+    synchronized (this) {
+      if (down && producer == current && !closed) {
+        up();
+      }
+    }
+  }
+
+  /**
+   * Makes a new producer in place of the refused one and asks the brokers for {@code topic}'s
+   * partitions with it; runs on the check thread.
+   */
+  private void check(String topic) {
+    KafkaProducer<K, V> renewed;
+    synchronized (this) {
+      if (closed || !down) {
+        return;
+      }
       try {
         renewed = factory.get();
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, label + ": could not make a new producer", e);
-        madeAt = System.nanoTime();
-        return current;
+        refused(e, topic);
+        return;
       }
       KafkaProducer<K, V> old = current;
       current = renewed;
-      unusable = null;
-      madeAt = System.nanoTime();
-      LOG.log(
-          Level.WARNING,
-          label
-              + ": made a new producer; the last one was refused for good ("
-              + why.getClass().getName()
-              + ": "
-              + why.getMessage()
-              + ")");
-      closeQuietly(old);
-      return renewed;
+      renewals++;
+      old.close(Duration.ZERO);
+    }
+    try {
+      renewed.partitionsFor(topic);
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        if (!closed && renewed == current) {
+          Throwable refusal = refusal(e);
+          refused(refusal == null ? e : refusal, topic);
+        }
+      }
+      return;
+    }
+    synchronized (this) {
+      if (!closed && renewed == current && down) {
+        LOG.log(Level.INFO, label + ": the brokers take a new producer; sending again");
+        up();
+      }
     }
   }
 
-  /** Notes that a send of {@code producer} failed with {@code failure}. */
-  void failed(KafkaProducer<K, V> producer, Throwable failure) {
-    Throwable refusal = refusal(failure);
-    if (refusal != null && producer == current) {
-      unusable = refusal;
-    }
+  /** Reports the component down with {@code why} and schedules the next check. */
+  private void refused(Throwable why, String topic) {
+    down = true;
+    refusals++;
+    component
+        .health()
+        .report(
+            component.name(),
+            ComponentHealth.down(why.getClass().getName() + ": " + why.getMessage(), renewals));
+    long wait = waitBefore(refusals).toMillis();
+    LOG.log(
+        Level.WARNING,
+        label
+            + ": the brokers refused the producer ("
+            + why.getClass().getName()
+            + ": "
+            + why.getMessage()
+            + "); a new one is tried in "
+            + wait
+            + " ms");
+    var unused = checks.schedule(() -> check(topic), wait, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The wait before the check after the {@code refusals}-th refusal in a row: 5, 10, 20, 40, 60 s.
+   */
+  static Duration waitBefore(int refusals) {
+    return Duration.ofMillis(
+        Math.min(LAST_CHECK.toMillis(), FIRST_CHECK.toMillis() << Math.min(refusals - 1, 10)));
+  }
+
+  private void up() {
+    down = false;
+    refusals = 0;
+    component.health().report(component.name(), ComponentHealth.up(renewals));
   }
 
   /**
@@ -107,26 +203,13 @@ final class RenewingProducer<K, V> implements AutoCloseable {
       closed = true;
       last = current;
     }
+    checks.shutdownNow();
+    component.health().remove(component.name());
     last.close(grace);
   }
 
   @Override
   public void close() {
     close(Duration.ofSeconds(5));
-  }
-
-  private void closeQuietly(KafkaProducer<K, V> old) {
-    Thread closer =
-        new Thread(
-            () -> {
-              try {
-                old.close(Duration.ZERO);
-              } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, label + ": closing the refused producer failed", e);
-              }
-            },
-            "hookc-kafka-producer-close");
-    closer.setDaemon(true);
-    closer.start();
   }
 }

@@ -339,6 +339,11 @@ class HostileKafkaConsumerTest {
         assertThat(secured.readAll("orders.dlq", WAIT))
             .extracting(record -> Consumers.text(record.value()))
             .containsExactly("{\"sku\":\"s_1\"}");
+        // Its dead-letter producer, refused for good at start-up, was made again.
+        Probe after = awaitHealth(app, 200);
+        JsonNode deadLetters = after.component("kafka-producer.kafka.dead-letters");
+        assertThat(deadLetters.path("status").asText()).isEqualTo("UP");
+        assertThat(deadLetters.path("restarts").asLong()).isPositive();
       }
     }
   }

@@ -1,10 +1,13 @@
 package dev.hookc.kafka;
 
+import static dev.hookc.kafka.KafkaHandoffTest.get;
 import static dev.hookc.kafka.KafkaHandoffTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.kafka.testing.KafkaBroker;
 import dev.hookc.runtime.Application;
+import dev.hookc.runtime.Json;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -203,20 +206,35 @@ class HostileKafkaHandoffTest {
               .start()) {
         assertProblem(
             post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of()), 503, "kafka-unavailable");
+        HttpResponse<String> down = get(app, "/health");
+        assertThat(down.statusCode()).isEqualTo(503);
+        JsonNode refused = producerHealth(down);
+        assertThat(refused.path("status").asText()).isEqualTo("DOWN");
+        assertThat(refused.path("detail").asText()).contains("SaslAuthenticationException");
 
         secured.addScramUser("edge", "provisioned-later");
 
-        // The sender retries as told; once the user exists its retry is handed off.
+        // Up again by itself, with no request sent meanwhile (a load balancer that took the
+        // instance out on its health sends none), then the sender's retry is handed off.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> retried;
-        do {
-          Thread.sleep(500);
-          retried = post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of());
-        } while (retried.statusCode() == 503 && System.nanoTime() < deadline);
+        HttpResponse<String> up = get(app, "/health");
+        while (up.statusCode() != 200 && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+          up = get(app, "/health");
+        }
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(producerHealth(up).path("status").asText()).isEqualTo("UP");
+        assertThat(producerHealth(up).path("restarts").asLong()).isPositive();
+        HttpResponse<String> retried = post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of());
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
       }
       assertThat(secured.readAll(topic, Duration.ofSeconds(20))).hasSize(1);
     }
+  }
+
+  /** The hand-off producer's component in a health route's answer. */
+  private static JsonNode producerHealth(HttpResponse<String> health) throws Exception {
+    return Json.mapper().readTree(health.body()).path("components").path("kafka-producer.kafka");
   }
 
   /** The application on {@code secured}'s SASL listener as user "hooks", its store in "refused". */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookc.runtime.HookcServer;
 import dev.hookc.runtime.RequestHandler;
 import dev.hookc.runtime.Route;
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.kafka.InboxForward;
 import dev.hookc.runtime.kafka.KafkaModule;
 import dev.hookc.runtime.kafka.KafkaPublisher;
@@ -68,7 +69,8 @@ final class OutboxRoute implements AutoCloseable {
     KafkaPublisher publisher =
         module()
             .publisher(
-                new KafkaSettings("kafka", List.of(bootstrapServers), Optional.empty(), Map.of()));
+                new KafkaSettings("kafka", List.of(bootstrapServers), Optional.empty(), Map.of()),
+                new Health());
     InboxForward forward =
         configure.apply(
             InboxForward.to(publisher, "kafka", topic)

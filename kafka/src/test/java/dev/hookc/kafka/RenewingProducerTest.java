@@ -11,9 +11,9 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which failures make a producer unusable for good. The renewal itself runs against a real broker
- * whose user is provisioned late: {@code HostileKafkaHandoffTest} and {@code
- * HostileKafkaConsumerTest}.
+ * Which failures make a producer unusable for good, and how often a refused one is checked. The
+ * renewal itself runs against a real broker whose user is provisioned late: {@code
+ * HostileKafkaHandoffTest} and {@code HostileKafkaConsumerTest}.
  */
 class RenewingProducerTest {
   @Test
@@ -31,6 +31,15 @@ class RenewingProducerTest {
     ClusterAuthorizationException idempotentWrite =
         new ClusterAuthorizationException("not allowed to write idempotently");
     assertThat(RenewingProducer.refusal(idempotentWrite)).isSameAs(idempotentWrite);
+  }
+
+  @Test
+  void checksComeLessOftenWhileTheBrokersKeepRefusing() {
+    assertThat(
+            java.util.stream.IntStream.of(1, 2, 3, 4, 5, 6, 100)
+                .mapToObj(RenewingProducer::waitBefore)
+                .map(java.time.Duration::toSeconds))
+        .containsExactly(5L, 10L, 20L, 40L, 60L, 60L, 60L);
   }
 
   @Test

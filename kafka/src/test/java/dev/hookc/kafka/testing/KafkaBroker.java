@@ -119,36 +119,29 @@ public final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + brokerPort;
   }
 
-  /** A client's settings for the SASL/PLAIN listener, as {@code user} with {@code password}. */
+  /** A client's settings for the SASL listener, as PLAIN {@code user} with {@code password}. */
   public static Map<String, String> plainClient(String user, String password) {
-    return Map.of(
-        "security.protocol",
-        "SASL_PLAINTEXT",
-        "sasl.mechanism",
-        "PLAIN",
-        "sasl.jaas.config",
-        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + user
-            + "\" password=\""
-            + password
-            + "\";");
+    return saslClient(
+        "PLAIN", "org.apache.kafka.common.security.plain.PlainLoginModule", user, password);
   }
 
   /**
    * A client's settings for the SASL listener, as SCRAM-SHA-256 {@code user} with {@code password}.
    */
   public static Map<String, String> scramClient(String user, String password) {
+    return saslClient(
+        "SCRAM-SHA-256", "org.apache.kafka.common.security.scram.ScramLoginModule", user, password);
+  }
+
+  private static Map<String, String> saslClient(
+      String mechanism, String loginModule, String user, String password) {
     return Map.of(
         "security.protocol",
         "SASL_PLAINTEXT",
         "sasl.mechanism",
-        "SCRAM-SHA-256",
+        mechanism,
         "sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-            + user
-            + "\" password=\""
-            + password
-            + "\";");
+        loginModule + " required username=\"" + user + "\" password=\"" + password + "\";");
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.hookc.runtime.internal.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookc.runtime.datasource.HttpDatasource;
 import dev.hookc.runtime.datasource.JdbcDatasource;
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.internal.FunctionFactory;
 import dev.hookc.runtime.internal.Wiring;
 import dev.hookc.runtime.kafka.KafkaPublisher;
@@ -22,13 +23,16 @@ final class ApplicationWiring implements Wiring {
   private final Settings settings;
   private final Resources resources;
   private final Supplier<JdbcStore> store;
+  private final Health health;
   private final Map<Class<?>, Object> made = new HashMap<>(); // guarded by itself
   private HttpClient httpClient; // guarded by this
 
-  ApplicationWiring(Settings settings, Resources resources, Supplier<JdbcStore> store) {
+  ApplicationWiring(
+      Settings settings, Resources resources, Supplier<JdbcStore> store, Health health) {
     this.settings = settings;
     this.resources = resources;
     this.store = store;
+    this.health = health;
   }
 
   @Override
@@ -93,7 +97,7 @@ final class ApplicationWiring implements Wiring {
 
   @Override
   public KafkaPublisher kafka(String name) {
-    return settings.kafka().publisher(Objects.requireNonNull(name, "name"), resources);
+    return settings.kafka().publisher(Objects.requireNonNull(name, "name"), resources, health);
   }
 
   @Override

@@ -30,7 +30,8 @@ final class AssembledApplication implements Application {
   private final Settings settings;
   private final Resources resources = new Resources();
   private final ApplicationWiring wiring;
-  // What the health route reports: the event sources' consumers, each as its event.
+  // What the health route reports: the event sources' consumers, each as its event, and the
+  // publishers the brokers refused.
   private final Health health = new Health();
   private State state = State.BUILT; // guarded by this
   private HookcServer server; // guarded by this
@@ -39,7 +40,7 @@ final class AssembledApplication implements Application {
   AssembledApplication(Project project, Settings settings) {
     this.project = project;
     this.settings = settings;
-    this.wiring = new ApplicationWiring(settings, resources, this::store);
+    this.wiring = new ApplicationWiring(settings, resources, this::store, health);
     // Closed last, after the server and what the routes use: a module may read an inbox until then.
     for (AutoCloseable resource : settings.telemetrySetup().resources()) {
       resources.own(resource);
@@ -114,6 +115,10 @@ final class AssembledApplication implements Application {
     Map<String, Boolean> running = new LinkedHashMap<>();
     health.components().forEach((name, state) -> running.put(name, state.up()));
     return running;
+  }
+
+  Health health() {
+    return health;
   }
 
   Settings settings() {

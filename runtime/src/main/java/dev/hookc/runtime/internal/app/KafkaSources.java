@@ -1,6 +1,7 @@
 package dev.hookc.runtime.internal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookc.runtime.health.Health;
 import dev.hookc.runtime.kafka.KafkaModule;
 import dev.hookc.runtime.kafka.KafkaPublisher;
 import dev.hookc.runtime.kafka.KafkaSettings;
@@ -79,12 +80,15 @@ final class KafkaSources {
     return found;
   }
 
-  /** Source {@code name}'s publisher, opened on the first call and then owned by {@code owner}. */
-  synchronized KafkaPublisher publisher(String name, Resources owner) {
+  /**
+   * Source {@code name}'s publisher, opened on the first call and then owned by {@code owner}; it
+   * reports to {@code health} when the brokers refuse it.
+   */
+  synchronized KafkaPublisher publisher(String name, Resources owner, Health health) {
     KafkaPublisher publisher = publishers.get(name);
     if (publisher == null) {
       KafkaSettings source = settings(name);
-      publisher = owner.own(module.orElseThrow().publisher(source));
+      publisher = owner.own(module.orElseThrow().publisher(source, health));
       publishers.put(name, publisher);
     }
     return publisher;

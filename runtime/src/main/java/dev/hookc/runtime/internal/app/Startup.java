@@ -76,7 +76,10 @@ public final class Startup {
    *     of that name
    */
   public KafkaPublisher kafka(String name) {
-    return application.settings().kafka().publisher(name, application.resources());
+    return application
+        .settings()
+        .kafka()
+        .publisher(name, application.resources(), application.health());
   }
 
   /**
