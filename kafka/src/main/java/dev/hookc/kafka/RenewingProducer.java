@@ -107,6 +107,7 @@ final class RenewingProducer<K, V> implements AutoCloseable {
    */
   private void check(String topic) {
     KafkaProducer<K, V> renewed;
+    KafkaProducer<K, V> old;
     synchronized (this) {
       if (closed || !down) {
         return;
@@ -118,11 +119,13 @@ final class RenewingProducer<K, V> implements AutoCloseable {
         refused(e, topic);
         return;
       }
-      KafkaProducer<K, V> old = current;
+      old = current;
       current = renewed;
       renewals++;
-      old.close(Duration.ZERO);
     }
+    // Outside the lock: closing joins the old producer's thread, which may be in a callback that
+    // takes it.
+    old.close(Duration.ZERO);
     try {
       renewed.partitionsFor(topic);
     } catch (RuntimeException e) {
