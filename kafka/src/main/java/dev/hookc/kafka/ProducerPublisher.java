@@ -109,6 +109,11 @@ final class ProducerPublisher implements KafkaPublisher {
     return confirmed;
   }
 
+  @Override
+  public void expect(String topic) {
+    producers.probe(topic);
+  }
+
   private static Throwable translated(Throwable error) {
     if (error instanceof org.apache.kafka.common.errors.RecordTooLargeException) {
       return new KafkaPublisher.RecordTooLargeException(error.getMessage(), error);

@@ -5,8 +5,10 @@ import dev.hookc.runtime.health.Health;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
  * number of producers made again); refused, the check comes again, each wait twice the last up to
  * {@link #LAST_CHECK}. The check does not wait for traffic, so a load balancer that took the
  * instance out on its health sees it come back. The old producer is closed at once, failing what it
- * still held (its routes answered 503 for those already).
+ * still held (its routes answered 503 for those already). A route's {@link #probe} asks the brokers
+ * once as the application starts, so that refused credentials are known before the first send.
  */
 final class RenewingProducer<K, V> implements AutoCloseable {
   /** The first check after a refusal: the {@code Retry-After} a refused hand-off answers. */
@@ -45,6 +48,7 @@ final class RenewingProducer<K, V> implements AutoCloseable {
   private final Component component;
   private final Supplier<KafkaProducer<K, V>> factory;
   private final ScheduledExecutorService checks;
+  private final AtomicBoolean probed = new AtomicBoolean();
   private volatile KafkaProducer<K, V> current;
   // Whether the component is reported down: a check or a successful send reports it up again.
   private volatile boolean down;
@@ -86,6 +90,30 @@ final class RenewingProducer<K, V> implements AutoCloseable {
         return;
       }
       refused(refusal, topic);
+    }
+  }
+
+  /**
+   * Asks the brokers for {@code topic}'s partitions on the check thread, once per producer, so that
+   * a refusal is known before the first send; a broker that does not answer is no refusal (start-up
+   * does not wait for Kafka).
+   */
+  void probe(String topic) {
+    if (!probed.compareAndSet(false, true)) {
+      return;
+    }
+    KafkaProducer<K, V> producer = current;
+    try {
+      checks.execute(
+          () -> {
+            try {
+              producer.partitionsFor(topic);
+            } catch (RuntimeException e) {
+              failed(producer, e, topic);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Closed already: nothing to watch.
     }
   }
 

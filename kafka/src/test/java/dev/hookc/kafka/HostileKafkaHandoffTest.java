@@ -204,25 +204,20 @@ class HostileKafkaHandoffTest {
                   data.resolve("late-user"))
               .build()
               .start()) {
-        assertProblem(
-            post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of()), 503, "kafka-unavailable");
-        HttpResponse<String> down = get(app, "/health");
-        assertThat(down.statusCode()).isEqualTo(503);
+        // Down before any delivery: the route's topic is asked about as the application starts,
+        // so a deployment with refused credentials fails its readiness check.
+        HttpResponse<String> down = awaitHealth(app, 503);
         JsonNode refused = producerHealth(down);
         assertThat(refused.path("status").asText()).isEqualTo("DOWN");
         assertThat(refused.path("detail").asText()).contains("SaslAuthenticationException");
+        assertProblem(
+            post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of()), 503, "kafka-unavailable");
 
         secured.addScramUser("edge", "provisioned-later");
 
         // Up again by itself, with no request sent meanwhile (a load balancer that took the
         // instance out on its health sends none), then the sender's retry is handed off.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> up = get(app, "/health");
-        while (up.statusCode() != 200 && System.nanoTime() < deadline) {
-          Thread.sleep(200);
-          up = get(app, "/health");
-        }
-        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        HttpResponse<String> up = awaitHealth(app, 200);
         assertThat(producerHealth(up).path("status").asText()).isEqualTo("UP");
         assertThat(producerHealth(up).path("restarts").asLong()).isPositive();
         HttpResponse<String> retried = post(app, "msg_l", "{\"object\":{\"id\":\"o4\"}}", Map.of());
@@ -230,6 +225,18 @@ class HostileKafkaHandoffTest {
       }
       assertThat(secured.readAll(topic, Duration.ofSeconds(20))).hasSize(1);
     }
+  }
+
+  /** The health route's answer once it is {@code status}, probed for up to 30 s. */
+  private static HttpResponse<String> awaitHealth(Application app, int status) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    HttpResponse<String> health = get(app, "/health");
+    while (health.statusCode() != status && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      health = get(app, "/health");
+    }
+    assertThat(health.statusCode()).as(health.body()).isEqualTo(status);
+    return health;
   }
 
   /** The hand-off producer's component in a health route's answer. */

@@ -51,7 +51,10 @@ public final class InboxForward {
    * source}.
    */
   public static InboxForward to(KafkaPublisher publisher, String source, String topic) {
-    return new InboxForward(publisher, source, topic);
+    InboxForward forward = new InboxForward(publisher, source, topic);
+    // Made as the application starts: credentials the brokers refuse show before a delivery.
+    publisher.expect(topic);
+    return forward;
   }
 
   /** The route, as {@code hookc-route} names it: {@code POST /webhooks/shipments}. */

@@ -66,7 +66,10 @@ public final class KafkaHandoff {
 
   /** A hand-off to {@code topic} through {@code publisher}, of the event source {@code source}. */
   public static KafkaHandoff to(KafkaPublisher publisher, String source, String topic) {
-    return new KafkaHandoff(publisher, source, topic);
+    KafkaHandoff handoff = new KafkaHandoff(publisher, source, topic);
+    // Made as the application starts: credentials the brokers refuse show before a delivery.
+    publisher.expect(topic);
+    return handoff;
   }
 
   /** The route, as {@code hookc-route} names it: {@code POST /webhooks/stripe}. */

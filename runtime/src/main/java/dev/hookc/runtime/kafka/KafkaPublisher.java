@@ -14,6 +14,13 @@ public interface KafkaPublisher extends AutoCloseable {
   CompletableFuture<RecordPlace> send(OutgoingRecord record);
 
   /**
+   * Tells the publisher that a route sending to {@code topic} was made, when the application
+   * starts: it may ask the brokers about the topic meanwhile, so that credentials they refuse show
+   * on the health route before the first delivery does. Does nothing by default.
+   */
+  default void expect(String topic) {}
+
+  /**
    * Stops taking sends, waits up to {@code grace} for those in flight to settle, then fails the
    * rest and closes the connections.
    */
