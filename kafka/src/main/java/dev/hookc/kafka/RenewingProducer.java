@@ -94,9 +94,9 @@ final class RenewingProducer<K, V> implements AutoCloseable {
   }
 
   /**
-   * Asks the brokers for {@code topic}'s partitions on the check thread, once per producer, so that
-   * a refusal is known before the first send; a broker that does not answer is no refusal (start-up
-   * does not wait for Kafka).
+   * Asks the brokers for {@code topic}'s partitions on the check thread, for the first route that
+   * calls (one answer covers the credentials of all), so that a refusal is known before the first
+   * send; a broker that does not answer is no refusal (start-up does not wait for Kafka).
    */
   void probe(String topic) {
     if (!probed.compareAndSet(false, true)) {
